@@ -1,0 +1,73 @@
+package org.laasuite.common.grpc;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * AIP-158 pagination: page sizes and opaque page tokens. A token carries the offset of the next
+ * page and a fingerprint of the query it belongs to, so that a token cannot be replayed against
+ * other filters.
+ */
+public final class Pages {
+
+  public static final int DEFAULT_SIZE = 50;
+  public static final int MAX_SIZE = 500;
+
+  private Pages() {
+  }
+
+  /** A page request, validated. */
+  public record Page(int size, int offset, String query) {
+
+    /** The token for the page after this one, or "" when {@code returned} shows this was the last. */
+    public String nextToken(int returned, long total) {
+      long next = (long) offset + returned;
+      return returned < size || next >= total ? "" : encode(next, query);
+    }
+
+    /** The token when the total is unknown: another page exists if this one came back full. */
+    public String nextToken(int returned) {
+      return returned < size ? "" : encode((long) offset + returned, query);
+    }
+  }
+
+  /**
+   * Validates page_size and page_token into {@code v}; {@code query} is a stable description of the
+   * filters (e.g. "block=CYP;source=") that the token is bound to.
+   */
+  public static Page page(int pageSize, String pageToken, String query, Violations v) {
+    int size = pageSize == 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
+    v.check(pageSize >= 0, "page_size", "must not be negative");
+    int offset = 0;
+    if (pageToken != null && !pageToken.isEmpty()) {
+      offset = decode(pageToken, query, v);
+    }
+    return new Page(size, offset, query);
+  }
+
+  private static String encode(long offset, String query) {
+    String raw = "1:" + offset + ":" + Integer.toHexString(query.hashCode());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int decode(String token, String query, Violations v) {
+    try {
+      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      String[] parts = raw.split(":", -1);
+      if (parts.length == 3 && parts[0].equals("1")) {
+        int offset = Integer.parseInt(parts[1]);
+        if (offset >= 0 && parts[2].equals(Integer.toHexString(query.hashCode()))) {
+          return offset;
+        }
+        if (offset >= 0) {
+          v.add("page_token", "belongs to a listing with other filters; start again without a token");
+          return 0;
+        }
+      }
+    } catch (IllegalArgumentException malformed) {
+      // falls through to the violation below
+    }
+    v.add("page_token", "is not a token this service issued");
+    return 0;
+  }
+}

@@ -1,0 +1,68 @@
+package org.laasuite.common.grpc;
+
+import com.google.protobuf.Timestamp;
+import com.google.type.Date;
+import com.google.type.Decimal;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Conversions between protobuf's well-known types and Java's. */
+public final class Protos {
+
+  private Protos() {
+  }
+
+  public static Decimal decimal(BigDecimal value) {
+    return Decimal.newBuilder().setValue(value.toPlainString()).build();
+  }
+
+  /**
+   * The number in a google.type.Decimal; empty when unset. A value that is not a finite decimal
+   * number (NaN, Infinity, "12abc") is a violation of {@code field}.
+   */
+  public static Optional<BigDecimal> decimal(Decimal value, String field, Violations v) {
+    if (value == null || value.getValue().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      BigDecimal parsed = new BigDecimal(value.getValue().trim());
+      if (parsed.precision() - parsed.scale() > 30 || parsed.scale() > 10) {
+        v.add(field, "is outside the range the suite stores (30 digits before the point, 10 after)");
+        return Optional.empty();
+      }
+      return Optional.of(parsed);
+    } catch (NumberFormatException e) {
+      v.add(field, "must be a finite decimal number, not '" + clip(value.getValue()) + "'");
+      return Optional.empty();
+    }
+  }
+
+  public static Date date(LocalDate d) {
+    return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+  }
+
+  /** A full calendar date; empty when unset (all zero), a violation when partial or impossible. */
+  public static Optional<LocalDate> date(Date d, String field, Violations v) {
+    if (d == null || (d.getYear() == 0 && d.getMonth() == 0 && d.getDay() == 0)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.of(d.getYear(), d.getMonth(), d.getDay()));
+    } catch (DateTimeException e) {
+      v.add(field, "is not a calendar date (year, month and day are all required)");
+      return Optional.empty();
+    }
+  }
+
+  public static Timestamp timestamp(Instant i) {
+    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+  }
+
+  /** A value for an error message: short, whatever the client sent. */
+  public static String clip(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+  }
+}

@@ -1,0 +1,18 @@
+package org.laasuite.indicators.area;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface AreaRepository extends CrudRepository<Area, Long> {
+
+  Optional<Area> findByCode(String code);
+
+  List<Area> findByCodeIn(Collection<String> codes);
+
+  List<Area> listOrderByCode();
+}

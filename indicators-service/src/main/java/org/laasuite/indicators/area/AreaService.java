@@ -1,0 +1,83 @@
+package org.laasuite.indicators.area;
+
+import io.grpc.Status;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.ResourceNames;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.v1.AreaType;
+
+@Singleton
+public class AreaService {
+
+  static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  private final AreaRepository areas;
+
+  public AreaService(AreaRepository areas) {
+    this.areas = areas;
+  }
+
+  public static org.laasuite.indicators.v1.Area toProto(Area a) {
+    return org.laasuite.indicators.v1.Area.newBuilder().setName("areas/" + a.code()).setCode(a.code())
+        .setTitle(a.title()).setType(a.type()).build();
+  }
+
+  public Area get(String name) {
+    Violations v = new Violations();
+    String code = ResourceNames.id(name, "areas", "name", v);
+    v.throwIfAny();
+    return areas.findByCode(code).orElseThrow(() -> ApiException.notFound("AREA", name));
+  }
+
+  public record Listing(List<Area> areas, String nextPageToken) {
+  }
+
+  public Listing list(int pageSize, String pageToken) {
+    Violations v = new Violations();
+    Pages.Page page = Pages.page(pageSize, pageToken, "areas", v);
+    v.throwIfAny();
+    List<Area> all = areas.listOrderByCode();
+    List<Area> rows = all.stream().skip(page.offset()).limit(page.size()).toList();
+    return new Listing(rows, page.nextToken(rows.size(), all.size()));
+  }
+
+  @Transactional
+  public Area create(org.laasuite.indicators.v1.Area in) {
+    Violations v = new Violations();
+    Area candidate = validated(in, "area.", v);
+    v.throwIfAny();
+    if (areas.findByCode(candidate.code()).isPresent()) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "AREA_ALREADY_EXISTS",
+          "areas/" + candidate.code() + " already exists", "area.code");
+    }
+    return areas.save(candidate);
+  }
+
+  /** Saves the areas of {@code wanted} that do not exist yet; answers how many it created. */
+  public int ensure(List<Area> wanted) {
+    int created = 0;
+    for (Area a : wanted) {
+      if (areas.findByCode(a.code()).isEmpty()) {
+        areas.save(a);
+        created++;
+      }
+    }
+    return created;
+  }
+
+  static Area validated(org.laasuite.indicators.v1.Area in, String p, Violations v) {
+    if (v.required(in.getCode(), p + "code")) {
+      v.check(CODE.matcher(in.getCode()).matches(), p + "code",
+          "must be 1 to 63 lower-case letters, digits and dashes");
+    }
+    v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
+    v.check(in.getType() != AreaType.AREA_TYPE_UNSPECIFIED && in.getType() != AreaType.UNRECOGNIZED, p + "type",
+        "must be one of CITY, PRIORITY_NEIGHBOURHOODS, REST_OF_CITY, BME_PROXY_AREAS, WARD, LEGI_AREA, COMPARATOR");
+    return new Area(null, in.getCode(), in.getTitle(), in.getType());
+  }
+}

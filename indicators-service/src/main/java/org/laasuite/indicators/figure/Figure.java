@@ -1,0 +1,30 @@
+package org.laasuite.indicators.figure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Embeddable;
+import java.math.BigDecimal;
+import org.laasuite.indicators.v1.Comparator;
+import org.laasuite.indicators.v1.FigureStatus;
+
+/**
+ * A figure as a partnership writes it: the number where there is one, how to read it, and always
+ * the original text. Stored as the {@code figure_*} columns of baselines, targets and outturns.
+ */
+@Embeddable
+public record Figure(
+    @Nullable BigDecimal value,
+    Comparator comparator,
+    int dueYear,
+    boolean cumulative,
+    @Nullable BigDecimal secondaryValue,
+    FigureStatus status,
+    String originalText) {
+
+  public static Figure of(BigDecimal value) {
+    return new Figure(value, Comparator.EQUAL, 0, false, null, FigureStatus.VALUE, value.toPlainString());
+  }
+
+  public boolean hasValue() {
+    return value != null;
+  }
+}

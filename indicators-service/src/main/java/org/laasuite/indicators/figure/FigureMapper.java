@@ -1,0 +1,67 @@
+package org.laasuite.indicators.figure;
+
+import java.math.BigDecimal;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.v1.Comparator;
+import org.laasuite.indicators.v1.FigureStatus;
+
+/** Figure record to and from its proto. */
+public final class FigureMapper {
+
+  private FigureMapper() {
+  }
+
+  public static org.laasuite.indicators.v1.Figure toProto(Figure f) {
+    var b = org.laasuite.indicators.v1.Figure.newBuilder()
+        .setComparator(f.comparator())
+        .setDueYear(f.dueYear())
+        .setCumulative(f.cumulative())
+        .setStatus(f.status())
+        .setOriginalText(f.originalText());
+    if (f.value() != null) {
+      b.setValue(Protos.decimal(f.value()));
+    }
+    if (f.secondaryValue() != null) {
+      b.setSecondaryValue(Protos.decimal(f.secondaryValue()));
+    }
+    return b.build();
+  }
+
+  /**
+   * The figure a client sent: a value (with its comparator and qualifiers), or only the original
+   * text, which is then read as an import would read it.
+   */
+  public static Figure fromProto(org.laasuite.indicators.v1.Figure in, String field, Violations v) {
+    String text = in.getOriginalText();
+    if (!v.maxLength(text, Violations.MAX_TITLE, field + ".original_text")) {
+      return null;
+    }
+    v.check(in.getComparator() != Comparator.UNRECOGNIZED, field + ".comparator", "is not a known comparator");
+    v.check(in.getStatus() != FigureStatus.UNRECOGNIZED, field + ".status", "is not a known status");
+    if (in.hasValue()) {
+      BigDecimal value = Protos.decimal(in.getValue(), field + ".value", v).orElse(null);
+      BigDecimal secondary = in.hasSecondaryValue()
+          ? Protos.decimal(in.getSecondaryValue(), field + ".secondary_value", v).orElse(null) : null;
+      v.check(in.getStatus() == FigureStatus.FIGURE_STATUS_UNSPECIFIED || in.getStatus() == FigureStatus.VALUE,
+          field + ".status", "must be VALUE (or unset) when a value is given");
+      if (value == null) {
+        return null;
+      }
+      Comparator comparator = in.getComparator() == Comparator.COMPARATOR_UNSPECIFIED ? Comparator.EQUAL
+          : in.getComparator();
+      return new Figure(value, comparator, in.getDueYear(), in.getCumulative(), secondary, FigureStatus.VALUE,
+          text.isBlank() ? value.toPlainString() : text.strip());
+    }
+    if (text.isBlank()) {
+      v.add(field, "needs a value or the original text");
+      return null;
+    }
+    Figure read = FigureText.parse(text);
+    if (in.getStatus() != FigureStatus.FIGURE_STATUS_UNSPECIFIED && !read.hasValue()) {
+      v.check(in.getStatus() != FigureStatus.VALUE, field + ".status", "is VALUE but no value is given");
+      return new Figure(null, Comparator.EQUAL, 0, false, null, in.getStatus(), read.originalText());
+    }
+    return read;
+  }
+}

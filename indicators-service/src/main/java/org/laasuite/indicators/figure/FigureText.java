@@ -1,0 +1,123 @@
+package org.laasuite.indicators.figure;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.laasuite.indicators.v1.Comparator;
+import org.laasuite.indicators.v1.FigureStatus;
+
+/**
+ * Reads the figures partnerships write ("6395 by 2008", "3% (1021)", "Less than 15 across all
+ * phases", "£27,692", "Monitor only", "TBA") into a {@link Figure}. It takes a number only where the
+ * text starts with one (after a comparator word or a currency sign), so that "Survey will be held
+ * every 3 years" or "2 year lag" never become figures: it never invents a number.
+ */
+public final class FigureText {
+
+  private static final Pattern LEADING = Pattern.compile(
+      "^(?<cmp>less than|fewer than|under|no more than|at most|more than|over|at least|gap)?\\s*"
+          + "(?<sign>[-−–])?\\s*£?\\s*(?<num>\\d[\\d,]*(?:\\.\\d+)?|\\.\\d+)\\s*(?<pct>%)?\\s*(?<mult>m\\b|million\\b)?"
+          + "(?<rest>.*)$",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern BY_YEAR = Pattern.compile("^by\\s+(\\d{4})\\b.*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BRACKETED_NUMBER = Pattern.compile("^\\(\\s*(\\d[\\d,]*(?:\\.\\d+)?)[^)]*\\).*");
+  private static final Pattern CUMULATIVE = Pattern.compile("\\bcum(ulative)?\\b", Pattern.CASE_INSENSITIVE);
+  /** Numbers followed by these are dates or spans, not figures: "2004-05", "2005/06", "2 year lag". */
+  private static final Pattern NOT_A_FIGURE = Pattern.compile("^([-/]\\d|\\s*years?\\b|\\s*year lag).*",
+      Pattern.CASE_INSENSITIVE);
+
+  private record Words(String prefix, FigureStatus status) {
+  }
+
+  // Checked in order, on the lower-cased text, before any number is read.
+  private static final List<Words> STATUS_WORDS = List.of(
+      new Words("monitor only", FigureStatus.MONITOR_ONLY),
+      new Words("no target", FigureStatus.NO_TARGET),
+      new Words("to be set", FigureStatus.TO_BE_SET),
+      new Words("tba", FigureStatus.TO_BE_SET),
+      new Words("tbc", FigureStatus.TO_BE_SET),
+      new Words("awaiting", FigureStatus.TO_BE_SET),
+      new Words("target will be", FigureStatus.TO_BE_SET),
+      new Words("new target", FigureStatus.TO_BE_SET),
+      new Words("target is to", FigureStatus.TO_BE_SET),
+      new Words("in development", FigureStatus.TO_BE_SET),
+      new Words("under development", FigureStatus.TO_BE_SET),
+      new Words("survey will be", FigureStatus.TO_BE_SET),
+      new Words("na", FigureStatus.NOT_APPLICABLE),
+      new Words("n/a", FigureStatus.NOT_AVAILABLE),
+      new Words("nyq", FigureStatus.NOT_AVAILABLE),
+      new Words("data available", FigureStatus.NOT_AVAILABLE),
+      new Words("available", FigureStatus.NOT_AVAILABLE),
+      new Words("should be available", FigureStatus.NOT_AVAILABLE),
+      new Words("shoud be available", FigureStatus.NOT_AVAILABLE),
+      new Words("next update", FigureStatus.NOT_AVAILABLE),
+      new Words("not available", FigureStatus.NOT_AVAILABLE));
+
+  private FigureText() {
+  }
+
+  /** The figure in {@code text}; null for blank text (an empty cell is no figure at all). */
+  public static Figure parse(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String original = text.strip();
+    String lower = original.toLowerCase(Locale.ROOT);
+    for (Words w : STATUS_WORDS) {
+      if (lower.equals(w.prefix()) || lower.startsWith(w.prefix() + " ") || lower.startsWith(w.prefix() + ",")
+          || lower.startsWith(w.prefix() + " (") || lower.startsWith(w.prefix() + ".")) {
+        return textOnly(original, w.status());
+      }
+    }
+    if (lower.contains("year lag")) {
+      return textOnly(original, FigureStatus.NOT_AVAILABLE);
+    }
+    Matcher m = LEADING.matcher(original);
+    if (!m.matches()) {
+      return textOnly(original, FigureStatus.TEXT_ONLY);
+    }
+    String rest = m.group("rest").strip();
+    if (NOT_A_FIGURE.matcher(m.group("rest")).matches()) {
+      return textOnly(original, FigureStatus.TEXT_ONLY);
+    }
+    BigDecimal value = new BigDecimal(m.group("num").replace(",", ""));
+    if (m.group("sign") != null) {
+      value = value.negate();
+    }
+    if (m.group("mult") != null) {
+      value = value.multiply(BigDecimal.valueOf(1_000_000));
+    }
+    Comparator comparator = comparator(m.group("cmp"));
+    int dueYear = 0;
+    Matcher by = BY_YEAR.matcher(rest);
+    if (by.matches()) {
+      dueYear = Integer.parseInt(by.group(1));
+    }
+    BigDecimal secondary = null;
+    Matcher bracket = BRACKETED_NUMBER.matcher(rest);
+    if (bracket.matches() && !CUMULATIVE.matcher(rest).find()) {
+      secondary = new BigDecimal(bracket.group(1).replace(",", ""));
+    }
+    boolean cumulative = CUMULATIVE.matcher(rest).find();
+    return new Figure(value, comparator, dueYear, cumulative, secondary, FigureStatus.VALUE, original);
+  }
+
+  private static Figure textOnly(String original, FigureStatus status) {
+    return new Figure(null, Comparator.EQUAL, 0, false, null, status, original);
+  }
+
+  private static Comparator comparator(String word) {
+    if (word == null) {
+      return Comparator.EQUAL;
+    }
+    return switch (word.toLowerCase(Locale.ROOT)) {
+      case "less than", "fewer than", "under" -> Comparator.LESS_THAN;
+      case "no more than", "at most" -> Comparator.AT_MOST;
+      case "more than", "over" -> Comparator.MORE_THAN;
+      case "at least" -> Comparator.AT_LEAST;
+      default -> Comparator.EQUAL; // "gap 11.5": the figure is the gap itself
+    };
+  }
+}

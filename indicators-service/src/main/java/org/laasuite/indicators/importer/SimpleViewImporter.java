@@ -1,0 +1,419 @@
+package org.laasuite.indicators.importer;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.laasuite.common.grpc.ResourceNames;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.area.Area;
+import org.laasuite.indicators.area.AreaService;
+import org.laasuite.indicators.figure.Figure;
+import org.laasuite.indicators.figure.FigureText;
+import org.laasuite.indicators.indicator.Indicator;
+import org.laasuite.indicators.indicator.IndicatorService;
+import org.laasuite.indicators.measure.Baseline;
+import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.RecordedJudgementRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
+import org.laasuite.indicators.measure.Outturn;
+import org.laasuite.indicators.measure.RecordedJudgement;
+import org.laasuite.indicators.measure.Target;
+import org.laasuite.indicators.area.AreaRepository;
+import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.period.PeriodLabels;
+import org.laasuite.indicators.period.PeriodService;
+import org.laasuite.indicators.v1.AreaType;
+import org.laasuite.indicators.v1.FigureStatus;
+import org.laasuite.indicators.v1.Frequency;
+import org.laasuite.indicators.v1.ImportProblem;
+import org.laasuite.indicators.v1.ImportSimpleViewRequest;
+import org.laasuite.indicators.v1.ImportSimpleViewResponse;
+import org.laasuite.indicators.v1.IndicatorSource;
+import org.laasuite.indicators.v1.OutturnStatus;
+import org.laasuite.indicators.v1.Polarity;
+import org.laasuite.indicators.v1.Rating;
+import org.laasuite.type.LaaBlock;
+
+/**
+ * Loads an "LAA Simple View" spreadsheet saved as CSV (docs/data-formats.md): one row per
+ * indicator with its baseline, the targets for 2005-06 to 2008-09, three yearly updates, the
+ * variance and the traffic light. Every figure keeps its original text; a number is stored only
+ * where the text has one. The file is checked whole first; every bad row is reported with its
+ * line, and nothing is written from a file with problems unless the caller allows it.
+ */
+@Singleton
+public class SimpleViewImporter {
+
+  static final List<String> REQUIRED_COLUMNS = List.of("block", "theme_group", "code", "row", "row_kind", "outcome",
+      "measure", "units", "polarity", "baseline_date", "baseline_value", "target_2005_06", "target_2006_07",
+      "target_2007_08", "target_2008_09", "update_2004_05_date", "update_2004_05_value", "update_2005_06_date",
+      "update_2005_06_value", "update_2006_07_date", "update_2006_07_value", "traffic_light", "comments");
+  static final int[] TARGET_YEARS = {2005, 2006, 2007, 2008};
+  static final int[] UPDATE_YEARS = {2004, 2005, 2006};
+  private static final int MAX_BYTES = 8 * 1024 * 1024;
+
+  /** The places the Simple View's figures are for; every import makes sure they exist. */
+  static final List<Area> STANDARD_AREAS = List.of(
+      new Area(null, Area.CITY, "Coventry (city average)", AreaType.CITY),
+      new Area(null, Area.PRIORITY_NEIGHBOURHOODS, "Priority neighbourhoods", AreaType.PRIORITY_NEIGHBOURHOODS),
+      new Area(null, Area.REST_OF_CITY, "Rest of the city", AreaType.REST_OF_CITY),
+      new Area(null, "bme-proxy-areas", "BME proxy areas", AreaType.BME_PROXY_AREAS),
+      new Area(null, "foleshill", "Foleshill ward", AreaType.WARD),
+      new Area(null, "legi-area", "LEGI area", AreaType.LEGI_AREA),
+      new Area(null, "england", "England", AreaType.COMPARATOR));
+
+  private final IndicatorService indicators;
+  private final AreaService areaService;
+  private final AreaRepository areas;
+  private final PeriodService periods;
+  private final BaselineRepository baselines;
+  private final TargetRepository targets;
+  private final OutturnRepository outturns;
+  private final RecordedJudgementRepository judgements;
+
+  public SimpleViewImporter(IndicatorService indicators, AreaService areaService, AreaRepository areas,
+      PeriodService periods, BaselineRepository baselines, TargetRepository targets, OutturnRepository outturns,
+      RecordedJudgementRepository judgements) {
+    this.indicators = indicators;
+    this.areaService = areaService;
+    this.areas = areas;
+    this.periods = periods;
+    this.baselines = baselines;
+    this.targets = targets;
+    this.outturns = outturns;
+    this.judgements = judgements;
+  }
+
+  /** A figure placed in an area. */
+  record Placed(String area, Figure figure) {
+  }
+
+  record OutturnDraft(int startYear, Period dataPeriod, Placed placed, String note) {
+  }
+
+  /** One indicator row, read and checked, before anything is written. */
+  record Draft(int line, Indicator indicator, Period baselinePeriod, Placed baseline, Map<Integer, Placed> targets,
+      List<OutturnDraft> outturns, Rating rating, String reason) {
+  }
+
+  @Transactional
+  public ImportSimpleViewResponse importFile(ImportSimpleViewRequest request) {
+    List<ImportProblem> problems = new ArrayList<>();
+    String text = decode(request, problems);
+    List<Draft> drafts = text == null ? List.of() : read(text, problems);
+    var response = ImportSimpleViewResponse.newBuilder().addAllProblems(problems);
+    boolean write = !request.getValidateOnly() && (problems.isEmpty() || request.getAllowPartial())
+        && !drafts.isEmpty();
+    if (write) {
+      write(drafts, response, request.getFileName().isBlank() ? "a Simple View file" : request.getFileName());
+    } else {
+      response.setIndicators(drafts.size());
+      response.setBaselines((int) drafts.stream().filter(d -> d.baseline() != null).count());
+      response.setTargets(drafts.stream().mapToInt(d -> d.targets().size()).sum());
+      response.setOutturns(drafts.stream().mapToInt(d -> d.outturns().size()).sum());
+      response.setJudgements((int) drafts.stream().filter(d -> d.rating() != null).count());
+    }
+    return response.setWritten(write).build();
+  }
+
+  private static String decode(ImportSimpleViewRequest request, List<ImportProblem> problems) {
+    if (request.getContent().isEmpty()) {
+      problems.add(problem(0, "", "the file is empty"));
+      return null;
+    }
+    if (request.getContent().size() > MAX_BYTES) {
+      problems.add(problem(0, "", "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB"));
+      return null;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(request.getContent().toByteArray())).toString();
+    } catch (CharacterCodingException e) {
+      problems.add(problem(0, "", "the file is not UTF-8 text"));
+      return null;
+    }
+  }
+
+  private List<Draft> read(String text, List<ImportProblem> problems) {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false).get();
+    List<Draft> drafts = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text),
+        format)) {
+      List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+      if (!missing.isEmpty()) {
+        problems.add(problem(1, "", "missing columns: " + String.join(", ", missing)));
+        return drafts;
+      }
+      Set<String> codes = new HashSet<>();
+      Map<String, String> headingOf = new LinkedHashMap<>();
+      for (CSVRecord rec : parser) {
+        int line = (int) rec.getRecordNumber() + 1;
+        if (!rec.isConsistent()) {
+          problems.add(problem(line, "", "has " + rec.size() + " fields; the header has " + parser.getHeaderMap().size()));
+          continue;
+        }
+        String group = rec.get("block") + "|" + rec.get("theme_group");
+        String kind = rec.get("row_kind").strip();
+        if (kind.equalsIgnoreCase("heading")) {
+          headingOf.put(group, rec.get("measure").strip());
+          continue;
+        }
+        if (!kind.equalsIgnoreCase("indicator")) {
+          problems.add(problem(line, "row_kind", "must be 'indicator' or 'heading', not '" + kind + "'"));
+          continue;
+        }
+        Draft d = draft(rec, line, headingOf.get(group), codes, problems);
+        if (d != null) {
+          drafts.add(d);
+        }
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      problems.add(problem(0, "", "the file is not valid CSV: " + e.getMessage()));
+    }
+    return drafts;
+  }
+
+  private Draft draft(CSVRecord rec, int line, String heading, Set<String> codes, List<ImportProblem> problems) {
+    int before = problems.size();
+    String code = rec.get("code").strip();
+    if (code.isEmpty() || !ResourceNames.CODE.matcher(code).matches()) {
+      problems.add(problem(line, "code", "must be 1 to 63 letters, digits and dashes, not '" + code + "'"));
+    } else if (!codes.add(code)) {
+      problems.add(problem(line, "code", code + " appears twice in the file"));
+    } else if (indicators.exists(code)) {
+      problems.add(problem(line, "code", "indicators/" + code + " already exists"));
+    }
+    LaaBlock block = enumValue(LaaBlock.class, rec.get("block"));
+    if (block == null || block == LaaBlock.LAA_BLOCK_UNSPECIFIED) {
+      problems.add(problem(line, "block", "'" + rec.get("block") + "' is not an LAA block: "
+          + "CHILDREN_AND_YOUNG_PEOPLE, SAFER_AND_STRONGER_COMMUNITIES, HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE or "
+          + "ECONOMIC_DEVELOPMENT_AND_ENTERPRISE"));
+    }
+    Polarity polarity = enumValue(Polarity.class, rec.get("polarity"));
+    if (polarity == null || polarity == Polarity.POLARITY_UNSPECIFIED) {
+      problems.add(problem(line, "polarity", "must be HIGHER_IS_BETTER or LOWER_IS_BETTER, not '"
+          + rec.get("polarity") + "'"));
+    }
+    String theme = rec.get("theme_group").strip();
+    if (theme.isEmpty()) {
+      problems.add(problem(line, "theme_group", "is required"));
+    }
+    Rating rating = rating(rec.get("traffic_light"));
+    if (rating == Rating.UNRECOGNIZED) {
+      problems.add(problem(line, "traffic_light", "'" + rec.get("traffic_light")
+          + "' is not Green, Amber, Red or Too early to assess"));
+    }
+    for (String column : REQUIRED_COLUMNS) {
+      int limit = column.equals("outcome") || column.equals("comments") ? Violations.MAX_TEXT : Violations.MAX_TITLE;
+      if (rec.get(column).length() > limit) {
+        problems.add(problem(line, column, "is longer than " + limit + " characters"));
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+
+    Period baselinePeriod = PeriodLabels.parse(rec.get("baseline_date")).orElse(null);
+    Placed baseline = placed(rec.get("baseline_value"));
+    Map<Integer, Placed> ts = new LinkedHashMap<>();
+    for (int year : TARGET_YEARS) {
+      Placed t = placed(rec.get("target_" + year + "_" + two(year + 1)));
+      if (t != null) {
+        ts.put(year, t);
+      }
+    }
+    List<OutturnDraft> os = new ArrayList<>();
+    int latestUpdate = 0;
+    for (int year : UPDATE_YEARS) {
+      String prefix = "update_" + year + "_" + two(year + 1);
+      String date = rec.get(prefix + "_date").strip();
+      Placed value = placed(rec.get(prefix + "_value"));
+      if (value == null) {
+        continue;
+      }
+      latestUpdate = year;
+      Period data = PeriodLabels.parse(date).orElse(null);
+      String reporting = "fy-" + year + "-" + two(year + 1);
+      String note = data == null && !date.isEmpty() ? "Date of data as written: " + date : "";
+      os.add(new OutturnDraft(year, data == null || data.code().equals(reporting) ? null : data, value, note));
+    }
+    boolean monitorOnly = !ts.isEmpty() && ts.values().stream().noneMatch(p -> p.figure().hasValue())
+        && ts.values().stream().anyMatch(p -> p.figure().status() == FigureStatus.MONITOR_ONLY);
+    String units = rec.get("units").strip();
+    String outcome = rec.get("outcome").strip();
+    String measure = rec.get("measure").strip();
+    String row = rec.get("row").strip();
+    Indicator indicator = new Indicator(null, code, title(measure, heading, theme, row), block, bodyName(theme),
+        outcome, units, polarity,
+        outcome.toLowerCase(Locale.ROOT).contains("lpsa") ? IndicatorSource.LPSA_STRETCH : IndicatorSource.LOCAL, "",
+        monitorOnly, units.toLowerCase(Locale.ROOT).startsWith("number"), "", Frequency.ANNUAL,
+        decimalPlaces(baseline, ts.values(), os), null,
+        "LAA Simple View " + (row.isEmpty() ? "(row not numbered)" : "row " + row) + ", " + theme, null, null);
+    return new Draft(line, indicator, baselinePeriod, baseline, ts, os,
+        rating, rec.get("comments").strip());
+  }
+
+  private void write(List<Draft> drafts, ImportSimpleViewResponse.Builder response, String fileName) {
+    response.setAreas(areaService.ensure(STANDARD_AREAS));
+    Map<String, Long> areaIds = new LinkedHashMap<>();
+    areas.listOrderByCode().forEach(a -> areaIds.put(a.code(), a.id()));
+
+    Map<String, Period> wanted = new LinkedHashMap<>();
+    for (Draft d : drafts) {
+      if (d.baselinePeriod() != null) {
+        wanted.putIfAbsent(d.baselinePeriod().code(), d.baselinePeriod());
+      }
+      d.targets().keySet().forEach(y -> wanted.computeIfAbsent(fy(y), c -> PeriodLabels.financialYear(y, label(y))));
+      for (OutturnDraft o : d.outturns()) {
+        wanted.computeIfAbsent(fy(o.startYear()), c -> PeriodLabels.financialYear(o.startYear(), label(o.startYear())));
+        if (o.dataPeriod() != null) {
+          wanted.putIfAbsent(o.dataPeriod().code(), o.dataPeriod());
+        }
+      }
+      if (d.rating() != null) {
+        int y = d.outturns().isEmpty() ? 2006 : d.outturns().getLast().startYear();
+        wanted.computeIfAbsent(fy(y), c -> PeriodLabels.financialYear(y, label(y)));
+      }
+    }
+    long periodsBefore = periods.list(Integer.MAX_VALUE, "").periods().size();
+    Map<String, Period> stored = periods.ensure(wanted.values());
+    response.setPeriods((int) (periods.list(Integer.MAX_VALUE, "").periods().size() - periodsBefore));
+
+    List<Indicator> saved = indicators.saveAll(drafts.stream().map(Draft::indicator).toList());
+    List<Baseline> bs = new ArrayList<>();
+    List<Target> ts = new ArrayList<>();
+    List<Outturn> os = new ArrayList<>();
+    List<RecordedJudgement> js = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d = drafts.get(i);
+      long id = saved.get(i).id();
+      if (d.baseline() != null) {
+        bs.add(new Baseline(null, id, d.baselinePeriod() == null ? null : stored.get(d.baselinePeriod().code()).id(),
+            areaIds.get(d.baseline().area()), d.baseline().figure(), null));
+      }
+      d.targets().forEach((year, t) -> ts.add(new Target(null, id, stored.get(fy(year)).id(), areaIds.get(t.area()),
+          t.figure(), null)));
+      for (OutturnDraft o : d.outturns()) {
+        os.add(new Outturn(null, id, stored.get(fy(o.startYear())).id(),
+            o.dataPeriod() == null ? null : stored.get(o.dataPeriod().code()).id(), areaIds.get(o.placed().area()),
+            o.placed().figure(), OutturnStatus.FINAL, null, "LAA Simple View", o.note(), "Imported from " + fileName,
+            null, 1, null, true));
+      }
+      if (d.rating() != null) {
+        int y = d.outturns().isEmpty() ? 2006 : d.outturns().getLast().startYear();
+        js.add(new RecordedJudgement(null, id, stored.get(fy(y)).id(), d.rating(), d.reason(),
+            "Imported from " + fileName, null));
+      }
+    }
+    baselines.saveAll(bs);
+    targets.saveAll(ts);
+    outturns.saveAll(os);
+    judgements.saveAll(js);
+    response.setIndicators(saved.size()).setBaselines(bs.size()).setTargets(ts.size()).setOutturns(os.size())
+        .setJudgements(js.size());
+  }
+
+  /** The figure in a cell and the area it is for (the city unless the text says otherwise). */
+  static Placed placed(String cell) {
+    Figure f = FigureText.parse(cell);
+    if (f == null) {
+      return null;
+    }
+    String lower = f.originalText().toLowerCase(Locale.ROOT);
+    String qualifier = lower.replaceFirst("^[^(a-z]*", "");
+    String area = Area.CITY;
+    if (f.hasValue() && (qualifier.startsWith("(") || qualifier.startsWith("in "))) {
+      if (qualifier.contains("priority") || qualifier.matches("in pns.*")) {
+        area = Area.PRIORITY_NEIGHBOURHOODS;
+      } else if (qualifier.contains("foleshill")) {
+        area = "foleshill";
+      } else if (qualifier.contains("legi")) {
+        area = "legi-area";
+      }
+    }
+    return new Placed(area, f);
+  }
+
+  static String title(String measure, String heading, String theme, String row) {
+    if (measure.isEmpty()) {
+      return theme + (row.isEmpty() ? "" : " row " + row) + " (the source gives no measure)";
+    }
+    boolean continues = measure.length() < 40 || Character.isLowerCase(measure.charAt(0));
+    return heading != null && continues ? heading + " " + measure : measure;
+  }
+
+  /** "bodies/children-and-young-persons-strategic-partnership". */
+  public static String bodyName(String theme) {
+    String slug = theme.toLowerCase(Locale.ROOT).replace("&", " and ").replace("'", "")
+        .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return slug.isEmpty() ? "" : "bodies/" + (slug.length() > 100 ? slug.substring(0, 100).replaceAll("-+$", "") : slug);
+  }
+
+  private static int decimalPlaces(Placed baseline, java.util.Collection<Placed> targets, List<OutturnDraft> os) {
+    int places = 0;
+    List<Figure> all = new ArrayList<>();
+    if (baseline != null) {
+      all.add(baseline.figure());
+    }
+    targets.forEach(t -> all.add(t.figure()));
+    os.forEach(o -> all.add(o.placed().figure()));
+    for (Figure f : all) {
+      if (f.hasValue()) {
+        places = Math.max(places, Math.max(0, f.value().scale()));
+      }
+    }
+    return Math.min(places, 3);
+  }
+
+  static Rating rating(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    return switch (t) {
+      case "" -> null;
+      case "green" -> Rating.GREEN;
+      case "amber" -> Rating.AMBER;
+      case "red" -> Rating.RED;
+      case "too early to assess", "too early" -> Rating.TOO_EARLY_TO_ASSESS;
+      default -> Rating.UNRECOGNIZED;
+    };
+  }
+
+  private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+    try {
+      return Enum.valueOf(type, text.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static ImportProblem problem(int line, String column, String description) {
+    return ImportProblem.newBuilder().setLine(line).setColumn(column).setDescription(description).build();
+  }
+
+  private static String fy(int startYear) {
+    return "fy-" + startYear + "-" + two(startYear + 1);
+  }
+
+  private static String label(int startYear) {
+    return startYear + "-" + two(startYear + 1);
+  }
+
+  private static String two(int year) {
+    return String.format("%02d", year % 100);
+  }
+}

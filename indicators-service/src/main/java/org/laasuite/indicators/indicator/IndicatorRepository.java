@@ -1,0 +1,38 @@
+package org.laasuite.indicators.indicator;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface IndicatorRepository extends CrudRepository<Indicator, Long> {
+
+  Optional<Indicator> findByCode(String code);
+
+  List<Indicator> findByCodeIn(Collection<String> codes);
+
+  boolean existsByCode(String code);
+
+  /** Filters that are null match everything. Ordered by block, then code. */
+  @Query("""
+      SELECT * FROM indicator
+      WHERE (CAST(:block AS TEXT) IS NULL OR block = :block)
+        AND (CAST(:themeGroup AS TEXT) IS NULL OR theme_group = :themeGroup)
+        AND (CAST(:source AS TEXT) IS NULL OR source = :source)
+      ORDER BY block, code
+      LIMIT :limit OFFSET :offset""")
+  List<Indicator> search(@Nullable String block, @Nullable String themeGroup, @Nullable String source, int limit,
+      int offset);
+
+  @Query("""
+      SELECT count(*) FROM indicator
+      WHERE (CAST(:block AS TEXT) IS NULL OR block = :block)
+        AND (CAST(:themeGroup AS TEXT) IS NULL OR theme_group = :themeGroup)
+        AND (CAST(:source AS TEXT) IS NULL OR source = :source)""")
+  long countMatching(@Nullable String block, @Nullable String themeGroup, @Nullable String source);
+}

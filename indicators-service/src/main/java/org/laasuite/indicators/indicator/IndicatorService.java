@@ -1,0 +1,176 @@
+package org.laasuite.indicators.indicator;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.FieldMask;
+import io.grpc.Status;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.FieldMasks;
+import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.v1.Frequency;
+import org.laasuite.indicators.v1.IndicatorSource;
+import org.laasuite.indicators.v1.Polarity;
+import org.laasuite.type.LaaBlock;
+
+/** The indicator catalogue: its rules and transactions. */
+@Singleton
+public class IndicatorService {
+
+  static final Set<String> UPDATABLE = Set.of("title", "block", "theme_group", "outcome", "units", "polarity",
+      "source", "ni_code", "monitor_only", "cumulative", "owner_organisation", "frequency", "decimal_places",
+      "amber_tolerance");
+  private static final Pattern BODY = Pattern.compile("bodies/[a-z0-9][a-z0-9-]{0,99}");
+  private static final Pattern ORGANISATION = Pattern.compile("organisations/[a-z0-9][a-z0-9-]{0,99}");
+
+  private final IndicatorRepository indicators;
+
+  public IndicatorService(IndicatorRepository indicators) {
+    this.indicators = indicators;
+  }
+
+  public Indicator get(String name, String field) {
+    Violations v = new Violations();
+    String code = ResourceNames.id(name, Indicator.COLLECTION, field, v);
+    v.throwIfAny();
+    return indicators.findByCode(code).orElseThrow(() -> ApiException.notFound("INDICATOR", name));
+  }
+
+  /** The indicators named, in the order asked; NOT_FOUND naming every unknown one. */
+  public List<Indicator> getAll(List<String> names, String field) {
+    Violations v = new Violations();
+    List<String> codes = names.stream().map(n -> ResourceNames.id(n, Indicator.COLLECTION, field, v)).toList();
+    v.throwIfAny();
+    var found = indicators.findByCodeIn(codes).stream()
+        .collect(java.util.stream.Collectors.toMap(Indicator::code, i -> i));
+    List<String> missing = codes.stream().filter(c -> !found.containsKey(c)).distinct()
+        .map(c -> Indicator.COLLECTION + "/" + c).toList();
+    if (!missing.isEmpty()) {
+      throw new ApiException(Status.Code.NOT_FOUND, "INDICATOR_NOT_FOUND",
+          String.join(", ", missing) + (missing.size() == 1 ? " does not exist" : " do not exist"), List.of());
+    }
+    return codes.stream().map(found::get).toList();
+  }
+
+  public record Listing(List<Indicator> indicators, String nextPageToken, int totalSize) {
+  }
+
+  public Listing list(int pageSize, String pageToken, LaaBlock block, String themeGroup, IndicatorSource source) {
+    Violations v = new Violations();
+    v.check(block != LaaBlock.UNRECOGNIZED, "block", "is not a known LAA block");
+    v.check(source != IndicatorSource.UNRECOGNIZED, "source", "is not a known indicator source");
+    v.maxLength(themeGroup, Violations.MAX_TITLE, "theme_group");
+    String b = block == LaaBlock.LAA_BLOCK_UNSPECIFIED || block == LaaBlock.UNRECOGNIZED ? null : block.name();
+    String t = themeGroup.isEmpty() ? null : themeGroup;
+    String s = source == IndicatorSource.INDICATOR_SOURCE_UNSPECIFIED || source == IndicatorSource.UNRECOGNIZED
+        ? null : source.name();
+    Pages.Page page = Pages.page(pageSize, pageToken, "indicators;" + b + ";" + t + ";" + s, v);
+    v.throwIfAny();
+    List<Indicator> rows = indicators.search(b, t, s, page.size(), page.offset());
+    long total = indicators.countMatching(b, t, s);
+    return new Listing(rows, page.nextToken(rows.size(), total), (int) total);
+  }
+
+  @Transactional
+  public Indicator create(org.laasuite.indicators.v1.Indicator in) {
+    Violations v = new Violations();
+    Indicator candidate = validated(in, "indicator", v);
+    v.throwIfAny();
+    if (indicators.existsByCode(candidate.code())) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "INDICATOR_ALREADY_EXISTS",
+          Indicator.COLLECTION + "/" + candidate.code() + " already exists", "indicator.code");
+    }
+    return indicators.save(candidate);
+  }
+
+  @Transactional
+  public Indicator update(org.laasuite.indicators.v1.Indicator in, FieldMask mask) {
+    Violations v = new Violations();
+    Set<String> paths = FieldMasks.paths(mask, UPDATABLE, v);
+    String code = ResourceNames.id(in.getName(), Indicator.COLLECTION, "indicator.name", v);
+    v.throwIfAny();
+    Indicator existing = indicators.findByCode(code)
+        .orElseThrow(() -> ApiException.notFound("INDICATOR", in.getName()));
+    var merged = IndicatorMapper.toProto(existing).toBuilder();
+    for (String path : paths) {
+      FieldDescriptor fd = org.laasuite.indicators.v1.Indicator.getDescriptor().findFieldByName(path);
+      if (fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !in.hasField(fd)) {
+        merged.clearField(fd);
+      } else {
+        merged.setField(fd, in.getField(fd));
+      }
+    }
+    Indicator updated = validated(merged.build(), "indicator", v);
+    v.throwIfAny();
+    return indicators.update(new Indicator(existing.id(), existing.code(), updated.title(), updated.block(),
+        updated.themeGroup(), updated.outcome(), updated.units(), updated.polarity(), updated.source(),
+        updated.niCode(), updated.monitorOnly(), updated.cumulative(), updated.ownerOrganisation(),
+        updated.frequency(), updated.decimalPlaces(), updated.amberTolerance(), existing.sourceReference(),
+        existing.createTime(), null));
+  }
+
+  @Transactional
+  public void delete(String name) {
+    Indicator existing = get(name, "name");
+    indicators.delete(existing);
+  }
+
+  /** Saves many at once (an import); the caller has validated them and holds the transaction. */
+  public List<Indicator> saveAll(Collection<Indicator> batch) {
+    return List.copyOf(indicators.saveAll(batch));
+  }
+
+  public boolean exists(String code) {
+    return indicators.existsByCode(code);
+  }
+
+  /** The record {@code in} describes, with every rule checked into {@code v} under {@code prefix}. */
+  public static Indicator validated(org.laasuite.indicators.v1.Indicator in, String prefix, Violations v) {
+    String p = prefix.isEmpty() ? "" : prefix + ".";
+    if (v.required(in.getCode(), p + "code")) {
+      v.check(ResourceNames.CODE.matcher(in.getCode()).matches(), p + "code",
+          "must be 1 to 63 letters, digits and dashes, starting with a letter or digit");
+    }
+    v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
+    v.check(in.getBlock() != LaaBlock.LAA_BLOCK_UNSPECIFIED && in.getBlock() != LaaBlock.UNRECOGNIZED, p + "block",
+        "must be one of CHILDREN_AND_YOUNG_PEOPLE, SAFER_AND_STRONGER_COMMUNITIES, "
+            + "HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, ECONOMIC_DEVELOPMENT_AND_ENTERPRISE");
+    v.check(in.getPolarity() != Polarity.POLARITY_UNSPECIFIED && in.getPolarity() != Polarity.UNRECOGNIZED,
+        p + "polarity", "must be HIGHER_IS_BETTER or LOWER_IS_BETTER");
+    v.check(in.getSource() != IndicatorSource.UNRECOGNIZED, p + "source", "is not a known indicator source");
+    v.check(in.getFrequency() != Frequency.UNRECOGNIZED, p + "frequency", "is not a known frequency");
+    if (v.maxLength(in.getThemeGroup(), Violations.MAX_TITLE, p + "theme_group") && !in.getThemeGroup().isEmpty()) {
+      v.check(BODY.matcher(in.getThemeGroup()).matches(), p + "theme_group", "must look like 'bodies/{id}'");
+    }
+    if (v.maxLength(in.getOwnerOrganisation(), Violations.MAX_TITLE, p + "owner_organisation")
+        && !in.getOwnerOrganisation().isEmpty()) {
+      v.check(ORGANISATION.matcher(in.getOwnerOrganisation()).matches(), p + "owner_organisation",
+          "must look like 'organisations/{id}'");
+    }
+    v.maxLength(in.getOutcome(), Violations.MAX_TEXT, p + "outcome");
+    v.maxLength(in.getUnits(), Violations.MAX_TITLE, p + "units");
+    v.maxLength(in.getNiCode(), Violations.MAX_TITLE, p + "ni_code");
+    v.check(in.getDecimalPlaces() >= 0 && in.getDecimalPlaces() <= 6, p + "decimal_places", "must be 0 to 6");
+    BigDecimal tolerance = null;
+    if (in.hasAmberTolerance()) {
+      tolerance = Protos.decimal(in.getAmberTolerance(), p + "amber_tolerance", v).orElse(null);
+      if (tolerance != null) {
+        v.check(tolerance.signum() >= 0, p + "amber_tolerance", "must not be negative");
+      }
+    }
+    IndicatorSource source = in.getSource() == IndicatorSource.INDICATOR_SOURCE_UNSPECIFIED
+        ? IndicatorSource.LOCAL : in.getSource();
+    Frequency frequency = in.getFrequency() == Frequency.FREQUENCY_UNSPECIFIED ? Frequency.ANNUAL : in.getFrequency();
+    return new Indicator(null, in.getCode(), in.getTitle(), in.getBlock(), in.getThemeGroup(), in.getOutcome(),
+        in.getUnits(), in.getPolarity(), source, in.getNiCode(), in.getMonitorOnly(), in.getCumulative(),
+        in.getOwnerOrganisation(), frequency, in.getDecimalPlaces(), tolerance, in.getSourceReference(), null, null);
+  }
+}

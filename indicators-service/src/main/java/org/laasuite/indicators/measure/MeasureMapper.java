@@ -1,0 +1,87 @@
+package org.laasuite.indicators.measure;
+
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.indicators.figure.FigureMapper;
+import org.laasuite.indicators.measure.References.Lookup;
+
+/** Measure records to protos; names are built from the indicator's code and the lookup. */
+public final class MeasureMapper {
+
+  private MeasureMapper() {
+  }
+
+  public static org.laasuite.indicators.v1.Baseline toProto(String indicatorCode, Baseline b, Lookup l) {
+    var out = org.laasuite.indicators.v1.Baseline.newBuilder()
+        .setName("indicators/" + indicatorCode + "/baselines/" + b.id())
+        .setPeriod(l.periodName(b.periodId()))
+        .setArea(l.areaName(b.areaId()))
+        .setFigure(FigureMapper.toProto(b.figure()));
+    if (b.createTime() != null) {
+      out.setCreateTime(Protos.timestamp(b.createTime()));
+    }
+    return out.build();
+  }
+
+  public static org.laasuite.indicators.v1.Target toProto(String indicatorCode, Target t, Lookup l) {
+    var out = org.laasuite.indicators.v1.Target.newBuilder()
+        .setName("indicators/" + indicatorCode + "/targets/" + t.id())
+        .setPeriod(l.periodName(t.periodId()))
+        .setArea(l.areaName(t.areaId()))
+        .setFigure(FigureMapper.toProto(t.figure()));
+    if (t.createTime() != null) {
+      out.setCreateTime(Protos.timestamp(t.createTime()));
+    }
+    return out.build();
+  }
+
+  public static org.laasuite.indicators.v1.Outturn toProto(String indicatorCode, Outturn o, Lookup l) {
+    String prefix = "indicators/" + indicatorCode + "/outturns/";
+    var out = org.laasuite.indicators.v1.Outturn.newBuilder()
+        .setName(prefix + o.id())
+        .setPeriod(l.periodName(o.periodId()))
+        .setDataPeriod(l.periodName(o.dataPeriodId()))
+        .setArea(l.areaName(o.areaId()))
+        .setFigure(FigureMapper.toProto(o.figure()))
+        .setStatus(o.status())
+        .setSource(o.source())
+        .setNote(o.note())
+        .setSubmittedBy(o.submittedBy())
+        .setRevision(o.revision())
+        .setSupersedes(o.supersedesId() == null ? "" : prefix + o.supersedesId())
+        .setSuperseded(!o.current());
+    if (o.coverage() != null) {
+      out.setCoverage(Protos.decimal(o.coverage()));
+    }
+    if (o.createTime() != null) {
+      out.setCreateTime(Protos.timestamp(o.createTime()));
+    }
+    return out.build();
+  }
+
+  public static org.laasuite.indicators.v1.Narrative toProto(String indicatorCode, Narrative n, Lookup l) {
+    var out = org.laasuite.indicators.v1.Narrative.newBuilder()
+        .setName("indicators/" + indicatorCode + "/narratives/" + n.id())
+        .setPeriod(l.periodName(n.periodId()))
+        .setAchieved(n.achieved())
+        .setNextSteps(n.nextSteps())
+        .setAuthor(n.author());
+    if (n.createTime() != null) {
+      out.setCreateTime(Protos.timestamp(n.createTime()));
+    }
+    return out.build();
+  }
+
+  public static org.laasuite.indicators.v1.RecordedJudgement toProto(String indicatorCode, RecordedJudgement j,
+      Lookup l) {
+    var out = org.laasuite.indicators.v1.RecordedJudgement.newBuilder()
+        .setName("indicators/" + indicatorCode + "/judgements/" + j.id())
+        .setPeriod(l.periodName(j.periodId()))
+        .setRating(j.rating())
+        .setReason(j.reason())
+        .setRecordedBy(j.recordedBy());
+    if (j.createTime() != null) {
+      out.setCreateTime(Protos.timestamp(j.createTime()));
+    }
+    return out.build();
+  }
+}

@@ -1,0 +1,264 @@
+package org.laasuite.indicators.measure;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.area.Area;
+import org.laasuite.indicators.figure.Figure;
+import org.laasuite.indicators.figure.FigureMapper;
+import org.laasuite.indicators.figure.FigureText;
+import org.laasuite.indicators.indicator.Indicator;
+import org.laasuite.indicators.indicator.IndicatorService;
+import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.NarrativeRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.RecordedJudgementRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
+import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.v1.ImportOutturnsResponse;
+import org.laasuite.indicators.v1.OutturnRow;
+import org.laasuite.indicators.v1.OutturnStatus;
+import org.laasuite.indicators.v1.Rating;
+import org.laasuite.indicators.v1.RejectedRow;
+
+/**
+ * Baselines, targets, outturns, narratives and recorded judgements of an indicator: their rules
+ * and transactions. Every create validates the whole request first and writes nothing when any
+ * part is wrong.
+ */
+@Singleton
+public class MeasureService {
+
+  private final IndicatorService indicators;
+  private final References references;
+  private final BaselineRepository baselines;
+  private final TargetRepository targets;
+  private final OutturnRepository outturns;
+  private final NarrativeRepository narratives;
+  private final RecordedJudgementRepository judgements;
+
+  public MeasureService(IndicatorService indicators, References references, BaselineRepository baselines,
+      TargetRepository targets, OutturnRepository outturns, NarrativeRepository narratives,
+      RecordedJudgementRepository judgements) {
+    this.indicators = indicators;
+    this.references = references;
+    this.baselines = baselines;
+    this.targets = targets;
+    this.outturns = outturns;
+    this.narratives = narratives;
+    this.judgements = judgements;
+  }
+
+  /** A page of one kind of measure, mapped with the lookup it was read with. */
+  public record Listing<T>(Indicator indicator, List<T> items, References.Lookup lookup, String nextPageToken) {
+  }
+
+  @Transactional
+  public org.laasuite.indicators.v1.Baseline createBaseline(String parent, org.laasuite.indicators.v1.Baseline in) {
+    Indicator indicator = indicators.get(parent, "parent");
+    Violations v = new Violations();
+    Period period = references.period(in.getPeriod(), "baseline.period", false, v);
+    Area area = references.area(in.getArea(), "baseline.area", v);
+    Figure figure = FigureMapper.fromProto(in.getFigure(), "baseline.figure", v);
+    v.throwIfAny();
+    Baseline saved = baselines.save(new Baseline(null, indicator.id(), period == null ? null : period.id(),
+        area.id(), figure, null));
+    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+  }
+
+  @Transactional
+  public org.laasuite.indicators.v1.Target createTarget(String parent, org.laasuite.indicators.v1.Target in) {
+    Indicator indicator = indicators.get(parent, "parent");
+    Violations v = new Violations();
+    Period period = references.period(in.getPeriod(), "target.period", true, v);
+    Area area = references.area(in.getArea(), "target.area", v);
+    Figure figure = FigureMapper.fromProto(in.getFigure(), "target.figure", v);
+    v.throwIfAny();
+    if (targets.existsByIndicatorIdAndPeriodIdAndAreaId(indicator.id(), period.id(), area.id())) {
+      throw ApiException.withField(io.grpc.Status.Code.ALREADY_EXISTS, "TARGET_ALREADY_EXISTS",
+          indicator.name() + " already has a target for " + in.getPeriod() + " in areas/" + area.code(),
+          "target.period");
+    }
+    Target saved = targets.save(new Target(null, indicator.id(), period.id(), area.id(), figure, null));
+    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+  }
+
+  @Transactional
+  public org.laasuite.indicators.v1.Outturn createOutturn(String parent, org.laasuite.indicators.v1.Outturn in) {
+    Indicator indicator = indicators.get(parent, "parent");
+    Violations v = new Violations();
+    Figure figure = FigureMapper.fromProto(in.getFigure(), "outturn.figure", v);
+    Outturn candidate = outturn(indicator, in, figure, "outturn.", v);
+    v.throwIfAny();
+    Outturn saved = record(candidate);
+    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+  }
+
+  /**
+   * Writes an outturn; when the period and area already have one, the new figure becomes the next
+   * revision and the earlier one is kept, marked superseded.
+   */
+  Outturn record(Outturn candidate) {
+    var previous = outturns.findCurrentForUpdate(candidate.indicatorId(), candidate.periodId(), candidate.areaId());
+    if (previous.isEmpty()) {
+      return outturns.save(candidate);
+    }
+    outturns.markSuperseded(previous.get().id());
+    return outturns.save(candidate.asRevisionOf(previous.get()));
+  }
+
+  /** The outturn {@code in} describes; {@code p} prefixes field paths ("outturn." or "" for import rows). */
+  private Outturn outturn(Indicator indicator, org.laasuite.indicators.v1.Outturn in, Figure figure, String p,
+      Violations v) {
+    Period period = references.period(in.getPeriod(), p + "period", true, v);
+    Period dataPeriod = references.period(in.getDataPeriod(), p + "data_period", false, v);
+    Area area = references.area(in.getArea(), p + "area", v);
+    v.check(in.getStatus() != OutturnStatus.UNRECOGNIZED, p + "status", "must be PROVISIONAL or FINAL");
+    BigDecimal coverage = null;
+    if (in.hasCoverage()) {
+      coverage = Protos.decimal(in.getCoverage(), p + "coverage", v).orElse(null);
+      if (coverage != null) {
+        v.check(coverage.signum() > 0 && coverage.compareTo(BigDecimal.ONE) <= 0, p + "coverage",
+            "must be more than 0 and at most 1");
+      }
+    }
+    v.maxLength(in.getSource(), Violations.MAX_TITLE, p + "source");
+    v.maxLength(in.getNote(), Violations.MAX_TEXT, p + "note");
+    v.maxLength(in.getSubmittedBy(), Violations.MAX_TITLE, p + "submitted_by");
+    if (period == null || area == null || figure == null) {
+      return null;
+    }
+    OutturnStatus status = in.getStatus() == OutturnStatus.OUTTURN_STATUS_UNSPECIFIED ? OutturnStatus.FINAL
+        : in.getStatus();
+    return new Outturn(null, indicator.id(), period.id(), dataPeriod == null ? null : dataPeriod.id(), area.id(),
+        figure, status, coverage, in.getSource(), in.getNote(), in.getSubmittedBy(), null, 1, null, true);
+  }
+
+  /**
+   * Checks every row of an import, then writes the good ones in one transaction: all of them, or,
+   * when any row is rejected, none unless {@code allowPartial}.
+   */
+  @Transactional
+  public ImportOutturnsResponse importOutturns(List<OutturnRow> rows, boolean validateOnly, boolean allowPartial) {
+    List<Outturn> accepted = new ArrayList<>();
+    List<RejectedRow> rejected = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      OutturnRow row = rows.get(i);
+      int number = row.getRowNumber() > 0 ? row.getRowNumber() : i + 1;
+      Violations v = new Violations();
+      Indicator indicator = null;
+      try {
+        indicator = indicators.get(row.getIndicator(), "indicator");
+      } catch (ApiException e) {
+        v.add("indicator", e.violations().isEmpty() ? e.getMessage() : e.violations().getFirst().getDescription());
+      }
+      Outturn o = null;
+      Figure figure = null;
+      if (v.required(row.getValue(), "value") && v.maxLength(row.getValue(), Violations.MAX_TITLE, "value")) {
+        figure = FigureText.parse(row.getValue());
+      }
+      if (indicator != null) {
+        o = outturn(indicator, org.laasuite.indicators.v1.Outturn.newBuilder()
+            .setPeriod(row.getPeriod()).setDataPeriod(row.getDataPeriod()).setArea(row.getArea())
+            .setStatus(row.getStatus()).setSource(row.getSource()).setNote(row.getNote())
+            .setSubmittedBy(row.getSubmittedBy()).build(), figure, "", v);
+      }
+      if (v.isEmpty() && o != null) {
+        accepted.add(o);
+      } else {
+        var r = RejectedRow.newBuilder().setRowNumber(number);
+        v.list().forEach(fv -> r.addProblems(org.laasuite.indicators.v1.FieldProblem.newBuilder()
+            .setField(fv.getField())
+            .setDescription(fv.getDescription())));
+        rejected.add(r.build());
+      }
+    }
+    boolean write = !validateOnly && (rejected.isEmpty() || allowPartial) && !accepted.isEmpty();
+    if (write) {
+      accepted.forEach(this::record);
+    }
+    return ImportOutturnsResponse.newBuilder().setAcceptedCount(accepted.size()).addAllRejected(rejected)
+        .setWritten(write).build();
+  }
+
+  @Transactional
+  public org.laasuite.indicators.v1.Narrative createNarrative(String parent,
+      org.laasuite.indicators.v1.Narrative in) {
+    Indicator indicator = indicators.get(parent, "parent");
+    Violations v = new Violations();
+    Period period = references.period(in.getPeriod(), "narrative.period", true, v);
+    v.maxLength(in.getAchieved(), Violations.MAX_TEXT, "narrative.achieved");
+    v.maxLength(in.getNextSteps(), Violations.MAX_TEXT, "narrative.next_steps");
+    v.maxLength(in.getAuthor(), Violations.MAX_TITLE, "narrative.author");
+    v.check(!in.getAchieved().isBlank() || !in.getNextSteps().isBlank(), "narrative.achieved",
+        "a narrative needs what was achieved or what is next");
+    v.throwIfAny();
+    Narrative saved = narratives.save(new Narrative(null, indicator.id(), period.id(), in.getAchieved(),
+        in.getNextSteps(), in.getAuthor(), null));
+    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+  }
+
+  @Transactional
+  public org.laasuite.indicators.v1.RecordedJudgement createJudgement(String parent,
+      org.laasuite.indicators.v1.RecordedJudgement in) {
+    Indicator indicator = indicators.get(parent, "parent");
+    Violations v = new Violations();
+    Period period = references.period(in.getPeriod(), "judgement.period", true, v);
+    v.check(in.getRating() != Rating.RATING_UNSPECIFIED && in.getRating() != Rating.UNRECOGNIZED,
+        "judgement.rating", "must be GREEN, AMBER, RED or TOO_EARLY_TO_ASSESS");
+    v.maxLength(in.getReason(), Violations.MAX_TEXT, "judgement.reason");
+    v.maxLength(in.getRecordedBy(), Violations.MAX_TITLE, "judgement.recorded_by");
+    v.throwIfAny();
+    RecordedJudgement saved = judgements.save(new RecordedJudgement(null, indicator.id(), period.id(),
+        in.getRating(), in.getReason(), in.getRecordedBy(), null));
+    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+  }
+
+  public Listing<Baseline> listBaselines(String parent, int pageSize, String pageToken) {
+    Indicator i = indicators.get(parent, "parent");
+    Pages.Page page = page(pageSize, pageToken, "baselines;" + parent);
+    var rows = baselines.page(i.id(), page.size(), page.offset());
+    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  }
+
+  public Listing<Target> listTargets(String parent, int pageSize, String pageToken) {
+    Indicator i = indicators.get(parent, "parent");
+    Pages.Page page = page(pageSize, pageToken, "targets;" + parent);
+    var rows = targets.page(i.id(), page.size(), page.offset());
+    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  }
+
+  public Listing<Outturn> listOutturns(String parent, int pageSize, String pageToken, boolean showSuperseded) {
+    Indicator i = indicators.get(parent, "parent");
+    Pages.Page page = page(pageSize, pageToken, "outturns;" + parent + ";" + showSuperseded);
+    var rows = outturns.page(i.id(), showSuperseded, page.size(), page.offset());
+    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  }
+
+  public Listing<Narrative> listNarratives(String parent, int pageSize, String pageToken) {
+    Indicator i = indicators.get(parent, "parent");
+    Pages.Page page = page(pageSize, pageToken, "narratives;" + parent);
+    var rows = narratives.page(i.id(), page.size(), page.offset());
+    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  }
+
+  public Listing<RecordedJudgement> listJudgements(String parent, int pageSize, String pageToken) {
+    Indicator i = indicators.get(parent, "parent");
+    Pages.Page page = page(pageSize, pageToken, "judgements;" + parent);
+    var rows = judgements.page(i.id(), page.size(), page.offset());
+    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  }
+
+  private static Pages.Page page(int pageSize, String pageToken, String query) {
+    Violations v = new Violations();
+    Pages.Page page = Pages.page(pageSize, pageToken, query, v);
+    v.throwIfAny();
+    return page;
+  }
+}

@@ -1,0 +1,19 @@
+package org.laasuite.indicators.measure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+@MappedEntity("narrative")
+public record Narrative(
+    @Id @GeneratedValue @Nullable Long id,
+    long indicatorId,
+    long periodId,
+    String achieved,
+    String nextSteps,
+    String author,
+    @DateCreated @Nullable Instant createTime) {
+}

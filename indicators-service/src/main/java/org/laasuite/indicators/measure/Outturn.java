@@ -1,0 +1,40 @@
+package org.laasuite.indicators.measure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Relation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.laasuite.indicators.figure.Figure;
+import org.laasuite.indicators.v1.OutturnStatus;
+
+/**
+ * One revision of an outturn. {@code periodId} is the reporting period (whose target applies),
+ * {@code dataPeriodId} the period the data describes when it differs.
+ */
+@MappedEntity("outturn")
+public record Outturn(
+    @Id @GeneratedValue @Nullable Long id,
+    long indicatorId,
+    long periodId,
+    @Nullable Long dataPeriodId,
+    long areaId,
+    @Relation(Relation.Kind.EMBEDDED) Figure figure,
+    OutturnStatus status,
+    @Nullable BigDecimal coverage,
+    String source,
+    String note,
+    String submittedBy,
+    @DateCreated @Nullable Instant createTime,
+    int revision,
+    @Nullable Long supersedesId,
+    boolean current) {
+
+  public Outturn asRevisionOf(Outturn previous) {
+    return new Outturn(null, indicatorId, periodId, dataPeriodId, areaId, figure, status, coverage, source, note,
+        submittedBy, null, previous.revision() + 1, previous.id(), true);
+  }
+}

@@ -1,0 +1,20 @@
+package org.laasuite.indicators.measure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import org.laasuite.indicators.v1.Rating;
+
+@MappedEntity("recorded_judgement")
+public record RecordedJudgement(
+    @Id @GeneratedValue @Nullable Long id,
+    long indicatorId,
+    long periodId,
+    Rating rating,
+    String reason,
+    String recordedBy,
+    @DateCreated @Nullable Instant createTime) {
+}

@@ -1,0 +1,83 @@
+package org.laasuite.indicators.measure;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.laasuite.common.grpc.ResourceNames;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.area.Area;
+import org.laasuite.indicators.area.AreaRepository;
+import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.period.PeriodRepository;
+
+/** Resolves the areas and periods a request names, and maps ids back to names for responses. */
+@Singleton
+public class References {
+
+  private final AreaRepository areas;
+  private final PeriodRepository periods;
+
+  public References(AreaRepository areas, PeriodRepository periods) {
+    this.areas = areas;
+    this.periods = periods;
+  }
+
+  /** The area {@code name} names ("areas/city" when empty), or null with a violation. */
+  public Area area(String name, String field, Violations v) {
+    String n = name == null || name.isEmpty() ? "areas/" + Area.CITY : name;
+    String code = ResourceNames.id(n, "areas", field, v);
+    if (code == null) {
+      return null;
+    }
+    Area a = areas.findByCode(code).orElse(null);
+    v.check(a != null, field, n + " does not exist");
+    return a;
+  }
+
+  /** The period {@code name} names, or null with a violation (or null without one when optional and empty). */
+  public Period period(String name, String field, boolean required, Violations v) {
+    if (!required && (name == null || name.isEmpty())) {
+      return null;
+    }
+    String code = ResourceNames.id(name, "periods", field, v);
+    if (code == null) {
+      return null;
+    }
+    Period p = periods.findByCode(code).orElse(null);
+    v.check(p != null, field, name + " does not exist");
+    return p;
+  }
+
+  /** Every area and period by id: two statements, whatever is mapped afterwards. */
+  public Lookup lookup() {
+    return new Lookup(areas.listOrderByCode().stream().collect(Collectors.toMap(Area::id, Function.identity())),
+        periods.listInOrder().stream()
+            .collect(Collectors.toMap(Period::id, Function.identity())));
+  }
+
+  /** Areas and periods by id. */
+  public record Lookup(Map<Long, Area> areas, Map<Long, Period> periods) {
+
+    public String areaName(long id) {
+      return "areas/" + areas.get(id).code();
+    }
+
+    public String periodName(Long id) {
+      return id == null ? "" : "periods/" + periods.get(id).code();
+    }
+
+    public Period period(Long id) {
+      return id == null ? null : periods.get(id);
+    }
+
+    public Area area(long id) {
+      return areas.get(id);
+    }
+
+    public List<Period> allPeriods() {
+      return List.copyOf(periods.values());
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package org.laasuite.indicators.measure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Relation;
+import java.time.Instant;
+import org.laasuite.indicators.figure.Figure;
+
+@MappedEntity("target")
+public record Target(
+    @Id @GeneratedValue @Nullable Long id,
+    long indicatorId,
+    long periodId,
+    long areaId,
+    @Relation(Relation.Kind.EMBEDDED) Figure figure,
+    @DateCreated @Nullable Instant createTime) {
+}

@@ -1,0 +1,103 @@
+package org.laasuite.indicators.period;
+
+import io.grpc.Status;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.v1.PeriodType;
+
+@Singleton
+public class PeriodService {
+
+  static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  private final PeriodRepository periods;
+
+  public PeriodService(PeriodRepository periods) {
+    this.periods = periods;
+  }
+
+  public static org.laasuite.indicators.v1.Period toProto(Period p) {
+    return org.laasuite.indicators.v1.Period.newBuilder().setName("periods/" + p.code()).setCode(p.code())
+        .setType(p.type()).setStartDate(Protos.date(p.startDate())).setEndDate(Protos.date(p.endDate()))
+        .setLabel(p.label()).build();
+  }
+
+  public Period get(String name) {
+    Violations v = new Violations();
+    String code = ResourceNames.id(name, "periods", "name", v);
+    v.throwIfAny();
+    return periods.findByCode(code).orElseThrow(() -> ApiException.notFound("PERIOD", name));
+  }
+
+  public record Listing(List<Period> periods, String nextPageToken) {
+  }
+
+  public Listing list(int pageSize, String pageToken) {
+    Violations v = new Violations();
+    Pages.Page page = Pages.page(pageSize, pageToken, "periods", v);
+    v.throwIfAny();
+    List<Period> all = periods.listInOrder();
+    List<Period> rows = all.stream().skip(page.offset()).limit(page.size()).toList();
+    return new Listing(rows, page.nextToken(rows.size(), all.size()));
+  }
+
+  @Transactional
+  public Period create(org.laasuite.indicators.v1.Period in) {
+    Violations v = new Violations();
+    if (v.required(in.getCode(), "period.code")) {
+      v.check(CODE.matcher(in.getCode()).matches(), "period.code",
+          "must be 1 to 63 lower-case letters, digits and dashes");
+    }
+    v.check(in.getType() != PeriodType.PERIOD_TYPE_UNSPECIFIED && in.getType() != PeriodType.UNRECOGNIZED,
+        "period.type", "is required: FINANCIAL_YEAR, QUARTER, HALF_YEAR, ACADEMIC_YEAR, CALENDAR_YEAR, MONTH, "
+            + "SURVEY_WAVE, ROLLING_AVERAGE or OTHER");
+    LocalDate start = requiredDate(in.getStartDate(), "period.start_date", v);
+    LocalDate end = requiredDate(in.getEndDate(), "period.end_date", v);
+    if (start != null && end != null) {
+      v.check(!end.isBefore(start), "period.end_date", "is before start_date " + start);
+    }
+    String label = in.getLabel().isBlank() ? in.getCode() : in.getLabel();
+    v.maxLength(label, Violations.MAX_TITLE, "period.label");
+    v.throwIfAny();
+    if (periods.findByCode(in.getCode()).isPresent()) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "PERIOD_ALREADY_EXISTS",
+          "periods/" + in.getCode() + " already exists", "period.code");
+    }
+    return periods.save(new Period(null, in.getCode(), in.getType(), start, end, label));
+  }
+
+  private static LocalDate requiredDate(com.google.type.Date d, String field, Violations v) {
+    Violations own = new Violations();
+    LocalDate date = Protos.date(d, field, own).orElse(null);
+    own.list().forEach(fv -> v.add(fv.getField(), fv.getDescription()));
+    if (own.isEmpty()) {
+      v.check(date != null, field, "is required");
+    }
+    return date;
+  }
+
+  /**
+   * The stored period of each code in {@code wanted}, saving those that do not exist yet (an existing
+   * period keeps its own label). One statement to read, one insert per new period.
+   */
+  public Map<String, Period> ensure(Collection<Period> wanted) {
+    Map<String, Period> existing = periods.findByCodeIn(wanted.stream().map(Period::code).toList()).stream()
+        .collect(Collectors.toMap(Period::code, Function.identity()));
+    for (Period p : wanted) {
+      existing.computeIfAbsent(p.code(), c -> periods.save(p));
+    }
+    return existing;
+  }
+}

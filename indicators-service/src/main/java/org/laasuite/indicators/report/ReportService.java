@@ -1,0 +1,177 @@
+package org.laasuite.indicators.report;
+
+import jakarta.inject.Singleton;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.indicators.area.Area;
+import org.laasuite.indicators.indicator.Indicator;
+import org.laasuite.indicators.indicator.IndicatorMapper;
+import org.laasuite.indicators.indicator.IndicatorService;
+import org.laasuite.indicators.judgement.Gap;
+import org.laasuite.indicators.judgement.Judgement;
+import org.laasuite.indicators.judgement.JudgementRule;
+import org.laasuite.indicators.judgement.Observation;
+import org.laasuite.indicators.judgement.TargetPoint;
+import org.laasuite.indicators.judgement.Trend;
+import org.laasuite.indicators.judgement.Trends;
+import org.laasuite.indicators.measure.MeasureMapper;
+import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.NarrativeRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.RecordedJudgementRepository;
+import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
+import org.laasuite.indicators.measure.Outturn;
+import org.laasuite.indicators.measure.References;
+import org.laasuite.indicators.measure.References.Lookup;
+import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.v1.ComputedJudgement;
+import org.laasuite.indicators.v1.IndicatorReport;
+
+/**
+ * Everything a report card needs of many indicators, in a constant number of statements: the
+ * indicators, the areas and periods, and one statement per kind of measure for all of them.
+ */
+@Singleton
+public class ReportService {
+
+  public static final int MAX_BATCH = 1000;
+
+  private final IndicatorService indicators;
+  private final References references;
+  private final BaselineRepository baselines;
+  private final TargetRepository targets;
+  private final OutturnRepository outturns;
+  private final NarrativeRepository narratives;
+  private final RecordedJudgementRepository judgements;
+
+  public ReportService(IndicatorService indicators, References references, BaselineRepository baselines,
+      TargetRepository targets, OutturnRepository outturns, NarrativeRepository narratives,
+      RecordedJudgementRepository judgements) {
+    this.indicators = indicators;
+    this.references = references;
+    this.baselines = baselines;
+    this.targets = targets;
+    this.outturns = outturns;
+    this.narratives = narratives;
+    this.judgements = judgements;
+  }
+
+  public List<IndicatorReport> reports(List<String> names) {
+    if (names.size() > MAX_BATCH) {
+      throw ApiException.invalid("names", "asks for " + names.size() + " indicators; at most " + MAX_BATCH);
+    }
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    List<Indicator> found = indicators.getAll(names, "names");
+    List<Long> ids = found.stream().map(Indicator::id).distinct().toList();
+    Lookup lookup = references.lookup();
+    var baselinesOf = baselines.findByIndicatorIdInOrderById(ids).stream()
+        .collect(Collectors.groupingBy(b -> b.indicatorId()));
+    var targetsOf = targets.findByIndicatorIdInOrderById(ids).stream()
+        .collect(Collectors.groupingBy(t -> t.indicatorId()));
+    var outturnsOf = outturns.findByIndicatorIdInAndCurrentTrueOrderById(ids).stream()
+        .collect(Collectors.groupingBy(Outturn::indicatorId));
+    var narrativesOf = narratives.findByIndicatorIdInOrderById(ids).stream()
+        .collect(Collectors.groupingBy(n -> n.indicatorId()));
+    var judgementsOf = judgements.findByIndicatorIdInOrderById(ids).stream()
+        .collect(Collectors.groupingBy(j -> j.indicatorId()));
+    Comparator<Long> byPeriodStart = Comparator.comparing((Long id) -> lookup.period(id).startDate())
+        .thenComparing(id -> lookup.period(id).endDate());
+    return found.stream().map(i -> {
+      String code = i.code();
+      var report = IndicatorReport.newBuilder().setIndicator(IndicatorMapper.toProto(i));
+      baselinesOf.getOrDefault(i.id(), List.of())
+          .forEach(b -> report.addBaselines(MeasureMapper.toProto(code, b, lookup)));
+      var ts = targetsOf.getOrDefault(i.id(), List.of()).stream()
+          .sorted(Comparator.comparing(t -> t.periodId(), byPeriodStart)).toList();
+      ts.forEach(t -> report.addTargets(MeasureMapper.toProto(code, t, lookup)));
+      var os = outturnsOf.getOrDefault(i.id(), List.of()).stream()
+          .sorted(Comparator.comparing(Outturn::periodId, byPeriodStart)).toList();
+      os.forEach(o -> report.addOutturns(MeasureMapper.toProto(code, o, lookup)));
+
+      var settings = new JudgementRule.Settings(i.polarity(), i.monitorOnly(), i.cumulative(), i.amberTolerance());
+      List<Observation> city = observations(os, lookup, area(lookup, Area.CITY));
+      List<TargetPoint> cityTargets = ts.stream().filter(t -> area(lookup, Area.CITY).test(t.areaId()))
+          .map(t -> new TargetPoint(lookup.period(t.periodId()), t.figure())).toList();
+      report.setComputedJudgement(toProto(JudgementRule.judge(settings, city, cityTargets)));
+      report.setTrend(toProto(Trends.trend(i.polarity(), city)));
+      List<Observation> priority = observations(os, lookup, area(lookup, Area.PRIORITY_NEIGHBOURHOODS));
+      List<Observation> rest = observations(os, lookup, area(lookup, Area.REST_OF_CITY));
+      Gap gap = rest.isEmpty() ? Trends.gap(priority, city, "areas/" + Area.CITY)
+          : Trends.gap(priority, rest, "areas/" + Area.REST_OF_CITY);
+      report.setGap(toProto(gap));
+      narrativesOf.getOrDefault(i.id(), List.of()).stream()
+          .max(Comparator.comparing((org.laasuite.indicators.measure.Narrative n) -> n.periodId(), byPeriodStart)
+              .thenComparing(n -> n.id()))
+          .ifPresent(n -> report.setNarrative(MeasureMapper.toProto(code, n, lookup)));
+      judgementsOf.getOrDefault(i.id(), List.of()).stream()
+          .max(Comparator.comparing((org.laasuite.indicators.measure.RecordedJudgement j) -> j.periodId(),
+              byPeriodStart).thenComparing(j -> j.id()))
+          .ifPresent(j -> report.setRecordedJudgement(MeasureMapper.toProto(code, j, lookup)));
+      return report.build();
+    }).toList();
+  }
+
+  private static Predicate<Long> area(Lookup lookup, String code) {
+    return id -> lookup.area(id).code().equals(code);
+  }
+
+  private static List<Observation> observations(List<Outturn> os, Lookup lookup, Predicate<Long> inArea) {
+    return os.stream().filter(o -> inArea.test(o.areaId()) && o.figure().hasValue())
+        .map(o -> new Observation(lookup.period(o.periodId()), lookup.period(o.dataPeriodId()), o.coverage(),
+            o.figure().value()))
+        .toList();
+  }
+
+  private static String name(Period p) {
+    return p == null ? "" : "periods/" + p.code();
+  }
+
+  static ComputedJudgement toProto(Judgement j) {
+    var b = ComputedJudgement.newBuilder().setRating(j.rating()).setBasis(j.basis()).setPeriod(name(j.period()))
+        .setExplanation(j.explanation());
+    if (j.target() != null) {
+      b.setTarget(Protos.decimal(j.target().stripTrailingZeros()));
+    }
+    if (j.outturn() != null) {
+      b.setOutturn(Protos.decimal(j.outturn()));
+    }
+    if (j.variance() != null) {
+      b.setVariance(Protos.decimal(j.variance()));
+    }
+    if (j.tolerance() != null) {
+      b.setTolerance(Protos.decimal(j.tolerance()));
+    }
+    return b.build();
+  }
+
+  static org.laasuite.indicators.v1.Trend toProto(Trend t) {
+    var b = org.laasuite.indicators.v1.Trend.newBuilder().setDirection(t.direction()).setPeriod(name(t.period()))
+        .setPreviousPeriod(name(t.previousPeriod()));
+    if (t.change() != null) {
+      b.setChange(Protos.decimal(t.change()));
+    }
+    return b.build();
+  }
+
+  static org.laasuite.indicators.v1.Gap toProto(Gap g) {
+    var b = org.laasuite.indicators.v1.Gap.newBuilder().setDirection(g.direction()).setPeriod(name(g.period()))
+        .setPreviousPeriod(name(g.previousPeriod()));
+    if (g.comparisonArea() != null) {
+      b.setArea("areas/" + Area.PRIORITY_NEIGHBOURHOODS).setComparisonArea(g.comparisonArea());
+    }
+    if (g.gap() != null) {
+      b.setGap(Protos.decimal(g.gap()));
+    }
+    if (g.previousGap() != null) {
+      b.setPreviousGap(Protos.decimal(g.previousGap()));
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,175 @@
+package org.laasuite.indicators.judgement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.laasuite.indicators.figure.Figure;
+import org.laasuite.indicators.figure.FigureText;
+import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.period.PeriodLabels;
+import org.laasuite.indicators.v1.Direction;
+import org.laasuite.indicators.v1.GapDirection;
+import org.laasuite.indicators.v1.JudgementBasis;
+import org.laasuite.indicators.v1.Polarity;
+import org.laasuite.indicators.v1.Rating;
+
+class JudgementRuleTest {
+
+  private static final JudgementRule.Settings HIGHER =
+      new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, false, null);
+  private static final JudgementRule.Settings LOWER =
+      new JudgementRule.Settings(Polarity.LOWER_IS_BETTER, false, false, null);
+
+  private static Period p(String label) {
+    return PeriodLabels.parse(label).orElseThrow();
+  }
+
+  private static Period fy(int year) {
+    return PeriodLabels.financialYear(year, year + "-" + (year + 1) % 100);
+  }
+
+  private static Observation o(Period reporting, String data, String value) {
+    return new Observation(reporting, data == null ? null : p(data), null, new BigDecimal(value));
+  }
+
+  private static TargetPoint t(Period period, String text) {
+    return new TargetPoint(period, FigureText.parse(text));
+  }
+
+  /** Seed, Children & Young People row 27: target 92.2 for 2006-07, outturn 91.7 (Nov-05). */
+  @Test
+  void cypRow27IsAmberWithVarianceMinusHalf() {
+    List<Observation> outturns = List.of(o(fy(2004), "Nov-04", "92.0"), o(fy(2005), "Nov-05", "91.7"),
+        o(fy(2006), "Nov-05", "91.7"));
+    List<TargetPoint> targets = List.of(t(fy(2006), "92.2"), t(fy(2007), "92.8"), t(fy(2008), "93.4"));
+    Judgement j = JudgementRule.judge(HIGHER, outturns, targets);
+    assertEquals(Rating.AMBER, j.rating());
+    assertEquals(JudgementBasis.AGAINST_TARGET, j.basis());
+    assertEquals(0, new BigDecimal("-0.5").compareTo(j.variance()));
+    assertEquals(0, new BigDecimal("92.2").compareTo(j.target()));
+    assertEquals("fy-2006-07", j.period().code());
+    assertTrue(j.explanation().contains("amber"), j.explanation());
+  }
+
+  /** Seed row 28: NEET, lower is better, target 8.8 for 2006-07, Q1 2006-07 outturn 9.70% -> red. */
+  @Test
+  void cypRow28NeetIsRed() {
+    List<Observation> outturns = List.of(o(fy(2004), "Nov-05", "8.6"), o(fy(2006), "Q1 2006-07", "9.70"));
+    List<TargetPoint> targets = List.of(t(fy(2006), "8.8"), t(fy(2007), "8.1"), t(fy(2008), "7.4"));
+    Judgement j = JudgementRule.judge(LOWER, outturns, targets);
+    assertEquals(Rating.RED, j.rating());
+    assertEquals(0, new BigDecimal("-0.9").compareTo(j.variance()));
+    assertEquals(JudgementBasis.AGAINST_TARGET, j.basis(), "a percentage is not pro-rated");
+  }
+
+  @Test
+  void meetingTheTargetIsGreenWhicheverThePolarity() {
+    assertEquals(Rating.GREEN, JudgementRule.judge(HIGHER, List.of(o(fy(2006), null, "93")),
+        List.of(t(fy(2006), "92.2"))).rating());
+    assertEquals(Rating.GREEN, JudgementRule.judge(LOWER, List.of(o(fy(2006), null, "8.8")),
+        List.of(t(fy(2006), "8.8"))).rating());
+  }
+
+  @Test
+  void theToleranceIsFivePercentOfTheTargetUnlessTheIndicatorSetsOne() {
+    // 94 against 100: 6 short, beyond 5 -> red; with a tolerance of 10 -> amber
+    var outturns = List.of(o(fy(2006), null, "94"));
+    var targets = List.of(t(fy(2006), "100"));
+    assertEquals(Rating.RED, JudgementRule.judge(HIGHER, outturns, targets).rating());
+    var lenient = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, false, new BigDecimal("10"));
+    assertEquals(Rating.AMBER, JudgementRule.judge(lenient, outturns, targets).rating());
+    assertEquals(0, new BigDecimal("5").compareTo(JudgementRule.judge(HIGHER, outturns, targets).tolerance()));
+  }
+
+  /** Seed row 36: 58 young people in treatment in Q1 against 107 for the year: on track pro rata. */
+  @Test
+  void aPartYearCountIsJudgedAgainstTheProRataTarget() {
+    var cumulative = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, true, null);
+    Judgement j = JudgementRule.judge(cumulative, List.of(o(fy(2006), "Q1 2006/07", "58")),
+        List.of(t(fy(2006), "107")));
+    assertEquals(Rating.GREEN, j.rating());
+    assertEquals(JudgementBasis.AGAINST_PRO_RATA_TARGET, j.basis());
+    // 107 x 91/365 days of the year
+    assertEquals(0, j.target().compareTo(new BigDecimal("107").multiply(new BigDecimal("91"))
+        .divide(new BigDecimal("365"), java.math.MathContext.DECIMAL64)));
+  }
+
+  @Test
+  void aProfiledTargetForThePartOfTheYearWinsOverProRata() {
+    var cumulative = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, true, null);
+    Period q1 = p("Q1 2006-07");
+    Judgement j = JudgementRule.judge(cumulative, List.of(o(fy(2006), "Q1 2006-07", "20")),
+        List.of(t(fy(2006), "107"), new TargetPoint(q1, Figure.of(new BigDecimal("40")))));
+    assertEquals(Rating.RED, j.rating());
+    assertEquals(0, new BigDecimal("40").compareTo(j.target()));
+  }
+
+  @Test
+  void lessThanTargetsAreMetOnlyBelowTheBound() {
+    // seed row 25: secondary exclusions 8 against "Less than 15 across all phases"
+    assertEquals(Rating.GREEN, JudgementRule.judge(LOWER, List.of(o(fy(2006), "Academic Year 05/06", "8")),
+        List.of(t(fy(2006), "Less than 15 across all phases"))).rating());
+    assertEquals(Rating.AMBER, JudgementRule.judge(LOWER, List.of(o(fy(2006), null, "15")),
+        List.of(t(fy(2006), "Less than 15 across all phases"))).rating());
+  }
+
+  @Test
+  void withoutATargetItIsTooEarlyToAssessAndSaysWhy() {
+    Judgement j = JudgementRule.judge(HIGHER, List.of(o(fy(2007), null, "50")),
+        List.of(t(fy(2007), "To be set in 2007")));
+    assertEquals(Rating.TOO_EARLY_TO_ASSESS, j.rating());
+    assertEquals(JudgementBasis.WITHOUT_TARGET, j.basis());
+    assertTrue(j.explanation().contains("To be set in 2007"), j.explanation());
+  }
+
+  @Test
+  void withoutAnOutturnItIsTooEarlyToAssess() {
+    Judgement j = JudgementRule.judge(HIGHER, List.of(), List.of(t(fy(2006), "92.2")));
+    assertEquals(Rating.TOO_EARLY_TO_ASSESS, j.rating());
+    assertEquals(JudgementBasis.WITHOUT_OUTTURN, j.basis());
+    assertNull(j.period());
+  }
+
+  /** Seed SSC Neighbourhoods row 12: monitor only, 82.2 (Dec-04) then 81.2 (Dec-05). */
+  @Test
+  void monitorOnlyIndicatorsAreJudgedByDirectionOfTravel() {
+    var monitor = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, true, false, null);
+    var outturns = List.of(o(fy(2004), "Dec-04", "82.2"), o(fy(2005), "Dec-05", "81.2"));
+    Judgement j = JudgementRule.judge(monitor, outturns, List.of(t(fy(2005), "Monitor only")));
+    assertEquals(Rating.RED, j.rating());
+    assertEquals(JudgementBasis.DIRECTION_OF_TRAVEL, j.basis());
+    Judgement single = JudgementRule.judge(monitor, outturns.subList(0, 1), List.of());
+    assertEquals(Rating.TOO_EARLY_TO_ASSESS, single.rating());
+  }
+
+  @Test
+  void theTrendComparesDifferentDataPeriodsWithPolarity() {
+    // row 27 repeats Nov-05 in two columns: the trend is Nov-04 -> Nov-05, worsening
+    Trend t = Trends.trend(Polarity.HIGHER_IS_BETTER, List.of(o(fy(2004), "Nov-04", "92.0"),
+        o(fy(2005), "Nov-05", "91.7"), o(fy(2006), "Nov-05", "91.7")));
+    assertEquals(Direction.WORSENING, t.direction());
+    assertEquals("m-2004-11", t.previousPeriod().code());
+    Trend lower = Trends.trend(Polarity.LOWER_IS_BETTER, List.of(o(fy(2004), null, "11.9"),
+        o(fy(2005), null, "8.6")));
+    assertEquals(Direction.IMPROVING, lower.direction());
+    assertEquals(Direction.UNKNOWN, Trends.trend(Polarity.LOWER_IS_BETTER, List.of(o(fy(2004), null, "1"))).direction());
+  }
+
+  @Test
+  void theGapNarrowsWhenPriorityNeighbourhoodsCatchUp() {
+    var priority = List.of(o(fy(2004), null, "70"), o(fy(2005), null, "74"));
+    var rest = List.of(o(fy(2004), null, "80"), o(fy(2005), null, "81"));
+    Gap g = Trends.gap(priority, rest, "areas/rest-of-city");
+    assertEquals(GapDirection.NARROWING, g.direction());
+    assertEquals(0, new BigDecimal("7").compareTo(g.gap()));
+    assertEquals(0, new BigDecimal("10").compareTo(g.previousGap()));
+    // 80 v 80, then 81 v 90: the gap opens from 0 to 9
+    assertEquals(GapDirection.WIDENING, Trends.gap(rest, List.of(o(fy(2004), null, "80"), o(fy(2005), null, "90")),
+        "areas/city").direction());
+    assertEquals(GapDirection.NOT_KNOWN, Trends.gap(priority, List.of(), "areas/city").direction());
+  }
+}

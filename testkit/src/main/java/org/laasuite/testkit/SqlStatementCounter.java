@@ -1,0 +1,38 @@
+package org.laasuite.testkit;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+/**
+ * Counts the SQL statements a service runs, so that a test can prove a read takes a constant
+ * number of them. Active in a test context with {@code laa.test.count-sql=true}: it wraps every
+ * DataSource the context creates.
+ */
+@Singleton
+@Requires(property = "laa.test.count-sql", value = "true")
+public class SqlStatementCounter implements BeanCreatedEventListener<DataSource> {
+
+  private final AtomicLong count = new AtomicLong();
+
+  @Override
+  public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
+    return ProxyDataSourceBuilder.create(event.getBean())
+        .name("counted")
+        .afterQuery((info, queries) -> count.addAndGet(queries.size()))
+        .build();
+  }
+
+  /** Statements run since the last reset. */
+  public long count() {
+    return count.get();
+  }
+
+  public void reset() {
+    count.set(0);
+  }
+}
