@@ -3,6 +3,7 @@ package org.laasuite.testkit;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -15,9 +16,18 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  */
 @Singleton
 @Requires(property = "laa.test.count-sql", value = "true")
-public class SqlStatementCounter implements BeanCreatedEventListener<DataSource> {
+public class SqlStatementCounter implements BeanCreatedEventListener<DataSource>, Ordered {
 
   private final AtomicLong count = new AtomicLong();
+
+  /**
+   * First of the DataSource listeners, so that the count wraps the pool itself and Micronaut Data's
+   * own wrapper (which hands out transaction-bound connections) wraps the count, never the reverse.
+   */
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
 
   @Override
   public DataSource onCreated(BeanCreatedEvent<DataSource> event) {

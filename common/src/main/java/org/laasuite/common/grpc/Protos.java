@@ -57,6 +57,7 @@ public final class Protos {
     }
   }
 
+  /** Entities make their timestamps at the database's microsecond precision (see their @DateCreated). */
   public static Timestamp timestamp(Instant i) {
     return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }

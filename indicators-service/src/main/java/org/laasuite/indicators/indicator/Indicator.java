@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.laasuite.indicators.v1.Frequency;
 import org.laasuite.indicators.v1.IndicatorSource;
 import org.laasuite.indicators.v1.Polarity;
@@ -32,8 +33,8 @@ public record Indicator(
     int decimalPlaces,
     @Nullable BigDecimal amberTolerance,
     String sourceReference,
-    @DateCreated @Nullable Instant createTime,
-    @DateUpdated @Nullable Instant updateTime) {
+    @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime,
+    @DateUpdated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant updateTime) {
 
   public static final String COLLECTION = "indicators";
 

@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Relation;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.laasuite.indicators.figure.Figure;
 
 @MappedEntity("baseline")
@@ -16,5 +17,5 @@ public record Baseline(
     @Nullable Long periodId,
     long areaId,
     @Relation(Relation.Kind.EMBEDDED) Figure figure,
-    @DateCreated @Nullable Instant createTime) {
+    @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 }

@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 @MappedEntity("narrative")
 public record Narrative(
@@ -15,5 +16,5 @@ public record Narrative(
     String achieved,
     String nextSteps,
     String author,
-    @DateCreated @Nullable Instant createTime) {
+    @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 }

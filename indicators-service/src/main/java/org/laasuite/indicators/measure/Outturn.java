@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Relation;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.laasuite.indicators.figure.Figure;
 import org.laasuite.indicators.v1.OutturnStatus;
 
@@ -28,7 +29,7 @@ public record Outturn(
     String source,
     String note,
     String submittedBy,
-    @DateCreated @Nullable Instant createTime,
+    @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime,
     int revision,
     @Nullable Long supersedesId,
     boolean current) {

@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.laasuite.indicators.v1.Rating;
 
 @MappedEntity("recorded_judgement")
@@ -16,5 +17,5 @@ public record RecordedJudgement(
     Rating rating,
     String reason,
     String recordedBy,
-    @DateCreated @Nullable Instant createTime) {
+    @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 }

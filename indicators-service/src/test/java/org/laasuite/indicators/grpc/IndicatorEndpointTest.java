@@ -1,0 +1,376 @@
+package org.laasuite.indicators.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.laasuite.testkit.GrpcErrors.expect;
+import static org.laasuite.testkit.GrpcErrors.expectInvalid;
+
+import com.google.protobuf.FieldMask;
+import com.google.type.Date;
+import com.google.type.Decimal;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.stub.StreamObserver;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import io.micronaut.grpc.server.GrpcServerChannel;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.laasuite.indicators.v1.*;
+import org.laasuite.testkit.SqlStatementCounter;
+import org.laasuite.testkit.TestDatabase;
+import org.laasuite.type.LaaBlock;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndicatorEndpointTest implements TestPropertyProvider {
+
+  private final TestDatabase db = TestDatabase.forClass(IndicatorEndpointTest.class);
+
+  @Inject
+  IndicatorServiceGrpc.IndicatorServiceBlockingStub client;
+  @Inject
+  IndicatorServiceGrpc.IndicatorServiceStub asyncClient;
+  @Inject
+  @GrpcChannel(GrpcServerChannel.NAME)
+  ManagedChannel channel;
+  @Inject
+  SqlStatementCounter statements;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> p = new HashMap<>(db.micronautProperties());
+    p.put("grpc.server.port", "${random.port}");
+    p.put("micronaut.server.port", "-1");
+    p.put("laa.test.count-sql", "true");
+    return p;
+  }
+
+  @BeforeAll
+  void placesAndPeriods() {
+    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setCode("city")
+        .setTitle("Coventry").setType(AreaType.CITY)).build());
+    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setCode("priority-neighbourhoods")
+        .setTitle("Priority neighbourhoods").setType(AreaType.PRIORITY_NEIGHBOURHOODS)).build());
+    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setCode("rest-of-city")
+        .setTitle("Rest of the city").setType(AreaType.REST_OF_CITY)).build());
+    for (int y = 2004; y <= 2008; y++) {
+      client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
+          .setCode("fy-" + y + "-" + String.format("%02d", (y + 1) % 100)).setType(PeriodType.FINANCIAL_YEAR)
+          .setStartDate(date(y, 4, 1)).setEndDate(date(y + 1, 3, 31)).setLabel(y + "-" + (y + 1))).build());
+    }
+    client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setCode("fy-2006-07-q1")
+        .setType(PeriodType.QUARTER).setStartDate(date(2006, 4, 1)).setEndDate(date(2006, 6, 30))
+        .setLabel("Q1 2006-07")).build());
+  }
+
+  private static Date date(int y, int m, int d) {
+    return Date.newBuilder().setYear(y).setMonth(m).setDay(d).build();
+  }
+
+  private static Decimal dec(String s) {
+    return Decimal.newBuilder().setValue(s).build();
+  }
+
+  private static Indicator.Builder neet(String code) {
+    return Indicator.newBuilder().setCode(code)
+        .setTitle("Percentage of 16-18 year olds not in education employment or in training (neet)")
+        .setBlock(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).setPolarity(Polarity.LOWER_IS_BETTER).setUnits("%")
+        .setThemeGroup("bodies/children-and-young-persons-strategic-partnership");
+  }
+
+  private Indicator create(Indicator.Builder i) {
+    return client.createIndicator(CreateIndicatorRequest.newBuilder().setIndicator(i).build());
+  }
+
+  private long rows(String table) throws Exception {
+    try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void anIndicatorIsCreatedReadUpdatedAndDeleted() {
+    Indicator created = create(neet("T-LIFE").setAmberTolerance(dec("0.5")));
+    assertEquals("indicators/T-LIFE", created.getName());
+    assertEquals(IndicatorSource.LOCAL, created.getSource(), "source defaults to local");
+    assertTrue(created.hasCreateTime());
+    assertEquals(created, client.getIndicator(GetIndicatorRequest.newBuilder().setName("indicators/T-LIFE").build()));
+
+    Indicator updated = client.updateIndicator(UpdateIndicatorRequest.newBuilder()
+        .setIndicator(Indicator.newBuilder().setName("indicators/T-LIFE").setTitle("NEET (16-18)")
+            .setUnits("ignored: not in the mask"))
+        .setUpdateMask(FieldMask.newBuilder().addPaths("title").addPaths("amber_tolerance")).build());
+    assertEquals("NEET (16-18)", updated.getTitle());
+    assertEquals("%", updated.getUnits(), "fields outside the mask are kept");
+    assertFalse(updated.hasAmberTolerance(), "a masked message field left unset is cleared");
+
+    client.deleteIndicator(DeleteIndicatorRequest.newBuilder().setName("indicators/T-LIFE").build());
+    expect(Status.Code.NOT_FOUND,
+        () -> client.getIndicator(GetIndicatorRequest.newBuilder().setName("indicators/T-LIFE").build()));
+  }
+
+  @Test
+  void listingFiltersByBlockAndPagesWithTokens() {
+    IntStream.range(0, 5).forEach(i -> create(neet("T-PAGE-" + i)));
+    create(neet("T-PAGE-SSC").setBlock(LaaBlock.SAFER_AND_STRONGER_COMMUNITIES));
+    var first = client.listIndicators(ListIndicatorsRequest.newBuilder()
+        .setBlock(LaaBlock.SAFER_AND_STRONGER_COMMUNITIES).build());
+    assertTrue(first.getIndicatorsList().stream()
+        .allMatch(i -> i.getBlock() == LaaBlock.SAFER_AND_STRONGER_COMMUNITIES));
+    assertTrue(first.getIndicatorsList().stream().anyMatch(i -> i.getCode().equals("T-PAGE-SSC")));
+
+    var all = new java.util.ArrayList<String>();
+    String token = "";
+    do {
+      var page = client.listIndicators(ListIndicatorsRequest.newBuilder().setPageSize(2).setPageToken(token)
+          .setBlock(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).build());
+      assertTrue(page.getIndicatorsCount() <= 2);
+      page.getIndicatorsList().forEach(i -> all.add(i.getCode()));
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    assertTrue(all.containsAll(List.of("T-PAGE-0", "T-PAGE-1", "T-PAGE-2", "T-PAGE-3", "T-PAGE-4")));
+    assertEquals(all.size(), all.stream().distinct().count(), "no indicator on two pages");
+
+    String cypToken = client.listIndicators(ListIndicatorsRequest.newBuilder().setPageSize(1)
+        .setBlock(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).build()).getNextPageToken();
+    expectInvalid(() -> client.listIndicators(ListIndicatorsRequest.newBuilder().setPageToken(cypToken)
+        .setBlock(LaaBlock.SAFER_AND_STRONGER_COMMUNITIES).build()), "page_token");
+  }
+
+  @Test
+  void badIndicatorsAreRejectedFieldByFieldAndNothingIsWritten() throws Exception {
+    long before = rows("indicator");
+    expectInvalid(() -> create(neet("T-BAD").setBlockValue(99)), "indicator.block");
+    expectInvalid(() -> create(neet("T-BAD").setTitle("x".repeat(2_000_000))), "indicator.title");
+    expectInvalid(() -> create(neet("T-BAD").setAmberTolerance(dec("NaN"))), "indicator.amber_tolerance");
+    expectInvalid(() -> create(neet("T-BAD").setAmberTolerance(dec("Infinity"))), "indicator.amber_tolerance");
+    expectInvalid(() -> create(neet("bad code!").setPolarity(Polarity.POLARITY_UNSPECIFIED).setTitle("")),
+        "indicator.code", "indicator.polarity", "indicator.title");
+    expectInvalid(() -> create(neet("T-BAD").setThemeGroup("Children's partnership")), "indicator.theme_group");
+    assertEquals(before, rows("indicator"));
+
+    create(neet("T-DUP"));
+    var status = expect(Status.Code.ALREADY_EXISTS, () -> create(neet("T-DUP")));
+    assertEquals("INDICATOR_ALREADY_EXISTS", org.laasuite.testkit.GrpcErrors.errorInfo(status).getReason());
+    assertEquals("indicators.laasuite.org", org.laasuite.testkit.GrpcErrors.errorInfo(status).getDomain());
+  }
+
+  @Test
+  void badListingsAndMasksAreRejected() {
+    expectInvalid(() -> client.listIndicators(ListIndicatorsRequest.newBuilder().setPageSize(-1).build()),
+        "page_size");
+    expectInvalid(() -> client.listIndicators(ListIndicatorsRequest.newBuilder().setPageToken("not-a-token!").build()),
+        "page_token");
+    expectInvalid(() -> client.listIndicators(ListIndicatorsRequest.newBuilder().setBlockValue(42).build()), "block");
+    create(neet("T-MASK"));
+    expectInvalid(() -> client.updateIndicator(UpdateIndicatorRequest.newBuilder()
+        .setIndicator(Indicator.newBuilder().setName("indicators/T-MASK").setTitle("x"))
+        .setUpdateMask(FieldMask.newBuilder().addPaths("title").addPaths("colour")).build()), "update_mask");
+    expectInvalid(() -> client.updateIndicator(UpdateIndicatorRequest.newBuilder()
+        .setIndicator(Indicator.newBuilder().setName("indicators/T-MASK").setBlockValue(7))
+        .setUpdateMask(FieldMask.newBuilder().addPaths("block")).build()), "indicator.block");
+    assertEquals(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE,
+        client.getIndicator(GetIndicatorRequest.newBuilder().setName("indicators/T-MASK").build()).getBlock());
+  }
+
+  @Test
+  void aPeriodEndingBeforeItStartsIsRejected() throws Exception {
+    long before = rows("period");
+    expectInvalid(() -> client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
+        .setCode("backwards").setType(PeriodType.OTHER).setStartDate(date(2007, 4, 1))
+        .setEndDate(date(2007, 3, 31))).build()), "period.end_date");
+    expectInvalid(() -> client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
+        .setCode("no-dates").setType(PeriodType.OTHER).setStartDate(date(2007, 2, 30))).build()),
+        "period.start_date", "period.end_date");
+    expectInvalid(() -> client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder()
+        .setCode("nowhere").setTitle("Nowhere").setTypeValue(55)).build()), "area.type");
+    assertEquals(before, rows("period"));
+  }
+
+  @Test
+  void outturnsForUnknownIndicatorsOrPeriodsAreRejected() throws Exception {
+    create(neet("T-OUT"));
+    long before = rows("outturn");
+    expect(Status.Code.NOT_FOUND, () -> client.createOutturn(CreateOutturnRequest.newBuilder()
+        .setParent("indicators/NOPE").setOutturn(Outturn.newBuilder().setPeriod("periods/fy-2006-07")
+            .setFigure(Figure.newBuilder().setValue(dec("9.7")))).build()));
+    expectInvalid(() -> client.createOutturn(CreateOutturnRequest.newBuilder().setParent("indicators/T-OUT")
+        .setOutturn(Outturn.newBuilder().setPeriod("periods/fy-1999-00").setArea("areas/atlantis")
+            .setFigure(Figure.newBuilder().setValue(dec("NaN")))).build()),
+        "outturn.period", "outturn.area", "outturn.figure.value");
+    assertEquals(before, rows("outturn"));
+  }
+
+  @Test
+  void aCorrectedOutturnNeverErasesTheOneItCorrects() {
+    create(neet("T-REV"));
+    Outturn first = client.createOutturn(CreateOutturnRequest.newBuilder().setParent("indicators/T-REV")
+        .setOutturn(Outturn.newBuilder().setPeriod("periods/fy-2006-07").setStatus(OutturnStatus.PROVISIONAL)
+            .setFigure(Figure.newBuilder().setOriginalText("9.70%"))).build());
+    assertEquals(1, first.getRevision());
+    assertEquals("9.70", first.getFigure().getValue().getValue());
+    Outturn second = client.createOutturn(CreateOutturnRequest.newBuilder().setParent("indicators/T-REV")
+        .setOutturn(Outturn.newBuilder().setPeriod("periods/fy-2006-07").setStatus(OutturnStatus.FINAL)
+            .setFigure(Figure.newBuilder().setValue(dec("9.4")))).build());
+    assertEquals(2, second.getRevision());
+    assertEquals(first.getName(), second.getSupersedes());
+
+    var current = client.listOutturns(ListOutturnsRequest.newBuilder().setParent("indicators/T-REV").build());
+    assertEquals(List.of(second.getName()), current.getOutturnsList().stream().map(Outturn::getName).toList());
+    var history = client.listOutturns(ListOutturnsRequest.newBuilder().setParent("indicators/T-REV")
+        .setShowSuperseded(true).build());
+    assertEquals(2, history.getOutturnsCount());
+    Outturn kept = history.getOutturnsList().stream().filter(o -> o.getName().equals(first.getName())).findFirst()
+        .orElseThrow();
+    assertTrue(kept.getSuperseded());
+    assertEquals("9.70%", kept.getFigure().getOriginalText());
+  }
+
+  private ImportOutturnsResponse stream(ImportOptions options, List<OutturnRow> rows) throws Exception {
+    CompletableFuture<ImportOutturnsResponse> result = new CompletableFuture<>();
+    StreamObserver<ImportOutturnsRequest> requests = asyncClient.importOutturns(new StreamObserver<>() {
+      @Override
+      public void onNext(ImportOutturnsResponse value) {
+        result.complete(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        result.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {
+      }
+    });
+    if (options != null) {
+      requests.onNext(ImportOutturnsRequest.newBuilder().setOptions(options).build());
+    }
+    rows.forEach(r -> requests.onNext(ImportOutturnsRequest.newBuilder().setRow(r).build()));
+    requests.onCompleted();
+    return result.get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void anOutturnImportIsAllOrNothingAndNamesEveryBadRow() throws Exception {
+    create(neet("T-IMP"));
+    OutturnRow good = OutturnRow.newBuilder().setRowNumber(2).setIndicator("indicators/T-IMP")
+        .setPeriod("periods/fy-2005-06").setValue("8.6").build();
+    OutturnRow unknownPeriod = OutturnRow.newBuilder().setRowNumber(3).setIndicator("indicators/T-IMP")
+        .setPeriod("periods/fy-1990-91").setValue("9").build();
+    OutturnRow unknownIndicator = OutturnRow.newBuilder().setRowNumber(4).setIndicator("indicators/NOPE")
+        .setPeriod("periods/fy-2005-06").setValue("9").build();
+    long before = rows("outturn");
+
+    ImportOutturnsResponse refused = stream(null, List.of(good, unknownPeriod, unknownIndicator));
+    assertFalse(refused.getWritten());
+    assertEquals(1, refused.getAcceptedCount());
+    assertEquals(List.of(3, 4), refused.getRejectedList().stream().map(RejectedRow::getRowNumber).toList());
+    assertEquals("period", refused.getRejected(0).getProblems(0).getField());
+    assertEquals("indicator", refused.getRejected(1).getProblems(0).getField());
+    assertEquals(before, rows("outturn"));
+
+    ImportOutturnsResponse partial = stream(ImportOptions.newBuilder().setAllowPartial(true).build(),
+        List.of(good, unknownPeriod));
+    assertTrue(partial.getWritten());
+    assertEquals(before + 1, rows("outturn"));
+
+    ImportOutturnsResponse checked = stream(ImportOptions.newBuilder().setValidateOnly(true).build(), List.of(good));
+    assertFalse(checked.getWritten());
+    assertEquals(1, checked.getAcceptedCount());
+    assertEquals(before + 1, rows("outturn"));
+  }
+
+  private void withFigures(String code) {
+    create(neet(code));
+    String parent = "indicators/" + code;
+    client.createTarget(CreateTargetRequest.newBuilder().setParent(parent).setTarget(Target.newBuilder()
+        .setPeriod("periods/fy-2006-07").setFigure(Figure.newBuilder().setValue(dec("8.8")))).build());
+    client.createBaseline(CreateBaselineRequest.newBuilder().setParent(parent).setBaseline(Baseline.newBuilder()
+        .setFigure(Figure.newBuilder().setOriginalText("11.9"))).build());
+    client.createOutturn(CreateOutturnRequest.newBuilder().setParent(parent).setOutturn(Outturn.newBuilder()
+        .setPeriod("periods/fy-2005-06").setFigure(Figure.newBuilder().setValue(dec("8.6")))).build());
+    client.createOutturn(CreateOutturnRequest.newBuilder().setParent(parent).setOutturn(Outturn.newBuilder()
+        .setPeriod("periods/fy-2006-07").setDataPeriod("periods/fy-2006-07-q1")
+        .setFigure(Figure.newBuilder().setOriginalText("9.70%"))).build());
+    for (String area : List.of("areas/priority-neighbourhoods", "areas/rest-of-city")) {
+      client.createOutturn(CreateOutturnRequest.newBuilder().setParent(parent).setOutturn(Outturn.newBuilder()
+          .setPeriod("periods/fy-2005-06").setArea(area)
+          .setFigure(Figure.newBuilder().setValue(dec(area.contains("priority") ? "14" : "7")))).build());
+      client.createOutturn(CreateOutturnRequest.newBuilder().setParent(parent).setOutturn(Outturn.newBuilder()
+          .setPeriod("periods/fy-2006-07").setArea(area)
+          .setFigure(Figure.newBuilder().setValue(dec(area.contains("priority") ? "12" : "7")))).build());
+    }
+    client.createNarrative(CreateNarrativeRequest.newBuilder().setParent(parent).setNarrative(Narrative.newBuilder()
+        .setPeriod("periods/fy-2006-07").setAchieved("Connexions tracking improved").setNextSteps("Target Foleshill"))
+        .build());
+    client.createRecordedJudgement(CreateRecordedJudgementRequest.newBuilder().setParent(parent)
+        .setJudgement(RecordedJudgement.newBuilder().setPeriod("periods/fy-2006-07").setRating(Rating.AMBER)
+            .setReason("Q1 figures are seasonal")).build());
+  }
+
+  @Test
+  void theBatchReadGivesEverythingAReportCardNeeds() {
+    withFigures("T-CARD");
+    IndicatorReport r = client.batchGetIndicatorReports(BatchGetIndicatorReportsRequest.newBuilder()
+        .addNames("indicators/T-CARD").build()).getReports(0);
+    assertEquals("indicators/T-CARD", r.getIndicator().getName());
+    assertEquals(1, r.getBaselinesCount());
+    assertEquals(1, r.getTargetsCount());
+    assertEquals(6, r.getOutturnsCount());
+    assertEquals(Rating.RED, r.getComputedJudgement().getRating());
+    assertEquals("-0.9", r.getComputedJudgement().getVariance().getValue());
+    assertEquals(Rating.AMBER, r.getRecordedJudgement().getRating());
+    assertEquals("Q1 figures are seasonal", r.getRecordedJudgement().getReason());
+    assertEquals(Direction.WORSENING, r.getTrend().getDirection());
+    assertEquals(GapDirection.NARROWING, r.getGap().getDirection());
+    assertEquals("areas/rest-of-city", r.getGap().getComparisonArea());
+    assertEquals("5", r.getGap().getGap().getValue());
+    assertEquals("Target Foleshill", r.getNarrative().getNextSteps());
+  }
+
+  @Test
+  void theBatchReadTakesTheSameNumberOfStatementsForOneIndicatorOrTwenty() {
+    List<String> names = IntStream.range(0, 20).mapToObj(i -> "T-BATCH-" + i).toList();
+    names.forEach(this::withFigures);
+    statements.reset();
+    client.batchGetIndicatorReports(BatchGetIndicatorReportsRequest.newBuilder()
+        .addNames("indicators/" + names.get(0)).build());
+    long forOne = statements.count();
+    statements.reset();
+    var all = client.batchGetIndicatorReports(BatchGetIndicatorReportsRequest.newBuilder()
+        .addAllNames(names.stream().map(n -> "indicators/" + n).toList()).build());
+    long forTwenty = statements.count();
+    assertEquals(20, all.getReportsCount());
+    assertEquals(forOne, forTwenty, "statements for 1 indicator: " + forOne + ", for 20: " + forTwenty);
+    assertTrue(forOne <= 8, "at most 8 statements, was " + forOne);
+
+    var status = expect(Status.Code.NOT_FOUND, () -> client.batchGetIndicatorReports(
+        BatchGetIndicatorReportsRequest.newBuilder().addNames("indicators/T-BATCH-0").addNames("indicators/GHOST")
+            .build()));
+    assertTrue(status.getMessage().contains("indicators/GHOST"), status.getMessage());
+  }
+
+  @Test
+  void theServerAnswersHealthChecks() {
+    var health = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
+    assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.getStatus());
+  }
+}
