@@ -1,4 +1,4 @@
-package org.laasuite.indicators.grpc;
+package org.laasuite.indicators;
 
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Bean;
@@ -9,7 +9,7 @@ import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 
 /** Stubs on a real channel to the test context's own gRPC server (loopback, random port). */
 @Factory
-class GrpcClients {
+public class GrpcClients {
 
   @Bean
   IndicatorServiceGrpc.IndicatorServiceBlockingStub blocking(
