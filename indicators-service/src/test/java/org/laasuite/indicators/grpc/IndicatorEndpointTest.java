@@ -368,6 +368,47 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     assertTrue(status.getMessage().contains("indicators/GHOST"), status.getMessage());
   }
 
+  @Inject
+  io.micronaut.runtime.server.EmbeddedServer http;
+
+  @Test
+  void prometheusCountsEveryMethodByStatus() throws Exception {
+    expectInvalid(() -> client.listAreas(ListAreasRequest.newBuilder().setPageSize(-5).build()), "page_size");
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(http.getURI().resolve("/prometheus")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().lines().anyMatch(l -> l.startsWith("grpc_server_processing_duration_seconds_count")
+        && l.contains("method=\"ListAreas\"") && l.contains("statusCode=\"INVALID_ARGUMENT\"")), response.body());
+  }
+
+  @Test
+  void reflectionListsTheService() throws Exception {
+    CompletableFuture<io.grpc.reflection.v1.ServerReflectionResponse> answer = new CompletableFuture<>();
+    var requests = io.grpc.reflection.v1.ServerReflectionGrpc.newStub(channel).serverReflectionInfo(
+        new StreamObserver<>() {
+          @Override
+          public void onNext(io.grpc.reflection.v1.ServerReflectionResponse value) {
+            answer.complete(value);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            answer.completeExceptionally(t);
+          }
+
+          @Override
+          public void onCompleted() {
+          }
+        });
+    requests.onNext(io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("").build());
+    var services = answer.get(30, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
+        .map(io.grpc.reflection.v1.ServiceResponse::getName).toList();
+    requests.onCompleted();
+    assertTrue(services.contains("laa.indicators.v1.IndicatorService"), services.toString());
+    assertTrue(services.contains("grpc.health.v1.Health"), services.toString());
+  }
+
   @Test
   void theServerAnswersHealthChecks() {
     var health = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());

@@ -1,0 +1,184 @@
+package org.laasuite.tools;
+
+import com.google.protobuf.ByteString;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.laasuite.indicators.v1.ImportProblem;
+import org.laasuite.indicators.v1.ImportSimpleViewRequest;
+import org.laasuite.indicators.v1.ImportSimpleViewResponse;
+import org.laasuite.indicators.v1.IndicatorServiceGrpc;
+import org.laasuite.indicators.v1.ListIndicatorsRequest;
+
+/**
+ * The Java half of bin/laa: the steps a shell script cannot do well. Each subcommand prints what it
+ * did, or what is wrong and what to do, and exits non-zero on failure.
+ */
+public final class Laa {
+
+  private Laa() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      usage();
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    int code = switch (args[0]) {
+      case "embedded-postgres" -> embeddedPostgres(rest);
+      case "create-databases" -> createDatabases(rest);
+      case "wait-grpc" -> waitGrpc(rest);
+      case "import-simple-view" -> importSimpleView(rest);
+      case "indicators" -> Reading.indicators(rest);
+      case "report" -> Reading.report(rest);
+      default -> usage();
+    };
+    System.exit(code);
+  }
+
+  private static int usage() {
+    System.err.println("""
+        usage: laa-tools embedded-postgres DATA_DIR PORT
+               laa-tools create-databases JDBC_URL USER PASSWORD DB...
+               laa-tools wait-grpc HOST:PORT SECONDS
+               laa-tools import-simple-view HOST:PORT FILE [--validate-only] [--allow-partial] [--skip-if-loaded]
+               laa-tools indicators HOST:PORT [BLOCK]
+               laa-tools report HOST:PORT CODE...""");
+    System.exit(2);
+    return 2;
+  }
+
+  /** Runs a real PostgreSQL from Maven Central's binaries until this process is stopped. */
+  private static int embeddedPostgres(List<String> args) throws Exception {
+    Path data = Path.of(args.get(0)).toAbsolutePath();
+    int port = Integer.parseInt(args.get(1));
+    Files.createDirectories(data);
+    Path work = data.resolveSibling("pg-binaries");
+    Files.createDirectories(work);
+    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false)
+        .setOverrideWorkingDirectory(work.toFile())
+        .setPort(port)
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        pg.close();
+      } catch (IOException e) {
+        System.err.println("stopping PostgreSQL: " + e.getMessage());
+      }
+    }));
+    System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " (data in " + data + ")");
+    new CountDownLatch(1).await();
+    return 0;
+  }
+
+  /** Creates each database that does not exist yet. */
+  private static int createDatabases(List<String> args) throws SQLException {
+    String url = args.get(0);
+    try (Connection c = DriverManager.getConnection(url, args.get(1), args.get(2))) {
+      for (String db : args.subList(3, args.size())) {
+        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+          exists.setString(1, db);
+          try (ResultSet rs = exists.executeQuery()) {
+            if (rs.next()) {
+              continue;
+            }
+          }
+        }
+        try (Statement st = c.createStatement()) {
+          st.execute("CREATE DATABASE \"" + db.replace("\"", "") + "\"");
+          System.out.println("created database " + db);
+        }
+      }
+    } catch (SQLException e) {
+      System.err.println("cannot reach PostgreSQL at " + url + ": " + e.getMessage());
+      return 1;
+    }
+    return 0;
+  }
+
+  /** Waits until the gRPC server answers SERVING on grpc.health.v1. */
+  private static int waitGrpc(List<String> args) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(Long.parseLong(args.get(1)));
+    ManagedChannel channel = ManagedChannelBuilder.forTarget(args.get(0)).usePlaintext().build();
+    try {
+      while (Instant.now().isBefore(deadline)) {
+        try {
+          var status = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
+              .check(HealthCheckRequest.getDefaultInstance()).getStatus();
+          if (status == HealthCheckResponse.ServingStatus.SERVING) {
+            return 0;
+          }
+        } catch (StatusRuntimeException notYet) {
+          // not listening yet
+        }
+        channel.getState(true);
+        TimeUnit.MILLISECONDS.sleep(250);
+      }
+      System.err.println(args.get(0) + " did not report SERVING within " + args.get(1) + " s");
+      return 1;
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private static int importSimpleView(List<String> args) throws IOException {
+    Path file = Path.of(args.get(1));
+    if (!Files.isRegularFile(file)) {
+      System.err.println("no such file: " + file);
+      return 1;
+    }
+    ManagedChannel channel = ManagedChannelBuilder.forTarget(args.get(0)).usePlaintext()
+        .maxInboundMessageSize(16 * 1024 * 1024).build();
+    try {
+      var client = IndicatorServiceGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
+      if (args.contains("--skip-if-loaded")
+          && client.listIndicators(ListIndicatorsRequest.newBuilder().setPageSize(1).build()).getTotalSize() > 0) {
+        System.out.println("indicators: already loaded, import skipped");
+        return 0;
+      }
+      ImportSimpleViewResponse r = client.importSimpleView(ImportSimpleViewRequest.newBuilder()
+          .setContent(ByteString.copyFrom(Files.readAllBytes(file)))
+          .setFileName(file.getFileName().toString())
+          .setValidateOnly(args.contains("--validate-only"))
+          .setAllowPartial(args.contains("--allow-partial"))
+          .build());
+      for (ImportProblem p : r.getProblemsList()) {
+        System.err.println(file + ":" + p.getLine() + (p.getColumn().isEmpty() ? "" : " [" + p.getColumn() + "]")
+            + ": " + p.getDescription());
+      }
+      System.out.printf("%s: %d indicators, %d baselines, %d targets, %d outturns, %d judgements, %d periods, "
+              + "%d areas %s%n", file.getFileName(), r.getIndicators(), r.getBaselines(), r.getTargets(),
+          r.getOutturns(), r.getJudgements(), r.getPeriods(), r.getAreas(),
+          r.getWritten() ? "loaded" : "NOT loaded" + (r.getProblemsCount() > 0
+              ? " (" + r.getProblemsCount() + " problems; --allow-partial loads the good rows)" : ""));
+      return r.getProblemsCount() > 0 && !args.contains("--allow-partial") ? 1 : 0;
+    } catch (StatusRuntimeException e) {
+      System.err.println("import failed: " + e.getStatus());
+      return 1;
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.laasuite.tools;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.laasuite.indicators.v1.BatchGetIndicatorReportsRequest;
+import org.laasuite.indicators.v1.Indicator;
+import org.laasuite.indicators.v1.IndicatorServiceGrpc;
+import org.laasuite.indicators.v1.ListIndicatorsRequest;
+import org.laasuite.type.LaaBlock;
+
+/** Reads the indicators service as any integrator would: a client built only from proto/. */
+final class Reading {
+
+  private Reading() {
+  }
+
+  /** Every indicator, block by block, with a count per block. */
+  static int indicators(List<String> args) {
+    ManagedChannel channel = ManagedChannelBuilder.forTarget(args.get(0)).usePlaintext().build();
+    try {
+      var client = IndicatorServiceGrpc.newBlockingStub(channel);
+      var request = ListIndicatorsRequest.newBuilder().setPageSize(500);
+      if (args.size() > 1) {
+        request.setBlock(LaaBlock.valueOf(args.get(1).toUpperCase(Locale.ROOT)));
+      }
+      var byBlock = new TreeMap<String, List<Indicator>>();
+      String token = "";
+      do {
+        var page = client.withDeadlineAfter(30, TimeUnit.SECONDS).listIndicators(request.setPageToken(token).build());
+        page.getIndicatorsList().forEach(i -> byBlock.computeIfAbsent(i.getBlock().name(),
+            b -> new java.util.ArrayList<>()).add(i));
+        token = page.getNextPageToken();
+      } while (!token.isEmpty());
+      int total = 0;
+      for (var e : byBlock.entrySet()) {
+        System.out.println(e.getKey() + " (" + e.getValue().size() + ")");
+        for (Indicator i : e.getValue()) {
+          String title = i.getTitle().length() > 90 ? i.getTitle().substring(0, 89) + "…" : i.getTitle();
+          System.out.printf("  %-14s %s%n", i.getCode(), title);
+        }
+        total += e.getValue().size();
+      }
+      System.out.println(total + " indicators");
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("unknown block " + args.get(1) + "; blocks: CHILDREN_AND_YOUNG_PEOPLE, "
+          + "SAFER_AND_STRONGER_COMMUNITIES, HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, ECONOMIC_DEVELOPMENT_AND_ENTERPRISE");
+      return 1;
+    } catch (StatusRuntimeException e) {
+      System.err.println(e.getStatus());
+      return 1;
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  /** The report of each indicator code, as the gateway will read it, printed as JSON. */
+  static int report(List<String> args) throws InvalidProtocolBufferException {
+    ManagedChannel channel = ManagedChannelBuilder.forTarget(args.get(0)).usePlaintext().build();
+    try {
+      var request = BatchGetIndicatorReportsRequest.newBuilder();
+      args.subList(1, args.size()).forEach(code -> request.addNames("indicators/" + code));
+      var response = IndicatorServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+          .batchGetIndicatorReports(request.build());
+      System.out.println(JsonFormat.printer().print(response));
+      return 0;
+    } catch (StatusRuntimeException e) {
+      System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+      return 1;
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+}
