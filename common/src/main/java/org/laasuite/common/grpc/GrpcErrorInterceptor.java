@@ -9,6 +9,7 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.micronaut.context.annotation.Value;
@@ -86,12 +87,26 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
     };
   }
 
+  private static boolean uniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void close(ServerCall<?, ?> call, RuntimeException e) {
     StatusRuntimeException sre;
     if (e instanceof ApiException api) {
       sre = StatusProto.toStatusRuntimeException(toStatus(api));
     } else if (e instanceof StatusRuntimeException already) {
       sre = already;
+    } else if (uniqueViolation(e)) {
+      // two writers raced for the same unique row (two corrections of one outturn): safe to retry
+      sre = StatusProto.toStatusRuntimeException(toStatus(new ApiException(Status.Code.ABORTED,
+          "CONCURRENT_CHANGE", "a concurrent change to the same resource won; read it again and retry",
+          java.util.List.of())));
     } else {
       LOG.error("unexpected failure in {}", call.getMethodDescriptor().getFullMethodName(), e);
       sre = StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()

@@ -18,13 +18,17 @@ public interface IndicatorRepository extends CrudRepository<Indicator, Long> {
 
   boolean existsByCode(String code);
 
-  /** Filters that are null match everything. Ordered by block, then code. */
+  /**
+   * Filters that are null match everything. Ordered by block, then naturally by code (CYP-2 before
+   * CYP-10), the order of the partnership's own spreadsheet.
+   */
   @Query("""
       SELECT * FROM indicator
       WHERE (CAST(:block AS TEXT) IS NULL OR block = :block)
         AND (CAST(:themeGroup AS TEXT) IS NULL OR theme_group = :themeGroup)
         AND (CAST(:source AS TEXT) IS NULL OR source = :source)
-      ORDER BY block, code
+      ORDER BY block, regexp_replace(code, '[0-9]+$', ''),
+               CAST(NULLIF(substring(code FROM '([0-9]+)$'), '') AS NUMERIC) NULLS FIRST, code
       LIMIT :limit OFFSET :offset""")
   List<Indicator> search(@Nullable String block, @Nullable String themeGroup, @Nullable String source, int limit,
       int offset);

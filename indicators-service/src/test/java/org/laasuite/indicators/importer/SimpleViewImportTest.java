@@ -83,6 +83,7 @@ class SimpleViewImportTest implements TestPropertyProvider {
         LaaBlock.HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, 28, LaaBlock.ECONOMIC_DEVELOPMENT_AND_ENTERPRISE, 19), loaded);
     assertEquals(155, codes.size());
     assertEquals(155, codes.stream().distinct().count());
+    assertEquals(List.of("CYP-1", "CYP-2", "CYP-3"), codes.subList(0, 3), "the spreadsheet's order, not the alphabet's");
   }
 
   private IndicatorReport report(String code) {
