@@ -57,6 +57,16 @@ public final class Protos {
     }
   }
 
+  /** A full calendar date that must be given: null with a violation when missing, partial or impossible. */
+  public static LocalDate requiredDate(Date d, String field, Violations v) {
+    int before = v.list().size();
+    LocalDate date = date(d, field, v).orElse(null);
+    if (date == null && v.list().size() == before) {
+      v.add(field, "is required");
+    }
+    return date;
+  }
+
   /** Entities make their timestamps at the database's microsecond precision (see their @DateCreated). */
   public static Timestamp timestamp(Instant i) {
     return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();

@@ -63,8 +63,8 @@ public class PeriodService {
     v.check(in.getType() != PeriodType.PERIOD_TYPE_UNSPECIFIED && in.getType() != PeriodType.UNRECOGNIZED,
         "period.type", "is required: FINANCIAL_YEAR, QUARTER, HALF_YEAR, ACADEMIC_YEAR, CALENDAR_YEAR, MONTH, "
             + "SURVEY_WAVE, ROLLING_AVERAGE or OTHER");
-    LocalDate start = requiredDate(in.getStartDate(), "period.start_date", v);
-    LocalDate end = requiredDate(in.getEndDate(), "period.end_date", v);
+    LocalDate start = Protos.requiredDate(in.getStartDate(), "period.start_date", v);
+    LocalDate end = Protos.requiredDate(in.getEndDate(), "period.end_date", v);
     if (start != null && end != null) {
       v.check(!end.isBefore(start), "period.end_date", "is before start_date " + start);
     }
@@ -76,16 +76,6 @@ public class PeriodService {
           "periods/" + in.getCode() + " already exists", "period.code");
     }
     return periods.save(new Period(null, in.getCode(), in.getType(), start, end, label));
-  }
-
-  private static LocalDate requiredDate(com.google.type.Date d, String field, Violations v) {
-    Violations own = new Violations();
-    LocalDate date = Protos.date(d, field, own).orElse(null);
-    own.list().forEach(fv -> v.add(fv.getField(), fv.getDescription()));
-    if (own.isEmpty()) {
-      v.check(date != null, field, "is required");
-    }
-    return date;
   }
 
   /**

@@ -1,0 +1,195 @@
+package org.laasuite.funding.grpc;
+
+import com.google.protobuf.Empty;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.util.function.Supplier;
+import org.laasuite.common.grpc.Moneys;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.funding.commitment.CommitmentMapper;
+import org.laasuite.funding.commitment.CommitmentService;
+import org.laasuite.funding.importer.FundingImporter;
+import org.laasuite.funding.lpsa.LpsaRewardRule;
+import org.laasuite.funding.stream.FundingStreamMapper;
+import org.laasuite.funding.stream.FundingStreamService;
+import org.laasuite.funding.summary.SummaryService;
+import org.laasuite.funding.v1.*;
+
+/** The gRPC face of the funding service: thin; errors are ApiExceptions the shared interceptor translates. */
+@Singleton
+public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
+
+  private final FundingStreamService streams;
+  private final CommitmentService commitments;
+  private final SummaryService summaries;
+  private final FundingImporter importer;
+
+  public FundingEndpoint(FundingStreamService streams, CommitmentService commitments, SummaryService summaries,
+      FundingImporter importer) {
+    this.streams = streams;
+    this.commitments = commitments;
+    this.summaries = summaries;
+    this.importer = importer;
+  }
+
+  private static <T> void reply(StreamObserver<T> out, Supplier<T> work) {
+    out.onNext(work.get());
+    out.onCompleted();
+  }
+
+  @Override
+  public void getFundingStream(GetFundingStreamRequest r, StreamObserver<FundingStream> out) {
+    reply(out, () -> FundingStreamMapper.toProto(streams.get(r.getName(), "name")));
+  }
+
+  @Override
+  public void listFundingStreams(ListFundingStreamsRequest r, StreamObserver<ListFundingStreamsResponse> out) {
+    reply(out, () -> {
+      var page = streams.list(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getArrangement(), r.getProgramme());
+      return ListFundingStreamsResponse.newBuilder()
+          .addAllFundingStreams(page.streams().stream().map(FundingStreamMapper::toProto).toList())
+          .setNextPageToken(page.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void createFundingStream(CreateFundingStreamRequest r, StreamObserver<FundingStream> out) {
+    reply(out, () -> FundingStreamMapper.toProto(streams.create(r.getFundingStream())));
+  }
+
+  @Override
+  public void updateFundingStream(UpdateFundingStreamRequest r, StreamObserver<FundingStream> out) {
+    reply(out, () -> FundingStreamMapper.toProto(streams.update(r.getFundingStream(), r.getUpdateMask())));
+  }
+
+  @Override
+  public void deleteFundingStream(DeleteFundingStreamRequest r, StreamObserver<Empty> out) {
+    reply(out, () -> {
+      streams.delete(r.getName(), commitments);
+      return Empty.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void createAllocation(CreateAllocationRequest r, StreamObserver<Allocation> out) {
+    reply(out, () -> {
+      var a = streams.createAllocation(r.getParent(), r.getAllocation());
+      return FundingStreamMapper.toProto(streams.get(r.getParent(), "parent"), a);
+    });
+  }
+
+  @Override
+  public void listAllocations(ListAllocationsRequest r, StreamObserver<ListAllocationsResponse> out) {
+    reply(out, () -> {
+      var l = streams.listAllocations(r.getParent(), r.getPageSize(), r.getPageToken());
+      return ListAllocationsResponse.newBuilder()
+          .addAllAllocations(l.allocations().stream().map(a -> FundingStreamMapper.toProto(l.stream(), a)).toList())
+          .setNextPageToken(l.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void getCommitment(GetCommitmentRequest r, StreamObserver<Commitment> out) {
+    reply(out, () -> CommitmentMapper.toProto(commitments.get(r.getName())));
+  }
+
+  @Override
+  public void listCommitments(ListCommitmentsRequest r, StreamObserver<ListCommitmentsResponse> out) {
+    reply(out, () -> {
+      var l = commitments.list(r.getPageSize(), r.getPageToken(), r.getFundingStream());
+      return ListCommitmentsResponse.newBuilder()
+          .addAllCommitments(l.commitments().stream().map(CommitmentMapper::toProto).toList())
+          .setNextPageToken(l.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void createCommitment(CreateCommitmentRequest r, StreamObserver<Commitment> out) {
+    reply(out, () -> CommitmentMapper.toProto(commitments.create(r.getCommitment(), r.getAllowOverCommitment())));
+  }
+
+  @Override
+  public void createSpend(CreateSpendRequest r, StreamObserver<Spend> out) {
+    reply(out, () -> {
+      var s = commitments.createSpend(r.getParent(), r.getSpend());
+      return CommitmentMapper.toProto(commitments.get(r.getParent()).commitment(), s);
+    });
+  }
+
+  @Override
+  public void listSpend(ListSpendRequest r, StreamObserver<ListSpendResponse> out) {
+    reply(out, () -> {
+      var l = commitments.listSpend(r.getParent(), r.getPageSize(), r.getPageToken());
+      return ListSpendResponse.newBuilder()
+          .addAllSpend(l.spend().stream().map(s -> CommitmentMapper.toProto(l.commitment(), s)).toList())
+          .setNextPageToken(l.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void getFundingSummary(GetFundingSummaryRequest r, StreamObserver<FundingSummary> out) {
+    reply(out, () -> summaries.summary(r.getFinancialYear()));
+  }
+
+  @Override
+  public void batchGetIndicatorFunding(BatchGetIndicatorFundingRequest r,
+      StreamObserver<BatchGetIndicatorFundingResponse> out) {
+    reply(out, () -> BatchGetIndicatorFundingResponse.newBuilder()
+        .addAllIndicators(summaries.forIndicators(r.getIndicatorsList(), r.getFinancialYear())).build());
+  }
+
+  @Override
+  public void getSpendReport(GetSpendReportRequest r, StreamObserver<SpendReport> out) {
+    reply(out, () -> summaries.spendReport(r.getFinancialYear(), r.getFundingStream()));
+  }
+
+  @Override
+  public void listSuccessionRisks(ListSuccessionRisksRequest r, StreamObserver<ListSuccessionRisksResponse> out) {
+    reply(out, () -> {
+      var l = commitments.endingBefore(r.getEndsBefore(), r.getPageSize(), r.getPageToken());
+      return ListSuccessionRisksResponse.newBuilder()
+          .addAllCommitments(l.commitments().stream().map(CommitmentMapper::toProto).toList())
+          .setNextPageToken(l.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void calculateLpsaReward(CalculateLpsaRewardRequest r, StreamObserver<LpsaReward> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      Long grant = v.check(r.hasRewardGrant(), "reward_grant", "is required")
+          ? Moneys.pence(r.getRewardGrant(), "reward_grant", v) : null;
+      BigDecimal expected = required(r.hasExpectedWithoutStretch(), r.getExpectedWithoutStretch(),
+          "expected_without_stretch", v);
+      BigDecimal stretch = required(r.hasStretchTarget(), r.getStretchTarget(), "stretch_target", v);
+      BigDecimal outturn = required(r.hasOutturn(), r.getOutturn(), "outturn", v);
+      BigDecimal threshold = r.hasThreshold() && !r.getThreshold().getValue().isEmpty()
+          ? Protos.decimal(r.getThreshold(), "threshold", v).orElse(null) : LpsaRewardRule.DEFAULT_THRESHOLD;
+      if (threshold != null) {
+        v.check(threshold.signum() >= 0 && threshold.compareTo(BigDecimal.ONE) <= 0, "threshold",
+            "must be between 0 and 1");
+      }
+      if (expected != null && stretch != null) {
+        v.check(expected.compareTo(stretch) != 0, "stretch_target",
+            "equals the performance expected without the stretch: there is no stretch");
+      }
+      v.throwIfAny();
+      var result = LpsaRewardRule.calculate(grant, expected, stretch, outturn, threshold);
+      return LpsaReward.newBuilder().setStretchAchieved(Protos.decimal(result.stretchAchieved()))
+          .setSharePayable(Protos.decimal(result.sharePayable())).setPayable(Moneys.gbp(result.payablePence()))
+          .setExplanation(result.explanation()).build();
+    });
+  }
+
+  private static BigDecimal required(boolean present, com.google.type.Decimal d, String field, Violations v) {
+    return v.check(present && !d.getValue().isBlank(), field, "is required")
+        ? Protos.decimal(d, field, v).orElse(null) : null;
+  }
+
+  @Override
+  public void importFunding(ImportFundingRequest r, StreamObserver<ImportFundingResponse> out) {
+    reply(out, () -> importer.importFiles(r));
+  }
+}

@@ -1,0 +1,318 @@
+package org.laasuite.funding.importer;
+
+import com.google.protobuf.ByteString;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.funding.Amount;
+import org.laasuite.funding.FinancialYear;
+import org.laasuite.funding.commitment.CommitmentService;
+import org.laasuite.funding.stream.Allocation;
+import org.laasuite.funding.stream.AllocationRepository;
+import org.laasuite.funding.stream.FundingStream;
+import org.laasuite.funding.stream.FundingStreamRepository;
+import org.laasuite.funding.stream.FundingStreamService;
+import org.laasuite.funding.v1.Arrangement;
+import org.laasuite.funding.v1.Commitment;
+import org.laasuite.funding.v1.CommitmentKind;
+import org.laasuite.funding.v1.ImportFundingRequest;
+import org.laasuite.funding.v1.ImportFundingResponse;
+import org.laasuite.funding.v1.ImportProblem;
+import org.laasuite.funding.v1.YearAmount;
+import org.laasuite.type.LaaBlock;
+
+/**
+ * Loads the agreement's funding table and the commitments recorded in minutes (docs/data-formats.md).
+ * Both files are checked whole first; then everything is written in one transaction, or nothing.
+ */
+@Singleton
+public class FundingImporter {
+
+  static final String STREAMS = "funding-streams.csv";
+  static final String COMMITMENTS = "commitments.csv";
+  static final List<String> STREAM_COLUMNS = List.of("arrangement", "block", "heading", "stream",
+      "previously_pooled", "capital", "revenue", "note");
+  static final List<String> COMMITMENT_COLUMNS = List.of("code", "title", "kind", "programme", "funding_stream",
+      "posts", "start_date", "end_date", "amount", "supports_bodies", "supports_indicators", "source", "quote");
+  static final Map<LaaBlock, String> ABBREVIATIONS = Map.of(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE, "cyp",
+      LaaBlock.SAFER_AND_STRONGER_COMMUNITIES, "ssc", LaaBlock.HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, "hcop",
+      LaaBlock.ECONOMIC_DEVELOPMENT_AND_ENTERPRISE, "ede");
+
+  private final FundingStreamRepository streams;
+  private final AllocationRepository allocations;
+  private final CommitmentService commitments;
+  private final TransactionOperations<?> tx;
+
+  public FundingImporter(FundingStreamRepository streams, AllocationRepository allocations,
+      CommitmentService commitments, TransactionOperations<?> tx) {
+    this.streams = streams;
+    this.allocations = allocations;
+    this.commitments = commitments;
+    this.tx = tx;
+  }
+
+  record StreamRow(FundingStream stream, Amount capital, Amount revenue, String note) {
+  }
+
+  public ImportFundingResponse importFiles(ImportFundingRequest request) {
+    List<ImportProblem> problems = new ArrayList<>();
+    Violations yv = new Violations();
+    FinancialYear year = FinancialYear.parse(request.getFinancialYear(), "financial_year", yv);
+    yv.list().forEach(fv -> problems.add(problem("", 0, "financial_year", fv.getDescription())));
+    String yearColumn = year == null ? "" : "_" + year.toString().replace('-', '_');
+    List<StreamRow> rows = year == null ? List.of() : readStreams(request.getStreamsCsv(), yearColumn, problems);
+    Set<String> streamIds = new HashSet<>();
+    rows.forEach(r -> streamIds.add(r.stream().code()));
+    List<Commitment> cs = year == null || request.getCommitmentsCsv().isEmpty() ? List.of()
+        : readCommitments(request.getCommitmentsCsv(), yearColumn, year, streamIds, problems);
+    var response = ImportFundingResponse.newBuilder().setFundingStreams(rows.size()).setAllocations(rows.size())
+        .setCommitments(cs.size());
+    if (!problems.isEmpty() || request.getValidateOnly() || rows.isEmpty() && cs.isEmpty()) {
+      return response.addAllProblems(problems).setWritten(false).build();
+    }
+    List<ImportProblem> late = new ArrayList<>();
+    boolean written = tx.executeWrite(status -> {
+      List<FundingStream> saved = List.copyOf(streams.saveAll(rows.stream().map(StreamRow::stream).toList()));
+      List<Allocation> as = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        as.add(Allocation.of(saved.get(i).id(), year.toString(), rows.get(i).capital(), rows.get(i).revenue(),
+            rows.get(i).note()));
+      }
+      allocations.saveAll(as);
+      for (int i = 0; i < cs.size(); i++) {
+        try {
+          commitments.create(cs.get(i), false);
+        } catch (ApiException e) {
+          late.add(problem(COMMITMENTS, i + 2, "", e.getMessage()));
+        }
+      }
+      if (!late.isEmpty()) {
+        status.setRollbackOnly();
+        return false;
+      }
+      return true;
+    });
+    return response.addAllProblems(late).setWritten(written).build();
+  }
+
+  private List<StreamRow> readStreams(ByteString content, String yearColumn, List<ImportProblem> problems) {
+    List<StreamRow> out = new ArrayList<>();
+    List<CSVRecord> records = parse(STREAMS, content, List.of("arrangement", "block", "heading", "stream",
+        "previously_pooled", "capital" + yearColumn, "revenue" + yearColumn, "note"), problems);
+    Set<String> ids = new HashSet<>();
+    for (CSVRecord rec : records) {
+      int line = (int) rec.getRecordNumber() + 1;
+      int before = problems.size();
+      Arrangement arrangement = enumValue(Arrangement.class, rec.get("arrangement"));
+      LaaBlock block = enumValue(LaaBlock.class, rec.get("block"));
+      if (arrangement == null || arrangement == Arrangement.ARRANGEMENT_UNSPECIFIED) {
+        problems.add(problem(STREAMS, line, "arrangement", "'" + rec.get("arrangement")
+            + "' is not AUTOMATICALLY_POOLED, OTHER_POOLED or ALIGNED"));
+      }
+      if (block == null || block == LaaBlock.LAA_BLOCK_UNSPECIFIED) {
+        problems.add(problem(STREAMS, line, "block", "'" + rec.get("block") + "' is not an LAA block"));
+      }
+      String pp = rec.get("previously_pooled").strip();
+      if (!pp.equals("Y") && !pp.equals("N")) {
+        problems.add(problem(STREAMS, line, "previously_pooled", "must be Y or N, not '" + pp + "'"));
+      }
+      Violations v = new Violations();
+      Amount capital = Amount.parse(rec.get("capital" + yearColumn), "capital" + yearColumn, v);
+      Amount revenue = Amount.parse(rec.get("revenue" + yearColumn), "revenue" + yearColumn, v);
+      v.list().forEach(fv -> problems.add(problem(STREAMS, line, fv.getField(), fv.getDescription())));
+      if (capital == null && revenue == null && v.isEmpty()) {
+        problems.add(problem(STREAMS, line, "revenue" + yearColumn, "the line has no capital and no revenue"));
+      }
+      if (problems.size() > before) {
+        continue;
+      }
+      String title = rec.get("stream").strip();
+      String id = title.isEmpty()
+          ? "unnamed-" + arrangement.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + ABBREVIATIONS.get(block)
+              + "-line-" + line
+          : slug(title) + "-" + ABBREVIATIONS.get(block);
+      if (!ids.add(id) || streams.existsByCode(id)) {
+        problems.add(problem(STREAMS, line, "stream", "fundingStreams/" + id + " is already "
+            + (streams.existsByCode(id) ? "loaded" : "in the file")));
+        continue;
+      }
+      var proto = org.laasuite.funding.v1.FundingStream.newBuilder().setId(id).setTitle(title)
+          .setProgramme(programme(title)).setBlock(block).setArrangement(arrangement)
+          .setPreviouslyPooled(pp.equals("Y")).setHeading(rec.get("heading").strip()).setNote(rec.get("note").strip())
+          .build();
+      Violations sv = new Violations();
+      FundingStream s = FundingStreamService.validated(proto, "", sv);
+      sv.list().forEach(fv -> problems.add(problem(STREAMS, line, fv.getField(), fv.getDescription())));
+      if (sv.isEmpty()) {
+        out.add(new StreamRow(new FundingStream(null, s.code(), s.title(), s.funder(), s.programme(), s.block(),
+            s.arrangement(), s.previouslyPooled(), s.heading(), null, null, "", s.note(), line, null, null),
+            capital, revenue, ""));
+      }
+    }
+    return out;
+  }
+
+  private List<Commitment> readCommitments(ByteString content, String yearColumn, FinancialYear year,
+      Set<String> streamsInFile, List<ImportProblem> problems) {
+    List<Commitment> out = new ArrayList<>();
+    List<String> columns = new ArrayList<>(COMMITMENT_COLUMNS);
+    columns.set(columns.indexOf("amount"), "amount" + yearColumn);
+    for (CSVRecord rec : parse(COMMITMENTS, content, columns, problems)) {
+      int line = (int) rec.getRecordNumber() + 1;
+      int before = problems.size();
+      CommitmentKind kind = enumValue(CommitmentKind.class, rec.get("kind"));
+      if (kind == null || kind == CommitmentKind.COMMITMENT_KIND_UNSPECIFIED) {
+        problems.add(problem(COMMITMENTS, line, "kind", "must be PROJECT, POST, THEME_GROUP_WORK or OTHER"));
+      }
+      var c = Commitment.newBuilder().setId(rec.get("code").strip()).setTitle(rec.get("title").strip())
+          .setProgramme(rec.get("programme").strip()).setSource(rec.get("source").strip())
+          .setNote(rec.get("quote").isBlank() ? "" : "\u201c" + rec.get("quote").strip() + "\u201d");
+      if (kind != null) {
+        c.setKind(kind);
+      }
+      String stream = rec.get("funding_stream").strip();
+      if (!stream.isEmpty()) {
+        String id = stream.startsWith("fundingStreams/") ? stream.substring(15) : stream;
+        if (!streamsInFile.contains(id) && !streams.existsByCode(id)) {
+          problems.add(problem(COMMITMENTS, line, "funding_stream", "fundingStreams/" + id + " does not exist"));
+        }
+        c.setFundingStream("fundingStreams/" + id);
+      }
+      try {
+        c.setPosts(rec.get("posts").isBlank() ? 0 : Integer.parseInt(rec.get("posts").strip()));
+      } catch (NumberFormatException e) {
+        problems.add(problem(COMMITMENTS, line, "posts", "must be a whole number"));
+      }
+      for (String column : List.of("start_date", "end_date")) {
+        String text = rec.get(column).strip();
+        if (!text.isEmpty()) {
+          try {
+            LocalDate d = LocalDate.parse(text);
+            if (column.equals("start_date")) {
+              c.setStartDate(Protos.date(d));
+            } else {
+              c.setEndDate(Protos.date(d));
+            }
+          } catch (DateTimeParseException e) {
+            problems.add(problem(COMMITMENTS, line, column, "must be a date like 2008-03-31, not '" + text + "'"));
+          }
+        }
+      }
+      Violations v = new Violations();
+      Amount amount = Amount.parse(rec.get("amount" + yearColumn), "amount" + yearColumn, v);
+      v.list().forEach(fv -> problems.add(problem(COMMITMENTS, line, fv.getField(), fv.getDescription())));
+      if (amount != null) {
+        c.addAmounts(YearAmount.newBuilder().setFinancialYear(year.toString()).setAmount(amount.toProto()));
+      }
+      for (String r : split(rec.get("supports_bodies"))) {
+        c.addSupportsBodies(r);
+      }
+      for (String r : split(rec.get("supports_indicators"))) {
+        c.addSupportsIndicators(r);
+      }
+      if (problems.size() == before) {
+        out.add(c.build());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> split(String cell) {
+    return cell.isBlank() ? List.of() : List.of(cell.strip().split("\\s*;\\s*"));
+  }
+
+  private static List<CSVRecord> parse(String file, ByteString content, List<String> required,
+      List<ImportProblem> problems) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(content.toByteArray())).toString();
+    } catch (CharacterCodingException e) {
+      problems.add(problem(file, 0, "", "the file is not UTF-8 text"));
+      return List.of();
+    }
+    if (text.isBlank()) {
+      problems.add(problem(file, 0, "", "the file is empty"));
+      return List.of();
+    }
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text),
+        format)) {
+      List<String> missing = required.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+      if (!missing.isEmpty()) {
+        problems.add(problem(file, 1, "", "missing columns: " + String.join(", ", missing)));
+        return List.of();
+      }
+      List<CSVRecord> records = new ArrayList<>();
+      for (CSVRecord r : parser) {
+        if (r.isConsistent()) {
+          records.add(r);
+        } else {
+          problems.add(problem(file, (int) r.getRecordNumber() + 1, "", "has " + r.size() + " fields; the header has "
+              + parser.getHeaderMap().size()));
+        }
+      }
+      return records;
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      problems.add(problem(file, 0, "", "not valid CSV: " + e.getMessage()));
+      return List.of();
+    }
+  }
+
+  /** The programme a stream's name states; empty when it does not say (never guessed). */
+  static String programme(String title) {
+    String t = title.toLowerCase(Locale.ROOT);
+    if (t.contains("neighbourhood renewal fund")) {
+      return "NRF";
+    }
+    if (t.equals("legi")) {
+      return "LEGI";
+    }
+    if (t.contains("sure start")) {
+      return "Sure Start";
+    }
+    if (t.contains("children's fund")) {
+      return "Children's Fund";
+    }
+    return "";
+  }
+
+  static String slug(String title) {
+    String s = title.toLowerCase(Locale.ROOT).replace("&", " and ").replace("'", "")
+        .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return s.length() > 80 ? s.substring(0, 80).replaceAll("-+$", "") : s;
+  }
+
+  private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+    try {
+      return Enum.valueOf(type, text.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static ImportProblem problem(String file, int line, String column, String description) {
+    return ImportProblem.newBuilder().setFile(file).setLine(line).setColumn(column).setDescription(description)
+        .build();
+  }
+}

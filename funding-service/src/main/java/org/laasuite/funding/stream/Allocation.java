@@ -1,0 +1,53 @@
+package org.laasuite.funding.stream;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.laasuite.funding.Amount;
+import org.laasuite.funding.v1.AmountStatus;
+
+/** A stream's money for one financial year; capital and revenue each an amount or none. */
+@MappedEntity("allocation")
+public record Allocation(
+    @Id @GeneratedValue @Nullable Long id,
+    long streamId,
+    String financialYear,
+    @Nullable Long capitalPence,
+    @Nullable AmountStatus capitalStatus,
+    String capitalText,
+    @Nullable Long revenuePence,
+    @Nullable AmountStatus revenueStatus,
+    String revenueText,
+    String note,
+    @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
+
+  public static Allocation of(long streamId, String year, @Nullable Amount capital, @Nullable Amount revenue,
+      String note) {
+    return new Allocation(null, streamId, year,
+        capital == null ? null : capital.pence(), capital == null ? null : capital.status(),
+        capital == null ? "" : capital.text(),
+        revenue == null ? null : revenue.pence(), revenue == null ? null : revenue.status(),
+        revenue == null ? "" : revenue.text(), note, null);
+  }
+
+  public @Nullable Amount capital() {
+    return capitalStatus == null ? null : new Amount(capitalPence, capitalStatus, capitalText);
+  }
+
+  public @Nullable Amount revenue() {
+    return revenueStatus == null ? null : new Amount(revenuePence, revenueStatus, revenueText);
+  }
+
+  /** Capital and revenue that are quantified, in pence. */
+  public long quantifiedPence() {
+    return (capitalPence == null ? 0 : capitalPence) + (revenuePence == null ? 0 : revenuePence);
+  }
+
+  public boolean hasUnquantified() {
+    return capitalStatus == AmountStatus.NOT_YET_QUANTIFIED || revenueStatus == AmountStatus.NOT_YET_QUANTIFIED;
+  }
+}

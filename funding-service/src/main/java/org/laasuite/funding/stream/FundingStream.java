@@ -1,0 +1,44 @@
+package org.laasuite.funding.stream;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.DateUpdated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.laasuite.funding.v1.Arrangement;
+import org.laasuite.type.LaaBlock;
+
+/** {@code position} keeps the agreement's own order of lines within a block. */
+@MappedEntity("funding_stream")
+public record FundingStream(
+    @Id @GeneratedValue @Nullable Long id,
+    String code,
+    String title,
+    String funder,
+    String programme,
+    LaaBlock block,
+    Arrangement arrangement,
+    boolean previouslyPooled,
+    String heading,
+    @Nullable LocalDate startDate,
+    @Nullable LocalDate endDate,
+    String conditions,
+    String note,
+    int position,
+    @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime,
+    @DateUpdated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant updateTime) {
+
+  public String name() {
+    return "fundingStreams/" + code;
+  }
+
+  /** The title, or what the line is when the source lost its name: never an invented name. */
+  public String displayName() {
+    return title.isBlank() ? "Unnamed stream (name lost in the source; " + arrangement.name().toLowerCase()
+        .replace('_', ' ') + ", " + block.name().toLowerCase().replace('_', ' ') + ")" : title;
+  }
+}

@@ -1,0 +1,193 @@
+package org.laasuite.funding.stream;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.FieldMask;
+import io.grpc.Status;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.FieldMasks;
+import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.funding.Amount;
+import org.laasuite.funding.FinancialYear;
+import org.laasuite.funding.v1.Arrangement;
+import org.laasuite.type.LaaBlock;
+
+/** Funding streams and their allocations: rules and transactions. */
+@Singleton
+public class FundingStreamService {
+
+  public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+  static final Set<String> UPDATABLE = Set.of("title", "funder", "programme", "block", "arrangement",
+      "previously_pooled", "heading", "start_date", "end_date", "conditions", "note");
+
+  private final FundingStreamRepository streams;
+  private final AllocationRepository allocations;
+
+  public FundingStreamService(FundingStreamRepository streams, AllocationRepository allocations) {
+    this.streams = streams;
+    this.allocations = allocations;
+  }
+
+  public FundingStream get(String name, String field) {
+    Violations v = new Violations();
+    String code = id(name, field, v);
+    v.throwIfAny();
+    return streams.findByCode(code).orElseThrow(() -> ApiException.notFound("FUNDING_STREAM", name));
+  }
+
+  static String id(String name, String field, Violations v) {
+    String prefix = "fundingStreams/";
+    if (name == null || !name.startsWith(prefix) || !ID.matcher(name.substring(prefix.length())).matches()) {
+      v.add(field, "must look like 'fundingStreams/{id}', not '" + Protos.clip(name == null ? "" : name) + "'");
+      return null;
+    }
+    return name.substring(prefix.length());
+  }
+
+  /** Streams by id: one statement. */
+  public java.util.Map<Long, FundingStream> byIds(java.util.Collection<Long> ids) {
+    return streams.findByIdIn(ids).stream().collect(java.util.stream.Collectors.toMap(FundingStream::id, s -> s));
+  }
+
+  public record Listing(List<FundingStream> streams, String nextPageToken) {
+  }
+
+  public Listing list(int pageSize, String pageToken, LaaBlock block, Arrangement arrangement, String programme) {
+    Violations v = new Violations();
+    v.check(block != LaaBlock.UNRECOGNIZED, "block", "is not a known LAA block");
+    v.check(arrangement != Arrangement.UNRECOGNIZED, "arrangement", "is not a known arrangement");
+    v.maxLength(programme, Violations.MAX_TITLE, "programme");
+    String b = block == LaaBlock.LAA_BLOCK_UNSPECIFIED || block == LaaBlock.UNRECOGNIZED ? null : block.name();
+    String a = arrangement == Arrangement.ARRANGEMENT_UNSPECIFIED || arrangement == Arrangement.UNRECOGNIZED ? null
+        : arrangement.name();
+    String p = programme.isEmpty() ? null : programme;
+    Pages.Page page = Pages.page(pageSize, pageToken, "streams;" + b + ";" + a + ";" + p, v);
+    v.throwIfAny();
+    List<FundingStream> rows = streams.search(b, a, p, page.size(), page.offset());
+    return new Listing(rows, page.nextToken(rows.size()));
+  }
+
+  @Transactional
+  public FundingStream create(org.laasuite.funding.v1.FundingStream in) {
+    Violations v = new Violations();
+    FundingStream candidate = validated(in, "funding_stream.", v);
+    v.throwIfAny();
+    if (streams.existsByCode(candidate.code())) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "FUNDING_STREAM_ALREADY_EXISTS",
+          candidate.name() + " already exists", "funding_stream.id");
+    }
+    return streams.save(candidate);
+  }
+
+  @Transactional
+  public FundingStream update(org.laasuite.funding.v1.FundingStream in, FieldMask mask) {
+    Violations v = new Violations();
+    var paths = FieldMasks.paths(mask, UPDATABLE, v);
+    String code = id(in.getName(), "funding_stream.name", v);
+    v.throwIfAny();
+    FundingStream existing = streams.findByCode(code)
+        .orElseThrow(() -> ApiException.notFound("FUNDING_STREAM", in.getName()));
+    var merged = FundingStreamMapper.toProto(existing).toBuilder();
+    for (String path : paths) {
+      FieldDescriptor fd = org.laasuite.funding.v1.FundingStream.getDescriptor().findFieldByName(path);
+      if (fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !in.hasField(fd)) {
+        merged.clearField(fd);
+      } else {
+        merged.setField(fd, in.getField(fd));
+      }
+    }
+    FundingStream u = validated(merged.build(), "funding_stream.", v);
+    v.throwIfAny();
+    return streams.update(new FundingStream(existing.id(), existing.code(), u.title(), u.funder(), u.programme(),
+        u.block(), u.arrangement(), u.previouslyPooled(), u.heading(), u.startDate(), u.endDate(), u.conditions(),
+        u.note(), existing.position(), existing.createTime(), null));
+  }
+
+  @Transactional
+  public void delete(String name, CommitmentCheck commitments) {
+    FundingStream s = get(name, "name");
+    if (commitments.countFor(s.id()) > 0) {
+      throw new ApiException(Status.Code.FAILED_PRECONDITION, "FUNDING_STREAM_IN_USE",
+          name + " pays for commitments; delete or move them first", List.of());
+    }
+    streams.delete(s);
+  }
+
+  /** How many commitments a stream pays for (the commitment feature answers). */
+  public interface CommitmentCheck {
+    long countFor(long streamId);
+  }
+
+  @Transactional
+  public Allocation createAllocation(String parent, org.laasuite.funding.v1.Allocation in) {
+    FundingStream s = get(parent, "parent");
+    Violations v = new Violations();
+    Allocation a = validatedAllocation(s, in, "allocation.", v);
+    v.throwIfAny();
+    if (allocations.findByStreamIdAndFinancialYear(s.id(), a.financialYear()).isPresent()) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "ALLOCATION_ALREADY_EXISTS",
+          parent + " already has an allocation for " + a.financialYear(), "allocation.financial_year");
+    }
+    return allocations.save(a);
+  }
+
+  public record AllocationListing(FundingStream stream, List<Allocation> allocations, String nextPageToken) {
+  }
+
+  public AllocationListing listAllocations(String parent, int pageSize, String pageToken) {
+    FundingStream s = get(parent, "parent");
+    Violations v = new Violations();
+    Pages.Page page = Pages.page(pageSize, pageToken, "allocations;" + parent, v);
+    v.throwIfAny();
+    var rows = allocations.page(s.id(), page.size(), page.offset());
+    return new AllocationListing(s, rows, page.nextToken(rows.size()));
+  }
+
+  public static Allocation validatedAllocation(FundingStream s, org.laasuite.funding.v1.Allocation in, String p,
+      Violations v) {
+    FinancialYear year = FinancialYear.parse(in.getFinancialYear(), p + "financial_year", v);
+    Amount capital = in.hasCapital() ? Amount.fromProto(in.getCapital(), p + "capital", v) : null;
+    Amount revenue = in.hasRevenue() ? Amount.fromProto(in.getRevenue(), p + "revenue", v) : null;
+    v.check(in.hasCapital() || in.hasRevenue(), p + "revenue", "an allocation needs capital, revenue or both");
+    v.maxLength(in.getNote(), Violations.MAX_TEXT, p + "note");
+    if (year != null && s.endDate() != null) {
+      v.check(!year.start().isAfter(s.endDate()), p + "financial_year",
+          year + " starts after the stream ends (" + s.endDate() + ")");
+    }
+    return year == null ? null : Allocation.of(s.id(), year.toString(), capital, revenue, in.getNote());
+  }
+
+  public static FundingStream validated(org.laasuite.funding.v1.FundingStream in, String p, Violations v) {
+    if (v.required(in.getId(), p + "id")) {
+      v.check(ID.matcher(in.getId()).matches(), p + "id", "must be lower-case letters, digits and dashes");
+    }
+    v.maxLength(in.getTitle(), Violations.MAX_TITLE, p + "title");
+    v.maxLength(in.getFunder(), Violations.MAX_TITLE, p + "funder");
+    v.maxLength(in.getProgramme(), Violations.MAX_TITLE, p + "programme");
+    v.maxLength(in.getHeading(), Violations.MAX_TITLE, p + "heading");
+    v.maxLength(in.getConditions(), Violations.MAX_TEXT, p + "conditions");
+    v.maxLength(in.getNote(), Violations.MAX_TEXT, p + "note");
+    v.check(in.getBlock() != LaaBlock.LAA_BLOCK_UNSPECIFIED && in.getBlock() != LaaBlock.UNRECOGNIZED, p + "block",
+        "must be one of CHILDREN_AND_YOUNG_PEOPLE, SAFER_AND_STRONGER_COMMUNITIES, "
+            + "HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, ECONOMIC_DEVELOPMENT_AND_ENTERPRISE");
+    v.check(in.getArrangement() != Arrangement.ARRANGEMENT_UNSPECIFIED
+        && in.getArrangement() != Arrangement.UNRECOGNIZED, p + "arrangement",
+        "must be AUTOMATICALLY_POOLED, OTHER_POOLED or ALIGNED");
+    LocalDate start = in.hasStartDate() ? Protos.date(in.getStartDate(), p + "start_date", v).orElse(null) : null;
+    LocalDate end = in.hasEndDate() ? Protos.date(in.getEndDate(), p + "end_date", v).orElse(null) : null;
+    if (start != null && end != null) {
+      v.check(!end.isBefore(start), p + "end_date", "is before start_date " + start);
+    }
+    return new FundingStream(null, in.getId(), in.getTitle(), in.getFunder(), in.getProgramme(), in.getBlock(),
+        in.getArrangement(), in.getPreviouslyPooled(), in.getHeading(), start, end, in.getConditions(), in.getNote(),
+        0, null, null);
+  }
+}
