@@ -50,6 +50,9 @@ public final class Laa {
       case "import-simple-view" -> importSimpleView(rest);
       case "indicators" -> Reading.indicators(rest);
       case "report" -> Reading.report(rest);
+      case "import-funding" -> Funding.importFunding(rest);
+      case "funding-summary" -> Funding.summary(rest);
+      case "succession" -> Funding.succession(rest);
       default -> usage();
     };
     System.exit(code);
@@ -62,7 +65,10 @@ public final class Laa {
                laa-tools wait-grpc HOST:PORT SECONDS
                laa-tools import-simple-view HOST:PORT FILE [--validate-only] [--allow-partial] [--skip-if-loaded]
                laa-tools indicators HOST:PORT [BLOCK]
-               laa-tools report HOST:PORT CODE...""");
+               laa-tools report HOST:PORT CODE...
+               laa-tools import-funding HOST:PORT DIR YEAR [--skip-if-loaded]
+               laa-tools funding-summary HOST:PORT YEAR
+               laa-tools succession HOST:PORT YYYY-MM-DD""");
     System.exit(2);
     return 2;
   }
@@ -143,15 +149,13 @@ public final class Laa {
     }
   }
 
-  private static int importSimpleView(List<String> args) throws IOException {
+  private static int importSimpleView(List<String> args) throws Exception {
     Path file = Path.of(args.get(1));
     if (!Files.isRegularFile(file)) {
       System.err.println("no such file: " + file);
       return 1;
     }
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(args.get(0)).usePlaintext()
-        .maxInboundMessageSize(16 * 1024 * 1024).build();
-    try {
+    return Calls.with(args.get(0), channel -> {
       var client = IndicatorServiceGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
       if (args.contains("--skip-if-loaded")
           && client.listIndicators(ListIndicatorsRequest.newBuilder().setPageSize(1).build()).getTotalSize() > 0) {
@@ -174,11 +178,6 @@ public final class Laa {
           r.getWritten() ? "loaded" : "NOT loaded" + (r.getProblemsCount() > 0
               ? " (" + r.getProblemsCount() + " problems; --allow-partial loads the good rows)" : ""));
       return r.getProblemsCount() > 0 && !args.contains("--allow-partial") ? 1 : 0;
-    } catch (StatusRuntimeException e) {
-      System.err.println("import failed: " + e.getStatus());
-      return 1;
-    } finally {
-      channel.shutdownNow();
-    }
+    });
   }
 }

@@ -1,10 +1,6 @@
 package org.laasuite.tools;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -18,13 +14,19 @@ import org.laasuite.type.LaaBlock;
 /** Reads the indicators service as any integrator would: a client built only from proto/. */
 final class Reading {
 
+  private static final List<String> BLOCKS = List.of("CHILDREN_AND_YOUNG_PEOPLE", "SAFER_AND_STRONGER_COMMUNITIES",
+      "HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE", "ECONOMIC_DEVELOPMENT_AND_ENTERPRISE");
+
   private Reading() {
   }
 
   /** Every indicator, block by block, with a count per block. */
-  static int indicators(List<String> args) {
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(args.get(0)).usePlaintext().build();
-    try {
+  static int indicators(List<String> args) throws Exception {
+    if (args.size() > 1 && !BLOCKS.contains(args.get(1).toUpperCase(Locale.ROOT))) {
+      System.err.println("unknown block " + args.get(1) + "; blocks: " + String.join(", ", BLOCKS));
+      return 1;
+    }
+    return Calls.with(args.get(0), channel -> {
       var client = IndicatorServiceGrpc.newBlockingStub(channel);
       var request = ListIndicatorsRequest.newBuilder().setPageSize(500);
       if (args.size() > 1) {
@@ -49,33 +51,18 @@ final class Reading {
       }
       System.out.println(total + " indicators");
       return 0;
-    } catch (IllegalArgumentException e) {
-      System.err.println("unknown block " + args.get(1) + "; blocks: CHILDREN_AND_YOUNG_PEOPLE, "
-          + "SAFER_AND_STRONGER_COMMUNITIES, HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, ECONOMIC_DEVELOPMENT_AND_ENTERPRISE");
-      return 1;
-    } catch (StatusRuntimeException e) {
-      System.err.println(e.getStatus());
-      return 1;
-    } finally {
-      channel.shutdownNow();
-    }
+    });
   }
 
   /** The report of each indicator code, as the gateway will read it, printed as JSON. */
-  static int report(List<String> args) throws InvalidProtocolBufferException {
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(args.get(0)).usePlaintext().build();
-    try {
+  static int report(List<String> args) throws Exception {
+    return Calls.with(args.get(0), channel -> {
       var request = BatchGetIndicatorReportsRequest.newBuilder();
       args.subList(1, args.size()).forEach(code -> request.addNames("indicators/" + code));
       var response = IndicatorServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
           .batchGetIndicatorReports(request.build());
       System.out.println(JsonFormat.printer().print(response));
       return 0;
-    } catch (StatusRuntimeException e) {
-      System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());
-      return 1;
-    } finally {
-      channel.shutdownNow();
-    }
+    });
   }
 }
