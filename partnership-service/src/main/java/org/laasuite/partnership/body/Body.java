@@ -1,0 +1,19 @@
+package org.laasuite.partnership.body;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import org.laasuite.partnership.v1.BodyStatus;
+import org.laasuite.partnership.v1.BodyType;
+
+/** {@code blocks}: LAA block names, one per line. */
+@MappedEntity("body")
+public record Body(@Id @GeneratedValue @Nullable Long id, String code, String title, BodyType type,
+    @Nullable Long parentId, String blocks, String remit, boolean mandatory, BodyStatus status,
+    @Nullable Long successorId, int quorum) {
+
+  public String name() {
+    return "bodies/" + code;
+  }
+}

@@ -1,0 +1,48 @@
+package org.laasuite.partnership.body;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public final class BodyRepositories {
+
+  private BodyRepositories() {
+  }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface BodyRepository extends CrudRepository<Body, Long> {
+    Optional<Body> findByCode(String code);
+
+    List<Body> findByCodeIn(Collection<String> codes);
+
+    List<Body> findByIdIn(Collection<Long> ids);
+
+    @Query("""
+        SELECT * FROM body WHERE (CAST(:type AS TEXT) IS NULL OR type = :type) ORDER BY code
+        LIMIT :limit OFFSET :offset""")
+    List<Body> page(@Nullable String type, int limit, int offset);
+
+    @Query("SELECT * FROM body ORDER BY code")
+    List<Body> listAll();
+  }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface MembershipRepository extends CrudRepository<Membership, Long> {
+    List<Membership> findByBodyIdInOrderById(Collection<Long> bodyIds);
+
+    List<Membership> findByPersonIdOrderById(long personId);
+
+    boolean existsByBodyIdAndPersonId(long bodyId, long personId);
+
+    @Query("SELECT * FROM membership WHERE body_id = :bodyId ORDER BY id LIMIT :limit OFFSET :offset")
+    List<Membership> page(long bodyId, int limit, int offset);
+
+    @Query("SELECT * FROM membership ORDER BY id")
+    List<Membership> listAll();
+  }
+}

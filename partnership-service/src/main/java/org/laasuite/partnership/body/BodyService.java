@@ -1,0 +1,228 @@
+package org.laasuite.partnership.body;
+
+import io.grpc.Status;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.partnership.Lines;
+import org.laasuite.partnership.Names;
+import org.laasuite.partnership.body.BodyRepositories.BodyRepository;
+import org.laasuite.partnership.body.BodyRepositories.MembershipRepository;
+import org.laasuite.partnership.directory.DirectoryService;
+import org.laasuite.partnership.directory.Organisation;
+import org.laasuite.partnership.directory.Person;
+import org.laasuite.partnership.v1.BodyStatus;
+import org.laasuite.partnership.v1.BodyType;
+import org.laasuite.partnership.v1.Responsibility;
+import org.laasuite.partnership.v1.ResponsiblePerson;
+import org.laasuite.partnership.v1.Role;
+import org.laasuite.partnership.v1.Sector;
+import org.laasuite.type.LaaBlock;
+
+/** Bodies, their memberships, and who is responsible for what. */
+@Singleton
+public class BodyService {
+
+  private final BodyRepository bodies;
+  private final MembershipRepository memberships;
+  private final DirectoryService directory;
+
+  public BodyService(BodyRepository bodies, MembershipRepository memberships, DirectoryService directory) {
+    this.bodies = bodies;
+    this.memberships = memberships;
+    this.directory = directory;
+  }
+
+  public Body get(String name, String field) {
+    Violations v = new Violations();
+    String id = Names.id(name, "bodies", field, v);
+    v.throwIfAny();
+    return bodies.findByCode(id).orElseThrow(() -> ApiException.notFound("BODY", name));
+  }
+
+  public Body bodyOrViolation(String name, String field, Violations v) {
+    String id = Names.id(name, "bodies", field, v);
+    if (id == null) {
+      return null;
+    }
+    Body b = bodies.findByCode(id).orElse(null);
+    v.check(b != null, field, name + " does not exist");
+    return b;
+  }
+
+  public Map<Long, Body> byIds(Collection<Long> ids) {
+    return ids.isEmpty() ? Map.of()
+        : bodies.findByIdIn(ids).stream().collect(Collectors.toMap(Body::id, Function.identity()));
+  }
+
+  public List<Body> list(Pages.Page page, BodyType type) {
+    String t = type == BodyType.BODY_TYPE_UNSPECIFIED || type == BodyType.UNRECOGNIZED ? null : type.name();
+    return bodies.page(t, page.size(), page.offset());
+  }
+
+  public List<Body> all() {
+    return bodies.listAll();
+  }
+
+  public List<Membership> allMemberships() {
+    return memberships.listAll();
+  }
+
+  @Transactional
+  public Body create(org.laasuite.partnership.v1.Body in) {
+    Violations v = new Violations();
+    Body candidate = validated(in, "body.", v);
+    v.throwIfAny();
+    if (bodies.findByCode(in.getId()).isPresent()) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "BODY_ALREADY_EXISTS", "bodies/" + in.getId()
+          + " already exists", "body.id");
+    }
+    return bodies.save(candidate);
+  }
+
+  private Body validated(org.laasuite.partnership.v1.Body in, String p, Violations v) {
+    Names.validId(in.getId(), p + "id", v);
+    v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
+    v.check(in.getType() != BodyType.BODY_TYPE_UNSPECIFIED && in.getType() != BodyType.UNRECOGNIZED, p + "type",
+        "must be one of PARTNERSHIP_BOARD, OPERATIONS_GROUP, PIE_GROUP, THEME_GROUP, "
+            + "COMMUNITY_OF_INTEREST_PARTNERSHIP, LEADERS_AND_ADVISORS_GROUP, PUBLIC_SERVICE_BOARD, SUB_GROUP, SECRETARIAT, OTHER_GROUP");
+    v.check(in.getStatus() != BodyStatus.UNRECOGNIZED, p + "status", "must be ACTIVE, MERGED or DISBANDED");
+    v.maxLength(in.getRemit(), Violations.MAX_TEXT, p + "remit");
+    v.check(in.getQuorum() >= 0 && in.getQuorum() <= 1000, p + "quorum", "must be 0 to 1000");
+    for (int i = 0; i < in.getBlocksCount(); i++) {
+      v.check(in.getBlocks(i) != LaaBlock.LAA_BLOCK_UNSPECIFIED && in.getBlocks(i) != LaaBlock.UNRECOGNIZED,
+          p + "blocks[" + i + "]", "is not an LAA block");
+    }
+    Body parent = in.getParent().isEmpty() ? null : bodyOrViolation(in.getParent(), p + "parent", v);
+    Body successor = in.getSuccessor().isEmpty() ? null : bodyOrViolation(in.getSuccessor(), p + "successor", v);
+    BodyStatus status = in.getStatus() == BodyStatus.BODY_STATUS_UNSPECIFIED ? BodyStatus.ACTIVE : in.getStatus();
+    v.check((status == BodyStatus.MERGED) == !in.getSuccessor().isEmpty(), p + "successor",
+        status == BodyStatus.MERGED ? "is required for a merged body" : "is only for a merged body");
+    return new Body(null, in.getId(), in.getTitle(), in.getType(), parent == null ? null : parent.id(),
+        Lines.join(in.getBlocksList().stream().map(Enum::name).toList()), in.getRemit(), in.getMandatory(), status,
+        successor == null ? null : successor.id(), in.getQuorum());
+  }
+
+  @Transactional
+  public Membership createMembership(String parent, org.laasuite.partnership.v1.Membership in) {
+    Body body = get(parent, "parent");
+    Violations v = new Violations();
+    Person person = directory.personOrViolation(in.getPerson(), "membership.person", v);
+    v.check(in.getRole() != Role.ROLE_UNSPECIFIED && in.getRole() != Role.UNRECOGNIZED, "membership.role",
+        "must be CHAIR, VICE_CHAIR, LEADER, ADVISOR, MEMBER, SECRETARY or SUPPORT_OFFICER");
+    v.check(in.getSector() != Sector.UNRECOGNIZED, "membership.sector", "is not a known sector");
+    Organisation represents = in.getRepresents().isEmpty() ? null
+        : directory.organisationOrViolation(in.getRepresents(), "membership.represents", v);
+    LocalDate start = in.hasStartDate() ? Protos.date(in.getStartDate(), "membership.start_date", v).orElse(null) : null;
+    LocalDate end = in.hasEndDate() ? Protos.date(in.getEndDate(), "membership.end_date", v).orElse(null) : null;
+    if (start != null && end != null) {
+      v.check(!end.isBefore(start), "membership.end_date", "is before start_date " + start);
+    }
+    v.throwIfAny();
+    return memberships.save(new Membership(null, body.id(), person.id(), in.getRole(),
+        represents == null ? null : represents.id(), in.getSector() == Sector.SECTOR_UNSPECIFIED ? null : in.getSector(),
+        start, end));
+  }
+
+  public List<Membership> membershipsOf(Body body, Pages.Page page) {
+    return memberships.page(body.id(), page.size(), page.offset());
+  }
+
+  public List<Membership> membershipsOf(Person person) {
+    return memberships.findByPersonIdOrderById(person.id());
+  }
+
+  /** Whether {@code person} is a member of {@code body} on {@code day}. */
+  public boolean isMember(long bodyId, long personId, LocalDate day) {
+    return memberships.findByPersonIdOrderById(personId).stream()
+        .anyMatch(m -> m.bodyId() == bodyId && m.currentOn(day));
+  }
+
+  /** Bodies with their chairs, leaders and advisors: three statements for any number asked. */
+  public List<Responsibility> responsibilities(List<String> names) {
+    Violations v = new Violations();
+    v.check(names.size() <= 1000, "bodies", "asks for " + names.size() + " bodies; at most 1000");
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      codes.add(Names.id(names.get(i), "bodies", "bodies[" + i + "]", v));
+    }
+    v.throwIfAny();
+    Map<String, Body> found = codes.isEmpty() ? Map.of()
+        : bodies.findByCodeIn(codes).stream().collect(Collectors.toMap(Body::code, Function.identity()));
+    List<Membership> ms = found.isEmpty() ? List.of()
+        : memberships.findByBodyIdInOrderById(found.values().stream().map(Body::id).toList());
+    Set<Role> responsible = Set.of(Role.CHAIR, Role.VICE_CHAIR, Role.LEADER, Role.ADVISOR);
+    LocalDate today = LocalDate.now();
+    List<Membership> relevant = ms.stream().filter(m -> responsible.contains(m.role()) && m.currentOn(today)).toList();
+    Map<Long, Person> people = directory.peopleById(new HashSet<>(relevant.stream().map(Membership::personId).toList()));
+    Map<Long, Organisation> orgs = directory.organisationsById(people.values().stream()
+        .map(Person::organisationId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+    Map<Long, Body> parents = byIds(found.values().stream().map(Body::parentId).filter(java.util.Objects::nonNull)
+        .collect(Collectors.toSet()));
+    Map<Long, Body> byId = new LinkedHashMap<>();
+    found.values().forEach(b -> byId.put(b.id(), b));
+    byId.putAll(parents);
+    List<Responsibility> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      Body b = found.get(codes.get(i));
+      var r = Responsibility.newBuilder().setBody(names.get(i));
+      if (b != null) {
+        r.setDetail(toProto(b, byId));
+        relevant.stream().filter(m -> m.bodyId() == b.id())
+            .sorted(java.util.Comparator.comparing(Membership::role))
+            .forEach(m -> r.addPeople(ResponsiblePerson.newBuilder()
+                .setPerson(DirectoryService.toProto(people.get(m.personId()), orgs)).setRole(m.role())));
+      }
+      out.add(r.build());
+    }
+    return out;
+  }
+
+  /** {@code related}: bodies by id for the parent and successor names. */
+  public static org.laasuite.partnership.v1.Body toProto(Body b, Map<Long, Body> related) {
+    var out = org.laasuite.partnership.v1.Body.newBuilder().setName(b.name()).setId(b.code()).setTitle(b.title())
+        .setType(b.type()).setRemit(b.remit()).setMandatory(b.mandatory()).setStatus(b.status())
+        .setQuorum(b.quorum());
+    Lines.split(b.blocks()).forEach(block -> out.addBlocks(LaaBlock.valueOf(block)));
+    if (b.parentId() != null && related.containsKey(b.parentId())) {
+      out.setParent(related.get(b.parentId()).name());
+    }
+    if (b.successorId() != null && related.containsKey(b.successorId())) {
+      out.setSuccessor(related.get(b.successorId()).name());
+    }
+    return out.build();
+  }
+
+  public static org.laasuite.partnership.v1.Membership toProto(Membership m, Body body, Map<Long, Person> people,
+      Map<Long, Organisation> orgs) {
+    var out = org.laasuite.partnership.v1.Membership.newBuilder()
+        .setName(body.name() + "/memberships/" + m.id()).setBody(body.name())
+        .setPerson(people.get(m.personId()).name()).setRole(m.role());
+    if (m.representsId() != null && orgs.containsKey(m.representsId())) {
+      out.setRepresents(orgs.get(m.representsId()).name());
+    }
+    if (m.sector() != null) {
+      out.setSector(m.sector());
+    }
+    if (m.startDate() != null) {
+      out.setStartDate(Protos.date(m.startDate()));
+    }
+    if (m.endDate() != null) {
+      out.setEndDate(Protos.date(m.endDate()));
+    }
+    return out.build();
+  }
+}

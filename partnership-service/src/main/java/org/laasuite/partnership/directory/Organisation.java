@@ -1,0 +1,17 @@
+package org.laasuite.partnership.directory;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import org.laasuite.partnership.v1.Scope;
+import org.laasuite.partnership.v1.Sector;
+
+@MappedEntity("organisation")
+public record Organisation(@Id @GeneratedValue @Nullable Long id, String code, String title, @Nullable Sector sector,
+    boolean statutoryDutyToCooperate, @Nullable Scope scope) {
+
+  public String name() {
+    return "organisations/" + code;
+  }
+}

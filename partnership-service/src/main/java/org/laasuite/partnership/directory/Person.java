@@ -1,0 +1,15 @@
+package org.laasuite.partnership.directory;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+@MappedEntity("person")
+public record Person(@Id @GeneratedValue @Nullable Long id, String code, String displayName, String honorific,
+    String jobTitle, @Nullable Long organisationId, String alsoKnownAs) {
+
+  public String name() {
+    return "people/" + code;
+  }
+}

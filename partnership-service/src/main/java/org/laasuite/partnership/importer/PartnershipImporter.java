@@ -1,0 +1,360 @@
+package org.laasuite.partnership.importer;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.partnership.Lines;
+import org.laasuite.partnership.body.BodyService;
+import org.laasuite.partnership.directory.DirectoryService;
+import org.laasuite.partnership.meeting.MeetingService;
+import org.laasuite.partnership.plan.ImprovementItem;
+import org.laasuite.partnership.plan.ImprovementPlan;
+import org.laasuite.partnership.plan.PlanRepositories.ImprovementItemRepository;
+import org.laasuite.partnership.plan.PlanRepositories.ImprovementPlanRepository;
+import org.laasuite.partnership.plan.PlanRepositories.RiskRepository;
+import org.laasuite.partnership.plan.Risk;
+import org.laasuite.partnership.v1.Action;
+import org.laasuite.partnership.v1.AgendaItem;
+import org.laasuite.partnership.v1.Attendance;
+import org.laasuite.partnership.v1.AttendanceStatus;
+import org.laasuite.partnership.v1.Body;
+import org.laasuite.partnership.v1.BodyStatus;
+import org.laasuite.partnership.v1.BodyType;
+import org.laasuite.partnership.v1.ImportPartnershipRequest;
+import org.laasuite.partnership.v1.ImportPartnershipResponse;
+import org.laasuite.partnership.v1.ImportProblem;
+import org.laasuite.partnership.v1.Meeting;
+import org.laasuite.partnership.v1.Membership;
+import org.laasuite.partnership.v1.Organisation;
+import org.laasuite.partnership.v1.Person;
+import org.laasuite.partnership.v1.Role;
+import org.laasuite.partnership.v1.Scope;
+import org.laasuite.partnership.v1.Sector;
+import org.laasuite.type.LaaBlock;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Loads a partnership data set (docs/data-formats.md): organisations, people, bodies, memberships,
+ * meetings with attendance, items and actions, improvement plans and risks, through the same
+ * services (and so the same rules) as the API. One transaction: every problem is reported with its
+ * path in the file and nothing is written when there is any.
+ */
+@Singleton
+public class PartnershipImporter {
+
+  /** Said of an action the minutes give no owner: the group that agreed it holds it. */
+  static final String GROUP_OWNS = "No owner is named in the minutes; the group that agreed it holds it.";
+
+  private final DirectoryService directory;
+  private final BodyService bodies;
+  private final MeetingService meetings;
+  private final ImprovementPlanRepository plans;
+  private final ImprovementItemRepository planItems;
+  private final RiskRepository risks;
+  private final TransactionOperations<?> tx;
+
+  public PartnershipImporter(DirectoryService directory, BodyService bodies, MeetingService meetings,
+      ImprovementPlanRepository plans, ImprovementItemRepository planItems, RiskRepository risks,
+      TransactionOperations<?> tx) {
+    this.directory = directory;
+    this.bodies = bodies;
+    this.meetings = meetings;
+    this.plans = plans;
+    this.planItems = planItems;
+    this.risks = risks;
+    this.tx = tx;
+  }
+
+  public ImportPartnershipResponse importFile(ImportPartnershipRequest request) {
+    var response = ImportPartnershipResponse.newBuilder();
+    Map<String, Object> root;
+    try {
+      Object parsed = new Yaml(new SafeConstructor(new LoaderOptions()))
+          .load(request.getContent().toString(StandardCharsets.UTF_8));
+      if (!(parsed instanceof Map<?, ?>)) {
+        return response.addProblems(problem("", "the file is not a YAML mapping of the data set")).build();
+      }
+      root = cast(parsed);
+    } catch (YAMLException e) {
+      return response.addProblems(problem("", "not valid YAML: " + e.getMessage())).build();
+    }
+    List<ImportProblem> problems = new ArrayList<>();
+    boolean written = tx.executeWrite(status -> {
+      load(root, response, problems);
+      if (!problems.isEmpty() || request.getValidateOnly()) {
+        status.setRollbackOnly();
+        return false;
+      }
+      return true;
+    });
+    return response.addAllProblems(problems).setWritten(written).build();
+  }
+
+  private void load(Map<String, Object> root, ImportPartnershipResponse.Builder r, List<ImportProblem> problems) {
+    List<Map<String, Object>> orgs = list(root, "organisations");
+    Set<String> orgIds = new HashSet<>();
+    for (int i = 0; i < orgs.size(); i++) {
+      var o = orgs.get(i);
+      orgIds.add(str(o, "id"));
+      var b = Organisation.newBuilder().setId(str(o, "id")).setTitle(str(o, "name"))
+          .setStatutoryDutyToCooperate(Boolean.TRUE.equals(o.get("statutory_duty_to_cooperate")));
+      enumOf(Sector.class, o.get("sector"), "organisations[" + i + "].sector", problems).ifPresent(b::setSector);
+      enumOf(Scope.class, o.get("scope"), "organisations[" + i + "].scope", problems).ifPresent(b::setScope);
+      attempt("organisations[" + i + "]", "organisation.", problems, () -> directory.create(b.build()));
+    }
+    List<Map<String, Object>> people = list(root, "people");
+    for (int i = 0; i < people.size(); i++) {
+      var p = people.get(i);
+      var b = Person.newBuilder().setId(str(p, "id")).setDisplayName(str(p, "name")).setHonorific(str(p, "title"))
+          .setJobTitle(str(p, "job_title")).addAllAlsoKnownAs(strings(p.get("also_known_as")));
+      if (!str(p, "organisation").isEmpty()) {
+        b.setOrganisation("organisations/" + str(p, "organisation"));
+      }
+      attempt("people[" + i + "]", "person.", problems, () -> directory.create(b.build()));
+    }
+    List<Map<String, Object>> bodyList = parentsFirst(list(root, "bodies"));
+    Set<String> bodyIds = new HashSet<>();
+    bodyList.forEach(b -> bodyIds.add(str(b, "id")));
+    for (Map<String, Object> bm : bodyList) {
+      String path = "bodies[" + str(bm, "id") + "]";
+      var b = Body.newBuilder().setId(str(bm, "id")).setTitle(str(bm, "name")).setRemit(str(bm, "remit"))
+          .setMandatory(Boolean.TRUE.equals(bm.get("mandatory")))
+          .setQuorum(bm.get("quorum") instanceof Number n ? n.intValue() : 0);
+      enumOf(BodyType.class, bm.get("type"), path + ".type", problems).ifPresent(b::setType);
+      enumOf(BodyStatus.class, bm.get("status"), path + ".status", problems).ifPresent(b::setStatus);
+      for (String block : strings(bm.get("blocks"))) {
+        enumOf(LaaBlock.class, block, path + ".blocks", problems).ifPresent(b::addBlocks);
+      }
+      if (!str(bm, "parent").isEmpty()) {
+        b.setParent("bodies/" + str(bm, "parent"));
+      }
+      if (!str(bm, "successor").isEmpty()) {
+        b.setSuccessor("bodies/" + str(bm, "successor"));
+      }
+      attempt(path, "body.", problems, () -> bodies.create(b.build()));
+    }
+    List<Map<String, Object>> ms = list(root, "memberships");
+    for (int i = 0; i < ms.size(); i++) {
+      var m = ms.get(i);
+      String path = "memberships[" + i + "]";
+      var b = Membership.newBuilder().setPerson("people/" + str(m, "person"));
+      enumOf(Role.class, m.get("role"), path + ".role", problems).ifPresent(b::setRole);
+      String represents = str(m, "represents");
+      if (!represents.isEmpty()) {
+        var sector = enumOf(Sector.class, represents.toUpperCase(Locale.ROOT), null, null);
+        if (sector.isPresent()) {
+          b.setSector(sector.get());
+        } else if (orgIds.contains(represents)) {
+          b.setRepresents("organisations/" + represents);
+        }
+      }
+      date(m.get("from"), path + ".from", problems).ifPresent(d -> b.setStartDate(Protos.date(d)));
+      date(m.get("to"), path + ".to", problems).ifPresent(d -> b.setEndDate(Protos.date(d)));
+      attempt(path, "membership.", problems, () -> bodies.createMembership("bodies/" + str(m, "body"), b.build()));
+    }
+    r.setOrganisations(orgs.size()).setPeople(people.size()).setBodies(bodyList.size()).setMemberships(ms.size());
+
+    List<Map<String, Object>> mts = list(root, "meetings");
+    int actionCount = 0;
+    for (int i = 0; i < mts.size(); i++) {
+      var m = mts.get(i);
+      String path = "meetings[" + i + "]";
+      var b = Meeting.newBuilder().setId(str(m, "id")).setBody("bodies/" + str(m, "body"))
+          .setStartTime(str(m, "start")).setEndTime(str(m, "end")).setPlace(str(m, "place"));
+      date(m.get("date"), path + ".date", problems).ifPresent(d -> b.setDate(Protos.date(d)));
+      for (var a : list(m, "attendance")) {
+        var ab = Attendance.newBuilder().setPerson("people/" + str(a, "person")).setAsPrinted(str(a, "as_printed"));
+        enumOf(AttendanceStatus.class, a.get("status"), path + ".attendance.status", problems).ifPresent(ab::setStatus);
+        enumOf(Role.class, a.get("role"), path + ".attendance.role", problems).ifPresent(ab::setRole);
+        String aff = str(a, "organisation");
+        if (!aff.isEmpty()) {
+          ab.setAffiliation((bodyIds.contains(aff) ? "bodies/" : "organisations/") + aff);
+        }
+        if (!str(a, "substitute_for").isEmpty()) {
+          ab.setSubstituteFor("people/" + str(a, "substitute_for"));
+        }
+        b.addAttendance(ab);
+      }
+      for (var it : list(m, "items")) {
+        int number = it.get("number") instanceof Number n ? n.intValue() : 0;
+        var ib = AgendaItem.newBuilder().setNumber(number).setTitle(str(it, "title")).setMinutes(str(it, "minutes"))
+            .addAllDecisions(strings(it.get("decisions")));
+        if (!str(it, "presenter").isEmpty()) {
+          ib.setPresenter("people/" + str(it, "presenter"));
+        }
+        b.addItems(ib);
+        for (var a : list(it, "actions")) {
+          String owner = str(a, "owner");
+          String note = str(a, "note");
+          if (owner.isEmpty()) {
+            owner = "bodies/" + str(m, "body");
+            note = note.isEmpty() ? GROUP_OWNS : note + " " + GROUP_OWNS;
+          } else if (!owner.contains("/")) {
+            owner = "people/" + owner;
+          }
+          var ac = Action.newBuilder().setItem(number).setText(str(a, "text")).setOwner(owner)
+              .setDueText(str(a, "due_text")).setNote(note);
+          date(a.get("due"), path + ".actions.due", problems).ifPresent(d -> ac.setDueDate(Protos.date(d)));
+          b.addActions(ac);
+          actionCount++;
+        }
+      }
+      attempt(path, "meeting.", problems, () -> meetings.create(b.build()));
+    }
+    r.setMeetings(mts.size()).setActions(actionCount);
+
+    List<Map<String, Object>> ps = list(root, "improvement_plans");
+    for (int i = 0; i < ps.size(); i++) {
+      var p = ps.get(i);
+      String path = "improvement_plans[" + i + "]";
+      if (!org.laasuite.partnership.Names.ID.matcher(str(p, "id")).matches() || str(p, "title").isEmpty()) {
+        problems.add(problem(path, "needs an id (lower-case letters, digits, dashes) and a title"));
+        continue;
+      }
+      ImprovementPlan saved = plans.save(new ImprovementPlan(null, str(p, "id"), str(p, "title"),
+          str(p, "date_text"), str(p, "source")));
+      int position = 0;
+      List<ImprovementItem> its = new ArrayList<>();
+      for (var area : list(p, "areas")) {
+        for (var it : list(area, "items")) {
+          List<String> actions = new ArrayList<>();
+          if (!str(it, "action_intro").isEmpty()) {
+            actions.add(str(it, "action_intro"));
+          }
+          actions.addAll(strings(it.get("actions")));
+          its.add(new ImprovementItem(null, saved.id(), str(area, "ref"), str(area, "title"), str(it, "ref"),
+              str(it, "improvement"), Lines.join(actions), str(it, "timescale"), str(it, "owner"),
+              str(it, "status"), str(it, "success_measures"), position++));
+        }
+      }
+      planItems.saveAll(its);
+    }
+    List<Map<String, Object>> rs = list(root, "risks");
+    for (int i = 0; i < rs.size(); i++) {
+      var k = rs.get(i);
+      if (str(k, "risk").isEmpty()) {
+        problems.add(problem("risks[" + i + "].risk", "is required"));
+        continue;
+      }
+      risks.save(new Risk(null, "risk-" + (i + 1), str(k, "ref"), str(k, "risk"), str(k, "owner"),
+          str(k, "likelihood"), str(k, "impact"), str(k, "mitigation"), i));
+    }
+    r.setImprovementPlans(ps.size()).setRisks(rs.size());
+  }
+
+  /** Runs a create; its field violations become problems at {@code path} (the service's prefix replaced). */
+  private static void attempt(String path, String prefix, List<ImportProblem> problems, Runnable create) {
+    try {
+      create.run();
+    } catch (ApiException e) {
+      if (e.violations().isEmpty()) {
+        problems.add(problem(path, e.getMessage()));
+      }
+      e.violations().forEach(v -> problems.add(problem(path + "." + (v.getField().startsWith(prefix)
+          ? v.getField().substring(prefix.length()) : v.getField()), v.getDescription())));
+    }
+  }
+
+  /** Bodies ordered so that a parent or successor comes before the bodies naming it. */
+  private static List<Map<String, Object>> parentsFirst(List<Map<String, Object>> bodies) {
+    Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+    bodies.forEach(b -> byId.put(str(b, "id"), b));
+    List<Map<String, Object>> out = new ArrayList<>();
+    Set<String> placed = new HashSet<>();
+    for (String id : byId.keySet()) {
+      place(id, byId, placed, new HashSet<>(), out);
+    }
+    return out;
+  }
+
+  private static void place(String id, Map<String, Map<String, Object>> byId, Set<String> placed, Set<String> visiting,
+      List<Map<String, Object>> out) {
+    if (placed.contains(id) || !byId.containsKey(id) || !visiting.add(id)) {
+      return;
+    }
+    for (String ref : List.of(str(byId.get(id), "parent"), str(byId.get(id), "successor"))) {
+      if (!ref.isEmpty()) {
+        place(ref, byId, placed, visiting, out);
+      }
+    }
+    placed.add(id);
+    out.add(byId.get(id));
+  }
+
+  private static <E extends Enum<E>> java.util.Optional<E> enumOf(Class<E> type, Object value, String path,
+      List<ImportProblem> problems) {
+    if (value == null || value.toString().isBlank()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(Enum.valueOf(type, value.toString().strip()));
+    } catch (IllegalArgumentException e) {
+      if (problems != null) {
+        problems.add(problem(path, "'" + value + "' is not a " + type.getSimpleName()));
+      }
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static java.util.Optional<LocalDate> date(Object value, String path, List<ImportProblem> problems) {
+    if (value == null || value.toString().isBlank()) {
+      return java.util.Optional.empty();
+    }
+    if (value instanceof Date d) {
+      return java.util.Optional.of(d.toInstant().atZone(ZoneOffset.UTC).toLocalDate());
+    }
+    try {
+      return java.util.Optional.of(LocalDate.parse(value.toString().strip()));
+    } catch (java.time.format.DateTimeParseException e) {
+      problems.add(problem(path, "'" + value + "' is not a date like 2007-08-22"));
+      return java.util.Optional.empty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (!(v instanceof List<?> l)) {
+      return List.of();
+    }
+    return l.stream().filter(e -> e instanceof Map<?, ?>).map(PartnershipImporter::cast).toList();
+  }
+
+  private static List<String> strings(Object v) {
+    if (v instanceof List<?> l) {
+      return l.stream().filter(java.util.Objects::nonNull).map(Object::toString).toList();
+    }
+    return v == null || v.toString().isBlank() ? List.of() : List.of(v.toString());
+  }
+
+  private static String str(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (v instanceof Date d) {
+      return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+    return v == null ? "" : v.toString().strip();
+  }
+
+  private static ImportProblem problem(String path, String description) {
+    return ImportProblem.newBuilder().setPath(path).setDescription(description).build();
+  }
+}

@@ -1,0 +1,22 @@
+package org.laasuite.partnership.meeting;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.LocalDate;
+import org.laasuite.partnership.v1.ActionStatus;
+
+/** {@code owner} is a resource name of this service: "people/{id}" or "bodies/{id}". */
+@MappedEntity("action")
+public record Action(@Id @GeneratedValue @Nullable Long id, long meetingId, int itemNumber, int position, String text,
+    String owner, @Nullable LocalDate dueDate, String dueText, ActionStatus status, String note) {
+
+  public String name() {
+    return "actions/" + id;
+  }
+
+  public Action withStatus(ActionStatus newStatus, String newNote) {
+    return new Action(id, meetingId, itemNumber, position, text, owner, dueDate, dueText, newStatus, newNote);
+  }
+}

@@ -1,0 +1,12 @@
+package org.laasuite.partnership.meeting;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+/** {@code decisions}: one per line. */
+@MappedEntity("agenda_item")
+public record AgendaItem(@Id @GeneratedValue @Nullable Long id, long meetingId, int number, String title,
+    @Nullable Long presenterId, String minutes, String decisions) {
+}

@@ -1,0 +1,65 @@
+package org.laasuite.partnership.meeting;
+
+import java.util.Map;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.partnership.Lines;
+import org.laasuite.partnership.body.Body;
+import org.laasuite.partnership.directory.Person;
+import org.laasuite.partnership.v1.AgendaItem;
+
+public final class MeetingMapper {
+
+  private MeetingMapper() {
+  }
+
+  public static org.laasuite.partnership.v1.Meeting summary(Meeting m, Body body) {
+    var b = org.laasuite.partnership.v1.Meeting.newBuilder().setName(m.name()).setId(m.code()).setBody(body.name())
+        .setDate(Protos.date(m.date())).setStartTime(m.startTime()).setEndTime(m.endTime()).setPlace(m.place())
+        .setStatus(m.status());
+    if (m.createTime() != null) {
+      b.setCreateTime(Protos.timestamp(m.createTime()));
+    }
+    return b.build();
+  }
+
+  public static org.laasuite.partnership.v1.Meeting toProto(MeetingService.Full f) {
+    Map<Long, Person> people = f.people();
+    var b = summary(f.meeting(), f.body()).toBuilder().setQuorate(f.quorate());
+    f.attendance().forEach(a -> {
+      var out = org.laasuite.partnership.v1.Attendance.newBuilder().setPerson(people.get(a.personId()).name())
+          .setStatus(a.status()).setAffiliation(a.affiliation()).setAsPrinted(a.asPrinted());
+      if (a.role() != null) {
+        out.setRole(a.role());
+      }
+      if (a.substituteForId() != null) {
+        out.setSubstituteFor(people.get(a.substituteForId()).name());
+      }
+      b.addAttendance(out);
+    });
+    f.items().forEach(i -> {
+      var out = AgendaItem.newBuilder().setNumber(i.number()).setTitle(i.title()).setMinutes(i.minutes())
+          .addAllDecisions(Lines.split(i.decisions()));
+      if (i.presenterId() != null) {
+        out.setPresenter(people.get(i.presenterId()).name());
+      }
+      b.addItems(out);
+    });
+    f.actions().forEach(a -> b.addActions(toProto(a, f.meeting(), f.body())));
+    f.mattersArising().forEach(a -> b.addMattersArising(toProto(a, null, f.body())));
+    return b.build();
+  }
+
+  /** {@code meeting} may be null when only its id is known (matters arising): the name is then not set. */
+  public static org.laasuite.partnership.v1.Action toProto(Action a, Meeting meeting, Body body) {
+    var out = org.laasuite.partnership.v1.Action.newBuilder().setName(a.name()).setItem(a.itemNumber())
+        .setText(a.text()).setOwner(a.owner()).setDueText(a.dueText()).setStatus(a.status()).setNote(a.note())
+        .setBody(body.name());
+    if (meeting != null) {
+      out.setMeeting(meeting.name());
+    }
+    if (a.dueDate() != null) {
+      out.setDueDate(Protos.date(a.dueDate()));
+    }
+    return out.build();
+  }
+}

@@ -1,0 +1,69 @@
+package org.laasuite.partnership.meeting;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public final class MeetingRepositories {
+
+  private MeetingRepositories() {
+  }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface MeetingRepository extends CrudRepository<Meeting, Long> {
+    Optional<Meeting> findByCode(String code);
+
+    boolean existsByCode(String code);
+
+    List<Meeting> findByIdIn(Collection<Long> ids);
+
+    @Query("""
+        SELECT * FROM meeting WHERE (CAST(:bodyId AS BIGINT) IS NULL OR body_id = :bodyId) ORDER BY date DESC, code
+        LIMIT :limit OFFSET :offset""")
+    List<Meeting> page(@Nullable Long bodyId, int limit, int offset);
+
+    @Query("SELECT * FROM meeting WHERE status = 'HELD' ORDER BY date")
+    List<Meeting> held();
+  }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface AttendanceRepository extends CrudRepository<Attendance, Long> {
+    List<Attendance> findByMeetingIdOrderByPosition(long meetingId);
+
+    List<Attendance> findByPersonIdOrderById(long personId);
+
+    List<Attendance> findByMeetingIdIn(Collection<Long> meetingIds);
+  }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface AgendaItemRepository extends CrudRepository<AgendaItem, Long> {
+    List<AgendaItem> findByMeetingIdOrderByNumber(long meetingId);
+  }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface ActionRepository extends CrudRepository<Action, Long> {
+    @Query("SELECT * FROM action WHERE meeting_id = :meetingId ORDER BY item_number, position")
+    List<Action> ofMeeting(long meetingId);
+
+    /** Open actions of a body's meetings held before {@code before}: the matters arising. */
+    @Query("""
+        SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
+        WHERE m.body_id = :bodyId AND m.date < :before AND a.status = 'OPEN'
+        ORDER BY m.date, a.item_number, a.position""")
+    List<Action> openBefore(long bodyId, LocalDate before);
+
+    @Query("""
+        SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
+        WHERE (CAST(:owner AS TEXT) IS NULL OR a.owner = :owner)
+          AND (CAST(:bodyId AS BIGINT) IS NULL OR m.body_id = :bodyId)
+          AND (CAST(:status AS TEXT) IS NULL OR a.status = :status)
+        ORDER BY m.date, m.code, a.item_number, a.position LIMIT :limit OFFSET :offset""")
+    List<Action> search(@Nullable String owner, @Nullable Long bodyId, @Nullable String status, int limit, int offset);
+  }
+}

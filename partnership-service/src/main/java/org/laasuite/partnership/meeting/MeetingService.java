@@ -1,0 +1,312 @@
+package org.laasuite.partnership.meeting;
+
+import io.grpc.Status;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.partnership.Lines;
+import org.laasuite.partnership.Names;
+import org.laasuite.partnership.body.Body;
+import org.laasuite.partnership.body.BodyService;
+import org.laasuite.partnership.directory.DirectoryService;
+import org.laasuite.partnership.directory.Person;
+import org.laasuite.partnership.meeting.MeetingRepositories.ActionRepository;
+import org.laasuite.partnership.meeting.MeetingRepositories.AgendaItemRepository;
+import org.laasuite.partnership.meeting.MeetingRepositories.AttendanceRepository;
+import org.laasuite.partnership.meeting.MeetingRepositories.MeetingRepository;
+import org.laasuite.partnership.v1.ActionStatus;
+import org.laasuite.partnership.v1.AttendanceEntry;
+import org.laasuite.partnership.v1.AttendanceRecord;
+import org.laasuite.partnership.v1.AttendanceStatus;
+import org.laasuite.partnership.v1.MeetingStatus;
+import org.laasuite.partnership.v1.MinutesHit;
+import org.laasuite.partnership.v1.Role;
+
+/** Meetings with their attendance, items and actions; actions carried forward until done. */
+@Singleton
+public class MeetingService {
+
+  static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+  static final Pattern OWNER = Pattern.compile("(people|bodies)/[a-z0-9][a-z0-9-]{0,99}");
+  static final int MAX_MINUTES = 100_000;
+
+  private final MeetingRepository meetings;
+  private final AttendanceRepository attendance;
+  private final AgendaItemRepository items;
+  private final ActionRepository actions;
+  private final BodyService bodies;
+  private final DirectoryService directory;
+  private final JdbcOperations jdbc;
+
+  public MeetingService(MeetingRepository meetings, AttendanceRepository attendance, AgendaItemRepository items,
+      ActionRepository actions, BodyService bodies, DirectoryService directory, JdbcOperations jdbc) {
+    this.meetings = meetings;
+    this.attendance = attendance;
+    this.items = items;
+    this.actions = actions;
+    this.bodies = bodies;
+    this.directory = directory;
+    this.jdbc = jdbc;
+  }
+
+  /** A meeting and all that belongs to it. */
+  public record Full(Meeting meeting, Body body, List<Attendance> attendance, List<AgendaItem> items,
+      List<Action> actions, List<Action> mattersArising, Map<Long, Person> people, boolean quorate) {
+  }
+
+  public Meeting find(String name, String field) {
+    Violations v = new Violations();
+    String id = Names.id(name, "meetings", field, v);
+    v.throwIfAny();
+    return meetings.findByCode(id).orElseThrow(() -> ApiException.notFound("MEETING", name));
+  }
+
+  public Full get(String name) {
+    Meeting m = find(name, "name");
+    Body body = bodies.byIds(Set.of(m.bodyId())).get(m.bodyId());
+    List<Attendance> att = attendance.findByMeetingIdOrderByPosition(m.id());
+    List<AgendaItem> its = items.findByMeetingIdOrderByNumber(m.id());
+    List<Action> acts = actions.ofMeeting(m.id());
+    List<Action> arising = actions.openBefore(m.bodyId(), m.date());
+    Set<Long> personIds = new HashSet<>();
+    att.forEach(a -> {
+      personIds.add(a.personId());
+      if (a.substituteForId() != null) {
+        personIds.add(a.substituteForId());
+      }
+    });
+    its.stream().map(AgendaItem::presenterId).filter(java.util.Objects::nonNull).forEach(personIds::add);
+    boolean quorate = body.quorum() == 0 || att.stream().filter(a -> a.status() == AttendanceStatus.PRESENT
+        && bodies.isMember(body.id(), a.personId(), m.date())).count() >= body.quorum();
+    return new Full(m, body, att, its, acts, arising, directory.peopleById(personIds), quorate);
+  }
+
+  public List<Meeting> list(String body, Pages.Page page) {
+    Long bodyId = body.isEmpty() ? null : bodies.get(body, "body").id();
+    return meetings.page(bodyId, page.size(), page.offset());
+  }
+
+  /**
+   * Records a meeting with its attendance, items and actions. Everything is checked first: a person
+   * listed twice, a substitute for someone who is not a member, an action without an owner or due
+   * before the meeting, unbounded text. Nothing is written when anything is wrong.
+   */
+  @Transactional
+  public Full create(org.laasuite.partnership.v1.Meeting in) {
+    Violations v = new Violations();
+    String p = "meeting.";
+    Names.validId(in.getId(), p + "id", v);
+    Body body = bodies.bodyOrViolation(in.getBody(), p + "body", v);
+    LocalDate date = Protos.requiredDate(in.getDate(), p + "date", v);
+    for (String f : List.of("start_time", "end_time")) {
+      String t = f.equals("start_time") ? in.getStartTime() : in.getEndTime();
+      v.check(t.isEmpty() || TIME.matcher(t).matches(), p + f, "must be a time like 10:00, not '" + Protos.clip(t) + "'");
+    }
+    v.maxLength(in.getPlace(), Violations.MAX_TITLE, p + "place");
+    v.check(in.getStatus() != MeetingStatus.UNRECOGNIZED, p + "status", "must be SCHEDULED, HELD or CANCELLED");
+
+    List<Attendance> att = new ArrayList<>();
+    Set<String> listed = new HashSet<>();
+    for (int i = 0; i < in.getAttendanceCount(); i++) {
+      var a = in.getAttendance(i);
+      String f = p + "attendance[" + i + "]";
+      Person person = directory.personOrViolation(a.getPerson(), f + ".person", v);
+      v.check(listed.add(a.getPerson()), f + ".person", a.getPerson() + " is listed twice for this meeting");
+      v.check(a.getStatus() != AttendanceStatus.ATTENDANCE_STATUS_UNSPECIFIED
+          && a.getStatus() != AttendanceStatus.UNRECOGNIZED, f + ".status",
+          "must be PRESENT, IN_ATTENDANCE, APOLOGIES or ABSENT");
+      v.check(a.getRole() != Role.UNRECOGNIZED, f + ".role", "is not a known role");
+      v.maxLength(a.getAffiliation(), Violations.MAX_TITLE, f + ".affiliation");
+      v.maxLength(a.getAsPrinted(), Violations.MAX_TITLE, f + ".as_printed");
+      if (!a.getAffiliation().isEmpty()) {
+        v.check(a.getAffiliation().matches("(organisations|bodies)/[a-z0-9][a-z0-9-]{0,99}"), f + ".affiliation",
+            "must look like 'organisations/{id}' or 'bodies/{id}'");
+      }
+      Person substituted = null;
+      if (!a.getSubstituteFor().isEmpty()) {
+        substituted = directory.personOrViolation(a.getSubstituteFor(), f + ".substitute_for", v);
+        if (substituted != null && body != null && date != null) {
+          v.check(bodies.isMember(body.id(), substituted.id(), date), f + ".substitute_for",
+              a.getSubstituteFor() + " is not a member of " + body.name() + " on " + date
+                  + ": one can only substitute for a member");
+        }
+      }
+      if (person != null) {
+        att.add(new Attendance(null, 0, person.id(), i, a.getStatus(),
+            a.getRole() == Role.ROLE_UNSPECIFIED ? null : a.getRole(), a.getAffiliation(), a.getAsPrinted(),
+            substituted == null ? null : substituted.id()));
+      }
+    }
+
+    List<AgendaItem> its = new ArrayList<>();
+    Set<Integer> numbers = new HashSet<>();
+    for (int i = 0; i < in.getItemsCount(); i++) {
+      var it = in.getItems(i);
+      String f = p + "items[" + i + "]";
+      v.check(it.getNumber() >= 1 && it.getNumber() <= 1000, f + ".number", "must be 1 to 1000");
+      v.check(numbers.add(it.getNumber()), f + ".number", "item " + it.getNumber() + " appears twice");
+      v.requiredText(it.getTitle(), Violations.MAX_TITLE, f + ".title");
+      v.maxLength(it.getMinutes(), MAX_MINUTES, f + ".minutes");
+      String decisions = Lines.join(it.getDecisionsList());
+      v.maxLength(decisions, MAX_MINUTES, f + ".decisions");
+      Person presenter = it.getPresenter().isEmpty() ? null
+          : directory.personOrViolation(it.getPresenter(), f + ".presenter", v);
+      its.add(new AgendaItem(null, 0, it.getNumber(), it.getTitle(), presenter == null ? null : presenter.id(),
+          it.getMinutes(), decisions));
+    }
+
+    List<Action> acts = new ArrayList<>();
+    Map<Integer, Integer> positions = new HashMap<>();
+    for (int i = 0; i < in.getActionsCount(); i++) {
+      var a = in.getActions(i);
+      String f = p + "actions[" + i + "]";
+      v.requiredText(a.getText(), Violations.MAX_TEXT, f + ".text");
+      v.check(numbers.contains(a.getItem()), f + ".item", "names item " + a.getItem()
+          + ", which this meeting does not have");
+      if (v.check(!a.getOwner().isEmpty(), f + ".owner", "is required: every action has an owner")) {
+        if (v.check(OWNER.matcher(a.getOwner()).matches(), f + ".owner",
+            "must look like 'people/{id}' or 'bodies/{id}'")) {
+          if (a.getOwner().startsWith("people/")) {
+            directory.personOrViolation(a.getOwner(), f + ".owner", v);
+          } else {
+            bodies.bodyOrViolation(a.getOwner(), f + ".owner", v);
+          }
+        }
+      }
+      LocalDate due = a.hasDueDate() ? Protos.date(a.getDueDate(), f + ".due_date", v).orElse(null) : null;
+      if (due != null && date != null) {
+        v.check(!due.isBefore(date), f + ".due_date", "is " + due + ", before the meeting (" + date + ")");
+      }
+      v.maxLength(a.getDueText(), Violations.MAX_TITLE, f + ".due_text");
+      v.maxLength(a.getNote(), Violations.MAX_TEXT, f + ".note");
+      v.check(a.getStatus() != ActionStatus.UNRECOGNIZED, f + ".status", "must be OPEN, DONE or DROPPED");
+      int position = positions.merge(a.getItem(), 1, Integer::sum);
+      acts.add(new Action(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
+          a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.OPEN : a.getStatus(), a.getNote()));
+    }
+    v.throwIfAny();
+    if (meetings.existsByCode(in.getId())) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", "meetings/" + in.getId()
+          + " already exists", p + "id");
+    }
+    Meeting saved = meetings.save(new Meeting(null, in.getId(), body.id(), date, in.getStartTime(), in.getEndTime(),
+        in.getPlace(), in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.HELD : in.getStatus(),
+        null));
+    long id = saved.id();
+    attendance.saveAll(att.stream().map(a -> new Attendance(null, id, a.personId(), a.position(), a.status(),
+        a.role(), a.affiliation(), a.asPrinted(), a.substituteForId())).toList());
+    items.saveAll(its.stream().map(it -> new AgendaItem(null, id, it.number(), it.title(), it.presenterId(),
+        it.minutes(), it.decisions())).toList());
+    actions.saveAll(acts.stream().map(a -> new Action(null, id, a.itemNumber(), a.position(), a.text(), a.owner(),
+        a.dueDate(), a.dueText(), a.status(), a.note())).toList());
+    return get(saved.name());
+  }
+
+  /** A page of actions, with the meetings they came from. */
+  public record ActionPage(List<Action> actions, Map<Long, Meeting> meetings, Map<Long, Body> bodies,
+      String nextPageToken) {
+  }
+
+  public ActionPage listActions(String owner, String body, ActionStatus status, int pageSize, String pageToken) {
+    Violations v = new Violations();
+    if (!owner.isEmpty()) {
+      v.check(OWNER.matcher(owner).matches(), "owner", "must look like 'people/{id}' or 'bodies/{id}'");
+    }
+    v.check(status != ActionStatus.UNRECOGNIZED, "status", "must be OPEN, DONE or DROPPED");
+    Pages.Page page = Pages.page(pageSize, pageToken, "actions;" + owner + ";" + body + ";" + status, v);
+    v.throwIfAny();
+    Long bodyId = body.isEmpty() ? null : bodies.get(body, "body").id();
+    String s = status == ActionStatus.ACTION_STATUS_UNSPECIFIED ? null : status.name();
+    List<Action> rows = actions.search(owner.isEmpty() ? null : owner, bodyId, s, page.size(), page.offset());
+    return withMeetings(rows, page.nextToken(rows.size()));
+  }
+
+  public ActionPage withMeetings(List<Action> rows, String nextPageToken) {
+    Map<Long, Meeting> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(Action::meetingId)
+        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Meeting::id, m -> m));
+    Map<Long, Body> bs = bodies.byIds(ms.values().stream().map(Meeting::bodyId).collect(Collectors.toSet()));
+    return new ActionPage(rows, ms, bs, nextPageToken);
+  }
+
+  @Transactional
+  public ActionPage updateActionStatus(String name, ActionStatus status, String note) {
+    Violations v = new Violations();
+    long id = -1;
+    if (name == null || !name.matches("actions/[0-9]{1,18}")) {
+      v.add("name", "must look like 'actions/{number}'");
+    } else {
+      id = Long.parseLong(name.substring(8));
+    }
+    v.check(status != ActionStatus.ACTION_STATUS_UNSPECIFIED && status != ActionStatus.UNRECOGNIZED, "status",
+        "must be OPEN, DONE or DROPPED");
+    v.maxLength(note, Violations.MAX_TEXT, "note");
+    v.throwIfAny();
+    Action a = actions.findById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
+    Action updated = actions.update(a.withStatus(status, note.isEmpty() ? a.note() : note));
+    return withMeetings(List.of(updated), "");
+  }
+
+  public AttendanceRecord attendanceRecord(String personName) {
+    Person person = directory.person(personName, "person");
+    List<Attendance> rows = attendance.findByPersonIdOrderById(person.id());
+    Map<Long, Meeting> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(Attendance::meetingId)
+        .toList()).stream().collect(Collectors.toMap(Meeting::id, m -> m));
+    Map<Long, Body> bs = bodies.byIds(ms.values().stream().map(Meeting::bodyId).collect(Collectors.toSet()));
+    var out = AttendanceRecord.newBuilder().setPerson(person.name());
+    rows.stream().sorted(java.util.Comparator.comparing(a -> ms.get(a.meetingId()).date())).forEach(a -> {
+      Meeting m = ms.get(a.meetingId());
+      out.addEntries(AttendanceEntry.newBuilder().setMeeting(m.name()).setBody(bs.get(m.bodyId()).name())
+          .setDate(Protos.date(m.date())).setStatus(a.status()));
+    });
+    Map<AttendanceStatus, Long> counts = rows.stream().collect(Collectors.groupingBy(Attendance::status,
+        Collectors.counting()));
+    return out.setPresent(counts.getOrDefault(AttendanceStatus.PRESENT, 0L).intValue())
+        .setInAttendance(counts.getOrDefault(AttendanceStatus.IN_ATTENDANCE, 0L).intValue())
+        .setApologies(counts.getOrDefault(AttendanceStatus.APOLOGIES, 0L).intValue())
+        .setAbsent(counts.getOrDefault(AttendanceStatus.ABSENT, 0L).intValue()).build();
+  }
+
+  /** Full-text search over items' titles, minutes and decisions, best matches first. */
+  @Transactional(readOnly = true)
+  public List<MinutesHit> search(String query, int pageSize) {
+    Violations v = new Violations();
+    v.requiredText(query, 1000, "query");
+    v.check(pageSize >= 0, "page_size", "must not be negative");
+    v.throwIfAny();
+    int limit = pageSize == 0 ? Pages.DEFAULT_SIZE : Math.min(pageSize, Pages.MAX_SIZE);
+    return jdbc.prepareStatement("""
+        SELECT m.code, i.number, i.title, m.date,
+               ts_headline('english', i.title || '. ' || i.minutes || ' ' || i.decisions, q,
+                           'StartSel=[, StopSel=], MaxWords=30, MinWords=12') AS snippet
+        FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id, websearch_to_tsquery('english', ?) q
+        WHERE i.search @@ q ORDER BY ts_rank(i.search, q) DESC, m.date DESC, i.number LIMIT ?""",
+        (PreparedStatement st) -> {
+          st.setString(1, query);
+          st.setInt(2, limit);
+          List<MinutesHit> hits = new ArrayList<>();
+          try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              hits.add(MinutesHit.newBuilder().setMeeting("meetings/" + rs.getString(1)).setItem(rs.getInt(2))
+                  .setItemTitle(rs.getString(3)).setDate(Protos.date(rs.getObject(4, LocalDate.class)))
+                  .setSnippet(rs.getString(5)).build());
+            }
+          }
+          return hits;
+        });
+  }
+}

@@ -1,0 +1,11 @@
+package org.laasuite.partnership.plan;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+@MappedEntity("improvement_plan")
+public record ImprovementPlan(@Id @GeneratedValue @Nullable Long id, String code, String title, String dateText,
+    String source) {
+}

@@ -1,0 +1,11 @@
+package org.laasuite.partnership.plan;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+@MappedEntity("risk")
+public record Risk(@Id @GeneratedValue @Nullable Long id, String code, String ref, String risk, String owner,
+    String likelihood, String impact, String mitigation, int position) {
+}

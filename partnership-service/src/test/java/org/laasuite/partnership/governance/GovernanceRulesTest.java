@@ -1,0 +1,86 @@
+package org.laasuite.partnership.governance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.laasuite.partnership.body.Body;
+import org.laasuite.partnership.body.Membership;
+import org.laasuite.partnership.v1.BodyStatus;
+import org.laasuite.partnership.v1.BodyType;
+import org.laasuite.partnership.v1.Role;
+import org.laasuite.partnership.v1.Sector;
+
+class GovernanceRulesTest {
+
+  static final LocalDate TODAY = LocalDate.of(2007, 9, 1);
+
+  static Body body(long id, BodyType type) {
+    return new Body(id, "b" + id, "Body " + id, type, null, "", "", false, BodyStatus.ACTIVE, null, 0);
+  }
+
+  static Membership member(long body, long person, Role role, Sector sector, LocalDate from, LocalDate to) {
+    return new Membership(person * 100 + body, body, person, role, null, sector, from, to);
+  }
+
+  @Test
+  void aThemeGroupWithFewerThanTwoCommunityMembersFallsShort() {
+    Body full = body(1, BodyType.THEME_GROUP);
+    Body shortOne = body(2, BodyType.THEME_GROUP);
+    Body board = body(3, BodyType.PARTNERSHIP_BOARD);
+    var ms = List.of(
+        member(1, 10, Role.MEMBER, Sector.COMMUNITY, null, null),
+        member(1, 11, Role.MEMBER, Sector.COMMUNITY, null, null),
+        member(2, 12, Role.MEMBER, Sector.COMMUNITY, null, null),
+        member(2, 13, Role.MEMBER, Sector.COMMUNITY, null, LocalDate.of(2007, 3, 31)),
+        member(2, 14, Role.CHAIR, Sector.PUBLIC, null, null));
+    var shortfall = GovernanceRules.communityPlaces(List.of(full, shortOne, board), ms,
+        GovernanceRules.sectorOf(Map.of(), Map.of()), TODAY);
+    assertEquals(1, shortfall.size());
+    assertEquals(shortOne, shortfall.get(0).body());
+    assertEquals(1, shortfall.get(0).communityMembers(), "a membership that ended does not count");
+  }
+
+  @Test
+  void theChairRotatesFromPublicToPrivateToVoluntary() {
+    Body board = body(3, BodyType.PARTNERSHIP_BOARD);
+    var ms = List.of(
+        member(3, 20, Role.CHAIR, Sector.PUBLIC, LocalDate.of(2005, 4, 1), LocalDate.of(2006, 3, 31)),
+        member(3, 21, Role.CHAIR, Sector.PRIVATE, LocalDate.of(2006, 4, 1), null));
+    var r = GovernanceRules.chairRotation(board, ms, GovernanceRules.sectorOf(Map.of(), Map.of()), TODAY);
+    assertEquals(Sector.PRIVATE, r.chairSector());
+    assertEquals(Sector.PUBLIC, r.previousSector());
+    assertEquals(Sector.VOLUNTARY, r.nextDue());
+    assertTrue(r.explanation().contains("voluntary"), r.explanation());
+  }
+
+  @Test
+  void aCommunitySectorChairTakesTheVoluntaryTurnAndPublicIsNext() {
+    Body board = body(3, BodyType.PARTNERSHIP_BOARD);
+    var ms = List.of(member(3, 22, Role.CHAIR, Sector.COMMUNITY, LocalDate.of(2007, 4, 1), null));
+    var r = GovernanceRules.chairRotation(board, ms, GovernanceRules.sectorOf(Map.of(), Map.of()), TODAY);
+    assertEquals(Sector.VOLUNTARY, r.chairSector());
+    assertEquals(Sector.PUBLIC, r.nextDue());
+  }
+
+  @Test
+  void aChairWhoseSectorIsUnknownIsSaidSo() {
+    Body board = body(3, BodyType.PARTNERSHIP_BOARD);
+    var ms = List.of(member(3, 23, Role.CHAIR, null, null, null));
+    var r = GovernanceRules.chairRotation(board, ms, GovernanceRules.sectorOf(Map.of(), Map.of()), TODAY);
+    assertNull(r.nextDue());
+    assertTrue(r.explanation().contains("not recorded"));
+  }
+
+  @Test
+  void theSectorComesFromTheMembershipThenTheOrganisationRepresentedThenThePersonsOrganisation() {
+    var sectorOf = GovernanceRules.sectorOf(Map.of(7L, Sector.VOLUNTARY, 8L, Sector.PRIVATE), Map.of(30L, 8L));
+    assertEquals(Sector.PUBLIC, sectorOf.apply(new Membership(1L, 1, 30, Role.MEMBER, 7L, Sector.PUBLIC, null, null)));
+    assertEquals(Sector.VOLUNTARY, sectorOf.apply(new Membership(1L, 1, 30, Role.MEMBER, 7L, null, null, null)));
+    assertEquals(Sector.PRIVATE, sectorOf.apply(new Membership(1L, 1, 30, Role.MEMBER, null, null, null, null)));
+  }
+}

@@ -1,0 +1,270 @@
+package org.laasuite.partnership.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.laasuite.testkit.GrpcErrors.expectInvalid;
+
+import com.google.protobuf.ByteString;
+import com.google.type.Date;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.laasuite.partnership.v1.*;
+import org.laasuite.testkit.TestDatabase;
+
+/** The Coventry data set: structure, the two meetings of 2007, their actions. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PartnershipEndpointTest implements TestPropertyProvider {
+
+  static final Path COVENTRY = Path.of("..", "data", "coventry-2007-08", "partnership.yaml");
+
+  private final TestDatabase db = TestDatabase.forClass(PartnershipEndpointTest.class);
+
+  @Inject
+  PartnershipServiceGrpc.PartnershipServiceBlockingStub client;
+
+  private ImportPartnershipResponse imported;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> p = new HashMap<>(db.micronautProperties());
+    p.put("grpc.server.port", "${random.port}");
+    p.put("micronaut.server.port", "-1");
+    return p;
+  }
+
+  @BeforeAll
+  void importCoventry() throws Exception {
+    imported = client.importPartnership(ImportPartnershipRequest.newBuilder()
+        .setContent(ByteString.copyFrom(Files.readAllBytes(COVENTRY))).setFileName("partnership.yaml").build());
+  }
+
+  private long rows(String table) throws Exception {
+    try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static Date date(int y, int m, int d) {
+    return Date.newBuilder().setYear(y).setMonth(m).setDay(d).build();
+  }
+
+  @Test
+  void theDataSetLoads() {
+    assertEquals(List.of(), imported.getProblemsList());
+    assertTrue(imported.getWritten());
+    assertEquals(2, imported.getMeetings());
+  }
+
+  @Test
+  void theLeadersAndAdvisorsMeetingReadsAsMinuted() {
+    Meeting m = client.getMeeting(GetMeetingRequest.newBuilder().setName("meetings/leaders-and-advisors-2007-08-22")
+        .build());
+    assertEquals(date(2007, 8, 22), m.getDate());
+    assertEquals("10:00", m.getStartTime());
+    assertEquals("Corporate Training Centre, Elm Bank", m.getPlace());
+    Map<AttendanceStatus, Long> counts = m.getAttendanceList().stream()
+        .collect(Collectors.groupingBy(Attendance::getStatus, Collectors.counting()));
+    assertEquals(Map.of(AttendanceStatus.PRESENT, 17L, AttendanceStatus.IN_ATTENDANCE, 3L,
+        AttendanceStatus.APOLOGIES, 5L), counts);
+    Attendance chair = m.getAttendance(0);
+    assertEquals("people/les-ratcliffe", chair.getPerson());
+    assertEquals(Role.CHAIR, chair.getRole());
+    assertEquals("organisations/coventry-partnership", chair.getAffiliation());
+    assertEquals("Les Ratcliffe, Chair, Coventry Partnership", chair.getAsPrinted());
+    Map<String, String> affiliation = m.getAttendanceList().stream()
+        .collect(Collectors.toMap(Attendance::getPerson, Attendance::getAffiliation));
+    assertEquals("bodies/coventry-partnership-secretariat", affiliation.get("people/june-morley"));
+    assertEquals("bodies/children-and-young-peoples-partnership", affiliation.get("people/marc-harder"));
+    assertEquals("organisations/nrf-team", affiliation.get("people/sharon-mace"));
+    assertEquals("", affiliation.get("people/janice-nichols"), "a job title is not an organisation");
+    assertEquals(24, affiliation.values().stream().filter(a -> !a.isEmpty()).count());
+    Attendance apology = m.getAttendanceList().stream().filter(a -> a.getPerson().equals("people/john-mcnicholas"))
+        .findFirst().orElseThrow();
+    assertEquals(AttendanceStatus.APOLOGIES, apology.getStatus());
+    assertEquals(Role.CHAIR, apology.getRole());
+    assertEquals("bodies/transport-theme-group", apology.getAffiliation());
+
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), m.getItemsList().stream().map(AgendaItem::getNumber).toList());
+    assertEquals("Welcome and Apologies", m.getItems(0).getTitle());
+    assertEquals("Neighbourhood Renewal Funding Succession Strategy", m.getItems(2).getTitle());
+    assertTrue(m.getActionsCount() >= 10);
+    assertTrue(m.getActionsList().stream().allMatch(a -> a.getOwner().matches("(people|bodies)/.+")),
+        "every action has an owner");
+    Action report = m.getActionsList().stream().filter(a -> a.getText().startsWith("Sara Roach")).findFirst()
+        .orElseThrow();
+    assertEquals("people/sara-roach", report.getOwner());
+    assertEquals(3, report.getItem());
+  }
+
+  @Test
+  void theOperationsGroupMeetingReadsAsMinuted() {
+    Meeting m = client.getMeeting(GetMeetingRequest.newBuilder().setName("meetings/operations-group-2007-04-24")
+        .build());
+    Map<AttendanceStatus, Long> counts = m.getAttendanceList().stream()
+        .collect(Collectors.groupingBy(Attendance::getStatus, Collectors.counting()));
+    assertEquals(Map.of(AttendanceStatus.PRESENT, 5L, AttendanceStatus.IN_ATTENDANCE, 2L,
+        AttendanceStatus.APOLOGIES, 7L), counts);
+    assertEquals("people/stella-manzie", m.getAttendance(0).getPerson());
+    assertEquals(Role.CHAIR, m.getAttendance(0).getRole());
+    assertEquals(9, m.getItemsCount());
+    assertEquals("Compact & Guide to Partnership Working", m.getItems(1).getTitle());
+    Action guide = m.getActionsList().stream().filter(a -> a.getText().startsWith("Rob to amend")).findFirst()
+        .orElseThrow();
+    assertEquals("people/rob-allison", guide.getOwner());
+    assertEquals(ActionStatus.OPEN, guide.getStatus());
+  }
+
+  @Test
+  void openActionsAreListedByOwner() {
+    var sara = client.listActions(ListActionsRequest.newBuilder().setOwner("people/sara-roach")
+        .setStatus(ActionStatus.OPEN).build());
+    assertEquals(3, sara.getActionsCount(), sara.toString());
+    assertTrue(sara.getActionsList().stream().allMatch(a -> a.getOwner().equals("people/sara-roach")));
+    assertEquals("meetings/operations-group-2007-04-24", sara.getActions(0).getMeeting(), "oldest first");
+    assertEquals("bodies/coventry-partnership-operations-group", sara.getActions(0).getBody());
+    var groupHeld = client.listActions(ListActionsRequest.newBuilder().setOwner("bodies/leaders-and-advisors")
+        .build());
+    assertTrue(groupHeld.getActionsList().stream().anyMatch(a -> a.getNote().contains("No owner is named")),
+        "an action the minutes give no owner is held by the group that agreed it, and says so");
+  }
+
+  @Test
+  void openActionsAreCarriedToTheBodysNextMeetingUntilDone() throws Exception {
+    client.createMeeting(CreateMeetingRequest.newBuilder().setMeeting(Meeting.newBuilder()
+        .setId("operations-group-2007-06-13").setBody("bodies/coventry-partnership-operations-group")
+        .setDate(date(2007, 6, 13)).addAttendance(Attendance.newBuilder().setPerson("people/stella-manzie")
+            .setStatus(AttendanceStatus.PRESENT).setRole(Role.CHAIR))
+        .addItems(AgendaItem.newBuilder().setNumber(1).setTitle("Minutes and Matters Arising"))).build());
+    Meeting june = client.getMeeting(GetMeetingRequest.newBuilder().setName("meetings/operations-group-2007-06-13")
+        .build());
+    long carried = june.getMattersArisingCount();
+    assertTrue(june.getMattersArisingList().stream().anyMatch(a -> a.getText().startsWith("Rob to amend")));
+    Action guide = june.getMattersArisingList().stream().filter(a -> a.getText().startsWith("Rob to amend"))
+        .findFirst().orElseThrow();
+    Action done = client.updateActionStatus(UpdateActionStatusRequest.newBuilder().setName(guide.getName())
+        .setStatus(ActionStatus.DONE).setNote("Guide presented to the May Board").build());
+    assertEquals(ActionStatus.DONE, done.getStatus());
+    Meeting again = client.getMeeting(GetMeetingRequest.newBuilder().setName("meetings/operations-group-2007-06-13")
+        .build());
+    assertEquals(carried - 1, again.getMattersArisingCount());
+  }
+
+  @Test
+  void badMeetingsAreRejectedFieldByFieldAndNothingIsWritten() throws Exception {
+    long meetings = rows("meeting");
+    long actions = rows("action");
+    var bad = Meeting.newBuilder().setId("bad-meeting").setBody("bodies/coventry-partnership-operations-group")
+        .setDate(date(2007, 7, 1)).setPlace("x".repeat(5000))
+        .addAttendance(Attendance.newBuilder().setPerson("people/les-ratcliffe").setStatus(AttendanceStatus.PRESENT))
+        .addAttendance(Attendance.newBuilder().setPerson("people/les-ratcliffe").setStatus(AttendanceStatus.APOLOGIES))
+        .addAttendance(Attendance.newBuilder().setPerson("people/sara-roach").setStatus(AttendanceStatus.PRESENT)
+            .setSubstituteFor("people/rob-allison"))
+        .addItems(AgendaItem.newBuilder().setNumber(1).setTitle("Item").setMinutes("m".repeat(200_000)))
+        .addActions(Action.newBuilder().setItem(1).setText("Do something"))
+        .addActions(Action.newBuilder().setItem(1).setText("Do it earlier").setOwner("people/sara-roach")
+            .setDueDate(date(2007, 6, 1)));
+    expectInvalid(() -> client.createMeeting(CreateMeetingRequest.newBuilder().setMeeting(bad).build()),
+        "meeting.place", "meeting.attendance[1].person", "meeting.attendance[2].substitute_for",
+        "meeting.items[0].minutes", "meeting.actions[0].owner", "meeting.actions[1].due_date");
+    assertEquals(meetings, rows("meeting"));
+    assertEquals(actions, rows("action"));
+  }
+
+  @Test
+  void badStructureIsRejected() throws Exception {
+    long memberships = rows("membership");
+    expectInvalid(() -> client.createMembership(CreateMembershipRequest.newBuilder()
+        .setParent("bodies/community-safety-partnership").setMembership(Membership.newBuilder()
+            .setPerson("people/sara-roach").setRole(Role.ADVISOR).setStartDate(date(2007, 4, 1))
+            .setEndDate(date(2007, 3, 31))).build()), "membership.end_date");
+    assertEquals(memberships, rows("membership"));
+    long bodies = rows("body");
+    expectInvalid(() -> client.createBody(CreateBodyRequest.newBuilder().setBody(Body.newBuilder()
+        .setId("new-group").setTitle("New").setTypeValue(77)).build()), "body.type");
+    expectInvalid(() -> client.createBody(CreateBodyRequest.newBuilder().setBody(Body.newBuilder()
+        .setId("new-group").setTitle("t".repeat(3000)).setType(BodyType.SUB_GROUP)
+        .setRemit("r".repeat(30_000))).build()), "body.title", "body.remit");
+    assertEquals(bodies, rows("body"));
+  }
+
+  @Test
+  void membershipsAttendanceSearchAndResponsibilities() {
+    var memberships = client.listMemberships(ListMembershipsRequest.newBuilder().setParent("bodies/-")
+        .setPerson("people/sara-roach").build());
+    assertTrue(memberships.getMembershipsList().stream()
+        .anyMatch(m -> m.getBody().equals("bodies/community-safety-partnership") && m.getRole() == Role.ADVISOR),
+        memberships.toString());
+
+    AttendanceRecord record = client.getAttendanceRecord(GetAttendanceRecordRequest.newBuilder()
+        .setPerson("people/sara-roach").build());
+    assertTrue(record.getEntriesCount() >= 2);
+    assertEquals(record.getEntriesCount(), record.getPresent() + record.getInAttendance() + record.getApologies()
+        + record.getAbsent());
+
+    var hits = client.searchMinutes(SearchMinutesRequest.newBuilder().setQuery("succession").build());
+    assertEquals("meetings/leaders-and-advisors-2007-08-22", hits.getHits(0).getMeeting());
+    assertEquals(3, hits.getHits(0).getItem());
+    assertTrue(hits.getHits(0).getSnippet().contains("[Succession]") || hits.getHits(0).getSnippet()
+        .contains("[succession]"), hits.getHits(0).getSnippet());
+
+    var resp = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
+        .addBodies("bodies/community-safety-partnership").addBodies("bodies/no-such-group").build());
+    assertEquals(2, resp.getResponsibilitiesCount());
+    Responsibility csp = resp.getResponsibilities(0);
+    assertEquals("Community Safety Partnership", csp.getDetail().getTitle());
+    assertTrue(csp.getPeopleList().stream().anyMatch(p -> p.getRole() == Role.CHAIR
+        && p.getPerson().getName().equals("people/mark-taylor")), csp.toString());
+    assertFalse(resp.getResponsibilities(1).hasDetail());
+  }
+
+  @Test
+  void governanceRulesAreReported() {
+    GovernanceReport r = client.checkGovernance(CheckGovernanceRequest.getDefaultInstance());
+    assertTrue(r.getCommunityPlacesList().stream().anyMatch(c -> c.getBody().equals("bodies/transport-theme-group")
+        && c.getRequired() == 2));
+    assertEquals("bodies/coventry-partnership-board", r.getChairRotation().getBoard());
+    assertFalse(r.getChairRotation().getExplanation().isEmpty());
+  }
+
+  @Test
+  void aDataSetWithProblemsNamesThemAndLoadsNothing() throws Exception {
+    long people = rows("person");
+    String yaml = """
+        organisations:
+          - {id: new-org, name: New Org, sector: GALACTIC}
+        people:
+          - {id: new-person, name: New Person, organisation: no-such-org}
+        bodies:
+          - {id: new-body, name: New Body, type: THEME_GROUP}
+        meetings:
+          - id: new-meeting
+            body: new-body
+            date: 2008-01-10
+            attendance:
+              - {person: ghost, status: PRESENT}
+        """;
+    var r = client.importPartnership(ImportPartnershipRequest.newBuilder().setContent(ByteString.copyFromUtf8(yaml))
+        .build());
+    assertFalse(r.getWritten());
+    List<String> paths = r.getProblemsList().stream().map(ImportProblem::getPath).toList();
+    assertTrue(paths.contains("organisations[0].sector"), paths.toString());
+    assertTrue(paths.contains("people[0].organisation"), paths.toString());
+    assertTrue(paths.contains("meetings[0].attendance[0].person"), paths.toString());
+    assertEquals(people, rows("person"));
+  }
+}
