@@ -47,20 +47,11 @@ public class BodyService {
   }
 
   public Body get(String name, String field) {
-    Violations v = new Violations();
-    String id = Names.id(name, "bodies", field, v);
-    v.throwIfAny();
-    return bodies.findByCode(id).orElseThrow(() -> ApiException.notFound("BODY", name));
+    return Names.find(name, "bodies", "BODY", field, bodies::findByCode);
   }
 
   public Body bodyOrViolation(String name, String field, Violations v) {
-    String id = Names.id(name, "bodies", field, v);
-    if (id == null) {
-      return null;
-    }
-    Body b = bodies.findByCode(id).orElse(null);
-    v.check(b != null, field, name + " does not exist");
-    return b;
+    return Names.findOrViolation(name, "bodies", field, v, bodies::findByCode);
   }
 
   public Map<Long, Body> byIds(Collection<Long> ids) {

@@ -31,38 +31,20 @@ public class DirectoryService {
   }
 
   public Organisation organisation(String name, String field) {
-    Violations v = new Violations();
-    String id = Names.id(name, "organisations", field, v);
-    v.throwIfAny();
-    return organisations.findByCode(id).orElseThrow(() -> ApiException.notFound("ORGANISATION", name));
+    return Names.find(name, "organisations", "ORGANISATION", field, organisations::findByCode);
   }
 
   public Person person(String name, String field) {
-    Violations v = new Violations();
-    String id = Names.id(name, "people", field, v);
-    v.throwIfAny();
-    return people.findByCode(id).orElseThrow(() -> ApiException.notFound("PERSON", name));
+    return Names.find(name, "people", "PERSON", field, people::findByCode);
   }
 
   /** The person {@code name} names, or null with a violation ("does not exist" included). */
   public Person personOrViolation(String name, String field, Violations v) {
-    String id = Names.id(name, "people", field, v);
-    if (id == null) {
-      return null;
-    }
-    Person p = people.findByCode(id).orElse(null);
-    v.check(p != null, field, name + " does not exist");
-    return p;
+    return Names.findOrViolation(name, "people", field, v, people::findByCode);
   }
 
   public Organisation organisationOrViolation(String name, String field, Violations v) {
-    String id = Names.id(name, "organisations", field, v);
-    if (id == null) {
-      return null;
-    }
-    Organisation o = organisations.findByCode(id).orElse(null);
-    v.check(o != null, field, name + " does not exist");
-    return o;
+    return Names.findOrViolation(name, "organisations", field, v, organisations::findByCode);
   }
 
   public Map<Long, Person> peopleById(Collection<Long> ids) {

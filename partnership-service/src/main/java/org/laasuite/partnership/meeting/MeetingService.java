@@ -70,10 +70,7 @@ public class MeetingService {
   }
 
   public Meeting find(String name, String field) {
-    Violations v = new Violations();
-    String id = Names.id(name, "meetings", field, v);
-    v.throwIfAny();
-    return meetings.findByCode(id).orElseThrow(() -> ApiException.notFound("MEETING", name));
+    return Names.find(name, "meetings", "MEETING", field, meetings::findByCode);
   }
 
   public Full get(String name) {

@@ -31,10 +31,7 @@ public class PlanService {
   }
 
   public org.laasuite.partnership.v1.ImprovementPlan get(String name) {
-    Violations v = new Violations();
-    String id = Names.id(name, "improvementPlans", "name", v);
-    v.throwIfAny();
-    ImprovementPlan p = plans.findByCode(id).orElseThrow(() -> ApiException.notFound("IMPROVEMENT_PLAN", name));
+    ImprovementPlan p = Names.find(name, "improvementPlans", "IMPROVEMENT_PLAN", "name", plans::findByCode);
     return toProtos(List.of(p)).getFirst();
   }
 
