@@ -53,6 +53,10 @@ public final class Laa {
       case "import-funding" -> Funding.importFunding(rest);
       case "funding-summary" -> Funding.summary(rest);
       case "succession" -> Funding.succession(rest);
+      case "import-partnership" -> Partnership.importData(rest);
+      case "meeting" -> Partnership.meeting(rest);
+      case "actions" -> Partnership.actions(rest);
+      case "plan" -> Partnership.plans(rest);
       default -> usage();
     };
     System.exit(code);
@@ -68,7 +72,11 @@ public final class Laa {
                laa-tools report HOST:PORT CODE...
                laa-tools import-funding HOST:PORT DIR YEAR [--skip-if-loaded]
                laa-tools funding-summary HOST:PORT YEAR
-               laa-tools succession HOST:PORT YYYY-MM-DD""");
+               laa-tools succession HOST:PORT YYYY-MM-DD
+               laa-tools import-partnership HOST:PORT FILE [--skip-if-loaded]
+               laa-tools meeting HOST:PORT ID
+               laa-tools actions HOST:PORT OWNER
+               laa-tools plan HOST:PORT""");
     System.exit(2);
     return 2;
   }
