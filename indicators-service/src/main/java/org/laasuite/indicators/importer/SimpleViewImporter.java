@@ -214,6 +214,12 @@ public class SimpleViewImporter {
     if (theme.isEmpty()) {
       problems.add(problem(line, "theme_group", "is required"));
     }
+    // The partnership service's id of the theme group, when the file gives it; else one made from the name.
+    String themeBody = rec.isMapped("theme_group_body") ? rec.get("theme_group_body").strip() : "";
+    if (!themeBody.isEmpty() && !themeBody.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+      problems.add(problem(line, "theme_group_body", "must be a body id (lower-case letters, digits, dashes), not '"
+          + themeBody + "'"));
+    }
     Rating rating = rating(rec.get("traffic_light"));
     if (rating == Rating.UNRECOGNIZED) {
       problems.add(problem(line, "traffic_light", "'" + rec.get("traffic_light")
@@ -259,7 +265,8 @@ public class SimpleViewImporter {
     String outcome = rec.get("outcome").strip();
     String measure = rec.get("measure").strip();
     String row = rec.get("row").strip();
-    Indicator indicator = new Indicator(null, code, title(measure, heading, theme, row), block, bodyName(theme),
+    Indicator indicator = new Indicator(null, code, title(measure, heading, theme, row), block,
+        themeBody.isEmpty() ? bodyName(theme) : "bodies/" + themeBody,
         outcome, units, polarity,
         outcome.toLowerCase(Locale.ROOT).contains("lpsa") ? IndicatorSource.LPSA_STRETCH : IndicatorSource.LOCAL, "",
         monitorOnly, units.toLowerCase(Locale.ROOT).startsWith("number"), "", Frequency.ANNUAL,

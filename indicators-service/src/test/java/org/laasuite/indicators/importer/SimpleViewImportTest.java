@@ -95,7 +95,7 @@ class SimpleViewImportTest implements TestPropertyProvider {
   void row27IsAmberWithVarianceMinusHalfAsTheSpreadsheetSays() {
     IndicatorReport r = report("CYP-27");
     assertEquals(Polarity.HIGHER_IS_BETTER, r.getIndicator().getPolarity());
-    assertEquals("bodies/children-and-young-persons-strategic-partnership", r.getIndicator().getThemeGroup());
+    assertEquals("bodies/children-and-young-peoples-partnership", r.getIndicator().getThemeGroup());
     assertEquals("89.9", r.getBaselines(0).getFigure().getValue().getValue());
     assertEquals("periods/m-2003-11", r.getBaselines(0).getPeriod());
     assertEquals(List.of("periods/fy-2006-07", "periods/fy-2007-08", "periods/fy-2008-09"),

@@ -232,6 +232,23 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertFalse(resp.getResponsibilities(1).hasDetail());
   }
 
+  /** The contract between the demo data sets: every theme group an indicator names is a body here. */
+  @Test
+  void everyThemeGroupTheDemoIndicatorsNameExists() throws Exception {
+    java.util.Set<String> named = new java.util.TreeSet<>();
+    try (var reader = Files.newBufferedReader(Path.of("..", "data", "coventry-2007-08", "laa-simple-view.csv"))) {
+      for (var rec : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+          .parse(reader)) {
+        named.add("bodies/" + rec.get("theme_group_body"));
+      }
+    }
+    var found = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder().addAllBodies(named)
+        .build());
+    assertEquals(List.of(), found.getResponsibilitiesList().stream().filter(r -> !r.hasDetail())
+        .map(Responsibility::getBody).toList());
+    assertEquals(9, named.size());
+  }
+
   @Test
   void governanceRulesAreReported() {
     GovernanceReport r = client.checkGovernance(CheckGovernanceRequest.getDefaultInstance());
