@@ -79,6 +79,17 @@ public final class TestDatabase {
         "datasources.default.minimum-idle", "1");
   }
 
+  /**
+   * The properties of a service under test: this database, the gRPC server on a free port and the
+   * HTTP management server on a random one. A test adds its own to the (mutable) map.
+   */
+  public Map<String, String> serviceProperties() {
+    Map<String, String> p = new java.util.HashMap<>(micronautProperties());
+    p.put("grpc.server.port", "${random.port}");
+    p.put("micronaut.server.port", "-1");
+    return p;
+  }
+
   private static void drop(Server s, String db) {
     try (Connection c = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
         Statement st = c.createStatement()) {

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -49,9 +48,7 @@ class FundingEndpointTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> p = new HashMap<>(db.micronautProperties());
-    p.put("grpc.server.port", "${random.port}");
-    p.put("micronaut.server.port", "-1");
+    Map<String, String> p = db.serviceProperties();
     p.put("laa.test.count-sql", "true");
     return p;
   }

@@ -22,7 +22,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,9 +53,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> p = new HashMap<>(db.micronautProperties());
-    p.put("grpc.server.port", "${random.port}");
-    p.put("micronaut.server.port", "-1");
+    Map<String, String> p = db.serviceProperties();
     p.put("laa.test.count-sql", "true");
     return p;
   }

@@ -39,9 +39,7 @@ class SimpleViewImportTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> p = new HashMap<>(db.micronautProperties());
-    p.put("grpc.server.port", "${random.port}");
-    p.put("micronaut.server.port", "-1");
+    Map<String, String> p = db.serviceProperties();
     return p;
   }
 

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,9 +39,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> p = new HashMap<>(db.micronautProperties());
-    p.put("grpc.server.port", "${random.port}");
-    p.put("micronaut.server.port", "-1");
+    Map<String, String> p = db.serviceProperties();
     return p;
   }
 

@@ -9,7 +9,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,9 +28,7 @@ class WarwickshireImportTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> p = new HashMap<>(db.micronautProperties());
-    p.put("grpc.server.port", "${random.port}");
-    p.put("micronaut.server.port", "-1");
+    Map<String, String> p = db.serviceProperties();
     return p;
   }
 

@@ -1,0 +1,63 @@
+package org.laasuite.common.grpc;
+
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code grpc.health.v1} answers. The server as a whole (service "") is SERVING only while the
+ * database answers: that is what readiness probes ask, so a pod without its database gets no
+ * traffic. Service {@value #LIVENESS} is SERVING while the process runs: liveness probes ask that,
+ * so an outage of the database does not restart every pod.
+ */
+@Singleton
+@Requires(beans = {HealthStatusManager.class, ConnectionOperations.class})
+public class DatabaseReadiness {
+
+  public static final String LIVENESS = "liveness";
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseReadiness.class);
+
+  private final HealthStatusManager health;
+  private final ConnectionOperations<Connection> connections;
+  private volatile ServingStatus last = ServingStatus.UNKNOWN;
+
+  public DatabaseReadiness(HealthStatusManager health, ConnectionOperations<Connection> connections) {
+    this.health = health;
+    this.connections = connections;
+  }
+
+  private static boolean valid(io.micronaut.data.connection.ConnectionStatus<Connection> status) {
+    try {
+      return status.getConnection().isValid(2);
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
+  /** Asks the database, and says what it found to the health service. */
+  @Scheduled(fixedDelay = "${laa.health.interval:5s}", initialDelay = "1s")
+  public ServingStatus check() {
+    ServingStatus status;
+    try {
+      status = connections.executeRead(DatabaseReadiness::valid) ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+    } catch (RuntimeException e) {
+      status = ServingStatus.NOT_SERVING;
+      if (last != ServingStatus.NOT_SERVING) {
+        LOG.warn("database unreachable, reporting NOT_SERVING: {}", e.getMessage());
+      }
+    }
+    if (status == ServingStatus.SERVING && last == ServingStatus.NOT_SERVING) {
+      LOG.info("database reachable again, reporting SERVING");
+    }
+    last = status;
+    health.setStatus("", status);
+    health.setStatus(LIVENESS, ServingStatus.SERVING);
+    return status;
+  }
+}
