@@ -1,0 +1,351 @@
+{{/* Names, as `helm create` makes them. */}}
+{{- define "laa-suite.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "laa-suite.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "laa-suite.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The objects of one service: "<fullname>-<component>". Context: dict root, key, component. */}}
+{{- define "laa-suite.componentName" -}}
+{{- printf "%s-%s" (include "laa-suite.fullname" .root) .component | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "laa-suite.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "laa-suite.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{- define "laa-suite.labels" -}}
+helm.sh/chart: {{ include "laa-suite.chart" .root }}
+{{ include "laa-suite.selectorLabels" . }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+app.kubernetes.io/part-of: laa-suite
+{{- with .root.Values.global.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{- define "laa-suite.image" -}}
+{{- $v := index .root.Values .key -}}
+{{- $tag := $v.image.tag | default .root.Values.global.image.tag | default .root.Chart.AppVersion -}}
+{{- printf "%s/%s:%s" .root.Values.global.image.registry $v.image.repository $tag }}
+{{- end }}
+
+{{- define "laa-suite.secretName" -}}
+{{- $v := index .root.Values .key -}}
+{{- $v.database.existingSecret | default (printf "%s-db" (include "laa-suite.componentName" .)) }}
+{{- end }}
+
+{{/* More than one pod may run: the condition for a PodDisruptionBudget. */}}
+{{- define "laa-suite.multiplePods" -}}
+{{- $v := index .root.Values .key -}}
+{{- if or $v.autoscaling.enabled (gt (int $v.replicas) 1) }}true{{ end }}
+{{- end }}
+
+{{- define "laa-suite.configmap" -}}
+{{- $v := index .root.Values .key -}}
+{{- if $v.enabled }}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "laa-suite.componentName" . }}
+  labels:
+    {{- include "laa-suite.labels" . | nindent 4 }}
+data:
+  {{ $v.envPrefix }}_DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s?%s" .root.Values.global.database.host .root.Values.global.database.port $v.database.name .root.Values.global.database.parameters | quote }}
+  {{ $v.envPrefix }}_GRPC_PORT: {{ $v.ports.grpc | quote }}
+  {{ $v.envPrefix }}_HTTP_PORT: {{ $v.ports.http | quote }}
+  LAA_BIND_HOST: "0.0.0.0"
+  LOG_LEVEL: {{ .root.Values.global.logLevel | quote }}
+  LOG_FORMAT: {{ .root.Values.global.logFormat | quote }}
+  JAVA_TOOL_OPTIONS: {{ $v.javaOpts | quote }}
+{{- end }}
+{{- end }}
+
+{{- define "laa-suite.secret" -}}
+{{- $v := index .root.Values .key -}}
+{{- if and $v.enabled (not $v.database.existingSecret) $v.database.password }}
+apiVersion: v1
+kind: Secret
+metadata:
+  name: {{ include "laa-suite.secretName" . }}
+  labels:
+    {{- include "laa-suite.labels" . | nindent 4 }}
+type: Opaque
+stringData:
+  {{ $v.database.secretKeys.username }}: {{ $v.database.username | quote }}
+  {{ $v.database.secretKeys.password }}: {{ $v.database.password | quote }}
+{{- end }}
+{{- end }}
+
+{{- define "laa-suite.deployment" -}}
+{{- $v := index .root.Values .key -}}
+{{- if $v.enabled }}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "laa-suite.componentName" . }}
+  labels:
+    {{- include "laa-suite.labels" . | nindent 4 }}
+spec:
+  {{- if not $v.autoscaling.enabled }}
+  replicas: {{ $v.replicas }}
+  {{- end }}
+  selector:
+    matchLabels:
+      {{- include "laa-suite.selectorLabels" . | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "laa-suite.labels" . | nindent 8 }}
+      annotations:
+        checksum/config: {{ include "laa-suite.configmap" . | sha256sum }}
+    spec:
+      automountServiceAccountToken: false
+      {{- with .root.Values.global.imagePullSecrets }}
+      imagePullSecrets:
+        {{- range . }}
+        - name: {{ . }}
+        {{- end }}
+      {{- end }}
+      terminationGracePeriodSeconds: {{ $v.terminationGracePeriodSeconds }}
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 10001
+        runAsGroup: 10001
+        fsGroup: 10001
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+        - name: {{ .component }}
+          image: {{ include "laa-suite.image" . | quote }}
+          imagePullPolicy: {{ $v.image.pullPolicy }}
+          ports:
+            - name: grpc
+              containerPort: {{ $v.ports.grpc }}
+              protocol: TCP
+            - name: http
+              containerPort: {{ $v.ports.http }}
+              protocol: TCP
+          envFrom:
+            - configMapRef:
+                name: {{ include "laa-suite.componentName" . }}
+          env:
+            - name: {{ $v.envPrefix }}_DB_USER
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "laa-suite.secretName" . }}
+                  key: {{ $v.database.secretKeys.username }}
+            - name: {{ $v.envPrefix }}_DB_PASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "laa-suite.secretName" . }}
+                  key: {{ $v.database.secretKeys.password }}
+            {{- with $v.extraEnv }}
+            {{- toYaml . | nindent 12 }}
+            {{- end }}
+          # Ready only while the database answers (service ""); alive while the process runs.
+          readinessProbe:
+            grpc:
+              port: {{ $v.ports.grpc }}
+              service: ""
+            initialDelaySeconds: 5
+            periodSeconds: 5
+            failureThreshold: 3
+          livenessProbe:
+            grpc:
+              port: {{ $v.ports.grpc }}
+              service: liveness
+            initialDelaySeconds: 30
+            periodSeconds: 10
+            failureThreshold: 6
+          startupProbe:
+            grpc:
+              port: {{ $v.ports.grpc }}
+              service: liveness
+            periodSeconds: 2
+            failureThreshold: 60
+          lifecycle:
+            preStop:
+              sleep:
+                seconds: {{ $v.preStopSleepSeconds }}
+          resources:
+            {{- toYaml $v.resources | nindent 12 }}
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: ["ALL"]
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+      volumes:
+        - name: tmp
+          emptyDir: {}
+      {{- with $v.nodeSelector }}
+      nodeSelector:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with $v.tolerations }}
+      tolerations:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with $v.affinity }}
+      affinity:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "laa-suite.service" -}}
+{{- $v := index .root.Values .key -}}
+{{- if $v.enabled }}
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include "laa-suite.componentName" . }}
+  labels:
+    {{- include "laa-suite.labels" . | nindent 4 }}
+spec:
+  type: {{ $v.service.type }}
+  selector:
+    {{- include "laa-suite.selectorLabels" . | nindent 4 }}
+  ports:
+    - name: grpc
+      port: {{ $v.ports.grpc }}
+      targetPort: grpc
+      protocol: TCP
+      appProtocol: grpc
+    - name: http
+      port: {{ $v.ports.http }}
+      targetPort: http
+      protocol: TCP
+{{- end }}
+{{- end }}
+
+{{- define "laa-suite.hpa" -}}
+{{- $v := index .root.Values .key -}}
+{{- if and $v.enabled $v.autoscaling.enabled }}
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: {{ include "laa-suite.componentName" . }}
+  labels:
+    {{- include "laa-suite.labels" . | nindent 4 }}
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: {{ include "laa-suite.componentName" . }}
+  minReplicas: {{ $v.autoscaling.minReplicas }}
+  maxReplicas: {{ $v.autoscaling.maxReplicas }}
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: {{ $v.autoscaling.targetCPUUtilizationPercentage }}
+{{- end }}
+{{- end }}
+
+{{- define "laa-suite.pdb" -}}
+{{- $v := index .root.Values .key -}}
+{{- if and $v.enabled $v.pdb.enabled (include "laa-suite.multiplePods" .) }}
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: {{ include "laa-suite.componentName" . }}
+  labels:
+    {{- include "laa-suite.labels" . | nindent 4 }}
+spec:
+  minAvailable: {{ $v.pdb.minAvailable }}
+  selector:
+    matchLabels:
+      {{- include "laa-suite.selectorLabels" . | nindent 6 }}
+{{- end }}
+{{- end }}
+
+{{- define "laa-suite.networkpolicy" -}}
+{{- $v := index .root.Values .key -}}
+{{- if and $v.enabled $v.networkPolicy.enabled }}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: {{ include "laa-suite.componentName" . }}
+  labels:
+    {{- include "laa-suite.labels" . | nindent 4 }}
+spec:
+  podSelector:
+    matchLabels:
+      {{- include "laa-suite.selectorLabels" . | nindent 6 }}
+  policyTypes: ["Ingress", "Egress"]
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels:
+              app.kubernetes.io/instance: {{ .root.Release.Name }}
+              {{- toYaml .root.Values.global.gatewayPodLabels | nindent 14 }}
+      ports:
+        - port: grpc
+          protocol: TCP
+    - from:
+        - namespaceSelector:
+            {{- with .root.Values.global.metricsNamespaceLabels }}
+            matchLabels:
+              {{- toYaml . | nindent 14 }}
+            {{- end }}
+      ports:
+        - port: http
+          protocol: TCP
+  egress:
+    - ports:
+        - port: 53
+          protocol: UDP
+        - port: 53
+          protocol: TCP
+    - to:
+        - ipBlock:
+            cidr: {{ .root.Values.global.database.cidr }}
+      ports:
+        - port: {{ .root.Values.global.database.port }}
+          protocol: TCP
+{{- end }}
+{{- end }}
+
+{{- define "laa-suite.servicemonitor" -}}
+{{- $v := index .root.Values .key -}}
+{{- if and $v.enabled $v.serviceMonitor.enabled }}
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: {{ include "laa-suite.componentName" . }}
+  labels:
+    {{- include "laa-suite.labels" . | nindent 4 }}
+spec:
+  selector:
+    matchLabels:
+      {{- include "laa-suite.selectorLabels" . | nindent 6 }}
+  endpoints:
+    - port: http
+      path: /prometheus
+      interval: {{ $v.serviceMonitor.interval }}
+{{- end }}
+{{- end }}
