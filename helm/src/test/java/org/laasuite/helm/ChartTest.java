@@ -169,6 +169,30 @@ class ChartTest {
         ((io.fabric8.kubernetes.api.model.ConfigMap) config).getData().get("FUNDING_DB_URL"));
   }
 
+  /** The chart README documents every value that has a scalar default. */
+  @Test
+  void theReadmeListsEveryValue() throws Exception {
+    String readme = Files.readString(CHART.resolve("README.md"));
+    List<String> missing = new ArrayList<>();
+    List<String> path = new ArrayList<>();
+    for (String line : Files.readAllLines(CHART.resolve("values.yaml"))) {
+      var m = java.util.regex.Pattern.compile("^( *)([A-Za-z0-9_.]+):(.*)$").matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      int depth = m.group(1).length() / 2;
+      while (path.size() > depth) {
+        path.removeLast();
+      }
+      path.add(m.group(2));
+      String key = String.join(".", path);
+      if (!m.group(3).isBlank() && !readme.contains("`" + key + "`")) {
+        missing.add(key);
+      }
+    }
+    assertEquals(List.of(), missing, "values the chart README does not list");
+  }
+
   /** Every fabric8 model object reachable from {@code o} must have no additional (unknown) properties. */
   static void walk(Object o, String path, List<String> unknown, Map<Object, Boolean> seen) {
     if (o == null || seen.put(o, true) != null) {
