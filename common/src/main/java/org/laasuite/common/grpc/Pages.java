@@ -45,6 +45,14 @@ public final class Pages {
     return new Page(size, offset, query);
   }
 
+  /** A page request on its own: its violations are thrown at once. */
+  public static Page page(int pageSize, String pageToken, String query) {
+    Violations v = new Violations();
+    Page p = page(pageSize, pageToken, query, v);
+    v.throwIfAny();
+    return p;
+  }
+
   private static String encode(long offset, String query) {
     String raw = "1:" + offset + ":" + Integer.toHexString(query.hashCode());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));

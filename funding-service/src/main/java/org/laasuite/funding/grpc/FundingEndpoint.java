@@ -1,10 +1,11 @@
 package org.laasuite.funding.grpc;
 
+import static org.laasuite.common.grpc.Unary.reply;
+
 import com.google.protobuf.Empty;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.util.function.Supplier;
 import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
@@ -32,11 +33,6 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
     this.commitments = commitments;
     this.summaries = summaries;
     this.importer = importer;
-  }
-
-  private static <T> void reply(StreamObserver<T> out, Supplier<T> work) {
-    out.onNext(work.get());
-    out.onCompleted();
   }
 
   @Override

@@ -1,11 +1,12 @@
 package org.laasuite.indicators.grpc;
 
+import static org.laasuite.common.grpc.Unary.reply;
+
 import com.google.protobuf.Empty;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.laasuite.indicators.area.AreaService;
 import org.laasuite.indicators.importer.SimpleViewImporter;
 import org.laasuite.indicators.indicator.IndicatorMapper;
@@ -38,11 +39,6 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
     this.measures = measures;
     this.reports = reports;
     this.simpleView = simpleView;
-  }
-
-  private static <T> void reply(StreamObserver<T> out, Supplier<T> work) {
-    out.onNext(work.get());
-    out.onCompleted();
   }
 
   @Override

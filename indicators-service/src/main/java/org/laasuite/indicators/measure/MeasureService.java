@@ -222,43 +222,36 @@ public class MeasureService {
 
   public Listing<Baseline> listBaselines(String parent, int pageSize, String pageToken) {
     Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = page(pageSize, pageToken, "baselines;" + parent);
+    Pages.Page page = Pages.page(pageSize, pageToken, "baselines;" + parent);
     var rows = baselines.page(i.id(), page.size(), page.offset());
     return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
   }
 
   public Listing<Target> listTargets(String parent, int pageSize, String pageToken) {
     Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = page(pageSize, pageToken, "targets;" + parent);
+    Pages.Page page = Pages.page(pageSize, pageToken, "targets;" + parent);
     var rows = targets.page(i.id(), page.size(), page.offset());
     return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
   }
 
   public Listing<Outturn> listOutturns(String parent, int pageSize, String pageToken, boolean showSuperseded) {
     Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = page(pageSize, pageToken, "outturns;" + parent + ";" + showSuperseded);
+    Pages.Page page = Pages.page(pageSize, pageToken, "outturns;" + parent + ";" + showSuperseded);
     var rows = outturns.page(i.id(), showSuperseded, page.size(), page.offset());
     return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
   }
 
   public Listing<Narrative> listNarratives(String parent, int pageSize, String pageToken) {
     Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = page(pageSize, pageToken, "narratives;" + parent);
+    Pages.Page page = Pages.page(pageSize, pageToken, "narratives;" + parent);
     var rows = narratives.page(i.id(), page.size(), page.offset());
     return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
   }
 
   public Listing<RecordedJudgement> listJudgements(String parent, int pageSize, String pageToken) {
     Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = page(pageSize, pageToken, "judgements;" + parent);
+    Pages.Page page = Pages.page(pageSize, pageToken, "judgements;" + parent);
     var rows = judgements.page(i.id(), page.size(), page.offset());
     return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
-  }
-
-  private static Pages.Page page(int pageSize, String pageToken, String query) {
-    Violations v = new Violations();
-    Pages.Page page = Pages.page(pageSize, pageToken, query, v);
-    v.throwIfAny();
-    return page;
   }
 }

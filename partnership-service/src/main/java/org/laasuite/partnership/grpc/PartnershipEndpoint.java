@@ -1,5 +1,7 @@
 package org.laasuite.partnership.grpc;
 
+import static org.laasuite.common.grpc.Unary.reply;
+
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
@@ -44,18 +45,6 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     this.importer = importer;
   }
 
-  private static <T> void reply(StreamObserver<T> out, Supplier<T> work) {
-    out.onNext(work.get());
-    out.onCompleted();
-  }
-
-  private static Pages.Page page(int size, String token, String query) {
-    Violations v = new Violations();
-    Pages.Page p = Pages.page(size, token, query, v);
-    v.throwIfAny();
-    return p;
-  }
-
   private Map<Long, org.laasuite.partnership.directory.Organisation> orgsOf(List<Person> people) {
     return directory.organisationsById(people.stream().map(Person::organisationId).filter(Objects::nonNull)
         .collect(Collectors.toSet()));
@@ -69,7 +58,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void listOrganisations(ListOrganisationsRequest r, StreamObserver<ListOrganisationsResponse> out) {
     reply(out, () -> {
-      Pages.Page p = page(r.getPageSize(), r.getPageToken(), "organisations");
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "organisations");
       var rows = directory.listOrganisations(p);
       return ListOrganisationsResponse.newBuilder().addAllOrganisations(rows.stream().map(directory::toProto).toList())
           .setNextPageToken(p.nextToken(rows.size())).build();
@@ -92,7 +81,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void listPeople(ListPeopleRequest r, StreamObserver<ListPeopleResponse> out) {
     reply(out, () -> {
-      Pages.Page p = page(r.getPageSize(), r.getPageToken(), "people");
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "people");
       var rows = directory.listPeople(p);
       var orgs = orgsOf(rows);
       return ListPeopleResponse.newBuilder().addAllPeople(rows.stream().map(x -> DirectoryService.toProto(x, orgs))
@@ -168,7 +157,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
         var ms = bodies.membershipsOf(directory.person(r.getPerson(), "person"));
         return ListMembershipsResponse.newBuilder().addAllMemberships(memberships(ms)).build();
       }
-      Pages.Page p = page(r.getPageSize(), r.getPageToken(), "memberships;" + r.getParent() + ";" + r.getPerson());
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "memberships;" + r.getParent() + ";" + r.getPerson());
       var ms = bodies.membershipsOf(bodies.get(r.getParent(), "parent"), p);
       if (!r.getPerson().isEmpty()) {
         long personId = directory.person(r.getPerson(), "person").id();
@@ -187,7 +176,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void listMeetings(ListMeetingsRequest r, StreamObserver<ListMeetingsResponse> out) {
     reply(out, () -> {
-      Pages.Page p = page(r.getPageSize(), r.getPageToken(), "meetings;" + r.getBody());
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "meetings;" + r.getBody());
       var rows = meetings.list(r.getBody(), p);
       var bs = bodies.byIds(rows.stream().map(org.laasuite.partnership.meeting.Meeting::bodyId)
           .collect(Collectors.toSet()));
@@ -252,7 +241,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void listImprovementPlans(ListImprovementPlansRequest r, StreamObserver<ListImprovementPlansResponse> out) {
     reply(out, () -> {
-      Pages.Page p = page(r.getPageSize(), r.getPageToken(), "plans");
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "plans");
       var rows = plans.list(p);
       return ListImprovementPlansResponse.newBuilder().addAllImprovementPlans(rows)
           .setNextPageToken(p.nextToken(rows.size())).build();
@@ -262,7 +251,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void listRisks(ListRisksRequest r, StreamObserver<ListRisksResponse> out) {
     reply(out, () -> {
-      Pages.Page p = page(r.getPageSize(), r.getPageToken(), "risks");
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "risks");
       var rows = plans.risks(p);
       return ListRisksResponse.newBuilder().addAllRisks(rows).setNextPageToken(p.nextToken(rows.size())).build();
     });
