@@ -234,6 +234,15 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   }
 
   @Override
+  public void listIndicatorReports(ListIndicatorReportsRequest r, StreamObserver<ListIndicatorReportsResponse> out) {
+    reply(out, () -> {
+      var page = indicators.list(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource());
+      return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.indicators()))
+          .setNextPageToken(page.nextPageToken()).setTotalSize(page.totalSize()).build();
+    });
+  }
+
+  @Override
   public void importSimpleView(ImportSimpleViewRequest r, StreamObserver<ImportSimpleViewResponse> out) {
     reply(out, () -> simpleView.importFile(r));
   }

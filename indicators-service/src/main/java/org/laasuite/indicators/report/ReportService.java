@@ -68,7 +68,14 @@ public class ReportService {
     if (names.isEmpty()) {
       return List.of();
     }
-    List<Indicator> found = indicators.getAll(names, "names");
+    return reportsOf(indicators.getAll(names, "names"));
+  }
+
+  /** The reports of indicators already read, in their order: seven statements whatever their number. */
+  public List<IndicatorReport> reportsOf(List<Indicator> found) {
+    if (found.isEmpty()) {
+      return List.of();
+    }
     List<Long> ids = found.stream().map(Indicator::id).distinct().toList();
     Lookup lookup = references.lookup();
     var baselinesOf = baselines.findByIndicatorIdInOrderById(ids).stream()

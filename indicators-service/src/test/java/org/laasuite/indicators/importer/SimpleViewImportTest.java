@@ -130,6 +130,19 @@ class SimpleViewImportTest implements TestPropertyProvider {
   }
 
   @Test
+  void aBlocksReportsComeInOneCallWithTheirJudgements() {
+    var page = client.listIndicatorReports(ListIndicatorReportsRequest.newBuilder()
+        .setBlock(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).setPageSize(500).build());
+    assertEquals(41, page.getReportsCount());
+    assertEquals(41, page.getTotalSize());
+    assertEquals("", page.getNextPageToken());
+    assertTrue(page.getReportsList().stream().allMatch(r -> r.getIndicator().getBlock()
+        == LaaBlock.CHILDREN_AND_YOUNG_PEOPLE && r.getComputedJudgement().getRating() != Rating.RATING_UNSPECIFIED));
+    assertEquals(Rating.RED, page.getReportsList().stream().filter(r -> r.getIndicator().getCode().equals("CYP-28"))
+        .findFirst().orElseThrow().getComputedJudgement().getRating());
+  }
+
+  @Test
   void messyFiguresKeepTheirNumberQualifierAndText() {
     IndicatorReport offending = report("CYP-39");
     assertEquals("3", offending.getBaselines(0).getFigure().getValue().getValue());
