@@ -22,7 +22,6 @@ import org.laasuite.funding.stream.Allocation;
 import org.laasuite.funding.stream.AllocationRepository;
 import org.laasuite.funding.stream.FundingStream;
 import org.laasuite.funding.stream.FundingStreamRepository;
-import org.laasuite.funding.v1.AmountStatus;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.funding.v1.ArrangementFunding;
 import org.laasuite.funding.v1.BlockFunding;
@@ -225,9 +224,5 @@ public class SummaryService {
       out.add(f.build());
     }
     return out;
-  }
-
-  static Amount nyq() {
-    return new Amount(null, AmountStatus.NOT_YET_QUANTIFIED, "NYQ");
   }
 }

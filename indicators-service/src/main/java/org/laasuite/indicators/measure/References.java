@@ -1,7 +1,6 @@
 package org.laasuite.indicators.measure;
 
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -74,10 +73,6 @@ public class References {
 
     public Area area(long id) {
       return areas.get(id);
-    }
-
-    public List<Period> allPeriods() {
-      return List.copyOf(periods.values());
     }
   }
 }

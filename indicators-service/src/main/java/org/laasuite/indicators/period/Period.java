@@ -20,8 +20,4 @@ public record Period(@Id @GeneratedValue @Nullable Long id, String code, PeriodT
   public boolean contains(Period other) {
     return !other.startDate.isBefore(startDate) && !other.endDate.isAfter(endDate);
   }
-
-  public Period withId(Long newId) {
-    return new Period(newId, code, type, startDate, endDate, label);
-  }
 }
