@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.laasuite.common.FinancialYear;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.v1.AmountStatus;
 

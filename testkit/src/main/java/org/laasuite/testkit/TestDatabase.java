@@ -34,9 +34,13 @@ public final class TestDatabase {
 
   /** Creates the database of {@code testClass} (dropping a leftover of an earlier run). */
   public static TestDatabase forClass(Class<?> testClass) {
+    return named(testClass.getSimpleName());
+  }
+
+  /** A database of its own for {@code label} (letters, digits, underscores), e.g. one per service a test starts. */
+  public static TestDatabase named(String label) {
     Server s = server();
-    String db = ("laa_t_" + testClass.getSimpleName() + "_" + ProcessHandle.current().pid())
-        .toLowerCase(Locale.ROOT);
+    String db = ("laa_t_" + label + "_" + ProcessHandle.current().pid()).toLowerCase(Locale.ROOT);
     try (Connection c = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
         Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");

@@ -39,11 +39,16 @@ public final class Laa {
   }
 
   public static void main(String[] args) throws Exception {
+    System.exit(run(args));
+  }
+
+  /** One subcommand, returning its exit code: what tests call to load the demo data as bin/laa does. */
+  public static int run(String... args) throws Exception {
     if (args.length == 0) {
       usage();
     }
     List<String> rest = Arrays.asList(args).subList(1, args.length);
-    int code = switch (args[0]) {
+    return switch (args[0]) {
       case "embedded-postgres" -> embeddedPostgres(rest);
       case "create-databases" -> createDatabases(rest);
       case "wait-grpc" -> waitGrpc(rest);
@@ -59,7 +64,6 @@ public final class Laa {
       case "plan" -> Partnership.plans(rest);
       default -> usage();
     };
-    System.exit(code);
   }
 
   private static int usage() {

@@ -17,7 +17,7 @@ import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.Amount;
-import org.laasuite.funding.FinancialYear;
+import org.laasuite.common.FinancialYear;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentAmountRepository;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentRepository;
 import org.laasuite.funding.commitment.CommitmentRepositories.SpendRepository;

@@ -25,7 +25,7 @@ import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.Amount;
-import org.laasuite.funding.FinancialYear;
+import org.laasuite.common.FinancialYear;
 import org.laasuite.funding.commitment.CommitmentService;
 import org.laasuite.funding.stream.Allocation;
 import org.laasuite.funding.stream.AllocationRepository;

@@ -16,7 +16,7 @@ import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.Amount;
-import org.laasuite.funding.FinancialYear;
+import org.laasuite.common.FinancialYear;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.type.LaaBlock;
 

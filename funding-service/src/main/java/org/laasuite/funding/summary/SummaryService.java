@@ -11,7 +11,7 @@ import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.Amount;
-import org.laasuite.funding.FinancialYear;
+import org.laasuite.common.FinancialYear;
 import org.laasuite.funding.commitment.CommitmentMapper;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentAmountRepository;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentRepository;

@@ -121,6 +121,17 @@ public class ReportService {
           .max(Comparator.comparing((org.laasuite.indicators.measure.RecordedJudgement j) -> j.periodId(),
               byPeriodStart).thenComparing(j -> j.id()))
           .ifPresent(j -> report.setRecordedJudgement(MeasureMapper.toProto(code, j, lookup)));
+      java.util.Set<Long> periodIds = new java.util.HashSet<>();
+      baselinesOf.getOrDefault(i.id(), List.of()).forEach(b -> periodIds.add(b.periodId()));
+      ts.forEach(t -> periodIds.add(t.periodId()));
+      os.forEach(o -> {
+        periodIds.add(o.periodId());
+        periodIds.add(o.dataPeriodId());
+      });
+      narrativesOf.getOrDefault(i.id(), List.of()).forEach(n -> periodIds.add(n.periodId()));
+      judgementsOf.getOrDefault(i.id(), List.of()).forEach(j -> periodIds.add(j.periodId()));
+      periodIds.stream().filter(java.util.Objects::nonNull).sorted(byPeriodStart)
+          .forEach(id -> report.addPeriods(org.laasuite.indicators.period.PeriodService.toProto(lookup.period(id))));
       return report.build();
     }).toList();
   }

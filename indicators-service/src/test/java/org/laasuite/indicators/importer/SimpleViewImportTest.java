@@ -130,6 +130,31 @@ class SimpleViewImportTest implements TestPropertyProvider {
   }
 
   @Test
+  void aReportCarriesEveryPeriodItNamesEarliestFirst() {
+    IndicatorReport r = report("CYP-28");
+    var names = r.getPeriodsList().stream().map(p -> p.getName()).toList();
+    java.util.Set<String> named = new java.util.HashSet<>();
+    r.getBaselinesList().forEach(b -> named.add(b.getPeriod()));
+    r.getTargetsList().forEach(t -> named.add(t.getPeriod()));
+    r.getOutturnsList().forEach(o -> {
+      named.add(o.getPeriod());
+      named.add(o.getDataPeriod());
+    });
+    named.add(r.getRecordedJudgement().getPeriod());
+    named.remove("");
+    assertEquals(named, new java.util.HashSet<>(names));
+    assertEquals(names.size(), named.size(), "each period once: " + names);
+    assertEquals(r.getBaselines(0).getPeriod(), names.getFirst(),
+        "the baseline (Nov 2002) is the earliest");
+    for (int i = 1; i < r.getPeriodsCount(); i++) {
+      var a = r.getPeriods(i - 1).getStartDate();
+      var b = r.getPeriods(i).getStartDate();
+      assertTrue(a.getYear() * 10000 + a.getMonth() * 100 + a.getDay() <= b.getYear() * 10000 + b.getMonth() * 100
+          + b.getDay(), names.toString());
+    }
+  }
+
+  @Test
   void aBlocksReportsComeInOneCallWithTheirJudgements() {
     var page = client.listIndicatorReports(ListIndicatorReportsRequest.newBuilder()
         .setBlock(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).setPageSize(500).build());

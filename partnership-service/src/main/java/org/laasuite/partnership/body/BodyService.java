@@ -93,10 +93,8 @@ public class BodyService {
     v.check(in.getStatus() != BodyStatus.UNRECOGNIZED, p + "status", "must be ACTIVE, MERGED or DISBANDED");
     v.maxLength(in.getRemit(), Violations.MAX_TEXT, p + "remit");
     v.check(in.getQuorum() >= 0 && in.getQuorum() <= 1000, p + "quorum", "must be 0 to 1000");
-    for (int i = 0; i < in.getBlocksCount(); i++) {
-      v.check(in.getBlocks(i) != LaaBlock.LAA_BLOCK_UNSPECIFIED && in.getBlocks(i) != LaaBlock.UNRECOGNIZED,
-          p + "blocks[" + i + "]", "is not an LAA block");
-    }
+    checkBlocks(in.getBlocksList(), p + "blocks", v);
+    checkBlocks(in.getOutcomeBlocksList(), p + "outcome_blocks", v);
     Body parent = in.getParent().isEmpty() ? null : bodyOrViolation(in.getParent(), p + "parent", v);
     Body successor = in.getSuccessor().isEmpty() ? null : bodyOrViolation(in.getSuccessor(), p + "successor", v);
     BodyStatus status = in.getStatus() == BodyStatus.BODY_STATUS_UNSPECIFIED ? BodyStatus.ACTIVE : in.getStatus();
@@ -104,7 +102,15 @@ public class BodyService {
         status == BodyStatus.MERGED ? "is required for a merged body" : "is only for a merged body");
     return new Body(null, in.getId(), in.getTitle(), in.getType(), parent == null ? null : parent.id(),
         Lines.join(in.getBlocksList().stream().map(Enum::name).toList()), in.getRemit(), in.getMandatory(), status,
-        successor == null ? null : successor.id(), in.getQuorum());
+        successor == null ? null : successor.id(), in.getQuorum(),
+        Lines.join(in.getOutcomeBlocksList().stream().map(Enum::name).toList()));
+  }
+
+  private static void checkBlocks(List<LaaBlock> blocks, String field, Violations v) {
+    for (int i = 0; i < blocks.size(); i++) {
+      v.check(blocks.get(i) != LaaBlock.LAA_BLOCK_UNSPECIFIED && blocks.get(i) != LaaBlock.UNRECOGNIZED,
+          field + "[" + i + "]", "is not an LAA block");
+    }
   }
 
   @Transactional
@@ -142,15 +148,30 @@ public class BodyService {
         .anyMatch(m -> m.bodyId() == bodyId && m.currentOn(day));
   }
 
-  /** Bodies with their chairs, leaders and advisors: three statements for any number asked. */
-  public List<Responsibility> responsibilities(List<String> names) {
+  /**
+   * Bodies with their chairs, leaders and advisors, for any number asked: the bodies named, then
+   * those that lead or have outcomes under {@code blocks}, each with the open actions
+   * {@code openActions} gives by body name. A handful of statements whatever the count.
+   */
+  public List<Responsibility> responsibilities(List<String> asked, List<LaaBlock> blocks,
+      Function<List<Body>, Map<String, List<org.laasuite.partnership.v1.Action>>> openActions) {
     Violations v = new Violations();
-    v.check(names.size() <= 1000, "bodies", "asks for " + names.size() + " bodies; at most 1000");
+    v.check(asked.size() <= 1000, "bodies", "asks for " + asked.size() + " bodies; at most 1000");
+    checkBlocks(blocks, "blocks", v);
     List<String> codes = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      codes.add(Names.id(names.get(i), "bodies", "bodies[" + i + "]", v));
+    for (int i = 0; i < asked.size(); i++) {
+      codes.add(Names.id(asked.get(i), "bodies", "bodies[" + i + "]", v));
     }
     v.throwIfAny();
+    List<String> names = new ArrayList<>(asked);
+    if (!blocks.isEmpty()) {
+      Set<String> wanted = blocks.stream().map(Enum::name).collect(Collectors.toSet());
+      bodies.listAll().stream().filter(b -> wanted.stream().anyMatch(b::concerns))
+          .filter(b -> !codes.contains(b.code())).forEach(b -> {
+            codes.add(b.code());
+            names.add(b.name());
+          });
+    }
     Map<String, Body> found = codes.isEmpty() ? Map.of()
         : bodies.findByCodeIn(codes).stream().collect(Collectors.toMap(Body::code, Function.identity()));
     List<Membership> ms = found.isEmpty() ? List.of()
@@ -166,12 +187,13 @@ public class BodyService {
     Map<Long, Body> byId = new LinkedHashMap<>();
     found.values().forEach(b -> byId.put(b.id(), b));
     byId.putAll(parents);
+    Map<String, List<org.laasuite.partnership.v1.Action>> actions = openActions.apply(List.copyOf(found.values()));
     List<Responsibility> out = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       Body b = found.get(codes.get(i));
       var r = Responsibility.newBuilder().setBody(names.get(i));
       if (b != null) {
-        r.setDetail(toProto(b, byId));
+        r.setDetail(toProto(b, byId)).addAllOpenActions(actions.getOrDefault(b.name(), List.of()));
         relevant.stream().filter(m -> m.bodyId() == b.id())
             .sorted(java.util.Comparator.comparing(Membership::role))
             .forEach(m -> r.addPeople(ResponsiblePerson.newBuilder()
@@ -188,6 +210,7 @@ public class BodyService {
         .setType(b.type()).setRemit(b.remit()).setMandatory(b.mandatory()).setStatus(b.status())
         .setQuorum(b.quorum());
     Lines.split(b.blocks()).forEach(block -> out.addBlocks(LaaBlock.valueOf(block)));
+    Lines.split(b.outcomeBlocks()).forEach(block -> out.addOutcomeBlocks(LaaBlock.valueOf(block)));
     if (b.parentId() != null && related.containsKey(b.parentId())) {
       out.setParent(related.get(b.parentId()).name());
     }

@@ -225,7 +225,8 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void batchGetResponsibilities(BatchGetResponsibilitiesRequest r,
       StreamObserver<BatchGetResponsibilitiesResponse> out) {
     reply(out, () -> BatchGetResponsibilitiesResponse.newBuilder()
-        .addAllResponsibilities(bodies.responsibilities(r.getBodiesList())).build());
+        .addAllResponsibilities(bodies.responsibilities(r.getBodiesList(), r.getBlocksList(),
+            meetings::openActionsOf)).build());
   }
 
   @Override

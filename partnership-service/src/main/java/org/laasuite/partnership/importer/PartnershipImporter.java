@@ -140,6 +140,9 @@ public class PartnershipImporter {
       for (String block : strings(bm.get("blocks"))) {
         enumOf(LaaBlock.class, block, path + ".blocks", problems).ifPresent(b::addBlocks);
       }
+      for (String block : strings(bm.get("outcomes_listed_under_blocks"))) {
+        enumOf(LaaBlock.class, block, path + ".outcomes_listed_under_blocks", problems).ifPresent(b::addOutcomeBlocks);
+      }
       if (!str(bm, "parent").isEmpty()) {
         b.setParent("bodies/" + str(bm, "parent"));
       }

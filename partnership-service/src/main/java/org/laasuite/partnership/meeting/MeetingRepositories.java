@@ -65,5 +65,12 @@ public final class MeetingRepositories {
           AND (CAST(:status AS TEXT) IS NULL OR a.status = :status)
         ORDER BY m.date, m.code, a.item_number, a.position LIMIT :limit OFFSET :offset""")
     List<Action> search(@Nullable String owner, @Nullable Long bodyId, @Nullable String status, int limit, int offset);
+
+    /** Open actions agreed at the meetings of {@code bodyIds} or held by {@code owners}. */
+    @Query("""
+        SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
+        WHERE a.status = 'OPEN' AND (m.body_id IN (:bodyIds) OR a.owner IN (:owners))
+        ORDER BY m.date, m.code, a.item_number, a.position""")
+    List<Action> openOf(Collection<Long> bodyIds, Collection<String> owners);
   }
 }

@@ -233,6 +233,30 @@ public class MeetingService {
     return withMeetings(rows, page.nextToken(rows.size()));
   }
 
+  /**
+   * The open actions of each body, by body name: those it holds and those agreed at its meetings
+   * (an action can be both one body's and another's). Three statements for any number of bodies.
+   */
+  public Map<String, List<org.laasuite.partnership.v1.Action>> openActionsOf(List<Body> of) {
+    if (of.isEmpty()) {
+      return Map.of();
+    }
+    ActionPage page = withMeetings(actions.openOf(of.stream().map(Body::id).toList(),
+        of.stream().map(Body::name).toList()), "");
+    Map<String, List<org.laasuite.partnership.v1.Action>> out = new HashMap<>();
+    for (Action a : page.actions()) {
+      Meeting m = page.meetings().get(a.meetingId());
+      Body agreedBy = page.bodies().get(m.bodyId());
+      var proto = MeetingMapper.toProto(a, m, agreedBy);
+      for (Body b : of) {
+        if (b.id().equals(m.bodyId()) || b.name().equals(a.owner())) {
+          out.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(proto);
+        }
+      }
+    }
+    return out;
+  }
+
   public ActionPage withMeetings(List<Action> rows, String nextPageToken) {
     Map<Long, Meeting> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(Action::meetingId)
         .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Meeting::id, m -> m));

@@ -20,7 +20,7 @@ class GovernanceRulesTest {
   static final LocalDate TODAY = LocalDate.of(2007, 9, 1);
 
   static Body body(long id, BodyType type) {
-    return new Body(id, "b" + id, "Body " + id, type, null, "", "", false, BodyStatus.ACTIVE, null, 0);
+    return new Body(id, "b" + id, "Body " + id, type, null, "", "", false, BodyStatus.ACTIVE, null, 0, "");
   }
 
   static Membership member(long body, long person, Role role, Sector sector, LocalDate from, LocalDate to) {

@@ -246,6 +246,42 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertEquals(9, named.size());
   }
 
+  /** A block summary asks by block: it must get every theme group whose indicators the block holds. */
+  @Test
+  void askingByBlockGivesEveryThemeGroupWhoseIndicatorsTheBlockHolds() throws Exception {
+    java.util.Map<String, java.util.Set<String>> byBlock = new java.util.TreeMap<>();
+    try (var reader = Files.newBufferedReader(Path.of("..", "data", "coventry-2007-08", "laa-simple-view.csv"))) {
+      for (var rec : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+          .parse(reader)) {
+        byBlock.computeIfAbsent(rec.get("block"), k -> new java.util.TreeSet<>())
+            .add("bodies/" + rec.get("theme_group_body"));
+      }
+    }
+    assertEquals(4, byBlock.size());
+    for (var e : byBlock.entrySet()) {
+      var found = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
+          .addBlocks(org.laasuite.type.LaaBlock.valueOf(e.getKey())).build());
+      var names = found.getResponsibilitiesList().stream().map(Responsibility::getBody).toList();
+      assertTrue(names.containsAll(e.getValue()), e.getKey() + ": " + names);
+      assertEquals(names.size(), new java.util.HashSet<>(names).size(), "no body twice: " + names);
+    }
+  }
+
+  @Test
+  void aBodysOpenActionsAreThoseItHoldsAndThoseAgreedAtItsMeetings() {
+    var resp = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
+        .addBodies("bodies/progress-impact-and-evaluation-group").addBodies("bodies/leaders-and-advisors")
+        .build());
+    var pie = resp.getResponsibilities(0).getOpenActionsList();
+    assertTrue(pie.stream().anyMatch(a -> a.getText().startsWith("PIE to build outcome planning")), pie.toString());
+    assertTrue(pie.stream().allMatch(a -> a.getOwner().equals("bodies/progress-impact-and-evaluation-group")
+        || a.getBody().equals("bodies/progress-impact-and-evaluation-group")), pie.toString());
+    var leaders = resp.getResponsibilities(1).getOpenActionsList();
+    assertFalse(leaders.isEmpty());
+    assertTrue(leaders.stream().allMatch(a -> a.getBody().equals("bodies/leaders-and-advisors")
+        && a.getStatus() == org.laasuite.partnership.v1.ActionStatus.OPEN), leaders.toString());
+  }
+
   @Test
   void governanceRulesAreReported() {
     GovernanceReport r = client.checkGovernance(CheckGovernanceRequest.getDefaultInstance());

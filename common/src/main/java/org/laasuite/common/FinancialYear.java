@@ -1,4 +1,4 @@
-package org.laasuite.funding;
+package org.laasuite.common;
 
 import java.time.LocalDate;
 import java.util.regex.Pattern;

@@ -1,0 +1,277 @@
+package org.laasuite.reporting.assembly;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import io.grpc.Status;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.laasuite.common.FinancialYear;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.funding.v1.BatchGetIndicatorFundingRequest;
+import org.laasuite.funding.v1.BatchGetIndicatorFundingResponse;
+import org.laasuite.funding.v1.BlockTotals;
+import org.laasuite.funding.v1.FundingSummary;
+import org.laasuite.funding.v1.GetFundingSummaryRequest;
+import org.laasuite.indicators.v1.BatchGetIndicatorReportsRequest;
+import org.laasuite.indicators.v1.BatchGetIndicatorReportsResponse;
+import org.laasuite.indicators.v1.IndicatorReport;
+import org.laasuite.indicators.v1.ListIndicatorReportsRequest;
+import org.laasuite.partnership.v1.BatchGetResponsibilitiesRequest;
+import org.laasuite.partnership.v1.BatchGetResponsibilitiesResponse;
+import org.laasuite.partnership.v1.Responsibility;
+import org.laasuite.reporting.assembly.Fetch.FetchFailed;
+import org.laasuite.reporting.upstream.Upstreams;
+import org.laasuite.reporting.v1.BlockSummary;
+import org.laasuite.reporting.v1.IndicatorLine;
+import org.laasuite.reporting.v1.JudgementCounts;
+import org.laasuite.reporting.v1.PerformanceReport;
+import org.laasuite.reporting.v1.ReportCard;
+import org.laasuite.reporting.v1.ReportKind;
+import org.laasuite.reporting.v1.Section;
+import org.laasuite.reporting.v1.ThemeGroup;
+import org.laasuite.reporting.v1.TrendCounts;
+import org.laasuite.reporting.v1.UnavailableSection;
+import org.laasuite.type.LaaBlock;
+
+/**
+ * Builds the one model every format serves. A page makes at most one batched call to each service,
+ * all started before any is awaited, each with the configured deadline; a service that fails or is
+ * late leaves its section unavailable and the rest of the page is still assembled. (A report card
+ * asks the partnership service second, because only the indicator knows its theme group.)
+ */
+@Singleton
+public class Assembler {
+
+  static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
+  private static final int PAGE = 500;
+
+  private final Upstreams upstreams;
+  private final String defaultYear;
+  private final Clock clock;
+
+  public Assembler(Upstreams upstreams, @Value("${laa.reporting.financial-year:}") String defaultYear) {
+    this.upstreams = upstreams;
+    this.defaultYear = defaultYear;
+    this.clock = Clock.systemDefaultZone();
+  }
+
+  /** The financial year asked for ({@code field} names the parameter in errors), else the configured one. */
+  public String year(String asked, String field) {
+    Violations v = new Violations();
+    if (asked == null || asked.isEmpty()) {
+      if (!defaultYear.isEmpty()) {
+        return defaultYear;
+      }
+      LocalDate today = LocalDate.now(clock);
+      return new FinancialYear(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1).toString();
+    }
+    FinancialYear y = FinancialYear.parse(asked.length() > 100 ? asked.substring(0, 100) + "..." : asked, field, v);
+    v.throwIfAny();
+    return y.toString();
+  }
+
+  /** The indicator a card is for, from "CYP-28", "indicators/CYP-28" or "reportCards/CYP-28". */
+  public static String indicatorName(String asked, String field) {
+    String code = asked.replaceFirst("^(indicators|reportCards)/", "");
+    if (!CODE.matcher(code).matches()) {
+      throw ApiException.invalid(field, "must be an indicator code of letters, digits and dashes like 'CYP-28'");
+    }
+    return "indicators/" + code;
+  }
+
+  public ReportCard card(String indicator, String year) {
+    Fetch<BatchGetIndicatorReportsResponse> performance = fetch(Section.PERFORMANCE, Upstreams.INDICATORS,
+        upstreams.indicators().batchGetIndicatorReports(
+            BatchGetIndicatorReportsRequest.newBuilder().addNames(indicator).build()));
+    Fetch<BatchGetIndicatorFundingResponse> funding = fetch(Section.FUNDING, Upstreams.FUNDING,
+        upstreams.funding().batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder()
+            .addIndicators(indicator).setFinancialYear(year).build()));
+    List<UnavailableSection> unavailable = new ArrayList<>();
+    var card = ReportCard.newBuilder().setName("reportCards/" + indicator.substring("indicators/".length()))
+        .setIndicator(indicator).setFinancialYear(year);
+    IndicatorReport report = null;
+    try {
+      report = performance.await().getReports(0);
+      card.setPerformance(report);
+    } catch (FetchFailed e) {
+      if (e.status.getCode() == Status.Code.NOT_FOUND) {
+        throw ApiException.notFound("INDICATOR", indicator);
+      }
+      unavailable.add(e.unavailable);
+    }
+    funding.result(unavailable).ifPresent(f -> f.getIndicatorsList().forEach(i -> card.addAllFunding(
+        i.getCommitmentsList())));
+    if (report == null) {
+      unavailable.add(UnavailableSection.newBuilder().setSection(Section.GOVERNANCE)
+          .setService(Upstreams.PARTNERSHIP).setCode("FAILED_PRECONDITION")
+          .setReason("the theme group comes from the indicator, which " + Upstreams.INDICATORS + " did not give")
+          .build());
+    } else if (!report.getIndicator().getThemeGroup().isEmpty()) {
+      String group = report.getIndicator().getThemeGroup();
+      fetch(Section.GOVERNANCE, Upstreams.PARTNERSHIP, upstreams.partnership().batchGetResponsibilities(
+          BatchGetResponsibilitiesRequest.newBuilder().addBodies(group).build()))
+          .result(unavailable)
+          .ifPresent(r -> card.setThemeGroup(themeGroup(r.getResponsibilities(0))));
+    }
+    return card.addAllUnavailable(unavailable).setAssembleTime(Protos.timestamp(clock.instant())).build();
+  }
+
+  public BlockSummary block(LaaBlock block, String year) {
+    var performance = fetch(Section.PERFORMANCE, Upstreams.INDICATORS, reports(block));
+    var funding = fundingSummary(year);
+    var governance = responsibilities(List.of(block));
+    List<UnavailableSection> unavailable = new ArrayList<>();
+    var reports = performance.result(unavailable);
+    var summary = funding.result(unavailable);
+    var responsible = governance.result(unavailable).map(BatchGetResponsibilitiesResponse::getResponsibilitiesList);
+    return summarise(block, reports, summary, responsible, true).setFinancialYear(year)
+        .addAllUnavailable(unavailable).setAssembleTime(Protos.timestamp(clock.instant())).build();
+  }
+
+  /** All four blocks: the quarterly report in full, or the review pack's reds and ambers. */
+  public PerformanceReport report(ReportKind kind, String year) {
+    var performance = fetch(Section.PERFORMANCE, Upstreams.INDICATORS, reports(null));
+    var funding = fundingSummary(year);
+    var governance = responsibilities(Blocks.ALL);
+    List<UnavailableSection> unavailable = new ArrayList<>();
+    var reports = performance.result(unavailable);
+    var summary = funding.result(unavailable);
+    var responsible = governance.result(unavailable).map(BatchGetResponsibilitiesResponse::getResponsibilitiesList);
+    var out = PerformanceReport.newBuilder().setKind(kind).setFinancialYear(year);
+    JudgementCounts.Builder total = JudgementCounts.newBuilder();
+    for (LaaBlock block : Blocks.ALL) {
+      var ofBlock = reports.map(all -> all.stream().filter(r -> r.getIndicator().getBlock() == block).toList());
+      BlockSummary s = summarise(block, ofBlock, summary, responsible, kind != ReportKind.REVIEW_PACK)
+          .setFinancialYear(year).build();
+      out.addBlocks(s);
+      add(total, s.getJudgements());
+    }
+    if (reports.isPresent()) {
+      out.setJudgements(total);
+    }
+    summary.ifPresent(s -> out.setPooled(s.getPooled()).setAligned(s.getAligned()));
+    return out.addAllUnavailable(unavailable).setAssembleTime(Protos.timestamp(clock.instant())).build();
+  }
+
+  private BlockSummary.Builder summarise(LaaBlock block, Optional<List<IndicatorReport>> reports,
+      Optional<FundingSummary> funding, Optional<List<Responsibility>> responsible, boolean everyIndicator) {
+    var out = BlockSummary.newBuilder().setBlock(block).setTitle(Blocks.title(block)).setSlug(Blocks.slug(block));
+    Map<String, Responsibility> byBody = new LinkedHashMap<>();
+    responsible.ifPresent(rs -> rs.forEach(r -> byBody.putIfAbsent(r.getBody(), r)));
+    Map<String, ThemeGroup> groups = new LinkedHashMap<>();
+    reports.ifPresent(rs -> {
+      var counts = JudgementCounts.newBuilder();
+      var trends = TrendCounts.newBuilder();
+      List<IndicatorLine> reds = new ArrayList<>();
+      List<IndicatorLine> ambers = new ArrayList<>();
+      for (IndicatorReport r : rs) {
+        String group = r.getIndicator().getThemeGroup();
+        if (!group.isEmpty()) {
+          groups.computeIfAbsent(group, g -> byBody.containsKey(g) ? themeGroup(byBody.get(g))
+              : ThemeGroup.newBuilder().setName(g).build());
+        }
+        count(counts, r);
+        count(trends, r);
+        IndicatorLine line = line(r, List.of());
+        if (everyIndicator) {
+          out.addIndicators(line);
+        }
+        switch (r.getComputedJudgement().getRating()) {
+          case RED -> reds.add(line(r, groups.getOrDefault(group, ThemeGroup.getDefaultInstance()).getOpenActionsList()));
+          case AMBER -> ambers.add(line(r, groups.getOrDefault(group, ThemeGroup.getDefaultInstance())
+              .getOpenActionsList()));
+          default -> { }
+        }
+      }
+      out.setJudgements(counts.setTotal(rs.size())).setTrends(trends).addAllExceptions(reds).addAllExceptions(ambers);
+    });
+    byBody.values().stream().filter(r -> r.hasDetail() && (r.getDetail().getBlocksList().contains(block)
+        || r.getDetail().getOutcomeBlocksList().contains(block)))
+        .forEach(r -> groups.putIfAbsent(r.getBody(), themeGroup(r)));
+    out.addAllThemeGroups(groups.values());
+    funding.ifPresent(f -> out.setFunding(f.getBlocksList().stream().filter(b -> b.getBlock() == block).findFirst()
+        .orElse(BlockTotals.newBuilder().setBlock(block).build())));
+    return out;
+  }
+
+  private static IndicatorLine line(IndicatorReport r, List<org.laasuite.partnership.v1.Action> actions) {
+    var i = r.getIndicator();
+    return IndicatorLine.newBuilder().setIndicator(i.getName()).setCode(i.getCode()).setTitle(i.getTitle())
+        .setUnits(i.getUnits()).setComputedJudgement(r.getComputedJudgement())
+        .setRecordedRating(r.getRecordedJudgement().getRating()).setTrend(r.getTrend().getDirection())
+        .setGap(r.getGap().getDirection()).setThemeGroup(i.getThemeGroup())
+        .setOwnerOrganisation(i.getOwnerOrganisation()).addAllOpenActions(actions).build();
+  }
+
+  private static ThemeGroup themeGroup(Responsibility r) {
+    return ThemeGroup.newBuilder().setName(r.getBody()).setTitle(r.getDetail().getTitle())
+        .addAllPeople(r.getPeopleList()).addAllOpenActions(r.getOpenActionsList()).build();
+  }
+
+  private static void count(JudgementCounts.Builder c, IndicatorReport r) {
+    switch (r.getComputedJudgement().getRating()) {
+      case RED -> c.setRed(c.getRed() + 1);
+      case AMBER -> c.setAmber(c.getAmber() + 1);
+      case GREEN -> c.setGreen(c.getGreen() + 1);
+      default -> c.setNotJudged(c.getNotJudged() + 1);
+    }
+  }
+
+  private static void count(TrendCounts.Builder c, IndicatorReport r) {
+    switch (r.getTrend().getDirection()) {
+      case IMPROVING -> c.setImproving(c.getImproving() + 1);
+      case WORSENING -> c.setWorsening(c.getWorsening() + 1);
+      case NO_CHANGE -> c.setNoChange(c.getNoChange() + 1);
+      default -> c.setUnknown(c.getUnknown() + 1);
+    }
+  }
+
+  private static void add(JudgementCounts.Builder total, JudgementCounts c) {
+    total.setRed(total.getRed() + c.getRed()).setAmber(total.getAmber() + c.getAmber())
+        .setGreen(total.getGreen() + c.getGreen()).setNotJudged(total.getNotJudged() + c.getNotJudged())
+        .setTotal(total.getTotal() + c.getTotal());
+  }
+
+  private Fetch<FundingSummary> fundingSummary(String year) {
+    return fetch(Section.FUNDING, Upstreams.FUNDING, upstreams.funding().getFundingSummary(
+        GetFundingSummaryRequest.newBuilder().setFinancialYear(year).build()));
+  }
+
+  private Fetch<BatchGetResponsibilitiesResponse> responsibilities(List<LaaBlock> blocks) {
+    return fetch(Section.GOVERNANCE, Upstreams.PARTNERSHIP, upstreams.partnership().batchGetResponsibilities(
+        BatchGetResponsibilitiesRequest.newBuilder().addAllBlocks(blocks).build()));
+  }
+
+  /** Every report of {@code block} (all blocks when null): one call, more only past 500 indicators. */
+  private ListenableFuture<List<IndicatorReport>> reports(LaaBlock block) {
+    return reportsFrom(block, "", new ArrayList<>());
+  }
+
+  private ListenableFuture<List<IndicatorReport>> reportsFrom(LaaBlock block, String token,
+      List<IndicatorReport> so) {
+    var request = ListIndicatorReportsRequest.newBuilder().setPageSize(PAGE).setPageToken(token);
+    if (block != null) {
+      request.setBlock(block);
+    }
+    return Futures.transformAsync(upstreams.indicators().listIndicatorReports(request.build()), page -> {
+      so.addAll(page.getReportsList());
+      return page.getNextPageToken().isEmpty() ? Futures.immediateFuture(so)
+          : reportsFrom(block, page.getNextPageToken(), so);
+    }, MoreExecutors.directExecutor());
+  }
+
+  private <T> Fetch<T> fetch(Section section, String service, ListenableFuture<T> call) {
+    return new Fetch<>(section, service, call, upstreams);
+  }
+}

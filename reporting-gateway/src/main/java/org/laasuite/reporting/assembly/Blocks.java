@@ -1,0 +1,41 @@
+package org.laasuite.reporting.assembly;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.laasuite.type.LaaBlock;
+
+/** The four LAA blocks as people read them: titles, and the URL segments pages use. */
+public final class Blocks {
+
+  public static final List<LaaBlock> ALL = Arrays.stream(LaaBlock.values())
+      .filter(b -> b != LaaBlock.LAA_BLOCK_UNSPECIFIED && b != LaaBlock.UNRECOGNIZED).toList();
+
+  private Blocks() {
+  }
+
+  /** "Children and Young People". */
+  public static String title(LaaBlock block) {
+    String words = block.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    StringBuilder out = new StringBuilder();
+    for (String w : words.split(" ")) {
+      out.append(out.isEmpty() ? "" : " ").append(w.equals("and") ? w : Character.toUpperCase(w.charAt(0))
+          + w.substring(1));
+    }
+    return out.toString();
+  }
+
+  /** "children-and-young-people". */
+  public static String slug(LaaBlock block) {
+    return block.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static Optional<LaaBlock> fromSlug(String slug) {
+    return ALL.stream().filter(b -> slug(b).equals(slug)).findFirst();
+  }
+
+  public static String slugs() {
+    return String.join(", ", ALL.stream().map(Blocks::slug).toList());
+  }
+}

@@ -1,0 +1,89 @@
+package org.laasuite.reporting.assembly;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.laasuite.reporting.upstream.Upstreams;
+import org.laasuite.reporting.v1.Section;
+import org.laasuite.reporting.v1.UnavailableSection;
+
+/**
+ * One call to a service, already on its way. {@link #result} waits for it (the call carries its own
+ * deadline) and turns a failure into the section it leaves unavailable, so a page is assembled from
+ * whatever answered.
+ */
+final class Fetch<T> {
+
+  private final Section section;
+  private final String service;
+  private final ListenableFuture<T> future;
+  private final Upstreams upstreams;
+
+  Fetch(Section section, String service, ListenableFuture<T> future, Upstreams upstreams) {
+    this.section = section;
+    this.service = service;
+    this.future = future;
+    this.upstreams = upstreams;
+  }
+
+  /** The answer, or empty with the section added to {@code unavailable}. */
+  Optional<T> result(List<UnavailableSection> unavailable) {
+    try {
+      return Optional.of(await());
+    } catch (FetchFailed e) {
+      unavailable.add(e.unavailable);
+      return Optional.empty();
+    }
+  }
+
+  /** The answer, or {@link FetchFailed} carrying the status, so that a caller can treat NOT_FOUND apart. */
+  T await() throws FetchFailed {
+    Duration deadline = upstreams.deadline();
+    Status status;
+    try {
+      // The call's own deadline ends it; the extra second only guards against a lost cancellation.
+      return future.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      status = Status.fromThrowable(e.getCause());
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      status = Status.DEADLINE_EXCEEDED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      status = Status.CANCELLED;
+    }
+    upstreams.failed(service, status);
+    throw new FetchFailed(status, unavailable(section, service, status, deadline));
+  }
+
+  static UnavailableSection unavailable(Section section, String service, Status status, Duration deadline) {
+    String reason = switch (status.getCode()) {
+      case DEADLINE_EXCEEDED -> service + " did not answer within " + human(deadline);
+      case UNAVAILABLE -> service + " cannot be reached";
+      default -> service + " could not answer (" + status.getCode() + ")";
+    };
+    return UnavailableSection.newBuilder().setSection(section).setService(service)
+        .setCode(status.getCode().name()).setReason(reason).build();
+  }
+
+  private static String human(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+  }
+
+  static final class FetchFailed extends Exception {
+    final Status status;
+    final UnavailableSection unavailable;
+
+    FetchFailed(Status status, UnavailableSection unavailable) {
+      super(status.toString(), null, false, false);
+      this.status = status;
+      this.unavailable = unavailable;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.laasuite.reporting.grpc;
+
+import static org.laasuite.common.grpc.Unary.reply;
+
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Singleton;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.reporting.assembly.Assembler;
+import org.laasuite.reporting.v1.BlockSummary;
+import org.laasuite.reporting.v1.GetBlockSummaryRequest;
+import org.laasuite.reporting.v1.GetPerformanceReportRequest;
+import org.laasuite.reporting.v1.GetReportCardRequest;
+import org.laasuite.reporting.v1.PerformanceReport;
+import org.laasuite.reporting.v1.ReportCard;
+import org.laasuite.reporting.v1.ReportKind;
+import org.laasuite.reporting.v1.ReportingServiceGrpc;
+import org.laasuite.type.LaaBlock;
+
+/** The gRPC face of the gateway: the same model the pages and the JSON API serve. */
+@Singleton
+public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplBase {
+
+  private final Assembler assembler;
+
+  public ReportingEndpoint(Assembler assembler) {
+    this.assembler = assembler;
+  }
+
+  @Override
+  public void getReportCard(GetReportCardRequest r, StreamObserver<ReportCard> out) {
+    reply(out, () -> {
+      String indicator = Assembler.indicatorName(r.getName(), "name");
+      return assembler.card(indicator, assembler.year(r.getFinancialYear(), "financial_year"));
+    });
+  }
+
+  @Override
+  public void getBlockSummary(GetBlockSummaryRequest r, StreamObserver<BlockSummary> out) {
+    reply(out, () -> {
+      if (r.getBlock() == LaaBlock.LAA_BLOCK_UNSPECIFIED || r.getBlock() == LaaBlock.UNRECOGNIZED) {
+        throw ApiException.invalid("block", "must be one of CHILDREN_AND_YOUNG_PEOPLE, SAFER_AND_STRONGER_COMMUNITIES, "
+            + "HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, ECONOMIC_DEVELOPMENT_AND_ENTERPRISE");
+      }
+      return assembler.block(r.getBlock(), assembler.year(r.getFinancialYear(), "financial_year"));
+    });
+  }
+
+  @Override
+  public void getPerformanceReport(GetPerformanceReportRequest r, StreamObserver<PerformanceReport> out) {
+    reply(out, () -> {
+      if (r.getKind() == ReportKind.REPORT_KIND_UNSPECIFIED || r.getKind() == ReportKind.UNRECOGNIZED) {
+        throw ApiException.invalid("kind", "must be QUARTERLY or REVIEW_PACK");
+      }
+      return assembler.report(r.getKind(), assembler.year(r.getFinancialYear(), "financial_year"));
+    });
+  }
+}

@@ -1,0 +1,157 @@
+package org.laasuite.reporting.render;
+
+import com.google.protobuf.Timestamp;
+import com.google.type.Date;
+import com.google.type.Decimal;
+import com.google.type.Money;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.laasuite.common.grpc.Moneys;
+import org.laasuite.indicators.v1.Direction;
+import org.laasuite.indicators.v1.Figure;
+import org.laasuite.indicators.v1.FigureStatus;
+import org.laasuite.indicators.v1.GapDirection;
+import org.laasuite.indicators.v1.Rating;
+import org.laasuite.partnership.v1.ResponsiblePerson;
+import org.laasuite.type.LaaBlock;
+
+/** How the pages word and format the model: what templates call as {@code fmt}. */
+public final class Fmt {
+
+  public static final Fmt INSTANCE = new Fmt();
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
+
+  private Fmt() {
+  }
+
+  public String decimal(Decimal d) {
+    return d == null || d.getValue().isEmpty() ? "–" : d.getValue();
+  }
+
+  /** A target or outturn as the partnership would print it. */
+  public String figure(Figure f) {
+    if (f == null) {
+      return "–";
+    }
+    if (f.getStatus() == FigureStatus.VALUE && !f.getValue().getValue().isEmpty()) {
+      String prefix = switch (f.getComparator()) {
+        case LESS_THAN -> "< ";
+        case AT_MOST -> "≤ ";
+        case MORE_THAN -> "> ";
+        case AT_LEAST -> "≥ ";
+        default -> "";
+      };
+      return prefix + f.getValue().getValue();
+    }
+    if (!f.getOriginalText().isBlank()) {
+      return f.getOriginalText();
+    }
+    return switch (f.getStatus()) {
+      case MONITOR_ONLY -> "monitor only";
+      case TO_BE_SET -> "to be set";
+      case NOT_AVAILABLE -> "not available";
+      case NOT_APPLICABLE -> "n/a";
+      case NO_TARGET -> "no target";
+      default -> "–";
+    };
+  }
+
+  /** "periods/2006-07" -> "2006-07". */
+  public String period(String name) {
+    return name == null || name.isEmpty() ? "–" : name.substring(name.indexOf('/') + 1);
+  }
+
+  /** "areas/priority-neighbourhoods" -> "Priority neighbourhoods". */
+  public String area(String name) {
+    return words(name);
+  }
+
+  /** An action owner by its id, title-cased: "people/sara-roach" -> "Sara Roach". */
+  public String owner(String name) {
+    if (name == null || name.isEmpty()) {
+      return "–";
+    }
+    String id = name.substring(name.indexOf('/') + 1);
+    StringBuilder out = new StringBuilder();
+    for (String w : id.split("-")) {
+      if (!w.isEmpty()) {
+        out.append(out.isEmpty() ? "" : " ").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+      }
+    }
+    return out.toString();
+  }
+
+  public String person(ResponsiblePerson p) {
+    return p.getPerson().getDisplayName() + " (" + words("x/" + p.getRole().name().toLowerCase(Locale.ROOT)
+        .replace('_', '-')) + ")";
+  }
+
+  public String money(Money m) {
+    if (m == null || m.getCurrencyCode().isEmpty()) {
+      return "–";
+    }
+    long pence = m.getUnits() * 100 + m.getNanos() / 10_000_000;
+    return Moneys.format(pence);
+  }
+
+  public String rating(Rating r) {
+    return switch (r) {
+      case RED -> "Red";
+      case AMBER -> "Amber";
+      case GREEN -> "Green";
+      case TOO_EARLY_TO_ASSESS -> "Too early to assess";
+      default -> "Not judged";
+    };
+  }
+
+  /** The CSS class of a rating. */
+  public String rag(Rating r) {
+    return switch (r) {
+      case RED -> "red";
+      case AMBER -> "amber";
+      case GREEN -> "green";
+      default -> "none";
+    };
+  }
+
+  public String trend(Direction d) {
+    return switch (d) {
+      case IMPROVING -> "Improving";
+      case WORSENING -> "Worsening";
+      case NO_CHANGE -> "No change";
+      default -> "Not known";
+    };
+  }
+
+  public String gap(GapDirection d) {
+    return switch (d) {
+      case NARROWING -> "Narrowing";
+      case WIDENING -> "Widening";
+      case UNCHANGED -> "Unchanged";
+      default -> "Not known";
+    };
+  }
+
+  public String date(Date d) {
+    return d == null || d.getYear() == 0 ? "" : String.format("%d-%02d-%02d", d.getYear(), d.getMonth(), d.getDay());
+  }
+
+  public String when(Timestamp t) {
+    return t == null || t.getSeconds() == 0 ? "" : WHEN.format(Instant.ofEpochSecond(t.getSeconds())
+        .atZone(ZoneId.systemDefault()));
+  }
+
+  public String blockTitle(LaaBlock b) {
+    return org.laasuite.reporting.assembly.Blocks.title(b);
+  }
+
+  private static String words(String name) {
+    if (name == null || name.isEmpty()) {
+      return "–";
+    }
+    String w = name.substring(name.indexOf('/') + 1).replace('-', ' ');
+    return w.isEmpty() ? "–" : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+  }
+}

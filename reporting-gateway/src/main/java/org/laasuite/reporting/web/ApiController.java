@@ -1,0 +1,67 @@
+package org.laasuite.reporting.web;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.util.JsonFormat;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON API: the same model as the pages and the gRPC ReportingService, in the proto3 JSON
+ * mapping (lowerCamelCase fields, enums by name, every field present). Described at /openapi.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ApiController {
+
+  private static final JsonFormat.Printer JSON = JsonFormat.printer().includingDefaultValueFields();
+
+  private final Views views;
+  private final byte[] openApi;
+
+  public ApiController(Views views) {
+    this.views = views;
+    try (InputStream in = ApiController.class.getResourceAsStream("/openapi.yaml")) {
+      this.openApi = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Get(uri = "/api/v1/report-cards/{code}", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> card(String code, @Nullable @QueryValue String period) {
+    return json(views.card(code, period));
+  }
+
+  @Get(uri = "/api/v1/blocks/{block}", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> block(String block, @Nullable @QueryValue String period) {
+    return json(views.block(block, period));
+  }
+
+  @Get(uri = "/api/v1/reports/{kind}", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> report(String kind, @Nullable @QueryValue String period) {
+    return json(views.report(kind, period));
+  }
+
+  @Get(uri = "/openapi", produces = "application/yaml")
+  public HttpResponse<byte[]> openApi() {
+    return HttpResponse.ok(openApi).contentType("application/yaml");
+  }
+
+  private static HttpResponse<String> json(MessageOrBuilder message) {
+    try {
+      return HttpResponse.ok(JSON.print(message)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

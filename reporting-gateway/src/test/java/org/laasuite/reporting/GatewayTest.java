@@ -1,0 +1,323 @@
+package org.laasuite.reporting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.laasuite.indicators.v1.IndicatorServiceGrpc;
+import org.laasuite.indicators.v1.ListIndicatorsRequest;
+import org.laasuite.indicators.v1.Rating;
+import org.laasuite.reporting.assembly.Blocks;
+import org.laasuite.reporting.v1.BlockSummary;
+import org.laasuite.reporting.v1.GetBlockSummaryRequest;
+import org.laasuite.reporting.v1.GetReportCardRequest;
+import org.laasuite.reporting.v1.PerformanceReport;
+import org.laasuite.reporting.v1.ReportCard;
+import org.laasuite.reporting.v1.ReportingServiceGrpc;
+import org.laasuite.testkit.GrpcErrors;
+import org.laasuite.type.LaaBlock;
+import org.yaml.snakeyaml.Yaml;
+
+/** The gateway over the three real services holding the Coventry demo data. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayTest implements TestPropertyProvider {
+
+  @Inject
+  EmbeddedServer server;
+  @Inject
+  MeterRegistry metrics;
+  @Inject
+  ApplicationContext context;
+
+  private ManagedChannel grpc;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> p = new HashMap<>(RunningSuite.get().gatewayProperties());
+    // Generous for a loaded CI machine; the degradation test holds the gateway to a short one.
+    p.put("laa.reporting.deadline", "20s");
+    return p;
+  }
+
+  @AfterAll
+  void closeChannel() {
+    if (grpc != null) {
+      grpc.shutdownNow();
+    }
+  }
+
+  private URI base() {
+    return server.getURI();
+  }
+
+  private static <T extends com.google.protobuf.Message.Builder> T parse(String json, T builder) throws IOException {
+    JsonFormat.parser().merge(json, builder);
+    return builder;
+  }
+
+  private ReportingServiceGrpc.ReportingServiceBlockingStub reporting() {
+    if (grpc == null) {
+      int port = context.getProperty("grpc.server.port", Integer.class).orElseThrow();
+      grpc = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    }
+    return ReportingServiceGrpc.newBlockingStub(grpc);
+  }
+
+  @Test
+  void theFourBlocksCountsAddUpToTheIndicatorsLoaded() throws Exception {
+    var channel = ManagedChannelBuilder.forTarget(RunningSuite.get().indicators.address()).usePlaintext().build();
+    int loaded;
+    try {
+      loaded = IndicatorServiceGrpc.newBlockingStub(channel).listIndicators(ListIndicatorsRequest.newBuilder()
+          .setPageSize(1).build()).getTotalSize();
+    } finally {
+      channel.shutdownNow();
+    }
+    var response = Http.get(base(), "/api/v1/reports/quarterly");
+    assertEquals(200, response.statusCode(), response.body());
+    PerformanceReport report = parse(response.body(), PerformanceReport.newBuilder()).build();
+    assertEquals(155, loaded);
+    assertEquals(4, report.getBlocksCount());
+    assertEquals(loaded, report.getBlocksList().stream().mapToInt(b -> b.getJudgements().getTotal()).sum());
+    assertEquals(loaded, report.getJudgements().getTotal());
+    for (BlockSummary b : report.getBlocksList()) {
+      var c = b.getJudgements();
+      assertEquals(c.getTotal(), c.getRed() + c.getAmber() + c.getGreen() + c.getNotJudged(), b.getTitle());
+      assertEquals(c.getTotal(), b.getIndicatorsCount(), b.getTitle());
+      assertEquals(c.getRed() + c.getAmber(), b.getExceptionsCount(), b.getTitle());
+    }
+    assertEquals(List.of(), report.getUnavailableList());
+  }
+
+  @Test
+  void aBlockSummaryMakesOneCallToEachServiceWhateverItsSize() {
+    Map<String, Double> before = callsByService();
+    var response = Http.get(base(), "/api/v1/blocks/children-and-young-people");
+    assertEquals(200, response.statusCode(), response.body());
+    Map<String, Double> after = callsByService();
+    assertEquals(Map.of("laa.indicators.v1.IndicatorService", 1.0, "laa.funding.v1.FundingService", 1.0,
+        "laa.partnership.v1.PartnershipService", 1.0), delta(before, after));
+
+    before = callsByService();
+    assertEquals(200, Http.get(base(), "/reports/quarterly").statusCode());
+    assertEquals(3.0, delta(before, callsByService()).values().stream().mapToDouble(Double::doubleValue).sum(),
+        "all four blocks, 155 indicators: still three calls");
+  }
+
+  private Map<String, Double> callsByService() {
+    Map<String, Double> out = new HashMap<>();
+    for (Counter c : metrics.find("grpc.client.requests.sent").counters()) {
+      out.merge(c.getId().getTag("service"), c.count(), Double::sum);
+    }
+    return out;
+  }
+
+  private static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
+    Map<String, Double> out = new HashMap<>();
+    after.forEach((k, v) -> {
+      double d = v - before.getOrDefault(k, 0.0);
+      if (d != 0) {
+        out.put(k, d);
+      }
+    });
+    return out;
+  }
+
+  /** Annex 3's printed sub-totals, block by block, are what the block summaries show. */
+  @Test
+  void theBlockSummariesFundingEqualsAnnex3() throws Exception {
+    Map<String, long[]> printed = new HashMap<>(); // block -> pooled capital, pooled revenue, aligned capital, aligned revenue
+    try (var reader = Files.newBufferedReader(RunningSuite.root().resolve(
+        "data/coventry-2007-08/funding-printed-totals.csv"))) {
+      for (var row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        if (row.get("block").isEmpty()) {
+          continue;
+        }
+        long[] sums = printed.computeIfAbsent(row.get("block"), k -> new long[4]);
+        int at = row.get("arrangement").equals("ALIGNED") ? 2 : 0;
+        sums[at] += pounds(row.get("capital_2007_08"));
+        sums[at + 1] += pounds(row.get("revenue_2007_08"));
+      }
+    }
+    assertEquals(4, printed.size());
+    for (LaaBlock block : Blocks.ALL) {
+      var response = Http.get(base(), "/api/v1/blocks/" + Blocks.slug(block) + "?period=2007-08");
+      BlockSummary s = parse(response.body(), BlockSummary.newBuilder()).build();
+      long[] want = printed.get(block.name());
+      var f = s.getFunding();
+      assertEquals(want[0] * 100, pence(f.getPooled().getCapital()), block + " pooled capital");
+      assertEquals(want[1] * 100, pence(f.getPooled().getRevenue()), block + " pooled revenue");
+      assertEquals(want[2] * 100, pence(f.getAligned().getCapital()), block + " aligned capital");
+      assertEquals(want[3] * 100, pence(f.getAligned().getRevenue()), block + " aligned revenue");
+    }
+    String html = Http.get(base(), "/blocks/children-and-young-people").body();
+    assertTrue(html.contains("£17,991,820"), "CYP pooled 6,671,326 + 11,320,494 on the page");
+  }
+
+  private static long pence(com.google.type.Money m) {
+    return m.getUnits() * 100 + m.getNanos() / 10_000_000;
+  }
+
+  private static long pounds(String printed) {
+    return Long.parseLong(printed.replace(",", ""));
+  }
+
+  @Test
+  void theNeetReportCardShowsItsChartJudgementTargetsOutturnsAndNarrative() throws Exception {
+    var json = Http.get(base(), "/api/v1/report-cards/CYP-28");
+    assertEquals(200, json.statusCode(), json.body());
+    ReportCard card = parse(json.body(), ReportCard.newBuilder()).build();
+    assertEquals(Rating.RED, card.getPerformance().getComputedJudgement().getRating());
+    assertEquals(Rating.RED, card.getPerformance().getRecordedJudgement().getRating());
+    assertEquals("-0.9", card.getPerformance().getComputedJudgement().getVariance().getValue());
+    assertEquals("bodies/children-and-young-peoples-partnership", card.getThemeGroup().getName());
+    assertFalse(card.getThemeGroup().getTitle().isEmpty());
+    assertEquals(List.of(), card.getUnavailableList());
+
+    String html = Http.get(base(), "/report-cards/CYP-28").body();
+    assertTrue(html.contains("<svg"), "the chart");
+    assertTrue(html.contains("data-test=\"computed\">Red<"), "red judgement");
+    for (String figure : List.of("8.8", "8.1", "7.4", "8.6", "9.70", "11.9")) {
+      assertTrue(html.contains(">" + figure + "<"), figure + " on the card");
+    }
+    assertTrue(html.contains("What we&#39;ve achieved") || html.contains("What we've achieved"));
+    assertTrue(html.contains("What next"));
+
+    var pdf = Http.bytes(base(), "/report-cards/CYP-28.pdf");
+    assertEquals(200, pdf.statusCode());
+    assertEquals("application/pdf", pdf.headers().firstValue("content-type").orElse(""));
+    try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+      assertTrue(doc.getNumberOfPages() >= 1 && doc.getNumberOfPages() <= 2, doc.getNumberOfPages() + " pages");
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+      assertTrue(text.contains("CYP-28"), text);
+      assertTrue(text.contains("Red"), text);
+    }
+  }
+
+  @Test
+  void everyReportCardFitsTwoPrintedSides() throws Exception {
+    // The longest cards of each block: the most figures and the longest titles.
+    var report = parse(Http.get(base(), "/api/v1/reports/quarterly").body(), PerformanceReport.newBuilder()).build();
+    for (BlockSummary b : report.getBlocksList()) {
+      String code = b.getIndicatorsList().stream().max(java.util.Comparator.comparingInt(l -> l.getTitle().length()))
+          .orElseThrow().getCode();
+      try (PDDocument doc = Loader.loadPDF(Http.bytes(base(), "/report-cards/" + code + ".pdf").body())) {
+        assertTrue(doc.getNumberOfPages() <= 2, code + ": " + doc.getNumberOfPages() + " pages");
+      }
+    }
+  }
+
+  @Test
+  void theQuarterlyReportAndTheReviewPackAreServedAsPagesAndPdf() throws Exception {
+    var pack = parse(Http.get(base(), "/api/v1/reports/review-pack").body(), PerformanceReport.newBuilder()).build();
+    int exceptions = pack.getBlocksList().stream().mapToInt(BlockSummary::getExceptionsCount).sum();
+    assertEquals(pack.getJudgements().getRed() + pack.getJudgements().getAmber(), exceptions);
+    assertTrue(pack.getBlocksList().stream().allMatch(b -> b.getIndicatorsCount() == 0), "only reds and ambers");
+    for (String page : List.of("/reports/quarterly", "/reports/review-pack", "/")) {
+      var r = Http.get(base(), page);
+      assertEquals(200, r.statusCode(), page);
+      assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/html"), page);
+    }
+    try (PDDocument doc = Loader.loadPDF(Http.bytes(base(), "/reports/quarterly.pdf").body())) {
+      assertTrue(doc.getNumberOfPages() >= 1);
+    }
+  }
+
+  @Test
+  void badInputGetsAPreciseErrorAndNoStackTrace() {
+    var unknown = Http.get(base(), "/api/v1/report-cards/NO-SUCH-1");
+    assertEquals(404, unknown.statusCode());
+    assertEquals("application/problem+json", unknown.headers().firstValue("content-type").orElse(""));
+    assertTrue(unknown.body().contains("indicators/NO-SUCH-1"), unknown.body());
+
+    var block = Http.get(base(), "/api/v1/blocks/education");
+    assertEquals(404, block.statusCode());
+    assertTrue(block.body().contains("blocks/education") && block.body().contains("children-and-young-people"));
+
+    var period = Http.get(base(), "/api/v1/blocks/children-and-young-people?period=2007-09");
+    assertEquals(400, period.statusCode());
+    assertTrue(period.body().contains("\"field\":\"period\""), period.body());
+
+    var absurd = Http.get(base(), "/api/v1/reports/quarterly?period=" + "9".repeat(3000));
+    assertEquals(400, absurd.statusCode(), absurd.body());
+    assertTrue(absurd.body().length() < 1000, "the answer does not echo the whole parameter");
+
+    var traversal = Http.get(base(), "/report-cards/..%2F..%2F..%2Fetc%2Fpasswd");
+    assertTrue(traversal.statusCode() == 400 || traversal.statusCode() == 404, traversal.statusCode() + "");
+    var traversal2 = Http.get(base(), "/api/v1/report-cards/..%2F..%2Fopenapi");
+    assertTrue(traversal2.statusCode() == 400 || traversal2.statusCode() == 404, traversal2.statusCode() + "");
+
+    var page = Http.get(base(), "/report-cards/NO-SUCH-1");
+    assertEquals(404, page.statusCode());
+    assertTrue(page.body().contains("indicators/NO-SUCH-1 does not exist"), page.body());
+    var noRoute = Http.get(base(), "/no/such/page");
+    assertEquals(404, noRoute.statusCode());
+    for (var r : List.of(unknown, block, period, absurd, traversal, traversal2, page, noRoute)) {
+      assertFalse(r.body().contains("at org.") || r.body().contains("Exception"), r.body());
+    }
+  }
+
+  @Test
+  void theReportingServiceServesTheSameModelOverGrpc() {
+    BlockSummary s = reporting().getBlockSummary(GetBlockSummaryRequest.newBuilder()
+        .setBlock(LaaBlock.HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE).build());
+    assertEquals(28, s.getJudgements().getTotal());
+    assertEquals("2007-08", s.getFinancialYear());
+    assertTrue(s.getThemeGroupsList().stream().anyMatch(g -> g.getName().equals("bodies/older-peoples-partnership")));
+
+    GrpcErrors.expectInvalid(() -> reporting().getBlockSummary(GetBlockSummaryRequest.getDefaultInstance()), "block");
+    GrpcErrors.expectInvalid(() -> reporting().getReportCard(GetReportCardRequest.newBuilder()
+        .setName("indicators/CYP-28").setFinancialYear("07-08").build()), "financial_year");
+    GrpcErrors.expect(Status.Code.NOT_FOUND, () -> reporting().getReportCard(GetReportCardRequest.newBuilder()
+        .setName("reportCards/NO-SUCH-1").build()));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theOpenApiDocumentDescribesEveryApiRoute() throws Exception {
+    var r = Http.get(base(), "/openapi");
+    assertEquals(200, r.statusCode());
+    Map<String, Object> doc = new Yaml().load(new StringReader(r.body()));
+    Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+    assertEquals(java.util.Set.of("/api/v1/report-cards/{code}", "/api/v1/blocks/{block}", "/api/v1/reports/{kind}",
+        "/openapi"), paths.keySet());
+    // Every route the controller serves under /api is in the document.
+    for (var m : org.laasuite.reporting.web.ApiController.class.getDeclaredMethods()) {
+      var get = m.getAnnotation(io.micronaut.http.annotation.Get.class);
+      if (get != null) {
+        assertTrue(paths.containsKey(get.uri()), get.uri());
+      }
+    }
+    // The properties the schema promises are the ones a card has.
+    Map<String, Object> card = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) doc
+        .get("components")).get("schemas")).get("ReportCard");
+    var json = new org.yaml.snakeyaml.Yaml().<Map<String, Object>>load(Http.get(base(), "/api/v1/report-cards/CYP-28")
+        .body());
+    assertEquals(((Map<String, Object>) card.get("properties")).keySet(), json.keySet());
+  }
+}
