@@ -14,6 +14,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 import org.laasuite.indicators.v1.Figure;
 import org.laasuite.indicators.v1.FigureStatus;
 import org.laasuite.indicators.v1.IndicatorReport;
@@ -96,7 +97,8 @@ public final class Charts {
     }
     SVGGraphics2D g = new SVGGraphics2D(width, height);
     chart.draw(g, new Rectangle(0, 0, width, height));
-    return g.getSVGElement();
+    // A viewBox lets the page (and the PDF renderer, whose pixel is not the browser's) scale it to its box.
+    return g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
   }
 
   private static int add(DefaultCategoryDataset data, String series, String periodLabel, Figure f) {
