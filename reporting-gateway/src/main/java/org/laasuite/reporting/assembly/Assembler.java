@@ -272,6 +272,6 @@ public class Assembler {
   }
 
   private <T> Fetch<T> fetch(Section section, String service, ListenableFuture<T> call) {
-    return new Fetch<>(section, service, call, upstreams);
+    return new Fetch<>(section, service, call, upstreams.deadline());
   }
 }

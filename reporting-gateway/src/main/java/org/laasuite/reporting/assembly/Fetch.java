@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.laasuite.reporting.upstream.Upstreams;
 import org.laasuite.reporting.v1.Section;
 import org.laasuite.reporting.v1.UnavailableSection;
 
@@ -22,13 +21,13 @@ final class Fetch<T> {
   private final Section section;
   private final String service;
   private final ListenableFuture<T> future;
-  private final Upstreams upstreams;
+  private final Duration deadline;
 
-  Fetch(Section section, String service, ListenableFuture<T> future, Upstreams upstreams) {
+  Fetch(Section section, String service, ListenableFuture<T> future, Duration deadline) {
     this.section = section;
     this.service = service;
     this.future = future;
-    this.upstreams = upstreams;
+    this.deadline = deadline;
   }
 
   /** The answer, or empty with the section added to {@code unavailable}. */
@@ -43,7 +42,6 @@ final class Fetch<T> {
 
   /** The answer, or {@link FetchFailed} carrying the status, so that a caller can treat NOT_FOUND apart. */
   T await() throws FetchFailed {
-    Duration deadline = upstreams.deadline();
     Status status;
     try {
       // The call's own deadline ends it; the extra second only guards against a lost cancellation.
@@ -58,7 +56,6 @@ final class Fetch<T> {
       future.cancel(true);
       status = Status.CANCELLED;
     }
-    upstreams.failed(service, status);
     throw new FetchFailed(status, unavailable(section, service, status, deadline));
   }
 

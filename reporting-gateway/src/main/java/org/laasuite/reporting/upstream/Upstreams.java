@@ -2,13 +2,14 @@ package org.laasuite.reporting.upstream;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Status;
+import io.grpc.ConnectivityState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.laasuite.funding.v1.FundingServiceGrpc;
 import org.laasuite.funding.v1.FundingServiceGrpc.FundingServiceFutureStub;
@@ -54,29 +55,53 @@ public class Upstreams {
   }
 
   public IndicatorServiceFutureStub indicators() {
-    return IndicatorServiceGrpc.newFutureStub(indicators).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    return IndicatorServiceGrpc.newFutureStub(retried(indicators))
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public FundingServiceFutureStub funding() {
-    return FundingServiceGrpc.newFutureStub(funding).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    return FundingServiceGrpc.newFutureStub(retried(funding))
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public PartnershipServiceFutureStub partnership() {
-    return PartnershipServiceGrpc.newFutureStub(partnership)
+    return PartnershipServiceGrpc.newFutureStub(retried(partnership))
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
-   * After a failed call: a service that was unreachable is tried again at the next request rather
-   * than after gRPC's reconnect back-off (up to two minutes), so its sections return as soon as it does.
+   * A channel whose service could not be reached waits out gRPC's reconnect back-off (up to two
+   * minutes) and fails calls at once meanwhile. So that a service's sections return as soon as it
+   * does, a request that finds the channel so reconnects now and waits for that attempt's outcome
+   * (within the deadline): a service still down fails fast; one that is back answers.
    */
-  public void failed(String service, Status status) {
-    if (status.getCode() == Status.Code.UNAVAILABLE) {
-      switch (service) {
-        case INDICATORS -> indicators.resetConnectBackoff();
-        case FUNDING -> funding.resetConnectBackoff();
-        default -> partnership.resetConnectBackoff();
+  private ManagedChannel retried(ManagedChannel channel) {
+    if (channel.getState(false) != ConnectivityState.TRANSIENT_FAILURE) {
+      return channel;
+    }
+    long until = System.nanoTime() + deadline.toNanos();
+    ConnectivityState state = ConnectivityState.TRANSIENT_FAILURE;
+    boolean reset = false;
+    try {
+      while (true) {
+        CountDownLatch changed = new CountDownLatch(1);
+        channel.notifyWhenStateChanged(state, changed::countDown);
+        if (!reset) {
+          channel.resetConnectBackoff();
+          reset = true;
+        }
+        long left = until - System.nanoTime();
+        if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
+          return channel;
+        }
+        state = channel.getState(true); // an idle channel is asked to connect
+        if (state != ConnectivityState.CONNECTING && state != ConnectivityState.IDLE) {
+          return channel;
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return channel;
     }
   }
 
