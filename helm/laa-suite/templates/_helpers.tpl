@@ -69,7 +69,16 @@ metadata:
   labels:
     {{- include "laa-suite.labels" . | nindent 4 }}
 data:
+  {{- if $v.database }}
   {{ $v.envPrefix }}_DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s?%s" .root.Values.global.database.host .root.Values.global.database.port $v.database.name .root.Values.global.database.parameters | quote }}
+  {{- else }}
+  {{- /* The gateway: the services it reads, by their Kubernetes Service names. */}}
+  INDICATORS_ADDRESS: {{ include "laa-suite.peer" (dict "root" .root "key" "indicatorsService" "component" "indicators-service") | quote }}
+  FUNDING_ADDRESS: {{ include "laa-suite.peer" (dict "root" .root "key" "fundingService" "component" "funding-service") | quote }}
+  PARTNERSHIP_ADDRESS: {{ include "laa-suite.peer" (dict "root" .root "key" "partnershipService" "component" "partnership-service") | quote }}
+  LAA_REPORTING_DEADLINE: {{ $v.upstreamDeadline | quote }}
+  LAA_REPORTING_FINANCIAL_YEAR: {{ $v.financialYear | quote }}
+  {{- end }}
   {{ $v.envPrefix }}_GRPC_PORT: {{ $v.ports.grpc | quote }}
   {{ $v.envPrefix }}_HTTP_PORT: {{ $v.ports.http | quote }}
   LAA_BIND_HOST: "0.0.0.0"
@@ -79,9 +88,15 @@ data:
 {{- end }}
 {{- end }}
 
+{{/* "host:port" of a service's gRPC port inside the cluster. Context: dict root, key, component. */}}
+{{- define "laa-suite.peer" -}}
+{{- $v := index .root.Values .key -}}
+{{- printf "%s:%v" (include "laa-suite.componentName" .) $v.ports.grpc }}
+{{- end }}
+
 {{- define "laa-suite.secret" -}}
 {{- $v := index .root.Values .key -}}
-{{- if and $v.enabled (not $v.database.existingSecret) $v.database.password }}
+{{- if and $v.enabled $v.database (not $v.database.existingSecret) $v.database.password }}
 apiVersion: v1
 kind: Secret
 metadata:
@@ -147,7 +162,9 @@ spec:
           envFrom:
             - configMapRef:
                 name: {{ include "laa-suite.componentName" . }}
+          {{- if or $v.database $v.extraEnv }}
           env:
+            {{- if $v.database }}
             - name: {{ $v.envPrefix }}_DB_USER
               valueFrom:
                 secretKeyRef:
@@ -158,9 +175,12 @@ spec:
                 secretKeyRef:
                   name: {{ include "laa-suite.secretName" . }}
                   key: {{ $v.database.secretKeys.password }}
+            {{- end }}
             {{- with $v.extraEnv }}
             {{- toYaml . | nindent 12 }}
             {{- end }}
+          {{- end }}
+          {{- if $v.database }}
           # Ready only while the database answers (service ""); alive while the process runs.
           readinessProbe:
             grpc:
@@ -182,6 +202,29 @@ spec:
               service: liveness
             periodSeconds: 2
             failureThreshold: 60
+          {{- else }}
+          # The gateway has no database and degrades when a service is down: ready once it serves HTTP.
+          readinessProbe:
+            httpGet:
+              path: /health/readiness
+              port: http
+            initialDelaySeconds: 5
+            periodSeconds: 5
+            failureThreshold: 3
+          livenessProbe:
+            httpGet:
+              path: /health/liveness
+              port: http
+            initialDelaySeconds: 30
+            periodSeconds: 10
+            failureThreshold: 6
+          startupProbe:
+            httpGet:
+              path: /health/liveness
+              port: http
+            periodSeconds: 2
+            failureThreshold: 60
+          {{- end }}
           lifecycle:
             preStop:
               sleep:
@@ -285,7 +328,9 @@ spec:
 
 {{- define "laa-suite.networkpolicy" -}}
 {{- $v := index .root.Values .key -}}
-{{- if and $v.enabled $v.networkPolicy.enabled }}
+{{- if and $v.enabled $v.networkPolicy.enabled (not $v.database) }}
+{{- include "laa-suite.gatewayNetworkpolicy" . }}
+{{- else if and $v.enabled $v.networkPolicy.enabled }}
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -347,5 +392,85 @@ spec:
     - port: http
       path: /prometheus
       interval: {{ $v.serviceMonitor.interval }}
+{{- end }}
+{{- end }}
+
+{{/* The gateway's NetworkPolicy: its ports open (to ingressFrom peers when set); out only to DNS and the services' gRPC ports. */}}
+{{- define "laa-suite.gatewayNetworkpolicy" -}}
+{{- $v := index .root.Values .key -}}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: {{ include "laa-suite.componentName" . }}
+  labels:
+    {{- include "laa-suite.labels" . | nindent 4 }}
+spec:
+  podSelector:
+    matchLabels:
+      {{- include "laa-suite.selectorLabels" . | nindent 6 }}
+  policyTypes: ["Ingress", "Egress"]
+  ingress:
+    - {{- with $v.networkPolicy.ingressFrom }}
+      from:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      ports:
+        - port: http
+          protocol: TCP
+        - port: grpc
+          protocol: TCP
+  egress:
+    - ports:
+        - port: 53
+          protocol: UDP
+        - port: 53
+          protocol: TCP
+    {{- range $key, $component := dict "indicatorsService" "indicators-service" "fundingService" "funding-service" "partnershipService" "partnership-service" }}
+    - to:
+        - podSelector:
+            matchLabels:
+              {{- include "laa-suite.selectorLabels" (dict "root" $.root "component" $component) | nindent 14 }}
+      ports:
+        - port: {{ (index $.root.Values $key).ports.grpc }}
+          protocol: TCP
+    {{- end }}
+{{- end }}
+
+{{- define "laa-suite.ingress" -}}
+{{- $v := index .root.Values .key -}}
+{{- if and $v.enabled $v.ingress.enabled }}
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: {{ include "laa-suite.componentName" . }}
+  labels:
+    {{- include "laa-suite.labels" . | nindent 4 }}
+  {{- with $v.ingress.annotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+spec:
+  {{- with $v.ingress.className }}
+  ingressClassName: {{ . }}
+  {{- end }}
+  {{- with $v.ingress.tls }}
+  tls:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  rules:
+    {{- range $v.ingress.hosts }}
+    - host: {{ .host | quote }}
+      http:
+        paths:
+          {{- range .paths }}
+          - path: {{ .path }}
+            pathType: {{ .pathType }}
+            backend:
+              service:
+                name: {{ include "laa-suite.componentName" $ }}
+                port:
+                  name: http
+          {{- end }}
+    {{- end }}
 {{- end }}
 {{- end }}

@@ -37,6 +37,7 @@ class ChartTest {
   static final Path CHART = Path.of("laa-suite");
   static final KubernetesSerialization K8S = new KubernetesSerialization();
   static final List<String> COMPONENTS = List.of("indicators-service", "funding-service", "partnership-service");
+  static final String GATEWAY = "reporting-gateway";
 
   static Stream<Path> scenarios() throws Exception {
     try (var files = Files.list(CHART.resolve("ci"))) {
@@ -108,14 +109,25 @@ class ChartTest {
       assertNotNull(c.getResources().getRequests().get("memory"));
       int grpc = c.getPorts().stream().filter(p -> p.getName().equals("grpc")).findFirst().orElseThrow()
           .getContainerPort();
-      assertEquals(grpc, c.getReadinessProbe().getGrpc().getPort());
-      assertEquals("", c.getReadinessProbe().getGrpc().getService(), "readiness asks the server (database-aware)");
-      assertEquals(grpc, c.getLivenessProbe().getGrpc().getPort());
-      assertEquals("liveness", c.getLivenessProbe().getGrpc().getService());
+      if (component.equals(GATEWAY)) {
+        // HTTP probes on the port the container serves its pages on; no database, so no credentials.
+        for (var probe : List.of(c.getReadinessProbe(), c.getLivenessProbe(), c.getStartupProbe())) {
+          assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+        }
+        assertTrue(c.getPorts().stream().anyMatch(p -> p.getName().equals("http")));
+        assertEquals("/health/readiness", c.getReadinessProbe().getHttpGet().getPath());
+        assertEquals("/health/liveness", c.getLivenessProbe().getHttpGet().getPath());
+        assertTrue(c.getEnv() == null || c.getEnv().stream().noneMatch(e -> e.getName().contains("_DB_")));
+      } else {
+        assertEquals(grpc, c.getReadinessProbe().getGrpc().getPort());
+        assertEquals("", c.getReadinessProbe().getGrpc().getService(), "readiness asks the server (database-aware)");
+        assertEquals(grpc, c.getLivenessProbe().getGrpc().getPort());
+        assertEquals("liveness", c.getLivenessProbe().getGrpc().getService());
+        assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().endsWith("_DB_PASSWORD")
+            && e.getValueFrom().getSecretKeyRef() != null), component + " reads its password from a Secret");
+      }
       long preStop = c.getLifecycle().getPreStop().getSleep().getSeconds();
       assertTrue(pod.getSpec().getTerminationGracePeriodSeconds() > preStop, "grace outlasts the preStop pause");
-      assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().endsWith("_DB_PASSWORD")
-          && e.getValueFrom().getSecretKeyRef() != null), component + " reads its password from a Secret");
 
       Service s = of(objects, Service.class).stream().filter(x -> x.getMetadata().getName()
           .equals(d.getMetadata().getName())).findFirst().orElseThrow();
@@ -125,11 +137,73 @@ class ChartTest {
         if (np.getMetadata().getName().equals(d.getMetadata().getName())) {
           assertTrue(pod.getMetadata().getLabels().entrySet().containsAll(
               np.getSpec().getPodSelector().getMatchLabels().entrySet()), "the NetworkPolicy guards its pods");
-          var from = np.getSpec().getIngress().getFirst().getFrom().getFirst().getPodSelector().getMatchLabels();
-          assertEquals("reporting-gateway", from.get("app.kubernetes.io/component"), "only the gateway may call");
+          if (!component.equals(GATEWAY)) {
+            var from = np.getSpec().getIngress().getFirst().getFrom().getFirst().getPodSelector().getMatchLabels();
+            Deployment gateway = deployments.stream().filter(g -> g.getMetadata().getName().endsWith(GATEWAY))
+                .findFirst().orElseThrow();
+            assertTrue(gateway.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+                .containsAll(from.entrySet()), "only the gateway's pods may call: " + from);
+          }
         }
       }
     }
+  }
+
+  /** The gateway's own NetworkPolicy lets it reach exactly the three services' pods, on their gRPC ports. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void theGatewayMayReachTheServicesAndTheyOnlyTheGateway(Path values) {
+    List<HasMetadata> objects = render(values);
+    var gatewayPolicy = of(objects, NetworkPolicy.class).stream()
+        .filter(np -> np.getMetadata().getName().endsWith(GATEWAY)).findFirst().orElseThrow();
+    List<Deployment> services = of(objects, Deployment.class).stream()
+        .filter(d -> !d.getMetadata().getName().endsWith(GATEWAY)).toList();
+    var egressToPods = gatewayPolicy.getSpec().getEgress().stream().filter(e -> e.getTo() != null && !e.getTo().isEmpty())
+        .toList();
+    assertEquals(3, egressToPods.size());
+    for (Deployment service : services) {
+      var podLabels = service.getSpec().getTemplate().getMetadata().getLabels();
+      int grpc = service.getSpec().getTemplate().getSpec().getContainers().getFirst().getPorts().stream()
+          .filter(p -> p.getName().equals("grpc")).findFirst().orElseThrow().getContainerPort();
+      assertTrue(egressToPods.stream().anyMatch(e -> podLabels.entrySet().containsAll(
+          e.getTo().getFirst().getPodSelector().getMatchLabels().entrySet())
+          && e.getPorts().getFirst().getPort().getIntVal() == grpc), service.getMetadata().getName());
+    }
+    // Where the services are, by their Service names and ports.
+    var config = (io.fabric8.kubernetes.api.model.ConfigMap) objects.stream().filter(o -> o.getKind()
+        .equals("ConfigMap") && o.getMetadata().getName().endsWith(GATEWAY)).findFirst().orElseThrow();
+    assertEquals("laa-laa-suite-indicators-service:50051", config.getData().get("INDICATORS_ADDRESS"));
+    assertEquals("laa-laa-suite-funding-service:50052", config.getData().get("FUNDING_ADDRESS"));
+    assertEquals("laa-laa-suite-partnership-service:50053", config.getData().get("PARTNERSHIP_ADDRESS"));
+    assertEquals("8080", config.getData().get("GATEWAY_HTTP_PORT"));
+    for (Deployment service : services) {
+      String name = service.getMetadata().getName();
+      assertTrue(config.getData().values().stream().anyMatch(v -> v.startsWith(name + ":")), name + " is a peer");
+      assertTrue(of(objects, Service.class).stream().anyMatch(s -> s.getMetadata().getName().equals(name)),
+          name + " has the Service the gateway calls");
+    }
+  }
+
+  @Test
+  void theGatewayIsPublishedThroughAnIngressOnlyWhenAskedTo() {
+    assertEquals(List.of(), of(render(CHART.resolve("ci/default-values.yaml")),
+        io.fabric8.kubernetes.api.model.networking.v1.Ingress.class));
+    List<HasMetadata> objects = render(CHART.resolve("ci/gateway-ingress-values.yaml"));
+    var ingress = of(objects, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class).getFirst();
+    assertEquals("nginx", ingress.getSpec().getIngressClassName());
+    assertEquals("laa-gateway-tls", ingress.getSpec().getTls().getFirst().getSecretName());
+    var backend = ingress.getSpec().getRules().getFirst().getHttp().getPaths().getFirst().getBackend().getService();
+    Service gateway = of(objects, Service.class).stream().filter(s -> s.getMetadata().getName()
+        .equals(backend.getName())).findFirst().orElseThrow();
+    assertTrue(gateway.getSpec().getPorts().stream().anyMatch(p -> p.getName().equals(backend.getPort().getName())),
+        "the Ingress names a port the gateway's Service exposes");
+    assertTrue(gateway.getMetadata().getName().endsWith(GATEWAY));
+    assertEquals(List.of("laa-laa-suite-reporting-gateway"), of(objects, PodDisruptionBudget.class).stream()
+        .map(p -> p.getMetadata().getName()).toList(), "two gateway replicas get a disruption budget");
+    var policy = of(objects, NetworkPolicy.class).stream().filter(np -> np.getMetadata().getName().endsWith(GATEWAY))
+        .findFirst().orElseThrow();
+    assertEquals("ingress-nginx", policy.getSpec().getIngress().getFirst().getFrom().getFirst().getNamespaceSelector()
+        .getMatchLabels().get("kubernetes.io/metadata.name"));
   }
 
   @Test
@@ -143,6 +217,8 @@ class ChartTest {
         .map(p -> p.getMetadata().getName()).toList()));
     assertEquals(2, of(production, HorizontalPodAutoscaler.class).size());
     assertEquals(3, production.stream().filter(o -> o.getKind().equals("ServiceMonitor")).count());
+    assertTrue(of(trial, Secret.class).stream().noneMatch(x -> x.getMetadata().getName().contains(GATEWAY)),
+        "the gateway has no database and no Secret");
   }
 
   @Test
@@ -167,6 +243,30 @@ class ChartTest {
         && o.getMetadata().getName().endsWith("funding-service")).findFirst().orElseThrow();
     assertEquals("jdbc:postgresql://postgres.database.svc.cluster.local:5432/funding?sslmode=prefer",
         ((io.fabric8.kubernetes.api.model.ConfigMap) config).getData().get("FUNDING_DB_URL"));
+  }
+
+  /**
+   * Each module's Dockerfile starts the main class its pom declares, as the user the chart runs pods as,
+   * and exposes the ports the chart's values give it.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyImageRunsItsModuleOnThePortsTheChartExpects() throws Exception {
+    Map<String, Object> values = new org.yaml.snakeyaml.Yaml().load(Files.readString(CHART.resolve("values.yaml")));
+    Map<String, String> keys = Map.of("indicators-service", "indicatorsService", "funding-service", "fundingService",
+        "partnership-service", "partnershipService", GATEWAY, "reportingGateway");
+    for (var e : keys.entrySet()) {
+      Path module = Path.of("..", e.getKey());
+      String dockerfile = Files.readString(module.resolve("Dockerfile"));
+      String pom = Files.readString(module.resolve("pom.xml"));
+      var main = java.util.regex.Pattern.compile("<exec.mainClass>([^<]+)</exec.mainClass>").matcher(pom);
+      assertTrue(main.find(), e.getKey() + " declares its main class");
+      assertTrue(dockerfile.contains("\"" + main.group(1) + "\"]"), e.getKey() + " runs " + main.group(1));
+      var ports = (Map<String, Object>) ((Map<String, Object>) values.get(e.getValue())).get("ports");
+      assertTrue(dockerfile.contains("EXPOSE " + ports.get("grpc") + " " + ports.get("http")), e.getKey() + " ports");
+      assertTrue(dockerfile.contains("USER 10001:10001"), "the uid the chart's securityContext sets");
+      assertTrue(dockerfile.contains("COPY target/" + e.getKey() + "-*.jar /app/app.jar"), e.getKey() + " jar");
+    }
   }
 
   /** The chart README documents every value that has a scalar default. */
