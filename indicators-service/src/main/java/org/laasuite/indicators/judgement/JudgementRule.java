@@ -130,6 +130,12 @@ public final class JudgementRule {
     BigDecimal tolerance = s.amberTolerance() != null ? s.amberTolerance()
         : t.abs().multiply(DEFAULT_TOLERANCE_SHARE, MC).stripTrailingZeros();
     Rating rating = met ? Rating.GREEN : variance.abs().compareTo(tolerance) <= 0 ? Rating.AMBER : Rating.RED;
+    // Judged at full precision; shown to the figures' own places (at least two), since a pro-rata
+    // target or a 5% tolerance has digits the data never had.
+    int places = Math.max(2, Math.max(v.scale(), f.value() == null ? 0 : f.value().scale()));
+    t = shown(t, places);
+    variance = shown(variance, places);
+    tolerance = shown(tolerance, places);
     JudgementBasis basis = a.proRata() ? JudgementBasis.AGAINST_PRO_RATA_TARGET : JudgementBasis.AGAINST_TARGET;
     String targetText = a.proRata()
         ? "the pro-rata target " + plain(t) + " (" + plain(f.value()) + " for " + a.target().period().label()
@@ -171,6 +177,10 @@ public final class JudgementRule {
 
   private static String words(Figure f) {
     return f.comparator().name().toLowerCase().replace('_', ' ');
+  }
+
+  private static BigDecimal shown(BigDecimal d, int places) {
+    return d.scale() > places ? d.setScale(places, RoundingMode.HALF_UP) : d;
   }
 
   static String plain(BigDecimal d) {

@@ -93,9 +93,27 @@ class JudgementRuleTest {
         List.of(t(fy(2006), "107")));
     assertEquals(Rating.GREEN, j.rating());
     assertEquals(JudgementBasis.AGAINST_PRO_RATA_TARGET, j.basis());
-    // 107 x 91/365 days of the year
-    assertEquals(0, j.target().compareTo(new BigDecimal("107").multiply(new BigDecimal("91"))
-        .divide(new BigDecimal("365"), java.math.MathContext.DECIMAL64)));
+    // 107 x 91/365 days of the year = 26.676..., shown to two places
+    assertEquals(new BigDecimal("26.68"), j.target());
+    assertEquals("Outturn 58 against the pro-rata target 26.68 (107 for 2006-7 x 0.249 of the period covered) "
+        + "(higher is better): target met, so green.", j.explanation());
+  }
+
+  /** Seed row 38: 6 completions in Q1 against 55 for the year; the shortfall is judged exactly, shown rounded. */
+  @Test
+  void derivedFiguresAreShownToTheDataPlacesButJudgedExactly() {
+    var cumulative = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, true, null);
+    Judgement j = JudgementRule.judge(cumulative, List.of(o(fy(2006), "Q1 2006/07", "6")),
+        List.of(t(fy(2006), "55")));
+    assertEquals(Rating.RED, j.rating());
+    assertEquals(new BigDecimal("-7.71"), j.variance());
+    assertEquals(new BigDecimal("0.69"), j.tolerance());
+    assertTrue(j.explanation().contains("7.71 short of target, beyond the amber tolerance of 0.69"), j.explanation());
+    // Just inside a tolerance that rounds to the shortfall is still amber, not a tie broken by rounding.
+    var tight = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, false, new BigDecimal("1.004"));
+    Judgement amber = JudgementRule.judge(tight, List.of(o(fy(2006), null, "98.997")), List.of(t(fy(2006), "100")));
+    assertEquals(Rating.AMBER, amber.rating());
+    assertEquals(new BigDecimal("-1.003"), amber.variance());
   }
 
   @Test
