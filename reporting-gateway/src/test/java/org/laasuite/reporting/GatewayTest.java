@@ -127,6 +127,42 @@ class GatewayTest implements TestPropertyProvider {
     assertEquals(200, Http.get(base(), "/reports/quarterly").statusCode());
     assertEquals(3.0, delta(before, callsByService()).values().stream().mapToDouble(Double::doubleValue).sum(),
         "all four blocks, 155 indicators: still three calls");
+
+    before = callsByService();
+    assertEquals(200, Http.get(base(), "/report-cards/SSC-ENV-14").statusCode());
+    assertEquals(Map.of("laa.indicators.v1.IndicatorService", 1.0, "laa.funding.v1.FundingService", 1.0,
+        "laa.partnership.v1.PartnershipService", 1.0), delta(before, callsByService()),
+        "a card: its theme group and its actions in one call");
+  }
+
+  /** The street cleanliness action of April 2007 is on the three cleanliness indicators, and only there. */
+  @Test
+  void aCardListsTheActionsOnItsIndicatorApartFromItsThemeGroups() throws Exception {
+    ReportCard street = parse(Http.get(base(), "/api/v1/report-cards/SSC-ENV-14").body(), ReportCard.newBuilder())
+        .build();
+    assertEquals(List.of("Helen to present outcome on street cleanliness to the Operations Group in June"),
+        street.getOpenActionsList().stream().map(org.laasuite.partnership.v1.Action::getText).toList());
+    String html = Http.get(base(), "/report-cards/SSC-ENV-14").body();
+    assertTrue(html.contains("data-test=\"action\">Helen to present outcome on street cleanliness to the Operations "
+        + "Group in June (Helen Shankster, in June)<"), html);
+
+    ReportCard neet = parse(Http.get(base(), "/api/v1/report-cards/CYP-28").body(), ReportCard.newBuilder()).build();
+    assertEquals(0, neet.getOpenActionsCount());
+    assertFalse(neet.getThemeGroup().getOpenActionsList().isEmpty(), "its theme group has open actions");
+    String neetHtml = Http.get(base(), "/report-cards/CYP-28").body();
+    assertTrue(neetHtml.contains("No open action is recorded on this indicator."));
+    assertTrue(neetHtml.contains("Other open actions of its theme group"));
+
+    var pack = parse(Http.get(base(), "/api/v1/reports/review-pack").body(), PerformanceReport.newBuilder()).build();
+    for (BlockSummary b : pack.getBlocksList()) {
+      for (var line : b.getExceptionsList()) {
+        assertTrue(line.getOpenActionsList().stream().allMatch(a -> a.getIndicatorsList().contains(line.getIndicator())),
+            line.getCode() + " lists only the actions on it: " + line.getOpenActionsList());
+        assertFalse(line.getThemeGroupTitle().isEmpty(), line.getCode() + " names its theme group");
+      }
+    }
+    assertTrue(Http.get(base(), "/reports/review-pack").body().contains("Children &amp; Young People&#39;s Partnership"),
+        "the theme group by its title");
   }
 
   private Map<String, Double> callsByService() {

@@ -199,7 +199,8 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void listActions(ListActionsRequest r, StreamObserver<ListActionsResponse> out) {
     reply(out, () -> {
-      var page = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getPageSize(), r.getPageToken());
+      var page = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getIndicator(), r.getPageSize(),
+          r.getPageToken());
       return ListActionsResponse.newBuilder().addAllActions(actions(page)).setNextPageToken(page.nextPageToken())
           .build();
     });
@@ -226,7 +227,8 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       StreamObserver<BatchGetResponsibilitiesResponse> out) {
     reply(out, () -> BatchGetResponsibilitiesResponse.newBuilder()
         .addAllResponsibilities(bodies.responsibilities(r.getBodiesList(), r.getBlocksList(),
-            meetings::openActionsOf)).build());
+            meetings::openActionsOf))
+        .addAllIndicatorActions(meetings.openActionsOn(r.getIndicatorsList(), r.getAllIndicatorActions())).build());
   }
 
   @Override

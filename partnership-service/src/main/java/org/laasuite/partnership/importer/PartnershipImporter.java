@@ -211,7 +211,7 @@ public class PartnershipImporter {
             owner = "people/" + owner;
           }
           var ac = Action.newBuilder().setItem(number).setText(str(a, "text")).setOwner(owner)
-              .setDueText(str(a, "due_text")).setNote(note);
+              .setDueText(str(a, "due_text")).setNote(note).addAllIndicators(strings(a.get("indicators")));
           date(a.get("due"), path + ".actions.due", problems).ifPresent(d -> ac.setDueDate(Protos.date(d)));
           b.addActions(ac);
           actionCount++;

@@ -7,16 +7,21 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.LocalDate;
 import org.laasuite.partnership.v1.ActionStatus;
 
-/** {@code owner} is a resource name of this service: "people/{id}" or "bodies/{id}". */
+/**
+ * {@code owner} is a resource name of this service: "people/{id}" or "bodies/{id}"; {@code indicators}
+ * the indicators service's names of the indicators the action is on, one per line.
+ */
 @MappedEntity("action")
 public record Action(@Id @GeneratedValue @Nullable Long id, long meetingId, int itemNumber, int position, String text,
-    String owner, @Nullable LocalDate dueDate, String dueText, ActionStatus status, String note) {
+    String owner, @Nullable LocalDate dueDate, String dueText, ActionStatus status, String note,
+    String indicators) {
 
   public String name() {
     return "actions/" + id;
   }
 
   public Action withStatus(ActionStatus newStatus, String newNote) {
-    return new Action(id, meetingId, itemNumber, position, text, owner, dueDate, dueText, newStatus, newNote);
+    return new Action(id, meetingId, itemNumber, position, text, owner, dueDate, dueText, newStatus, newNote,
+        indicators);
   }
 }

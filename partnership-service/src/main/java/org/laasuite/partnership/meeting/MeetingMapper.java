@@ -53,7 +53,7 @@ public final class MeetingMapper {
   public static org.laasuite.partnership.v1.Action toProto(Action a, Meeting meeting, Body body) {
     var out = org.laasuite.partnership.v1.Action.newBuilder().setName(a.name()).setItem(a.itemNumber())
         .setText(a.text()).setOwner(a.owner()).setDueText(a.dueText()).setStatus(a.status()).setNote(a.note())
-        .setBody(body.name());
+        .setBody(body.name()).addAllIndicators(Lines.split(a.indicators()));
     if (meeting != null) {
       out.setMeeting(meeting.name());
     }

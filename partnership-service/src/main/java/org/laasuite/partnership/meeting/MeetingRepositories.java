@@ -63,8 +63,17 @@ public final class MeetingRepositories {
         WHERE (CAST(:owner AS TEXT) IS NULL OR a.owner = :owner)
           AND (CAST(:bodyId AS BIGINT) IS NULL OR m.body_id = :bodyId)
           AND (CAST(:status AS TEXT) IS NULL OR a.status = :status)
+          AND (CAST(:indicator AS TEXT) IS NULL OR CAST(:indicator AS TEXT) = ANY (string_to_array(a.indicators, E'\\n')))
         ORDER BY m.date, m.code, a.item_number, a.position LIMIT :limit OFFSET :offset""")
-    List<Action> search(@Nullable String owner, @Nullable Long bodyId, @Nullable String status, int limit, int offset);
+    List<Action> search(@Nullable String owner, @Nullable Long bodyId, @Nullable String status,
+        @Nullable String indicator, int limit, int offset);
+
+    /** Every open action that is on at least one indicator, oldest meeting first. */
+    @Query("""
+        SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
+        WHERE a.status = 'OPEN' AND a.indicators <> ''
+        ORDER BY m.date, m.code, a.item_number, a.position""")
+    List<Action> openOnIndicators();
 
     /** Open actions agreed at the meetings of {@code bodyIds} or held by {@code owners}. */
     @Query("""

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
 import org.laasuite.partnership.Names;
@@ -192,9 +193,11 @@ public class MeetingService {
       v.maxLength(a.getDueText(), Violations.MAX_TITLE, f + ".due_text");
       v.maxLength(a.getNote(), Violations.MAX_TEXT, f + ".note");
       v.check(a.getStatus() != ActionStatus.UNRECOGNIZED, f + ".status", "must be OPEN, DONE or DROPPED");
+      String on = indicators(a.getIndicatorsList(), f + ".indicators", v);
       int position = positions.merge(a.getItem(), 1, Integer::sum);
       acts.add(new Action(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
-          a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.OPEN : a.getStatus(), a.getNote()));
+          a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.OPEN : a.getStatus(), a.getNote(),
+          on));
     }
     v.throwIfAny();
     if (meetings.existsByCode(in.getId())) {
@@ -210,8 +213,24 @@ public class MeetingService {
     items.saveAll(its.stream().map(it -> new AgendaItem(null, id, it.number(), it.title(), it.presenterId(),
         it.minutes(), it.decisions())).toList());
     actions.saveAll(acts.stream().map(a -> new Action(null, id, a.itemNumber(), a.position(), a.text(), a.owner(),
-        a.dueDate(), a.dueText(), a.status(), a.note())).toList());
+        a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators())).toList());
     return get(saved.name());
+  }
+
+  /**
+   * The indicators an action is on, as stored: each "indicators/{code}" (the indicators service's
+   * names; this service checks their form, not their existence), at most 100, none twice.
+   */
+  static String indicators(List<String> names, String field, Violations v) {
+    v.check(names.size() <= 100, field, "names " + names.size() + " indicators; at most 100");
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size() && i < 100; i++) {
+      String n = names.get(i);
+      if (ResourceNames.id(n, "indicators", field + "[" + i + "]", v) != null) {
+        v.check(seen.add(n), field + "[" + i + "]", n + " is named twice");
+      }
+    }
+    return Lines.join(names);
   }
 
   /** A page of actions, with the meetings they came from. */
@@ -219,17 +238,23 @@ public class MeetingService {
       String nextPageToken) {
   }
 
-  public ActionPage listActions(String owner, String body, ActionStatus status, int pageSize, String pageToken) {
+  public ActionPage listActions(String owner, String body, ActionStatus status, String indicator, int pageSize,
+      String pageToken) {
     Violations v = new Violations();
     if (!owner.isEmpty()) {
       v.check(OWNER.matcher(owner).matches(), "owner", "must look like 'people/{id}' or 'bodies/{id}'");
     }
     v.check(status != ActionStatus.UNRECOGNIZED, "status", "must be OPEN, DONE or DROPPED");
-    Pages.Page page = Pages.page(pageSize, pageToken, "actions;" + owner + ";" + body + ";" + status, v);
+    if (!indicator.isEmpty()) {
+      ResourceNames.id(indicator, "indicators", "indicator", v);
+    }
+    Pages.Page page = Pages.page(pageSize, pageToken, "actions;" + owner + ";" + body + ";" + status + ";"
+        + indicator, v);
     v.throwIfAny();
     Long bodyId = body.isEmpty() ? null : bodies.get(body, "body").id();
     String s = status == ActionStatus.ACTION_STATUS_UNSPECIFIED ? null : status.name();
-    List<Action> rows = actions.search(owner.isEmpty() ? null : owner, bodyId, s, page.size(), page.offset());
+    List<Action> rows = actions.search(owner.isEmpty() ? null : owner, bodyId, s,
+        indicator.isEmpty() ? null : indicator, page.size(), page.offset());
     return withMeetings(rows, page.nextToken(rows.size()));
   }
 
@@ -255,6 +280,30 @@ public class MeetingService {
       }
     }
     return out;
+  }
+
+  /**
+   * The open actions on {@code indicators} (on any indicator when {@code all}), oldest meeting
+   * first: two statements more for any number of indicators.
+   */
+  public List<org.laasuite.partnership.v1.Action> openActionsOn(List<String> indicators, boolean all) {
+    Violations v = new Violations();
+    v.check(indicators.size() <= 1000, "indicators", "asks for " + indicators.size() + " indicators; at most 1000");
+    for (int i = 0; i < indicators.size() && i < 1000; i++) {
+      ResourceNames.id(indicators.get(i), "indicators", "indicators[" + i + "]", v);
+    }
+    v.throwIfAny();
+    if (indicators.isEmpty() && !all) {
+      return List.of();
+    }
+    Set<String> wanted = Set.copyOf(indicators);
+    List<Action> rows = actions.openOnIndicators().stream()
+        .filter(a -> all || Lines.split(a.indicators()).stream().anyMatch(wanted::contains)).toList();
+    ActionPage page = withMeetings(rows, "");
+    return rows.stream().map(a -> {
+      Meeting m = page.meetings().get(a.meetingId());
+      return MeetingMapper.toProto(a, m, page.bodies().get(m.bodyId()));
+    }).toList();
   }
 
   public ActionPage withMeetings(List<Action> rows, String nextPageToken) {

@@ -283,6 +283,48 @@ class PartnershipEndpointTest implements TestPropertyProvider {
   }
 
   @Test
+  void actionsOnIndicatorsAreFoundByIndicatorOneCallForAny() {
+    var street = client.listActions(ListActionsRequest.newBuilder().setIndicator("indicators/SSC-ENV-15").build());
+    assertEquals(List.of("Helen to present outcome on street cleanliness to the Operations Group in June"),
+        street.getActionsList().stream().map(Action::getText).toList());
+    assertEquals(List.of("indicators/SSC-ENV-14", "indicators/SSC-ENV-15", "indicators/SSC-ENV-16"),
+        street.getActions(0).getIndicatorsList());
+    assertEquals(0, client.listActions(ListActionsRequest.newBuilder().setIndicator("indicators/CYP-28").build())
+        .getActionsCount());
+
+    var asked = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
+        .addIndicators("indicators/SSC-ENV-16").addIndicators("indicators/CYP-28").build());
+    assertEquals(0, asked.getResponsibilitiesCount());
+    assertEquals(List.of("people/helen-shankster"), asked.getIndicatorActionsList().stream().map(Action::getOwner)
+        .toList());
+    var none = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
+        .addIndicators("indicators/CYP-28").build());
+    assertEquals(0, none.getIndicatorActionsCount());
+    var all = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
+        .setAllIndicatorActions(true).build());
+    assertTrue(all.getIndicatorActionsCount() >= 1 && all.getIndicatorActionsList().stream()
+        .allMatch(a -> a.getIndicatorsCount() > 0 && a.getStatus() == ActionStatus.OPEN), all.toString());
+
+    expectInvalid(() -> client.listActions(ListActionsRequest.newBuilder().setIndicator("CYP-28").build()),
+        "indicator");
+    expectInvalid(() -> client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
+        .addIndicators("indicators/CYP-28").addIndicators("indicators/../x").build()), "indicators[1]");
+  }
+
+  @Test
+  void anActionOnABadlyNamedIndicatorIsRejectedAndNothingIsWritten() throws Exception {
+    long actions = rows("action");
+    var bad = Meeting.newBuilder().setId("operations-group-2007-07-01")
+        .setBody("bodies/coventry-partnership-operations-group").setDate(date(2007, 7, 1))
+        .addItems(AgendaItem.newBuilder().setNumber(1).setTitle("NEET"))
+        .addActions(Action.newBuilder().setItem(1).setText("Review the NEET figures").setOwner("people/sara-roach")
+            .addIndicators("indicators/CYP-28").addIndicators("CYP-27").addIndicators("indicators/CYP-28"));
+    expectInvalid(() -> client.createMeeting(CreateMeetingRequest.newBuilder().setMeeting(bad).build()),
+        "meeting.actions[0].indicators[1]", "meeting.actions[0].indicators[2]");
+    assertEquals(actions, rows("action"));
+  }
+
+  @Test
   void governanceRulesAreReported() {
     GovernanceReport r = client.checkGovernance(CheckGovernanceRequest.getDefaultInstance());
     assertTrue(r.getCommunityPlacesList().stream().anyMatch(c -> c.getBody().equals("bodies/transport-theme-group")

@@ -9,14 +9,15 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.laasuite.common.FinancialYear;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.v1.BatchGetIndicatorFundingRequest;
 import org.laasuite.funding.v1.BatchGetIndicatorFundingResponse;
@@ -27,6 +28,7 @@ import org.laasuite.indicators.v1.BatchGetIndicatorReportsRequest;
 import org.laasuite.indicators.v1.BatchGetIndicatorReportsResponse;
 import org.laasuite.indicators.v1.IndicatorReport;
 import org.laasuite.indicators.v1.ListIndicatorReportsRequest;
+import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.BatchGetResponsibilitiesRequest;
 import org.laasuite.partnership.v1.BatchGetResponsibilitiesResponse;
 import org.laasuite.partnership.v1.Responsibility;
@@ -53,7 +55,6 @@ import org.laasuite.type.LaaBlock;
 @Singleton
 public class Assembler {
 
-  static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
   private static final int PAGE = 500;
 
   private final Upstreams upstreams;
@@ -84,7 +85,7 @@ public class Assembler {
   /** The indicator a card is for, from "CYP-28", "indicators/CYP-28" or "reportCards/CYP-28". */
   public static String indicatorName(String asked, String field) {
     String code = asked.replaceFirst("^(indicators|reportCards)/", "");
-    if (!CODE.matcher(code).matches()) {
+    if (!ResourceNames.CODE.matcher(code).matches()) {
       throw ApiException.invalid(field, "must be an indicator code of letters, digits and dashes like 'CYP-28'");
     }
     return "indicators/" + code;
@@ -117,12 +118,19 @@ public class Assembler {
           .setService(Upstreams.PARTNERSHIP).setCode("FAILED_PRECONDITION")
           .setReason("the theme group comes from the indicator, which " + Upstreams.INDICATORS + " did not give")
           .build());
-    } else if (!report.getIndicator().getThemeGroup().isEmpty()) {
+    } else {
       String group = report.getIndicator().getThemeGroup();
+      var request = BatchGetResponsibilitiesRequest.newBuilder().addIndicators(indicator);
+      if (!group.isEmpty()) {
+        request.addBodies(group);
+      }
       fetch(Section.GOVERNANCE, Upstreams.PARTNERSHIP, upstreams.partnership().batchGetResponsibilities(
-          BatchGetResponsibilitiesRequest.newBuilder().addBodies(group).build()))
-          .result(unavailable)
-          .ifPresent(r -> card.setThemeGroup(themeGroup(r.getResponsibilities(0))));
+          request.build())).result(unavailable).ifPresent(r -> {
+            if (!group.isEmpty()) {
+              card.setThemeGroup(themeGroup(r.getResponsibilities(0)));
+            }
+            card.addAllOpenActions(r.getIndicatorActionsList());
+          });
     }
     return card.addAllUnavailable(unavailable).setAssembleTime(Protos.timestamp(clock.instant())).build();
   }
@@ -134,7 +142,7 @@ public class Assembler {
     List<UnavailableSection> unavailable = new ArrayList<>();
     var reports = performance.result(unavailable);
     var summary = funding.result(unavailable);
-    var responsible = governance.result(unavailable).map(BatchGetResponsibilitiesResponse::getResponsibilitiesList);
+    var responsible = governance.result(unavailable);
     return summarise(block, reports, summary, responsible, true).setFinancialYear(year)
         .addAllUnavailable(unavailable).setAssembleTime(Protos.timestamp(clock.instant())).build();
   }
@@ -147,7 +155,7 @@ public class Assembler {
     List<UnavailableSection> unavailable = new ArrayList<>();
     var reports = performance.result(unavailable);
     var summary = funding.result(unavailable);
-    var responsible = governance.result(unavailable).map(BatchGetResponsibilitiesResponse::getResponsibilitiesList);
+    var responsible = governance.result(unavailable);
     var out = PerformanceReport.newBuilder().setKind(kind).setFinancialYear(year);
     JudgementCounts.Builder total = JudgementCounts.newBuilder();
     for (LaaBlock block : Blocks.ALL) {
@@ -165,10 +173,16 @@ public class Assembler {
   }
 
   private BlockSummary.Builder summarise(LaaBlock block, Optional<List<IndicatorReport>> reports,
-      Optional<FundingSummary> funding, Optional<List<Responsibility>> responsible, boolean everyIndicator) {
+      Optional<FundingSummary> funding, Optional<BatchGetResponsibilitiesResponse> responsible,
+      boolean everyIndicator) {
     var out = BlockSummary.newBuilder().setBlock(block).setTitle(Blocks.title(block)).setSlug(Blocks.slug(block));
     Map<String, Responsibility> byBody = new LinkedHashMap<>();
-    responsible.ifPresent(rs -> rs.forEach(r -> byBody.putIfAbsent(r.getBody(), r)));
+    Map<String, List<Action>> onIndicator = new HashMap<>();
+    responsible.ifPresent(rs -> {
+      rs.getResponsibilitiesList().forEach(r -> byBody.putIfAbsent(r.getBody(), r));
+      rs.getIndicatorActionsList().forEach(a -> a.getIndicatorsList().forEach(i -> onIndicator
+          .computeIfAbsent(i, k -> new ArrayList<>()).add(a)));
+    });
     Map<String, ThemeGroup> groups = new LinkedHashMap<>();
     reports.ifPresent(rs -> {
       var counts = JudgementCounts.newBuilder();
@@ -183,14 +197,15 @@ public class Assembler {
         }
         count(counts, r);
         count(trends, r);
-        IndicatorLine line = line(r, List.of());
+        String groupTitle = group.isEmpty() ? "" : groups.get(group).getTitle();
+        IndicatorLine line = line(r, groupTitle, List.of());
         if (everyIndicator) {
           out.addIndicators(line);
         }
+        List<Action> actions = onIndicator.getOrDefault(r.getIndicator().getName(), List.of());
         switch (r.getComputedJudgement().getRating()) {
-          case RED -> reds.add(line(r, groups.getOrDefault(group, ThemeGroup.getDefaultInstance()).getOpenActionsList()));
-          case AMBER -> ambers.add(line(r, groups.getOrDefault(group, ThemeGroup.getDefaultInstance())
-              .getOpenActionsList()));
+          case RED -> reds.add(line(r, groupTitle, actions));
+          case AMBER -> ambers.add(line(r, groupTitle, actions));
           default -> { }
         }
       }
@@ -205,9 +220,10 @@ public class Assembler {
     return out;
   }
 
-  private static IndicatorLine line(IndicatorReport r, List<org.laasuite.partnership.v1.Action> actions) {
+  private static IndicatorLine line(IndicatorReport r, String themeGroupTitle, List<Action> actions) {
     var i = r.getIndicator();
     return IndicatorLine.newBuilder().setIndicator(i.getName()).setCode(i.getCode()).setTitle(i.getTitle())
+        .setThemeGroupTitle(themeGroupTitle)
         .setUnits(i.getUnits()).setComputedJudgement(r.getComputedJudgement())
         .setRecordedRating(r.getRecordedJudgement().getRating()).setTrend(r.getTrend().getDirection())
         .setGap(r.getGap().getDirection()).setThemeGroup(i.getThemeGroup())
@@ -249,8 +265,10 @@ public class Assembler {
   }
 
   private Fetch<BatchGetResponsibilitiesResponse> responsibilities(List<LaaBlock> blocks) {
+    // The block's indicators are not known until the indicators service answers, which this call does
+    // not wait for: it asks for the actions on any indicator, and each line takes its own.
     return fetch(Section.GOVERNANCE, Upstreams.PARTNERSHIP, upstreams.partnership().batchGetResponsibilities(
-        BatchGetResponsibilitiesRequest.newBuilder().addAllBlocks(blocks).build()));
+        BatchGetResponsibilitiesRequest.newBuilder().addAllBlocks(blocks).setAllIndicatorActions(true).build()));
   }
 
   /** Every report of {@code block} (all blocks when null): one call, more only past 500 indicators. */

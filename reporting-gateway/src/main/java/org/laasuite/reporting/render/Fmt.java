@@ -14,7 +14,9 @@ import org.laasuite.indicators.v1.Figure;
 import org.laasuite.indicators.v1.FigureStatus;
 import org.laasuite.indicators.v1.GapDirection;
 import org.laasuite.indicators.v1.Rating;
+import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ResponsiblePerson;
+import org.laasuite.reporting.v1.IndicatorLine;
 import org.laasuite.type.LaaBlock;
 
 /** How the pages word and format the model: what templates call as {@code fmt}. */
@@ -81,6 +83,17 @@ public final class Fmt {
       }
     }
     return out.toString();
+  }
+
+  /** "Helen to present outcome on street cleanliness (Helen Shankster, in June)". */
+  public String action(Action a) {
+    String due = !a.getDueText().isEmpty() ? a.getDueText() : date(a.getDueDate());
+    return a.getText() + " (" + owner(a.getOwner()) + (due.isEmpty() ? "" : ", " + due) + ")";
+  }
+
+  /** A line's theme group by its title, or by its id when the partnership service did not give one. */
+  public String themeGroup(IndicatorLine l) {
+    return !l.getThemeGroupTitle().isEmpty() ? l.getThemeGroupTitle() : owner(l.getThemeGroup());
   }
 
   public String person(ResponsiblePerson p) {

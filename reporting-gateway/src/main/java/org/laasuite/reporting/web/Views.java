@@ -50,8 +50,13 @@ public class Views {
   static Map<String, Object> cardPage(ReportCard card, boolean print) {
     String chart = !card.hasPerformance() ? ""
         : print ? Charts.printedCard(card.getPerformance()) : Charts.card(card.getPerformance());
+    // The theme group's actions that are not already listed as the indicator's own.
+    var own = card.getOpenActionsList().stream().map(org.laasuite.partnership.v1.Action::getName)
+        .collect(java.util.stream.Collectors.toSet());
+    var groupActions = card.getThemeGroup().getOpenActionsList().stream().filter(a -> !own.contains(a.getName()))
+        .toList();
     return Map.of("card", card, "chart", chart, "periods",
-        new org.laasuite.reporting.render.PeriodNames(card.getPerformance()));
+        new org.laasuite.reporting.render.PeriodNames(card.getPerformance()), "groupActions", groupActions);
   }
 
   static Map<String, Object> blockPage(BlockSummary block) {
