@@ -53,10 +53,11 @@ app.kubernetes.io/part-of: laa-suite
 {{- $v.database.existingSecret | default (printf "%s-db" (include "laa-suite.componentName" .)) }}
 {{- end }}
 
-{{/* More than one pod may run: the condition for a PodDisruptionBudget. */}}
+{{/* More than one pod always runs (replicas, or the autoscaler's minimum): the condition for a PodDisruptionBudget. */}}
 {{- define "laa-suite.multiplePods" -}}
 {{- $v := index .root.Values .key -}}
-{{- if or $v.autoscaling.enabled (gt (int $v.replicas) 1) }}true{{ end }}
+{{- $pods := ternary $v.autoscaling.minReplicas $v.replicas (and $v.autoscaling.enabled true) -}}
+{{- if gt (int $pods) 1 }}true{{ end }}
 {{- end }}
 
 {{- define "laa-suite.configmap" -}}
@@ -352,10 +353,12 @@ spec:
         - port: grpc
           protocol: TCP
     - from:
+        {{- /* An empty selector (every namespace) must be written {}: a null peer is rejected by the API server. */}}
         - namespaceSelector:
             {{- with .root.Values.global.metricsNamespaceLabels }}
             matchLabels:
               {{- toYaml . | nindent 14 }}
+            {{- else }} {}
             {{- end }}
       ports:
         - port: http

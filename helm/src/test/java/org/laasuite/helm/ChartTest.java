@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -14,6 +15,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.lang.reflect.Method;
@@ -22,12 +25,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,6 +43,8 @@ class ChartTest {
   static final KubernetesSerialization K8S = new KubernetesSerialization();
   static final List<String> COMPONENTS = List.of("indicators-service", "funding-service", "partnership-service");
   static final String GATEWAY = "reporting-gateway";
+  static final Map<String, String> KEYS = Map.of("indicators-service", "indicatorsService", "funding-service",
+      "fundingService", "partnership-service", "partnershipService", GATEWAY, "reportingGateway");
 
   static Stream<Path> scenarios() throws Exception {
     try (var files = Files.list(CHART.resolve("ci"))) {
@@ -45,15 +52,87 @@ class ChartTest {
     }
   }
 
-  static List<HasMetadata> render(Path values) {
-    String yaml = new Helm(CHART).template().withName("laa").withNamespace("coventry").withValuesFile(values).call();
-    List<HasMetadata> objects = new ArrayList<>();
-    for (String doc : yaml.split("(?m)^---\\s*$")) {
-      if (doc.lines().anyMatch(l -> l.startsWith("kind:"))) {
-        objects.add(K8S.unmarshal(doc));
+  /** The rendered manifests, one YAML document each. */
+  static List<String> documents(Path values, Object... sets) {
+    var template = new Helm(CHART).template().withName("laa").withNamespace("coventry").withValuesFile(values);
+    for (int i = 0; i < sets.length; i += 2) {
+      template.set((String) sets[i], sets[i + 1]);
+    }
+    return Arrays.stream(template.call().split("(?m)^---\\s*$"))
+        .filter(doc -> doc.lines().anyMatch(l -> l.startsWith("kind:"))).toList();
+  }
+
+  static List<HasMetadata> render(Path values, Object... sets) {
+    return documents(values, sets).stream().map(doc -> (HasMetadata) K8S.unmarshal(doc)).toList();
+  }
+
+  /** Paths of the keys a document leaves without a value (a template's empty branch). */
+  static void nulls(Object o, String path, List<String> found) {
+    if (o instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        if (v == null) {
+          found.add(path + "." + k);
+        }
+        nulls(v, path + "." + k, found);
+      });
+    } else if (o instanceof List<?> l) {
+      for (int i = 0; i < l.size(); i++) {
+        nulls(l.get(i), path + "[" + i + "]", found);
       }
     }
-    return objects;
+  }
+
+  /** values.yaml with a scenario over it, merged as Helm merges values files (maps deeply, the rest replaced). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> values(Path scenario) throws Exception {
+    var yaml = new org.yaml.snakeyaml.Yaml();
+    Map<String, Object> merged = yaml.load(Files.readString(CHART.resolve("values.yaml")));
+    merge(merged, (Map<String, Object>) yaml.load(Files.readString(scenario)));
+    return merged;
+  }
+
+  @SuppressWarnings("unchecked")
+  static void merge(Map<String, Object> into, Map<String, Object> over) {
+    over.forEach((k, v) -> {
+      if (v instanceof Map && into.get(k) instanceof Map) {
+        merge((Map<String, Object>) into.get(k), (Map<String, Object>) v);
+      } else {
+        into.put(k, v);
+      }
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  static Object at(Map<String, Object> values, String path) {
+    Object o = values;
+    for (String k : path.split("\\.")) {
+      o = ((Map<String, Object>) o).get(k);
+    }
+    return o;
+  }
+
+  /** The Deployments whose pods a matchLabels selector picks. */
+  static List<String> picked(List<Deployment> deployments, Map<String, String> selector) {
+    return deployments.stream().filter(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+        .containsAll(selector.entrySet())).map(d -> d.getMetadata().getName()).toList();
+  }
+
+  static int grpcPort(Deployment d) {
+    return d.getSpec().getTemplate().getSpec().getContainers().getFirst().getPorts().stream()
+        .filter(p -> p.getName().equals("grpc")).findFirst().orElseThrow().getContainerPort();
+  }
+
+  /** Whether a rule's ports let traffic through to the named/numbered port (no ports: every port). */
+  static boolean covers(List<NetworkPolicyPort> ports, String name, int number) {
+    return ports == null || ports.isEmpty() || ports.stream().anyMatch(p -> p.getPort() == null
+        || name.equals(p.getPort().getStrVal()) || (p.getPort().getIntVal() != null && (p.getPort().getIntVal() == number
+        || p.getEndPort() != null && p.getPort().getIntVal() <= number && number <= p.getEndPort())));
+  }
+
+  /** An egress rule that only lets DNS out. */
+  static boolean dnsOnly(NetworkPolicyEgressRule rule) {
+    return rule.getPorts() != null && !rule.getPorts().isEmpty() && rule.getPorts().stream().allMatch(p ->
+        p.getPort() != null && Integer.valueOf(53).equals(p.getPort().getIntVal()) && p.getEndPort() == null);
   }
 
   static <T> List<T> of(List<HasMetadata> objects, Class<T> type) {
@@ -66,11 +145,48 @@ class ChartTest {
     assertFalse(result.isFailed(), String.join("\n", result.getMessages()));
   }
 
+  /**
+   * helm-java's lint takes no values file, so each scenario is linted as a copy of the chart whose
+   * values.yaml is the scenario merged over the defaults: templates only a scenario turns on are linted too.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void everyScenarioLintsStrictly(Path scenario, @TempDir Path tmp) throws Exception {
+    Path copy = tmp.resolve("laa-suite");
+    try (var files = Files.walk(CHART)) {
+      for (Path f : files.filter(f -> !f.startsWith(CHART.resolve("ci"))).toList()) {
+        Path to = copy.resolve(CHART.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    Files.writeString(copy.resolve("values.yaml"), new org.yaml.snakeyaml.Yaml().dump(values(scenario)));
+    var result = new Helm(copy).lint().strict().call();
+    assertFalse(result.isFailed(), String.join("\n", result.getMessages()));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void everyManifestIsAKnownKubernetesObjectWithNoMisspeltField(Path values) {
     List<HasMetadata> objects = render(values);
     assertFalse(objects.isEmpty());
+    // No key left without a value: `namespaceSelector:` with nothing under it is a null peer, which the API
+    // server rejects ("must specify a peer") although it parses.
+    List<String> empty = new ArrayList<>();
+    for (String doc : documents(values)) {
+      nulls(new org.yaml.snakeyaml.Yaml().load(doc), "", empty);
+    }
+    assertEquals(List.of(), empty, "keys rendered without a value");
+    for (NetworkPolicy np : of(objects, NetworkPolicy.class)) {
+      var peers = new ArrayList<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer>();
+      np.getSpec().getIngress().forEach(r -> peers.addAll(r.getFrom() == null ? List.of() : r.getFrom()));
+      np.getSpec().getEgress().forEach(r -> peers.addAll(r.getTo() == null ? List.of() : r.getTo()));
+      assertTrue(peers.stream().allMatch(p -> p.getPodSelector() != null || p.getNamespaceSelector() != null
+          || p.getIpBlock() != null), np.getMetadata().getName() + ": every peer names pods, namespaces or addresses");
+    }
     for (HasMetadata o : objects) {
       if (o instanceof GenericKubernetesResource g) {
         assertEquals("monitoring.coreos.com/v1", g.getApiVersion(), "only the ServiceMonitor CRD is untyped");
@@ -84,8 +200,9 @@ class ChartTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
-  void podsAreProbedLabelledLimitedAndLockedDown(Path values) {
+  void podsAreProbedLabelledLimitedAndLockedDown(Path values) throws Exception {
     List<HasMetadata> objects = render(values);
+    Map<String, Object> merged = values(values);
     List<Deployment> deployments = of(objects, Deployment.class);
     assertFalse(deployments.isEmpty());
     for (Deployment d : deployments) {
@@ -101,7 +218,18 @@ class ChartTest {
       assertEquals(false, pod.getSpec().getAutomountServiceAccountToken());
       assertEquals(true, pod.getSpec().getSecurityContext().getRunAsNonRoot());
       assertEquals("RuntimeDefault", pod.getSpec().getSecurityContext().getSeccompProfile().getType());
+      assertEquals(10001L, pod.getSpec().getSecurityContext().getRunAsUser(), "the uid the Dockerfiles run as");
+      assertEquals(at(merged, "global.imagePullSecrets"), pod.getSpec().getImagePullSecrets().stream()
+          .map(r -> r.getName()).toList());
       Container c = pod.getSpec().getContainers().getFirst();
+      String key = KEYS.get(component);
+      Object tag = at(merged, key + ".image.tag").toString().isEmpty() ? at(merged, "global.image.tag") : at(merged,
+          key + ".image.tag");
+      assertEquals(at(merged, "global.image.registry") + "/" + at(merged, key + ".image.repository") + ":"
+          + (tag.toString().isEmpty() ? "0.1.0" : tag), c.getImage());
+      String configMap = c.getEnvFrom().getFirst().getConfigMapRef().getName();
+      assertTrue(of(objects, ConfigMap.class).stream().anyMatch(m -> m.getMetadata().getName().equals(configMap)),
+          "the pod reads its ConfigMap " + configMap);
       assertEquals(true, c.getSecurityContext().getReadOnlyRootFilesystem());
       assertEquals(false, c.getSecurityContext().getAllowPrivilegeEscalation());
       assertEquals(List.of("ALL"), c.getSecurityContext().getCapabilities().getDrop());
@@ -123,29 +251,119 @@ class ChartTest {
         assertEquals("", c.getReadinessProbe().getGrpc().getService(), "readiness asks the server (database-aware)");
         assertEquals(grpc, c.getLivenessProbe().getGrpc().getPort());
         assertEquals("liveness", c.getLivenessProbe().getGrpc().getService());
+        assertEquals(grpc, c.getStartupProbe().getGrpc().getPort());
+        assertEquals("liveness", c.getStartupProbe().getGrpc().getService());
         assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().endsWith("_DB_PASSWORD")
             && e.getValueFrom().getSecretKeyRef() != null), component + " reads its password from a Secret");
       }
       long preStop = c.getLifecycle().getPreStop().getSleep().getSeconds();
-      assertTrue(pod.getSpec().getTerminationGracePeriodSeconds() > preStop, "grace outlasts the preStop pause");
+      var drain = java.util.regex.Pattern.compile("await-termination: *(\\d+)s").matcher(
+          Files.readString(Path.of("..", component, "src/main/resources/application.yml")));
+      assertTrue(drain.find(), component + " sets how long in-flight calls may take on shutdown");
+      assertTrue(pod.getSpec().getTerminationGracePeriodSeconds() > preStop + Long.parseLong(drain.group(1)),
+          component + ": grace outlasts the preStop pause plus the drain (" + preStop + "s + " + drain.group(1) + "s)");
 
       Service s = of(objects, Service.class).stream().filter(x -> x.getMetadata().getName()
           .equals(d.getMetadata().getName())).findFirst().orElseThrow();
       assertTrue(pod.getMetadata().getLabels().entrySet().containsAll(s.getSpec().getSelector().entrySet()),
           "the Service selects its pods");
-      for (NetworkPolicy np : of(objects, NetworkPolicy.class)) {
-        if (np.getMetadata().getName().equals(d.getMetadata().getName())) {
-          assertTrue(pod.getMetadata().getLabels().entrySet().containsAll(
-              np.getSpec().getPodSelector().getMatchLabels().entrySet()), "the NetworkPolicy guards its pods");
-          if (!component.equals(GATEWAY)) {
-            var from = np.getSpec().getIngress().getFirst().getFrom().getFirst().getPodSelector().getMatchLabels();
-            Deployment gateway = deployments.stream().filter(g -> g.getMetadata().getName().endsWith(GATEWAY))
-                .findFirst().orElseThrow();
-            assertTrue(gateway.getSpec().getTemplate().getMetadata().getLabels().entrySet()
-                .containsAll(from.entrySet()), "only the gateway's pods may call: " + from);
-          }
+      var policies = of(objects, NetworkPolicy.class).stream()
+          .filter(np -> np.getMetadata().getName().equals(d.getMetadata().getName())).toList();
+      assertEquals(1, policies.size(), d.getMetadata().getName() + " has its NetworkPolicy");
+      assertEquals(List.of(d.getMetadata().getName()), picked(deployments,
+          policies.getFirst().getSpec().getPodSelector().getMatchLabels()), "the NetworkPolicy guards its pods only");
+      assertEquals(List.of("Ingress", "Egress"), policies.getFirst().getSpec().getPolicyTypes(),
+          "both directions are restricted");
+    }
+  }
+
+  /** Every selector in the chart picks exactly its own component's pods; every object carries the full label set. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void everySelectorPicksItsOwnPodsAndNoOthers(Path values) {
+    List<HasMetadata> objects = render(values);
+    List<Deployment> deployments = of(objects, Deployment.class);
+    for (HasMetadata o : objects) {
+      String where = o.getKind() + "/" + o.getMetadata().getName();
+      var labels = o.getMetadata().getLabels();
+      for (String label : List.of("app.kubernetes.io/name", "app.kubernetes.io/instance", "app.kubernetes.io/version",
+          "app.kubernetes.io/managed-by", "app.kubernetes.io/part-of", "app.kubernetes.io/component", "helm.sh/chart")) {
+        assertNotNull(labels.get(label), where + " lacks " + label);
+      }
+      assertTrue(o.getMetadata().getName().startsWith("laa-laa-suite-" + labels.get("app.kubernetes.io/component")),
+          where + " is named after its component");
+      String own = "laa-laa-suite-" + labels.get("app.kubernetes.io/component");
+      Map<String, String> selector = switch (o) {
+        case Deployment d -> d.getSpec().getSelector().getMatchLabels();
+        case Service s -> s.getSpec().getSelector();
+        case PodDisruptionBudget p -> p.getSpec().getSelector().getMatchLabels();
+        case NetworkPolicy np -> np.getSpec().getPodSelector().getMatchLabels();
+        default -> null;
+      };
+      if (selector != null) {
+        assertEquals(List.of(own), picked(deployments, selector), where + " selects " + selector);
+      }
+      if (o instanceof HorizontalPodAutoscaler h) {
+        assertEquals("Deployment", h.getSpec().getScaleTargetRef().getKind());
+        assertEquals(own, h.getSpec().getScaleTargetRef().getName(), where + " scales its Deployment");
+      }
+      if (o instanceof GenericKubernetesResource monitor) {
+        // A ServiceMonitor picks Services (by their labels) and scrapes a port they name.
+        @SuppressWarnings("unchecked")
+        var spec = (Map<String, Object>) monitor.getAdditionalProperties().get("spec");
+        @SuppressWarnings("unchecked")
+        var match = (Map<String, String>) ((Map<String, Object>) spec.get("selector")).get("matchLabels");
+        var services = of(objects, Service.class).stream()
+            .filter(s -> s.getMetadata().getLabels().entrySet().containsAll(match.entrySet())).toList();
+        assertEquals(List.of(own), services.stream().map(s -> s.getMetadata().getName()).toList(), where);
+        @SuppressWarnings("unchecked")
+        var port = ((List<Map<String, Object>>) spec.get("endpoints")).getFirst().get("port");
+        assertTrue(services.getFirst().getSpec().getPorts().stream().anyMatch(p -> p.getName().equals(port)), where);
+      }
+    }
+  }
+
+  /**
+   * The three services: their gRPC port is open only to the gateway's pods (other rules may open only the
+   * management port, to the metrics scraper), and they reach only DNS and PostgreSQL on its CIDR and port.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void theServicesTakeCallsOnlyFromTheGatewayAndReachOnlyDnsAndPostgresql(Path values) throws Exception {
+    List<HasMetadata> objects = render(values);
+    Map<String, Object> merged = values(values);
+    List<Deployment> deployments = of(objects, Deployment.class);
+    String gateway = "laa-laa-suite-" + GATEWAY;
+    for (Deployment service : deployments.stream().filter(d -> !d.getMetadata().getName().equals(gateway)).toList()) {
+      String name = service.getMetadata().getName();
+      var policy = of(objects, NetworkPolicy.class).stream().filter(np -> np.getMetadata().getName().equals(name))
+          .findFirst().orElseThrow();
+      var toGrpc = policy.getSpec().getIngress().stream().filter(r -> covers(r.getPorts(), "grpc", grpcPort(service)))
+          .toList();
+      assertFalse(toGrpc.isEmpty(), name + ": the gateway may call");
+      for (var rule : toGrpc) {
+        assertNotNull(rule.getFrom(), name + ": a rule open to anyone reaches the gRPC port");
+        assertFalse(rule.getFrom().isEmpty(), name + ": a rule open to anyone reaches the gRPC port");
+        for (var peer : rule.getFrom()) {
+          assertEquals(null, peer.getIpBlock(), name);
+          assertEquals(null, peer.getNamespaceSelector(), name + ": only pods of this namespace");
+          assertEquals(List.of(gateway), picked(deployments, peer.getPodSelector().getMatchLabels()),
+              name + ": only the gateway's pods may call, not " + peer.getPodSelector().getMatchLabels());
         }
       }
+      int toDatabase = 0;
+      for (var rule : policy.getSpec().getEgress()) {
+        if (dnsOnly(rule)) {
+          continue;
+        }
+        assertEquals(1, rule.getTo().size(), name + " egress " + rule);
+        assertEquals(at(merged, "global.database.cidr"), rule.getTo().getFirst().getIpBlock().getCidr(),
+            name + " reaches only PostgreSQL: " + rule);
+        assertEquals(List.of(at(merged, "global.database.port")), rule.getPorts().stream()
+            .map(p -> p.getPort().getIntVal()).toList(), name + " reaches only PostgreSQL's port");
+        toDatabase++;
+      }
+      assertEquals(1, toDatabase, name + " reaches its database");
     }
   }
 
@@ -158,13 +376,21 @@ class ChartTest {
         .filter(np -> np.getMetadata().getName().endsWith(GATEWAY)).findFirst().orElseThrow();
     List<Deployment> services = of(objects, Deployment.class).stream()
         .filter(d -> !d.getMetadata().getName().endsWith(GATEWAY)).toList();
-    var egressToPods = gatewayPolicy.getSpec().getEgress().stream().filter(e -> e.getTo() != null && !e.getTo().isEmpty())
-        .toList();
-    assertEquals(3, egressToPods.size());
+    var egressToPods = gatewayPolicy.getSpec().getEgress().stream().filter(e -> !dnsOnly(e)).toList();
+    assertEquals(3, egressToPods.size(), "the gateway reaches DNS and the three services, nothing else");
+    for (var e : egressToPods) {
+      assertEquals(1, e.getTo().size());
+      // One service's pods each (none when that service is disabled), never the gateway's own or all pods.
+      var selector = e.getTo().getFirst().getPodSelector().getMatchLabels();
+      String component = selector.get("app.kubernetes.io/component");
+      assertTrue(component != null && COMPONENTS.contains(component), "each rule names a service: " + e);
+      assertEquals(services.stream().map(d -> d.getMetadata().getName()).filter(n -> n.endsWith(component)).toList(),
+          picked(of(objects, Deployment.class), selector), "each rule reaches one service's pods: " + e);
+      assertEquals(1, e.getPorts().size());
+    }
     for (Deployment service : services) {
       var podLabels = service.getSpec().getTemplate().getMetadata().getLabels();
-      int grpc = service.getSpec().getTemplate().getSpec().getContainers().getFirst().getPorts().stream()
-          .filter(p -> p.getName().equals("grpc")).findFirst().orElseThrow().getContainerPort();
+      int grpc = grpcPort(service);
       assertTrue(egressToPods.stream().anyMatch(e -> podLabels.entrySet().containsAll(
           e.getTo().getFirst().getPodSelector().getMatchLabels().entrySet())
           && e.getPorts().getFirst().getPort().getIntVal() == grpc), service.getMetadata().getName());
@@ -219,6 +445,94 @@ class ChartTest {
     assertEquals(3, production.stream().filter(o -> o.getKind().equals("ServiceMonitor")).count());
     assertTrue(of(trial, Secret.class).stream().noneMatch(x -> x.getMetadata().getName().contains(GATEWAY)),
         "the gateway has no database and no Secret");
+    // Autoscaled down to one pod: a budget of minAvailable 1 would block every node drain.
+    assertEquals(Set.of("laa-laa-suite-indicators-service", "laa-laa-suite-funding-service"), Set.copyOf(
+        of(render(CHART.resolve("ci/autoscaling-values.yaml"), "partnershipService.autoscaling.minReplicas", 1),
+            PodDisruptionBudget.class).stream().map(p -> p.getMetadata().getName()).toList()));
+  }
+
+  /** Every Secret a pod reads either is rendered, with the key it asks for, or is the one values say exists. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void everySecretAPodReadsExistsOrIsNamedInValues(Path values) throws Exception {
+    List<HasMetadata> objects = render(values);
+    Map<String, Object> merged = values(values);
+    for (Deployment d : of(objects, Deployment.class)) {
+      String key = KEYS.get(d.getSpec().getTemplate().getMetadata().getLabels().get("app.kubernetes.io/component"));
+      var env = d.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
+      for (var e : env == null ? List.<io.fabric8.kubernetes.api.model.EnvVar>of() : env) {
+        var ref = e.getValueFrom() == null ? null : e.getValueFrom().getSecretKeyRef();
+        if (ref == null) {
+          continue;
+        }
+        var secret = of(objects, Secret.class).stream().filter(x -> x.getMetadata().getName().equals(ref.getName()))
+            .findFirst();
+        if (secret.isPresent()) {
+          assertTrue(secret.get().getStringData().containsKey(ref.getKey()), ref + " is in the Secret the chart makes");
+          assertFalse(secret.get().getStringData().get(ref.getKey()).isEmpty(), ref + " is not empty");
+        } else {
+          assertEquals(at(merged, key + ".database.existingSecret"), ref.getName(), "a Secret nobody creates: " + ref);
+        }
+      }
+    }
+  }
+
+  /** Every variable the chart gives a pod is one its module reads (a misspelt name would be silently ignored). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void everyVariableTheChartSetsIsReadByItsModule(Path values) throws Exception {
+    List<HasMetadata> objects = render(values);
+    String logback = Files.readString(Path.of("../common/src/main/resources/logback.xml"));
+    for (Deployment d : of(objects, Deployment.class)) {
+      String component = d.getSpec().getTemplate().getMetadata().getLabels().get("app.kubernetes.io/component");
+      String config = Files.readString(Path.of("..", component, "src/main/resources/application.yml")) + logback;
+      var container = d.getSpec().getTemplate().getSpec().getContainers().getFirst();
+      List<String> names = new ArrayList<>(of(objects, ConfigMap.class).stream()
+          .filter(m -> m.getMetadata().getName().equals(container.getEnvFrom().getFirst().getConfigMapRef().getName()))
+          .findFirst().orElseThrow().getData().keySet());
+      if (container.getEnv() != null) {
+        container.getEnv().forEach(e -> names.add(e.getName()));
+      }
+      names.remove("JAVA_TOOL_OPTIONS");  // read by the JVM itself
+      assertEquals(List.of(), names.stream().filter(n -> !config.contains("${" + n + ":")).toList(),
+          component + " reads none of these");
+    }
+  }
+
+  /** templates/<service>/ holds the same set of files for each service; the data services' values blocks match. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyServiceHasTheSameTemplatesAndTheSameShapeOfValues() throws Exception {
+    List<String> files = List.of("configmap.yaml", "deployment.yaml", "hpa.yaml", "networkpolicy.yaml", "pdb.yaml",
+        "service.yaml", "servicemonitor.yaml");
+    for (var e : KEYS.entrySet()) {
+      List<String> expected = new ArrayList<>(files);
+      expected.add(e.getKey().equals(GATEWAY) ? "ingress.yaml" : "secret.yaml");
+      try (var listed = Files.list(CHART.resolve("templates").resolve(e.getKey()))) {
+        assertEquals(Set.copyOf(expected), Set.copyOf(listed.map(p -> p.getFileName().toString()).toList()),
+            e.getKey());
+      }
+    }
+    Map<String, Object> defaults = new org.yaml.snakeyaml.Yaml().load(Files.readString(CHART.resolve("values.yaml")));
+    Set<String> shape = shape((Map<String, Object>) defaults.get("indicatorsService"), "");
+    for (String key : List.of("fundingService", "partnershipService")) {
+      assertEquals(shape, shape((Map<String, Object>) defaults.get(key), ""), key);
+    }
+    Set<String> gateway = shape((Map<String, Object>) defaults.get("reportingGateway"), "");
+    assertEquals(List.of(), shape.stream().filter(k -> !k.startsWith("database") && !gateway.contains(k)).toList(),
+        "the gateway's block has every key the services' blocks have but their database");
+  }
+
+  @SuppressWarnings("unchecked")
+  static Set<String> shape(Map<String, Object> block, String prefix) {
+    Set<String> keys = new java.util.TreeSet<>();
+    block.forEach((k, v) -> {
+      keys.add(prefix + k);
+      if (v instanceof Map<?, ?> m && !m.isEmpty()) {
+        keys.addAll(shape((Map<String, Object>) m, prefix + k + "."));
+      }
+    });
+    return keys;
   }
 
   @Test
@@ -253,9 +567,9 @@ class ChartTest {
   @SuppressWarnings("unchecked")
   void everyImageRunsItsModuleOnThePortsTheChartExpects() throws Exception {
     Map<String, Object> values = new org.yaml.snakeyaml.Yaml().load(Files.readString(CHART.resolve("values.yaml")));
-    Map<String, String> keys = Map.of("indicators-service", "indicatorsService", "funding-service", "fundingService",
-        "partnership-service", "partnershipService", GATEWAY, "reportingGateway");
-    for (var e : keys.entrySet()) {
+    String docs = Files.readString(Path.of("../docs/container-images.md"));
+    for (var e : KEYS.entrySet()) {
+      assertTrue(docs.contains("`" + e.getKey() + "/`"), "docs/container-images.md documents " + e.getKey());
       Path module = Path.of("..", e.getKey());
       String dockerfile = Files.readString(module.resolve("Dockerfile"));
       String pom = Files.readString(module.resolve("pom.xml"));
@@ -269,15 +583,31 @@ class ChartTest {
     }
   }
 
-  /** The chart README documents every value that has a scalar default. */
+  /**
+   * The chart README's table is values.yaml: a row for every value that has an inline default or a
+   * {@code # --} comment, with that default and that comment, and no row for a value that is gone.
+   */
   @Test
-  void theReadmeListsEveryValue() throws Exception {
-    String readme = Files.readString(CHART.resolve("README.md"));
-    List<String> missing = new ArrayList<>();
+  void theReadmeListsEveryValueWithItsDefaultAndComment() throws Exception {
+    Map<String, List<String>> rows = new HashMap<>();
+    for (String line : Files.readAllLines(CHART.resolve("README.md"))) {
+      var row = java.util.regex.Pattern.compile("^\\| `([^`]+)` \\| `(.*)` \\| (.*?) *\\|$").matcher(line);
+      if (row.matches()) {
+        rows.put(row.group(1), List.of(row.group(2), row.group(3)));
+      }
+    }
+    Map<String, List<String>> expected = new HashMap<>();
     List<String> path = new ArrayList<>();
+    String comment = null;
     for (String line : Files.readAllLines(CHART.resolve("values.yaml"))) {
+      var c = java.util.regex.Pattern.compile("^ *# (-- )?(.*)$").matcher(line);
+      if (c.matches()) {
+        comment = c.group(1) != null ? c.group(2) : comment == null ? null : comment + " " + c.group(2);
+        continue;
+      }
       var m = java.util.regex.Pattern.compile("^( *)([A-Za-z0-9_.]+):(.*)$").matcher(line);
       if (!m.matches()) {
+        comment = null;
         continue;
       }
       int depth = m.group(1).length() / 2;
@@ -285,12 +615,19 @@ class ChartTest {
         path.removeLast();
       }
       path.add(m.group(2));
-      String key = String.join(".", path);
-      if (!m.group(3).isBlank() && !readme.contains("`" + key + "`")) {
-        missing.add(key);
+      if (!m.group(3).isBlank() || comment != null) {
+        expected.put(String.join(".", path), List.of(m.group(3).trim(), comment == null ? "" : comment));
       }
+      comment = null;
     }
-    assertEquals(List.of(), missing, "values the chart README does not list");
+    List<String> wrong = new ArrayList<>();
+    expected.forEach((key, row) -> {
+      if (!row.equals(rows.get(key))) {
+        wrong.add(key + ": values.yaml " + row + ", README " + rows.get(key));
+      }
+    });
+    rows.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> wrong.add(k + ": not in values.yaml"));
+    assertEquals(List.of(), wrong, "the chart README's table and values.yaml disagree");
   }
 
   /** Every fabric8 model object reachable from {@code o} must have no additional (unknown) properties. */
