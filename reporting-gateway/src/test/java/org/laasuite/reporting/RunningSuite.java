@@ -39,6 +39,7 @@ public final class RunningSuite {
     }
     Path data = root().resolve("data/coventry-2007-08");
     check(Laa.run("import-simple-view", indicators.address(), data.resolve("laa-simple-view.csv").toString()));
+    check(Laa.run("import-narratives", indicators.address(), data.resolve("narratives.csv").toString()));
     check(Laa.run("import-funding", funding.address(), data.toString(), "2007-08"));
     check(Laa.run("import-partnership", partnership.address(), data.resolve("partnership.yaml").toString()));
   }

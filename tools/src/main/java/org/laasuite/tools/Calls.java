@@ -14,6 +14,15 @@ final class Calls {
     int run(ManagedChannel channel) throws Exception;
   }
 
+  /** Whether {@code file} is there to read; if not, says so. */
+  static boolean readable(java.nio.file.Path file) {
+    if (java.nio.file.Files.isRegularFile(file)) {
+      return true;
+    }
+    System.err.println("no such file: " + file);
+    return false;
+  }
+
   static int with(String target, Work work) throws Exception {
     ManagedChannel channel = ManagedChannelBuilder.forTarget(target).usePlaintext()
         .maxInboundMessageSize(16 * 1024 * 1024).build();

@@ -34,8 +34,7 @@ final class Funding {
     Path dir = Path.of(args.get(1));
     Path streams = dir.resolve("funding-streams.csv");
     Path commitments = dir.resolve("commitments.csv");
-    if (!Files.isRegularFile(streams)) {
-      System.err.println("no such file: " + streams);
+    if (!Calls.readable(streams)) {
       return 1;
     }
     return Calls.with(args.get(0), channel -> {

@@ -53,6 +53,7 @@ public final class Laa {
       case "create-databases" -> createDatabases(rest);
       case "wait-grpc" -> waitGrpc(rest);
       case "import-simple-view" -> importSimpleView(rest);
+      case "import-narratives" -> Narratives.importNarratives(rest);
       case "indicators" -> Reading.indicators(rest);
       case "report" -> Reading.report(rest);
       case "import-funding" -> Funding.importFunding(rest);
@@ -72,6 +73,7 @@ public final class Laa {
                laa-tools create-databases JDBC_URL USER PASSWORD DB...
                laa-tools wait-grpc HOST:PORT SECONDS
                laa-tools import-simple-view HOST:PORT FILE [--validate-only] [--allow-partial] [--skip-if-loaded]
+               laa-tools import-narratives HOST:PORT FILE [--skip-if-loaded]
                laa-tools indicators HOST:PORT [BLOCK]
                laa-tools report HOST:PORT CODE...
                laa-tools import-funding HOST:PORT DIR YEAR [--skip-if-loaded]
@@ -163,8 +165,7 @@ public final class Laa {
 
   private static int importSimpleView(List<String> args) throws Exception {
     Path file = Path.of(args.get(1));
-    if (!Files.isRegularFile(file)) {
-      System.err.println("no such file: " + file);
+    if (!Calls.readable(file)) {
       return 1;
     }
     return Calls.with(args.get(0), channel -> {

@@ -32,8 +32,7 @@ final class Partnership {
   /** import-partnership HOST:PORT FILE [--skip-if-loaded]. */
   static int importData(List<String> args) throws Exception {
     Path file = Path.of(args.get(1));
-    if (!Files.isRegularFile(file)) {
-      System.err.println("no such file: " + file);
+    if (!Calls.readable(file)) {
       return 1;
     }
     return Calls.with(args.get(0), channel -> {

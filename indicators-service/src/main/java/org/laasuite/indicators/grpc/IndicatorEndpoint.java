@@ -199,6 +199,12 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   }
 
   @Override
+  public void batchCreateNarratives(BatchCreateNarrativesRequest r, StreamObserver<BatchCreateNarrativesResponse> out) {
+    reply(out, () -> BatchCreateNarrativesResponse.newBuilder()
+        .addAllNarratives(measures.batchCreateNarratives(r.getRequestsList())).build());
+  }
+
+  @Override
   public void listNarratives(ListNarrativesRequest r, StreamObserver<ListNarrativesResponse> out) {
     reply(out, () -> {
       var l = measures.listNarratives(r.getParent(), r.getPageSize(), r.getPageToken());

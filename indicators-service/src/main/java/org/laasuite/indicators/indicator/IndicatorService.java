@@ -44,13 +44,18 @@ public class IndicatorService {
     return indicators.findByCode(code).orElseThrow(() -> ApiException.notFound("INDICATOR", name));
   }
 
+  /** The indicators of these codes that exist, by code: one statement. */
+  public java.util.Map<String, Indicator> byCodes(java.util.Collection<String> codes) {
+    return codes.isEmpty() ? java.util.Map.of() : indicators.findByCodeIn(codes).stream()
+        .collect(java.util.stream.Collectors.toMap(Indicator::code, i -> i));
+  }
+
   /** The indicators named, in the order asked; NOT_FOUND naming every unknown one. */
   public List<Indicator> getAll(List<String> names, String field) {
     Violations v = new Violations();
     List<String> codes = names.stream().map(n -> ResourceNames.id(n, Indicator.COLLECTION, field, v)).toList();
     v.throwIfAny();
-    var found = indicators.findByCodeIn(codes).stream()
-        .collect(java.util.stream.Collectors.toMap(Indicator::code, i -> i));
+    var found = byCodes(codes);
     List<String> missing = codes.stream().filter(c -> !found.containsKey(c)).distinct()
         .map(c -> Indicator.COLLECTION + "/" + c).toList();
     if (!missing.isEmpty()) {

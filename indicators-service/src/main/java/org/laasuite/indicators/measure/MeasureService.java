@@ -4,10 +4,13 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.Area;
 import org.laasuite.indicators.figure.Figure;
@@ -21,6 +24,7 @@ import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.RecordedJudgementRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
 import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.v1.CreateNarrativeRequest;
 import org.laasuite.indicators.v1.ImportOutturnsResponse;
 import org.laasuite.indicators.v1.OutturnRow;
 import org.laasuite.indicators.v1.OutturnStatus;
@@ -192,16 +196,56 @@ public class MeasureService {
       org.laasuite.indicators.v1.Narrative in) {
     Indicator indicator = indicators.get(parent, "parent");
     Violations v = new Violations();
-    Period period = references.period(in.getPeriod(), "narrative.period", true, v);
-    v.maxLength(in.getAchieved(), Violations.MAX_TEXT, "narrative.achieved");
-    v.maxLength(in.getNextSteps(), Violations.MAX_TEXT, "narrative.next_steps");
-    v.maxLength(in.getAuthor(), Violations.MAX_TITLE, "narrative.author");
-    v.check(!in.getAchieved().isBlank() || !in.getNextSteps().isBlank(), "narrative.achieved",
-        "a narrative needs what was achieved or what is next");
+    Narrative draft = narrative(indicator, in, "narrative.", v);
     v.throwIfAny();
-    Narrative saved = narratives.save(new Narrative(null, indicator.id(), period.id(), in.getAchieved(),
-        in.getNextSteps(), in.getAuthor(), null));
+    Narrative saved = narratives.save(draft);
     return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+  }
+
+  /** Every narrative checked first, each problem named by its place in the request; then all saved. */
+  @Transactional
+  public List<org.laasuite.indicators.v1.Narrative> batchCreateNarratives(List<CreateNarrativeRequest> requests) {
+    Violations v = new Violations();
+    v.check(!requests.isEmpty() && requests.size() <= 1000, "requests",
+        "names " + requests.size() + " narratives; 1 to 1000 at a time");
+    v.throwIfAny();
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      codes.add(ResourceNames.id(requests.get(i).getParent(), Indicator.COLLECTION, "requests[" + i + "].parent", v));
+    }
+    Map<String, Indicator> found = indicators.byCodes(codes.stream().filter(java.util.Objects::nonNull).toList());
+    List<Narrative> drafts = new ArrayList<>();
+    Map<Long, String> codeOf = new HashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      String at = "requests[" + i + "]";
+      Indicator indicator = codes.get(i) == null ? null : found.get(codes.get(i));
+      if (codes.get(i) != null && indicator == null) {
+        v.add(at + ".parent", requests.get(i).getParent() + " does not exist");
+      }
+      Narrative draft = narrative(indicator, requests.get(i).getNarrative(), at + ".narrative.", v);
+      if (indicator != null) {
+        drafts.add(draft);
+        codeOf.put(indicator.id(), indicator.code());
+      }
+    }
+    v.throwIfAny();
+    var lookup = references.lookup();
+    List<org.laasuite.indicators.v1.Narrative> out = new ArrayList<>();
+    narratives.saveAll(drafts).forEach(n -> out.add(MeasureMapper.toProto(codeOf.get(n.indicatorId()), n, lookup)));
+    return out;
+  }
+
+  /** A narrative to save, or null (with violations under {@code prefix}) when {@code indicator} is. */
+  private Narrative narrative(Indicator indicator, org.laasuite.indicators.v1.Narrative in, String prefix,
+      Violations v) {
+    Period period = references.period(in.getPeriod(), prefix + "period", true, v);
+    v.maxLength(in.getAchieved(), Violations.MAX_TEXT, prefix + "achieved");
+    v.maxLength(in.getNextSteps(), Violations.MAX_TEXT, prefix + "next_steps");
+    v.maxLength(in.getAuthor(), Violations.MAX_TITLE, prefix + "author");
+    v.check(!in.getAchieved().isBlank() || !in.getNextSteps().isBlank(), prefix + "achieved",
+        "a narrative needs what was achieved or what is next");
+    return indicator == null || period == null ? null
+        : new Narrative(null, indicator.id(), period.id(), in.getAchieved(), in.getNextSteps(), in.getAuthor(), null);
   }
 
   @Transactional

@@ -295,6 +295,37 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     assertEquals(before + 1, rows("outturn"));
   }
 
+  @Test
+  void narrativesAreCreatedInABatchAllOrNoneWithEveryProblemNamedByItsPlace() throws Exception {
+    create(neet("T-NAR1"));
+    create(neet("T-NAR2"));
+    long before = rows("narrative");
+    var good = CreateNarrativeRequest.newBuilder().setParent("indicators/T-NAR1").setNarrative(Narrative.newBuilder()
+        .setPeriod("periods/fy-2006-07").setNextSteps("A key priority for the group is the NEETS")).build();
+    expectInvalid(() -> client.batchCreateNarratives(BatchCreateNarrativesRequest.newBuilder().addRequests(good)
+        .addRequests(CreateNarrativeRequest.newBuilder().setParent("indicators/NO-SUCH").setNarrative(
+            Narrative.newBuilder().setPeriod("periods/fy-2006-07").setAchieved("x")))
+        .addRequests(CreateNarrativeRequest.newBuilder().setParent("indicators/T-NAR2").setNarrative(
+            Narrative.newBuilder().setPeriod("periods/fy-1990-91")))
+        .addRequests(CreateNarrativeRequest.newBuilder().setParent("T-NAR2")).build()),
+        "requests[1].parent", "requests[2].narrative.period", "requests[2].narrative.achieved", "requests[3].parent",
+        "requests[3].narrative.period", "requests[3].narrative.achieved");
+    assertEquals(before, rows("narrative"), "nothing written");
+    expectInvalid(() -> client.batchCreateNarratives(BatchCreateNarrativesRequest.getDefaultInstance()), "requests");
+
+    var made = client.batchCreateNarratives(BatchCreateNarrativesRequest.newBuilder().addRequests(good)
+        .addRequests(CreateNarrativeRequest.newBuilder().setParent("indicators/T-NAR2").setNarrative(Narrative
+            .newBuilder().setPeriod("periods/fy-2005-06").setAchieved("Connexions tracking improved").setAuthor("CYPP")))
+        .build());
+    assertEquals(2, made.getNarrativesCount());
+    assertTrue(made.getNarratives(0).getName().startsWith("indicators/T-NAR1/narratives/"), made.toString());
+    assertEquals("periods/fy-2005-06", made.getNarratives(1).getPeriod());
+    assertEquals(before + 2, rows("narrative"));
+    var reports = client.batchGetIndicatorReports(BatchGetIndicatorReportsRequest.newBuilder()
+        .addNames("indicators/T-NAR2").build());
+    assertEquals("Connexions tracking improved", reports.getReports(0).getNarrative().getAchieved());
+  }
+
   private void withFigures(String code) {
     create(neet(code));
     String parent = "indicators/" + code;
