@@ -101,7 +101,8 @@ class BrowserTest implements TestPropertyProvider {
         .map(WebElement::getText).toList();
     assertTrue(outturns.containsAll(List.of("8.6", "9.70")), outturns.toString());
     String narrative = browser.findElement(By.cssSelector("[data-test=narrative]")).getText();
-    assertTrue(narrative.contains("What we've achieved") && narrative.contains("What next"), narrative);
+    assertTrue(narrative.contains("What we've achieved") && narrative.contains("What next")
+        && narrative.contains("A key priority for the group is the NEETS"), narrative);
     assertFalse(browser.findElement(By.cssSelector("[data-test=theme-group]")).getText().isBlank());
   }
 }

@@ -243,6 +243,10 @@ class GatewayTest implements TestPropertyProvider {
     }
     assertTrue(html.contains("What we&#39;ve achieved") || html.contains("What we've achieved"));
     assertTrue(html.contains("What next"));
+    assertEquals("A key priority for the group is the NEETS and the retention of young people in Year 12",
+        card.getPerformance().getNarrative().getNextSteps(), "the Children's Partnership's words of August 2007");
+    assertTrue(html.contains(">A key priority for the group is the NEETS and the retention of young people in Year 12<"),
+        "the narrative on the card");
 
     var pdf = Http.bytes(base(), "/report-cards/CYP-28.pdf");
     assertEquals(200, pdf.statusCode());

@@ -1,32 +1,56 @@
 package org.laasuite.reporting.render;
 
+import com.google.type.Date;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.laasuite.indicators.v1.IndicatorReport;
+import org.laasuite.indicators.v1.Period;
 
 /**
- * The periods of one report as the partnership wrote them ("2006-7 Update", "Nov 2002") and in
- * date order, from the periods the indicators service sends with the report.
+ * The periods of one report as the partnership wrote them ("2006-7 Update", "Nov 2002"), in date
+ * order and on the calendar, from the periods the indicators service sends with the report.
  */
 public final class PeriodNames {
 
-  private final Map<String, String> labels = new HashMap<>();
+  private final Map<String, Period> periods = new HashMap<>();
   private final Map<String, Integer> order = new HashMap<>();
 
   public PeriodNames(IndicatorReport report) {
     report.getPeriodsList().forEach(p -> {
-      labels.put(p.getName(), p.getLabel().isBlank() ? p.getCode() : p.getLabel());
+      periods.put(p.getName(), p);
       order.put(p.getName(), order.size());
     });
   }
 
   /** The label of "periods/{code}", or the code when the report did not describe it. */
   public String label(String name) {
-    return labels.getOrDefault(name, Fmt.INSTANCE.period(name));
+    Period p = periods.get(name);
+    if (p == null) {
+      return Fmt.INSTANCE.period(name);
+    }
+    return p.getLabel().isBlank() ? p.getCode() : p.getLabel();
   }
 
   /** Position in date order; periods the report did not describe come last. */
   public int order(String name) {
     return order.getOrDefault(name, Integer.MAX_VALUE);
+  }
+
+  /** The middle day of the period, where a chart plots its figure; empty when it has no dates. */
+  public Optional<LocalDate> midpoint(String name) {
+    Period p = periods.get(name);
+    if (p == null || !p.hasStartDate() || !p.hasEndDate()) {
+      return Optional.empty();
+    }
+    LocalDate start = date(p.getStartDate());
+    LocalDate end = date(p.getEndDate());
+    return Optional.of(start.plusDays(ChronoUnit.DAYS.between(start, end) / 2));
+  }
+
+  private static LocalDate date(Date d) {
+    return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
   }
 }

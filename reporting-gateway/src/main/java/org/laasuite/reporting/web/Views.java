@@ -6,6 +6,8 @@ import org.laasuite.common.grpc.ApiException;
 import org.laasuite.reporting.assembly.Assembler;
 import org.laasuite.reporting.assembly.Blocks;
 import org.laasuite.reporting.render.Charts;
+import org.laasuite.reporting.render.FigureTable;
+import org.laasuite.reporting.render.PeriodNames;
 import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
@@ -55,8 +57,9 @@ public class Views {
         .collect(java.util.stream.Collectors.toSet());
     var groupActions = card.getThemeGroup().getOpenActionsList().stream().filter(a -> !own.contains(a.getName()))
         .toList();
-    return Map.of("card", card, "chart", chart, "periods",
-        new org.laasuite.reporting.render.PeriodNames(card.getPerformance()), "groupActions", groupActions);
+    var periods = new PeriodNames(card.getPerformance());
+    return Map.of("card", card, "chart", chart, "periods", periods, "groupActions", groupActions,
+        "figures", FigureTable.of(card.getPerformance(), periods));
   }
 
   static Map<String, Object> blockPage(BlockSummary block) {
