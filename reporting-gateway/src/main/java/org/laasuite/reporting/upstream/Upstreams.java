@@ -34,15 +34,18 @@ public class Upstreams {
   private final ManagedChannel funding;
   private final ManagedChannel partnership;
   private final Duration deadline;
+  private final Duration reconnectWait;
 
   public Upstreams(@Value("${laa.services.indicators}") String indicatorsAddress,
       @Value("${laa.services.funding}") String fundingAddress,
       @Value("${laa.services.partnership}") String partnershipAddress,
-      @Value("${laa.reporting.deadline:2s}") Duration deadline, MeterRegistry registry) {
+      @Value("${laa.reporting.deadline:2s}") Duration deadline,
+      @Value("${laa.reporting.reconnect-wait:300ms}") Duration reconnectWait, MeterRegistry registry) {
     this.indicators = channel(indicatorsAddress, registry);
     this.funding = channel(fundingAddress, registry);
     this.partnership = channel(partnershipAddress, registry);
     this.deadline = deadline;
+    this.reconnectWait = reconnectWait;
   }
 
   private static ManagedChannel channel(String address, MeterRegistry registry) {
@@ -70,39 +73,35 @@ public class Upstreams {
   }
 
   /**
-   * A channel whose service could not be reached waits out gRPC's reconnect back-off (up to two
-   * minutes) and fails calls at once meanwhile. So that a service's sections return as soon as it
-   * does, a request that finds the channel so reconnects now and waits for that attempt's outcome
-   * (within the deadline): a service still down fails fast; one that is back answers.
+   * A channel whose service could not be reached stays in TRANSIENT_FAILURE (gRPC's pick-first keeps
+   * it there until a connection is READY) and waits out a reconnect back-off of up to two minutes,
+   * failing calls at once meanwhile. So that a service's sections return as soon as it does, a
+   * request that finds the channel so asks it to reconnect now and gives that attempt
+   * {@code reconnectWait} to become READY: a service that is back answers this request; one still
+   * down fails it after that short wait, not after the whole deadline.
    */
   private ManagedChannel retried(ManagedChannel channel) {
     if (channel.getState(false) != ConnectivityState.TRANSIENT_FAILURE) {
       return channel;
     }
-    long until = System.nanoTime() + deadline.toNanos();
+    long until = System.nanoTime() + Math.min(reconnectWait.toNanos(), deadline.toNanos());
     ConnectivityState state = ConnectivityState.TRANSIENT_FAILURE;
-    boolean reset = false;
+    channel.resetConnectBackoff();
     try {
-      while (true) {
+      while (state != ConnectivityState.READY && state != ConnectivityState.SHUTDOWN) {
         CountDownLatch changed = new CountDownLatch(1);
+        // Fires at once if the state is no longer `state` (a reconnect that was quicker than this line).
         channel.notifyWhenStateChanged(state, changed::countDown);
-        if (!reset) {
-          channel.resetConnectBackoff();
-          reset = true;
-        }
         long left = until - System.nanoTime();
         if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
           return channel;
         }
-        state = channel.getState(true); // an idle channel is asked to connect
-        if (state != ConnectivityState.CONNECTING && state != ConnectivityState.IDLE) {
-          return channel;
-        }
+        state = channel.getState(false);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return channel;
     }
+    return channel;
   }
 
   @PreDestroy
