@@ -79,7 +79,14 @@ class BrowserTest implements TestPropertyProvider {
     assertEquals("155", browser.findElement(By.cssSelector("[data-test=total] strong")).getText());
     assertTrue(browser.findElements(By.cssSelector("[data-test=unavailable]")).isEmpty());
 
-    blocks.getFirst().findElement(By.tagName("a")).click();
+    WebElement firstRed = blocks.getFirst().findElement(By.cssSelector("[data-test=exceptions] a.red"));
+    String code = firstRed.getText();
+    firstRed.click();
+    assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith(code + ":"), "the dashboard links to cards");
+    assertEquals("Red", browser.findElement(By.cssSelector("[data-test=computed]")).getText());
+
+    browser.get(url("/"));
+    browser.findElements(By.cssSelector("section[data-block]")).getFirst().findElement(By.tagName("a")).click();
     assertEquals("Children and Young People", browser.findElement(By.tagName("h1")).getText());
     browser.findElement(By.linkText("CYP-28")).click();
     assertTrue(browser.getCurrentUrl().endsWith("/report-cards/CYP-28"), browser.getCurrentUrl());

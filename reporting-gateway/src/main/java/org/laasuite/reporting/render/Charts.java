@@ -53,9 +53,9 @@ public final class Charts {
     return card(r, WIDTH, HEIGHT);
   }
 
-  /** The same chart at the size a printed page (PDF) has room for. */
+  /** The same chart drawn larger, so that scaled to the printed page (180 x 74 mm) its text is the page's size. */
   public static String printedCard(IndicatorReport r) {
-    return card(r, 520, 215);
+    return card(r, 760, 312);
   }
 
   private static String card(IndicatorReport r, int width, int height) {
