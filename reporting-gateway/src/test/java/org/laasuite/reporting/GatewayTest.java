@@ -161,8 +161,10 @@ class GatewayTest implements TestPropertyProvider {
         assertFalse(line.getThemeGroupTitle().isEmpty(), line.getCode() + " names its theme group");
       }
     }
-    assertTrue(Http.get(base(), "/reports/review-pack").body().contains("Children &amp; Young People&#39;s Partnership"),
-        "the theme group by its title");
+    String packHtml = Http.get(base(), "/reports/review-pack").body();
+    assertTrue(packHtml.contains("Children &amp; Young People&#39;s Partnership"), "the theme group by its title");
+    assertTrue(packHtml.contains("Open actions of the block's theme groups"), "the groups' own actions, once a block");
+    assertTrue(packHtml.contains("to be included in the Cultural Strategy"), packHtml);
   }
 
   private Map<String, Double> callsByService() {

@@ -17,6 +17,7 @@ import org.laasuite.indicators.v1.Rating;
 import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ResponsiblePerson;
 import org.laasuite.reporting.v1.IndicatorLine;
+import org.laasuite.reporting.v1.ThemeGroup;
 import org.laasuite.type.LaaBlock;
 
 /** How the pages word and format the model: what templates call as {@code fmt}. */
@@ -94,6 +95,11 @@ public final class Fmt {
   /** A line's theme group by its title, or by its id when the partnership service did not give one. */
   public String themeGroup(IndicatorLine l) {
     return !l.getThemeGroupTitle().isEmpty() ? l.getThemeGroupTitle() : owner(l.getThemeGroup());
+  }
+
+  /** The theme groups that hold open actions. */
+  public java.util.List<ThemeGroup> withOpenActions(java.util.List<ThemeGroup> groups) {
+    return groups.stream().filter(g -> g.getOpenActionsCount() > 0).toList();
   }
 
   public String person(ResponsiblePerson p) {
