@@ -2,6 +2,7 @@ package org.laasuite.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.util.JsonFormat;
@@ -62,11 +63,15 @@ class DegradationTest {
         assertEquals(200, block.statusCode());
         assertTrue(block.body().contains("funding-service cannot be reached"), block.body());
         assertEquals(200, Http.get(gateway.getURI(), "/").statusCode());
+        assertNotEquals("READY", channelState(gateway, "funding-service"), "/health shows the channel down");
+        assertEquals("READY", channelState(gateway, "indicators-service"));
+        assertEquals(200, Http.get(gateway.getURI(), "/health/readiness").statusCode(), "the gateway stays ready");
       } finally {
         suite.funding.start();
         suite.funding.awaitServing();
       }
       assertEquals(List.of(), card(gateway).getUnavailableList(), "funding returns with the service");
+      assertEquals("READY", channelState(gateway, "funding-service"), "and /health shows its channel ready");
     }
   }
 
@@ -91,6 +96,17 @@ class DegradationTest {
       assertTrue(b.getFunding().hasPooled(), "funding still there");
       assertEquals(Section.GOVERNANCE, only(b.getUnavailableList()).getSection());
     }
+  }
+
+  /** The state /health gives the gateway's channel to {@code service}; /health itself answers 200 (UP). */
+  @SuppressWarnings("unchecked")
+  private static String channelState(EmbeddedServer gateway, String service) {
+    var health = Http.get(gateway.getURI(), "/health");
+    assertEquals(200, health.statusCode(), health.body());
+    Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(health.body());
+    var upstreams = (Map<String, Object>) ((Map<String, Object>) doc.get("details")).get("upstreams");
+    assertEquals("UP", upstreams.get("status"));
+    return (String) ((Map<String, Object>) ((Map<String, Object>) upstreams.get("details")).get(service)).get("state");
   }
 
   private static UnavailableSection only(List<UnavailableSection> list) {

@@ -96,7 +96,8 @@ final class Partnership {
               .setPageSize(500).build());
       for (Action a : r.getActionsList()) {
         System.out.println(a.getName() + "  " + a.getMeeting() + " item " + a.getItem() + ": " + clip(a.getText(), 100)
-            + (a.getDueText().isEmpty() ? "" : " (" + a.getDueText() + ")"));
+            + (a.getDueText().isEmpty() ? "" : " (" + a.getDueText() + ")")
+            + (a.getIndicatorsCount() == 0 ? "" : " [on " + String.join(", ", a.getIndicatorsList()) + "]"));
       }
       System.out.println(r.getActionsCount() + " open actions held by " + args.get(1));
       return 0;

@@ -53,6 +53,19 @@ public class Upstreams {
         .intercept(new MetricCollectingClientInterceptor(registry)).build();
   }
 
+  /** Each service's channel: its address and connectivity state, as /health shows them. */
+  public java.util.Map<String, java.util.Map<String, String>> states() {
+    java.util.Map<String, java.util.Map<String, String>> out = new java.util.LinkedHashMap<>();
+    out.put(INDICATORS, state(indicators));
+    out.put(FUNDING, state(funding));
+    out.put(PARTNERSHIP, state(partnership));
+    return out;
+  }
+
+  private static java.util.Map<String, String> state(ManagedChannel channel) {
+    return java.util.Map.of("address", channel.authority(), "state", channel.getState(false).name());
+  }
+
   public Duration deadline() {
     return deadline;
   }
