@@ -24,6 +24,11 @@ public record Figure(
     return new Figure(value, Comparator.EQUAL, 0, false, null, FigureStatus.VALUE, value.toPlainString());
   }
 
+  /** The same figure, read from {@code text}: a cell that gave it beside another area's. */
+  public Figure withOriginalText(String text) {
+    return new Figure(value, comparator, dueYear, cumulative, secondaryValue, status, text);
+  }
+
   public boolean hasValue() {
     return value != null;
   }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -108,7 +110,7 @@ public class SimpleViewImporter {
   }
 
   /** One indicator row, read and checked, before anything is written. */
-  record Draft(int line, Indicator indicator, Period baselinePeriod, Placed baseline, Map<Integer, Placed> targets,
+  record Draft(int line, Indicator indicator, Period baselinePeriod, Placed baseline, Map<Integer, List<Placed>> targets,
       List<OutturnDraft> outturns, Rating rating, String reason) {
   }
 
@@ -125,7 +127,8 @@ public class SimpleViewImporter {
     } else {
       response.setIndicators(drafts.size());
       response.setBaselines((int) drafts.stream().filter(d -> d.baseline() != null).count());
-      response.setTargets(drafts.stream().mapToInt(d -> d.targets().size()).sum());
+      response.setTargets(drafts.stream().mapToInt(d -> d.targets().values().stream().mapToInt(List::size).sum())
+          .sum());
       response.setOutturns(drafts.stream().mapToInt(d -> d.outturns().size()).sum());
       response.setJudgements((int) drafts.stream().filter(d -> d.rating() != null).count());
     }
@@ -237,13 +240,14 @@ public class SimpleViewImporter {
 
     Period baselinePeriod = PeriodLabels.parse(rec.get("baseline_date")).orElse(null);
     Placed baseline = placed(rec.get("baseline_value"));
-    Map<Integer, Placed> ts = new LinkedHashMap<>();
+    Map<Integer, List<Placed>> ts = new LinkedHashMap<>();
     for (int year : TARGET_YEARS) {
-      Placed t = placed(rec.get("target_" + year + "_" + two(year + 1)));
-      if (t != null) {
+      List<Placed> t = placedAll(rec.get("target_" + year + "_" + two(year + 1)));
+      if (!t.isEmpty()) {
         ts.put(year, t);
       }
     }
+    List<Placed> allTargets = ts.values().stream().flatMap(List::stream).toList();
     List<OutturnDraft> os = new ArrayList<>();
     int latestUpdate = 0;
     for (int year : UPDATE_YEARS) {
@@ -259,8 +263,8 @@ public class SimpleViewImporter {
       String note = data == null && !date.isEmpty() ? "Date of data as written: " + date : "";
       os.add(new OutturnDraft(year, data == null || data.code().equals(reporting) ? null : data, value, note));
     }
-    boolean monitorOnly = !ts.isEmpty() && ts.values().stream().noneMatch(p -> p.figure().hasValue())
-        && ts.values().stream().anyMatch(p -> p.figure().status() == FigureStatus.MONITOR_ONLY);
+    boolean monitorOnly = !ts.isEmpty() && allTargets.stream().noneMatch(p -> p.figure().hasValue())
+        && allTargets.stream().anyMatch(p -> p.figure().status() == FigureStatus.MONITOR_ONLY);
     String units = rec.get("units").strip();
     String outcome = rec.get("outcome").strip();
     String measure = rec.get("measure").strip();
@@ -270,7 +274,7 @@ public class SimpleViewImporter {
         outcome, units, polarity,
         outcome.toLowerCase(Locale.ROOT).contains("lpsa") ? IndicatorSource.LPSA_STRETCH : IndicatorSource.LOCAL, "",
         monitorOnly, units.toLowerCase(Locale.ROOT).startsWith("number"), "", Frequency.ANNUAL,
-        decimalPlaces(baseline, ts.values(), os), null,
+        decimalPlaces(baseline, allTargets, os), null,
         "LAA Simple View " + (row.isEmpty() ? "(row not numbered)" : "row " + row) + ", " + theme, null, null);
     return new Draft(line, indicator, baselinePeriod, baseline, ts, os,
         rating, rec.get("comments").strip());
@@ -314,8 +318,8 @@ public class SimpleViewImporter {
         bs.add(new Baseline(null, id, d.baselinePeriod() == null ? null : stored.get(d.baselinePeriod().code()).id(),
             areaIds.get(d.baseline().area()), d.baseline().figure(), null));
       }
-      d.targets().forEach((year, t) -> ts.add(new Target(null, id, stored.get(fy(year)).id(), areaIds.get(t.area()),
-          t.figure(), null)));
+      d.targets().forEach((year, placed) -> placed.forEach(t -> ts.add(new Target(null, id, stored.get(fy(year)).id(),
+          areaIds.get(t.area()), t.figure(), null))));
       for (OutturnDraft o : d.outturns()) {
         os.add(new Outturn(null, id, stored.get(fy(o.startYear())).id(),
             o.dataPeriod() == null ? null : stored.get(o.dataPeriod().code()).id(), areaIds.get(o.placed().area()),
@@ -334,6 +338,28 @@ public class SimpleViewImporter {
     judgements.saveAll(js);
     response.setIndicators(saved.size()).setBaselines(bs.size()).setTargets(ts.size()).setOutturns(os.size())
         .setJudgements(js.size());
+  }
+
+  /** "City 86: PN 105", "City 15%: PN 17.3%", "City 122; PN 137": one cell, two areas' figures. */
+  private static final Pattern CITY_AND_PN = Pattern.compile("(?i)\\s*city\\s+(.+?)\\s*[:;]\\s*pns?\\s+(.+?)\\s*");
+
+  /**
+   * The figures in a cell with the areas they are for: one, or the city's and the priority
+   * neighbourhoods' when the cell gives both, each keeping the whole cell as its original text.
+   */
+  static List<Placed> placedAll(String cell) {
+    Matcher m = CITY_AND_PN.matcher(cell);
+    if (m.matches()) {
+      Figure city = FigureText.parse(m.group(1));
+      Figure pn = FigureText.parse(m.group(2));
+      if (city != null && pn != null && city.hasValue() && pn.hasValue()) {
+        String text = cell.strip();
+        return List.of(new Placed(Area.CITY, city.withOriginalText(text)),
+            new Placed(Area.PRIORITY_NEIGHBOURHOODS, pn.withOriginalText(text)));
+      }
+    }
+    Placed one = placed(cell);
+    return one == null ? List.of() : List.of(one);
   }
 
   /** The figure in a cell and the area it is for (the city unless the text says otherwise). */

@@ -179,6 +179,20 @@ class SimpleViewImportTest implements TestPropertyProvider {
     assertEquals(FigureStatus.MONITOR_ONLY, satisfaction.getTargets(0).getFigure().getStatus());
   }
 
+  /** Row HW-4's 2008-09 target cell reads "City 15%: PN 17.3%": a target for each area, the cell's text on both. */
+  @Test
+  void aTargetCellGivingTheCityAndThePriorityNeighbourhoodsIsATargetForEach() {
+    IndicatorReport smoking = report("HCOP-HW-4");
+    var for2008 = smoking.getTargetsList().stream().filter(t -> t.getPeriod().equals("periods/fy-2008-09")).toList();
+    assertEquals(List.of("areas/city", "areas/priority-neighbourhoods"), for2008.stream().map(t -> t.getArea()).toList());
+    assertEquals(List.of("15", "17.3"), for2008.stream().map(t -> t.getFigure().getValue().getValue()).toList());
+    assertTrue(for2008.stream().allMatch(t -> t.getFigure().getOriginalText().equals("City 15%: PN 17.3%")));
+    assertEquals(Rating.RED, smoking.getComputedJudgement().getRating(), "still judged against the city's targets");
+    assertEquals(List.of("City", "PN"), SimpleViewImporter.placedAll("City 122; PN 137").stream()
+        .map(p -> p.area().equals("city") ? "City" : "PN").toList());
+    assertEquals(1, SimpleViewImporter.placedAll("Citywide 5%").size(), "one figure stays one");
+  }
+
   @Test
   void aFileWithBadRowsNamesEveryOneAndWritesNothing() throws Exception {
     List<String> lines = Files.readAllLines(DEMO);
