@@ -92,6 +92,7 @@ public class Assembler {
   }
 
   public ReportCard card(String indicator, String year) {
+    upstreams.reconnect();
     Fetch<BatchGetIndicatorReportsResponse> performance = fetch(Section.PERFORMANCE, Upstreams.INDICATORS,
         upstreams.indicators().batchGetIndicatorReports(
             BatchGetIndicatorReportsRequest.newBuilder().addNames(indicator).build()));
@@ -136,6 +137,7 @@ public class Assembler {
   }
 
   public BlockSummary block(LaaBlock block, String year) {
+    upstreams.reconnect();
     var performance = fetch(Section.PERFORMANCE, Upstreams.INDICATORS, reports(block));
     var funding = fundingSummary(year);
     var governance = responsibilities(List.of(block));
@@ -149,6 +151,7 @@ public class Assembler {
 
   /** All four blocks: the quarterly report in full, or the review pack's reds and ambers. */
   public PerformanceReport report(ReportKind kind, String year) {
+    upstreams.reconnect();
     var performance = fetch(Section.PERFORMANCE, Upstreams.INDICATORS, reports(null));
     var funding = fundingSummary(year);
     var governance = responsibilities(Blocks.ALL);

@@ -9,6 +9,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.laasuite.funding.v1.FundingServiceGrpc;
@@ -71,50 +72,57 @@ public class Upstreams {
   }
 
   public IndicatorServiceFutureStub indicators() {
-    return IndicatorServiceGrpc.newFutureStub(retried(indicators))
+    return IndicatorServiceGrpc.newFutureStub(indicators)
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public FundingServiceFutureStub funding() {
-    return FundingServiceGrpc.newFutureStub(retried(funding))
+    return FundingServiceGrpc.newFutureStub(funding)
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public PartnershipServiceFutureStub partnership() {
-    return PartnershipServiceGrpc.newFutureStub(retried(partnership))
+    return PartnershipServiceGrpc.newFutureStub(partnership)
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
-   * A channel whose service could not be reached stays in TRANSIENT_FAILURE (gRPC's pick-first keeps
-   * it there until a connection is READY) and waits out a reconnect back-off of up to two minutes,
-   * failing calls at once meanwhile. So that a service's sections return as soon as it does, a
-   * request that finds the channel so asks it to reconnect now and gives that attempt
-   * {@code reconnectWait} to become READY: a service that is back answers this request; one still
-   * down fails it after that short wait, not after the whole deadline.
+   * Called before a page's calls. A channel whose service could not be reached stays in
+   * TRANSIENT_FAILURE (gRPC's pick-first keeps it there until a connection is READY) and waits out a
+   * reconnect back-off of up to two minutes, failing calls at once meanwhile. So that a service's
+   * sections return as soon as it does, every such channel is asked to reconnect now, all at once,
+   * and given {@code reconnectWait} to become READY: a service that is back answers this page; one
+   * still down fails its section after that short wait, not after the whole deadline.
    */
-  private ManagedChannel retried(ManagedChannel channel) {
-    if (channel.getState(false) != ConnectivityState.TRANSIENT_FAILURE) {
-      return channel;
+  public void reconnect() {
+    List<ManagedChannel> failed = java.util.stream.Stream.of(indicators, funding, partnership)
+        .filter(c -> c.getState(false) == ConnectivityState.TRANSIENT_FAILURE).toList();
+    if (failed.isEmpty()) {
+      return;
     }
+    failed.forEach(ManagedChannel::resetConnectBackoff);
     long until = System.nanoTime() + Math.min(reconnectWait.toNanos(), deadline.toNanos());
-    ConnectivityState state = ConnectivityState.TRANSIENT_FAILURE;
-    channel.resetConnectBackoff();
+    for (ManagedChannel channel : failed) {
+      awaitReady(channel, until);
+    }
+  }
+
+  private static void awaitReady(ManagedChannel channel, long until) {
+    ConnectivityState state = channel.getState(false);
     try {
       while (state != ConnectivityState.READY && state != ConnectivityState.SHUTDOWN) {
         CountDownLatch changed = new CountDownLatch(1);
-        // Fires at once if the state is no longer `state` (a reconnect that was quicker than this line).
+        // Fires at once if the state is no longer `state` (a reconnect quicker than this line).
         channel.notifyWhenStateChanged(state, changed::countDown);
         long left = until - System.nanoTime();
         if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
-          return channel;
+          return;
         }
         state = channel.getState(false);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return channel;
   }
 
   @PreDestroy
