@@ -367,5 +367,18 @@ class GatewayTest implements TestPropertyProvider {
     var json = new org.yaml.snakeyaml.Yaml().<Map<String, Object>>load(Http.get(base(), "/api/v1/report-cards/CYP-28")
         .body());
     assertEquals(((Map<String, Object>) card.get("properties")).keySet(), json.keySet());
+    // Every schema named after a laa.reporting.v1 message lists exactly that message's fields.
+    Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("schemas");
+    int checked = 0;
+    for (var message : org.laasuite.reporting.v1.ReportingProto.getDescriptor().getMessageTypes()) {
+      var schema = (Map<String, Object>) schemas.get(message.getName());
+      if (schema != null) {
+        assertEquals(message.getFields().stream().map(f -> f.getJsonName()).collect(java.util.stream.Collectors.toSet()),
+            ((Map<String, Object>) schema.get("properties")).keySet(), message.getName());
+        checked++;
+      }
+    }
+    assertEquals(7, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
+        + "UnavailableSection");
   }
 }
