@@ -86,6 +86,15 @@ public final class Fmt {
     return out.toString();
   }
 
+  /** {@code text} cut at a word before {@code limit} characters, with an ellipsis, when longer. */
+  public String clip(String text, int limit) {
+    if (text == null || text.length() <= limit) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', limit - 1);
+    return text.substring(0, cut > limit / 2 ? cut : limit - 1).stripTrailing() + "…";
+  }
+
   /** "Helen to present outcome on street cleanliness (Helen Shankster, in June)". */
   public String action(Action a) {
     String due = !a.getDueText().isEmpty() ? a.getDueText() : date(a.getDueDate());

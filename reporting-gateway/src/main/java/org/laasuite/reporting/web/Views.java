@@ -49,6 +49,11 @@ public class Views {
     return assembler.report(k, assembler.year(period, "period"));
   }
 
+  /**
+   * The card's template variables. Printed ({@code print}), a card keeps to the partnership's two
+   * sides whatever the data: the latest figure rows, the first actions and funding lines, and long
+   * texts cut at a word, each saying how much more the page online shows.
+   */
   static Map<String, Object> cardPage(ReportCard card, boolean print) {
     String chart = !card.hasPerformance() ? ""
         : print ? Charts.printedCard(card.getPerformance()) : Charts.card(card.getPerformance());
@@ -58,8 +63,35 @@ public class Views {
     var groupActions = card.getThemeGroup().getOpenActionsList().stream().filter(a -> !own.contains(a.getName()))
         .toList();
     var periods = new PeriodNames(card.getPerformance());
-    return Map.of("card", card, "chart", chart, "periods", periods, "groupActions", groupActions,
-        "figures", FigureTable.of(card.getPerformance(), periods));
+    var figures = FigureTable.of(card.getPerformance(), periods);
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("card", card);
+    model.put("chart", chart);
+    model.put("periods", periods);
+    model.put("textLimit", print ? PRINTED_TEXT : Integer.MAX_VALUE);
+    model.put("lineLimit", print ? PRINTED_LINE : Integer.MAX_VALUE);
+    // The latest figures matter most on paper: the earliest rows go first.
+    model.put("figures", print ? figures.subList(Math.max(0, figures.size() - PRINTED_FIGURE_ROWS), figures.size())
+        : figures);
+    model.put("moreFigures", print ? Math.max(0, figures.size() - PRINTED_FIGURE_ROWS) : 0);
+    put(model, "ownActions", card.getOpenActionsList(), print ? PRINTED_OWN_ACTIONS : Integer.MAX_VALUE);
+    put(model, "groupActions", groupActions, print ? PRINTED_GROUP_ACTIONS : Integer.MAX_VALUE);
+    put(model, "funding", card.getFundingList(), print ? PRINTED_FUNDING : Integer.MAX_VALUE);
+    return model;
+  }
+
+  /** Characters of a narrative part, and of a title, judgement, outcome or action line, on paper. */
+  static final int PRINTED_TEXT = 600;
+  static final int PRINTED_LINE = 220;
+  static final int PRINTED_FIGURE_ROWS = 12;
+  static final int PRINTED_OWN_ACTIONS = 5;
+  static final int PRINTED_GROUP_ACTIONS = 3;
+  static final int PRINTED_FUNDING = 5;
+
+  /** {@code name}: the first {@code limit} items; {@code name + "More"}: how many are left out. */
+  private static void put(Map<String, Object> model, String name, java.util.List<?> items, int limit) {
+    model.put(name, items.subList(0, Math.min(limit, items.size())));
+    model.put(name + "More", Math.max(0, items.size() - limit));
   }
 
   static Map<String, Object> blockPage(BlockSummary block) {
