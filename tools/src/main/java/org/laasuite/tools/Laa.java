@@ -63,6 +63,7 @@ public final class Laa {
       case "meeting" -> Partnership.meeting(rest);
       case "actions" -> Partnership.actions(rest);
       case "plan" -> Partnership.plans(rest);
+      case "bench" -> Bench.run(rest);
       default -> usage();
     };
   }
@@ -82,7 +83,8 @@ public final class Laa {
                laa-tools import-partnership HOST:PORT FILE [--skip-if-loaded]
                laa-tools meeting HOST:PORT ID
                laa-tools actions HOST:PORT OWNER
-               laa-tools plan HOST:PORT""");
+               laa-tools plan HOST:PORT
+               laa-tools bench BASE_URL [N]""");
     System.exit(2);
     return 2;
   }
