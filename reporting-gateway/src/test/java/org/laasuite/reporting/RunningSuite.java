@@ -2,8 +2,6 @@ package org.laasuite.reporting;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.laasuite.testkit.Ports;
 import org.laasuite.testkit.TestDatabase;
 import org.laasuite.tools.Laa;
 
@@ -76,14 +75,6 @@ public final class RunningSuite {
     return Path.of("").toAbsolutePath().getParent();
   }
 
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static void check(int exitCode) {
     if (exitCode != 0) {
       throw new IllegalStateException("loading the demo data failed (exit " + exitCode + "); see the test output");
@@ -96,7 +87,7 @@ public final class RunningSuite {
     private final String mainClass;
     private final String envPrefix;
     private final TestDatabase database;
-    private final int grpcPort = freePort();
+    private final int grpcPort = Ports.free();
     private Process process;
 
     Service(String module, String mainClass, String envPrefix) {
@@ -128,7 +119,7 @@ public final class RunningSuite {
       env.put(envPrefix + "_DB_USER", database.user());
       env.put(envPrefix + "_DB_PASSWORD", database.password());
       env.put(envPrefix + "_GRPC_PORT", String.valueOf(grpcPort));
-      env.put(envPrefix + "_HTTP_PORT", String.valueOf(freePort()));
+      env.put(envPrefix + "_HTTP_PORT", String.valueOf(Ports.free()));
       env.put("LAA_BIND_HOST", "127.0.0.1");
       env.put("LOG_FORMAT", "text");
       File log = Path.of("target", module + ".log").toFile();
