@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.laasuite.testkit.Ports;
 import org.laasuite.testkit.TestDatabase;
 
 /**
@@ -30,9 +31,15 @@ class ReplicasMigrateOnceTest {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<ApplicationContext>> replicas = new ArrayList<>();
     try {
-      for (int i = 0; i < 2; i++) {
+      int first = Ports.free();
+      int second = Ports.free();
+      while (second == first) {
+        second = Ports.free();
+      }
+      for (int port : new int[] {first, second}) {
         replicas.add(pool.submit(() -> {
           Map<String, Object> p = new HashMap<>(db.serviceProperties());
+          p.put("grpc.server.port", port); // two replicas starting at once must not draw the same random port
           together.await();
           return ApplicationContext.run(p);
         }));
