@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Ports for servers a test starts as separate processes. A port the system hands out for "any free
- * port" comes from its ephemeral range, from which every outgoing connection (a service's database
+ * Ports for servers a test starts and must know in advance (separate processes, replicas started
+ * together). A port the system hands out for "any free port" comes from its ephemeral range, from which every outgoing connection (a service's database
  * connections, say) also takes its local port: in the seconds before the process binds it, one may.
  * So these come from below that range, checked free by binding them once.
  */
