@@ -78,6 +78,7 @@ data:
   FUNDING_ADDRESS: {{ include "laa-suite.peer" (dict "root" .root "key" "fundingService" "component" "funding-service") | quote }}
   PARTNERSHIP_ADDRESS: {{ include "laa-suite.peer" (dict "root" .root "key" "partnershipService" "component" "partnership-service") | quote }}
   LAA_REPORTING_DEADLINE: {{ $v.upstreamDeadline | quote }}
+  LAA_REPORTING_RECONNECT_WAIT: {{ $v.upstreamReconnectWait | quote }}
   LAA_REPORTING_FINANCIAL_YEAR: {{ $v.financialYear | quote }}
   {{- end }}
   {{ $v.envPrefix }}_GRPC_PORT: {{ $v.ports.grpc | quote }}
