@@ -68,12 +68,17 @@ public final class MeetingRepositories {
     List<Action> search(@Nullable String owner, @Nullable Long bodyId, @Nullable String status,
         @Nullable String indicator, int limit, int offset);
 
-    /** Every open action that is on at least one indicator, oldest meeting first. */
+    /**
+     * Open actions on any of {@code indicators} (names one per line, as actions store them), or on any
+     * indicator when null; oldest meeting first.
+     */
     @Query("""
         SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
         WHERE a.status = 'OPEN' AND a.indicators <> ''
+          AND (CAST(:indicators AS TEXT) IS NULL
+               OR string_to_array(a.indicators, E'\\n') && string_to_array(CAST(:indicators AS TEXT), E'\\n'))
         ORDER BY m.date, m.code, a.item_number, a.position""")
-    List<Action> openOnIndicators();
+    List<Action> openOnIndicators(@Nullable String indicators);
 
     /** Open actions agreed at the meetings of {@code bodyIds} or held by {@code owners}. */
     @Query("""

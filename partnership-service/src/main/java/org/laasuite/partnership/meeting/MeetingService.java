@@ -193,11 +193,11 @@ public class MeetingService {
       v.maxLength(a.getDueText(), Violations.MAX_TITLE, f + ".due_text");
       v.maxLength(a.getNote(), Violations.MAX_TEXT, f + ".note");
       v.check(a.getStatus() != ActionStatus.UNRECOGNIZED, f + ".status", "must be OPEN, DONE or DROPPED");
-      String on = indicators(a.getIndicatorsList(), f + ".indicators", v);
+      checkIndicators(a.getIndicatorsList(), 100, f + ".indicators", v);
       int position = positions.merge(a.getItem(), 1, Integer::sum);
       acts.add(new Action(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
           a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.OPEN : a.getStatus(), a.getNote(),
-          on));
+          Lines.join(a.getIndicatorsList())));
     }
     v.throwIfAny();
     if (meetings.existsByCode(in.getId())) {
@@ -218,19 +218,19 @@ public class MeetingService {
   }
 
   /**
-   * The indicators an action is on, as stored: each "indicators/{code}" (the indicators service's
-   * names; this service checks their form, not their existence), at most 100, none twice.
+   * Names of indicators, as an action carries them or a caller asks by them: each "indicators/{code}"
+   * (the indicators service's names; this service checks their form, not their existence), at most
+   * {@code max}, none twice.
    */
-  static String indicators(List<String> names, String field, Violations v) {
-    v.check(names.size() <= 100, field, "names " + names.size() + " indicators; at most 100");
+  static void checkIndicators(List<String> names, int max, String field, Violations v) {
+    v.check(names.size() <= max, field, "names " + names.size() + " indicators; at most " + max);
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < names.size() && i < 100; i++) {
+    for (int i = 0; i < names.size() && i < max; i++) {
       String n = names.get(i);
       if (ResourceNames.id(n, "indicators", field + "[" + i + "]", v) != null) {
         v.check(seen.add(n), field + "[" + i + "]", n + " is named twice");
       }
     }
-    return Lines.join(names);
   }
 
   /** A page of actions, with the meetings they came from. */
@@ -284,21 +284,16 @@ public class MeetingService {
 
   /**
    * The open actions on {@code indicators} (on any indicator when {@code all}), oldest meeting
-   * first: two statements more for any number of indicators.
+   * first: three statements for any number of indicators.
    */
   public List<org.laasuite.partnership.v1.Action> openActionsOn(List<String> indicators, boolean all) {
     Violations v = new Violations();
-    v.check(indicators.size() <= 1000, "indicators", "asks for " + indicators.size() + " indicators; at most 1000");
-    for (int i = 0; i < indicators.size() && i < 1000; i++) {
-      ResourceNames.id(indicators.get(i), "indicators", "indicators[" + i + "]", v);
-    }
+    checkIndicators(indicators, 1000, "indicators", v);
     v.throwIfAny();
     if (indicators.isEmpty() && !all) {
       return List.of();
     }
-    Set<String> wanted = Set.copyOf(indicators);
-    List<Action> rows = actions.openOnIndicators().stream()
-        .filter(a -> all || Lines.split(a.indicators()).stream().anyMatch(wanted::contains)).toList();
+    List<Action> rows = actions.openOnIndicators(all ? null : Lines.join(indicators));
     ActionPage page = withMeetings(rows, "");
     return rows.stream().map(a -> {
       Meeting m = page.meetings().get(a.meetingId());
