@@ -1,6 +1,5 @@
 package org.laasuite.reporting.render;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,39 +17,42 @@ public final class FigureTable {
   public record Row(String period, String area, String baseline, String target, String outturn, String dataPeriod) {
   }
 
+  private record Place(String period, String area) {
+  }
+
+  /** A row being filled: baseline, target, outturn, data period. */
+  private static final class Cells {
+    private final String[] text = {"", "", "", ""};
+  }
+
   private FigureTable() {
   }
 
   public static List<Row> of(IndicatorReport r, PeriodNames periods) {
-    Map<String, String[]> cells = new LinkedHashMap<>(); // period + area -> baseline, target, outturn, data period
-    Map<String, String[]> keys = new LinkedHashMap<>();
+    Map<Place, Cells> rows = new LinkedHashMap<>();
     Fmt fmt = Fmt.INSTANCE;
-    r.getBaselinesList().forEach(b -> cell(cells, keys, b.getPeriod(), b.getArea())[0] = fmt.figure(b.getFigure()));
-    r.getTargetsList().forEach(t -> cell(cells, keys, t.getPeriod(), t.getArea())[1] = fmt.figure(t.getFigure()));
+    r.getBaselinesList().forEach(b -> cells(rows, b.getPeriod(), b.getArea()).text[0] = fmt.figure(b.getFigure()));
+    r.getTargetsList().forEach(t -> cells(rows, t.getPeriod(), t.getArea()).text[1] = fmt.figure(t.getFigure()));
     r.getOutturnsList().forEach(o -> {
-      String[] c = cell(cells, keys, o.getPeriod(), o.getArea());
-      c[2] = fmt.figure(o.getFigure());
-      c[3] = o.getDataPeriod().isEmpty() || o.getDataPeriod().equals(o.getPeriod()) ? ""
+      Cells c = cells(rows, o.getPeriod(), o.getArea());
+      c.text[2] = fmt.figure(o.getFigure());
+      c.text[3] = o.getDataPeriod().isEmpty() || o.getDataPeriod().equals(o.getPeriod()) ? ""
           : periods.label(o.getDataPeriod());
     });
-    List<String> order = new ArrayList<>(cells.keySet());
     // A figure the source gave no date for (a baseline "2002-3 City Wide, 2003- 4 PN ...") comes first.
-    order.sort(Comparator.comparingInt((String k) -> keys.get(k)[0].isEmpty() ? -1 : periods.order(keys.get(k)[0]))
-        .thenComparing(k -> keys.get(k)[0]).thenComparing(k -> areaRank(keys.get(k)[1])));
-    List<Row> rows = new ArrayList<>();
-    for (String k : order) {
-      String[] c = cells.get(k);
-      String period = keys.get(k)[0];
-      rows.add(new Row(period.isEmpty() ? "not dated" : periods.label(period), fmt.area(keys.get(k)[1]), c[0], c[1],
-          c[2], c[3]));
-    }
-    return rows;
+    return rows.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.comparingInt((Place p) -> p.period().isEmpty() ? -1
+            : periods.order(p.period())).thenComparing(Place::period).thenComparing(p -> areaRank(p.area()))))
+        .map(e -> {
+          Place p = e.getKey();
+          String[] c = e.getValue().text;
+          return new Row(p.period().isEmpty() ? "not dated" : periods.label(p.period()), fmt.area(p.area()), c[0], c[1],
+              c[2], c[3]);
+        }).toList();
   }
 
-  private static String[] cell(Map<String, String[]> cells, Map<String, String[]> keys, String period, String area) {
-    String key = period + "|" + area;
-    keys.putIfAbsent(key, new String[] {period, area});
-    return cells.computeIfAbsent(key, k -> new String[] {"", "", "", ""});
+  private static Cells cells(Map<Place, Cells> rows, String period, String area) {
+    return rows.computeIfAbsent(new Place(period, area), k -> new Cells());
   }
 
   /** The city first, then the priority neighbourhoods against the rest of the city, then the others. */

@@ -103,7 +103,16 @@ public final class Fmt {
 
   /** A line's theme group by its title, or by its id when the partnership service did not give one. */
   public String themeGroup(IndicatorLine l) {
-    return !l.getThemeGroupTitle().isEmpty() ? l.getThemeGroupTitle() : owner(l.getThemeGroup());
+    return titled(l.getThemeGroupTitle(), l.getThemeGroup());
+  }
+
+  /** A theme group by its title, or by its id when the partnership service does not know it. */
+  public String themeGroup(ThemeGroup g) {
+    return titled(g.getTitle(), g.getName());
+  }
+
+  private String titled(String title, String name) {
+    return !title.isEmpty() ? title : owner(name);
   }
 
   /** The theme groups that hold open actions. */

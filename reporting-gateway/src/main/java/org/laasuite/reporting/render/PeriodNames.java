@@ -1,11 +1,12 @@
 package org.laasuite.reporting.render;
 
-import com.google.type.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.v1.IndicatorReport;
 import org.laasuite.indicators.v1.Period;
 
@@ -42,15 +43,12 @@ public final class PeriodNames {
   /** The middle day of the period, where a chart plots its figure; empty when it has no dates. */
   public Optional<LocalDate> midpoint(String name) {
     Period p = periods.get(name);
-    if (p == null || !p.hasStartDate() || !p.hasEndDate()) {
+    if (p == null) {
       return Optional.empty();
     }
-    LocalDate start = date(p.getStartDate());
-    LocalDate end = date(p.getEndDate());
-    return Optional.of(start.plusDays(ChronoUnit.DAYS.between(start, end) / 2));
-  }
-
-  private static LocalDate date(Date d) {
-    return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+    Violations ignored = new Violations();
+    Optional<LocalDate> start = Protos.date(p.getStartDate(), "start_date", ignored);
+    Optional<LocalDate> end = Protos.date(p.getEndDate(), "end_date", ignored);
+    return start.flatMap(s -> end.map(e -> s.plusDays(ChronoUnit.DAYS.between(s, e) / 2)));
   }
 }

@@ -1,17 +1,20 @@
 package org.laasuite.reporting.upstream;
 
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.ConnectivityState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.laasuite.funding.v1.FundingServiceGrpc;
 import org.laasuite.funding.v1.FundingServiceGrpc.FundingServiceFutureStub;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
@@ -55,16 +58,16 @@ public class Upstreams {
   }
 
   /** Each service's channel: its address and connectivity state, as /health shows them. */
-  public java.util.Map<String, java.util.Map<String, String>> states() {
-    java.util.Map<String, java.util.Map<String, String>> out = new java.util.LinkedHashMap<>();
+  public Map<String, Map<String, String>> states() {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
     out.put(INDICATORS, state(indicators));
     out.put(FUNDING, state(funding));
     out.put(PARTNERSHIP, state(partnership));
     return out;
   }
 
-  private static java.util.Map<String, String> state(ManagedChannel channel) {
-    return java.util.Map.of("address", channel.authority(), "state", channel.getState(false).name());
+  private static Map<String, String> state(ManagedChannel channel) {
+    return Map.of("address", channel.authority(), "state", channel.getState(false).name());
   }
 
   public Duration deadline() {
@@ -95,7 +98,7 @@ public class Upstreams {
    * still down fails its section after that short wait, not after the whole deadline.
    */
   public void reconnect() {
-    List<ManagedChannel> failed = java.util.stream.Stream.of(indicators, funding, partnership)
+    List<ManagedChannel> failed = Stream.of(indicators, funding, partnership)
         .filter(c -> c.getState(false) == ConnectivityState.TRANSIENT_FAILURE).toList();
     if (failed.isEmpty()) {
       return;

@@ -71,9 +71,9 @@ public class Views {
     model.put("textLimit", print ? PRINTED_TEXT : Integer.MAX_VALUE);
     model.put("lineLimit", print ? PRINTED_LINE : Integer.MAX_VALUE);
     // The latest figures matter most on paper: the earliest rows go first.
-    model.put("figures", print ? figures.subList(Math.max(0, figures.size() - PRINTED_FIGURE_ROWS), figures.size())
-        : figures);
-    model.put("moreFigures", print ? Math.max(0, figures.size() - PRINTED_FIGURE_ROWS) : 0);
+    int dropped = print ? Math.max(0, figures.size() - PRINTED_FIGURE_ROWS) : 0;
+    model.put("figures", figures.subList(dropped, figures.size()));
+    model.put("moreFigures", dropped);
     put(model, "ownActions", card.getOpenActionsList(), print ? PRINTED_OWN_ACTIONS : Integer.MAX_VALUE);
     put(model, "groupActions", groupActions, print ? PRINTED_GROUP_ACTIONS : Integer.MAX_VALUE);
     put(model, "funding", card.getFundingList(), print ? PRINTED_FUNDING : Integer.MAX_VALUE);
@@ -95,9 +95,7 @@ public class Views {
   }
 
   static Map<String, Object> blockPage(BlockSummary block) {
-    Map<String, org.laasuite.reporting.v1.ThemeGroup> groups = new java.util.HashMap<>();
-    block.getThemeGroupsList().forEach(g -> groups.put(g.getName(), g));
-    return Map.of("block", block, "groups", groups);
+    return Map.of("block", block);
   }
 
   static Map<String, Object> reportPage(PerformanceReport report) {
