@@ -39,7 +39,7 @@ class ReplicasMigrateOnceTest {
       for (int port : new int[] {first, second}) {
         replicas.add(pool.submit(() -> {
           Map<String, Object> p = new HashMap<>(db.serviceProperties());
-          p.put("grpc.server.port", port); // two replicas starting at once must not draw the same random port
+          p.put("grpc.server.port", port); // two replicas starting at once must not draw the same port
           together.await();
           return ApplicationContext.run(p);
         }));

@@ -67,7 +67,7 @@ public final class RunningSuite {
     p.put("laa.services.partnership", partnership.address());
     p.put("laa.reporting.financial-year", "2007-08");
     p.put("micronaut.server.port", "-1");
-    p.put("grpc.server.port", "${random.port}");
+    p.put("grpc.server.port", String.valueOf(Ports.free()));
     return p;
   }
 

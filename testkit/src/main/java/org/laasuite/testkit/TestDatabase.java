@@ -84,12 +84,14 @@ public final class TestDatabase {
   }
 
   /**
-   * The properties of a service under test: this database, the gRPC server on a free port and the
-   * HTTP management server on a random one. A test adds its own to the (mutable) map.
+   * The properties of a service under test: this database, the gRPC server on a free port (see
+   * {@link Ports}) and the HTTP management server on a random one. A test adds its own to the (mutable) map.
    */
   public Map<String, String> serviceProperties() {
     Map<String, String> p = new java.util.HashMap<>(micronautProperties());
-    p.put("grpc.server.port", "${random.port}");
+    // Not ${random.port}: that is drawn from the ephemeral range, and the service opens its database
+    // connections (each taking a port from that range) before it binds its gRPC server.
+    p.put("grpc.server.port", String.valueOf(Ports.free()));
     p.put("micronaut.server.port", "-1");
     return p;
   }
