@@ -144,12 +144,7 @@ spec:
       {{- end }}
       terminationGracePeriodSeconds: {{ $v.terminationGracePeriodSeconds }}
       securityContext:
-        runAsNonRoot: true
-        runAsUser: 10001
-        runAsGroup: 10001
-        fsGroup: 10001
-        seccompProfile:
-          type: RuntimeDefault
+        {{- toYaml ($v.podSecurityContext | default .root.Values.global.podSecurityContext) | nindent 8 }}
       containers:
         - name: {{ .component }}
           image: {{ include "laa-suite.image" . | quote }}
@@ -188,44 +183,44 @@ spec:
             grpc:
               port: {{ $v.ports.grpc }}
               service: ""
-            initialDelaySeconds: 5
-            periodSeconds: 5
-            failureThreshold: 3
+            initialDelaySeconds: {{ $v.readinessProbe.initialDelaySeconds }}
+            periodSeconds: {{ $v.readinessProbe.periodSeconds }}
+            failureThreshold: {{ $v.readinessProbe.failureThreshold }}
           livenessProbe:
             grpc:
               port: {{ $v.ports.grpc }}
               service: liveness
-            initialDelaySeconds: 30
-            periodSeconds: 10
-            failureThreshold: 6
+            initialDelaySeconds: {{ $v.livenessProbe.initialDelaySeconds }}
+            periodSeconds: {{ $v.livenessProbe.periodSeconds }}
+            failureThreshold: {{ $v.livenessProbe.failureThreshold }}
           startupProbe:
             grpc:
               port: {{ $v.ports.grpc }}
               service: liveness
-            periodSeconds: 2
-            failureThreshold: 60
+            periodSeconds: {{ $v.startupProbe.periodSeconds }}
+            failureThreshold: {{ $v.startupProbe.failureThreshold }}
           {{- else }}
           # The gateway has no database and degrades when a service is down: ready once it serves HTTP.
           readinessProbe:
             httpGet:
               path: /health/readiness
               port: http
-            initialDelaySeconds: 5
-            periodSeconds: 5
-            failureThreshold: 3
+            initialDelaySeconds: {{ $v.readinessProbe.initialDelaySeconds }}
+            periodSeconds: {{ $v.readinessProbe.periodSeconds }}
+            failureThreshold: {{ $v.readinessProbe.failureThreshold }}
           livenessProbe:
             httpGet:
               path: /health/liveness
               port: http
-            initialDelaySeconds: 30
-            periodSeconds: 10
-            failureThreshold: 6
+            initialDelaySeconds: {{ $v.livenessProbe.initialDelaySeconds }}
+            periodSeconds: {{ $v.livenessProbe.periodSeconds }}
+            failureThreshold: {{ $v.livenessProbe.failureThreshold }}
           startupProbe:
             httpGet:
               path: /health/liveness
               port: http
-            periodSeconds: 2
-            failureThreshold: 60
+            periodSeconds: {{ $v.startupProbe.periodSeconds }}
+            failureThreshold: {{ $v.startupProbe.failureThreshold }}
           {{- end }}
           lifecycle:
             preStop:
@@ -234,10 +229,7 @@ spec:
           resources:
             {{- toYaml $v.resources | nindent 12 }}
           securityContext:
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            capabilities:
-              drop: ["ALL"]
+            {{- toYaml ($v.containerSecurityContext | default .root.Values.global.containerSecurityContext) | nindent 12 }}
           volumeMounts:
             - name: tmp
               mountPath: /tmp
