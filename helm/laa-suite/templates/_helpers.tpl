@@ -42,21 +42,34 @@ app.kubernetes.io/part-of: laa-suite
 {{- end }}
 {{- end }}
 
+{{/* "<registry>/<repository>:<tag>"; the tag: the component's, else global.image.tag, else the chart's appVersion. Context: dict root, image (the component's image values). */}}
 {{- define "laa-suite.image" -}}
-{{- $v := index .root.Values .key -}}
-{{- $tag := $v.image.tag | default .root.Values.global.image.tag | default .root.Chart.AppVersion -}}
-{{- printf "%s/%s:%s" .root.Values.global.image.registry $v.image.repository $tag }}
+{{- $tag := .image.tag | default .root.Values.global.image.tag | default .root.Chart.AppVersion -}}
+{{- printf "%s/%s:%s" .root.Values.global.image.registry .image.repository $tag }}
 {{- end }}
 
+{{/* The Secret with a service's database credentials: database.existingSecret, else "<fullname>-<component>-db" (which the service's secret.yaml creates when values give a password). Context: dict root, component, database. */}}
 {{- define "laa-suite.secretName" -}}
-{{- $v := index .root.Values .key -}}
-{{- $v.database.existingSecret | default (printf "%s-db" (include "laa-suite.componentName" .)) }}
+{{- .database.existingSecret | default (printf "%s-db" (include "laa-suite.componentName" .)) }}
 {{- end }}
 
-{{/* More than one pod always runs (replicas, or the autoscaler's minimum): the condition for a PodDisruptionBudget. */}}
+{{/* A service's <PREFIX>_DB_USER and <PREFIX>_DB_PASSWORD, from that Secret. Context: dict root, component, envPrefix, database. */}}
+{{- define "laa-suite.databaseEnv" -}}
+- name: {{ .envPrefix }}_DB_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "laa-suite.secretName" . }}
+      key: {{ .database.secretKeys.username }}
+- name: {{ .envPrefix }}_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "laa-suite.secretName" . }}
+      key: {{ .database.secretKeys.password }}
+{{- end }}
+
+{{/* "true" when more than one pod always runs (replicas, or the autoscaler's minimum): the condition for a PodDisruptionBudget. Context: the component's values. */}}
 {{- define "laa-suite.multiplePods" -}}
-{{- $v := index .root.Values .key -}}
-{{- $pods := ternary $v.autoscaling.minReplicas $v.replicas (and $v.autoscaling.enabled true) -}}
+{{- $pods := ternary .autoscaling.minReplicas .replicas (and .autoscaling.enabled true) -}}
 {{- if gt (int $pods) 1 }}true{{ end }}
 {{- end }}
 
@@ -96,22 +109,6 @@ data:
 {{- printf "%s:%v" (include "laa-suite.componentName" .) $v.ports.grpc }}
 {{- end }}
 
-{{- define "laa-suite.secret" -}}
-{{- $v := index .root.Values .key -}}
-{{- if and $v.enabled $v.database (not $v.database.existingSecret) $v.database.password }}
-apiVersion: v1
-kind: Secret
-metadata:
-  name: {{ include "laa-suite.secretName" . }}
-  labels:
-    {{- include "laa-suite.labels" . | nindent 4 }}
-type: Opaque
-stringData:
-  {{ $v.database.secretKeys.username }}: {{ $v.database.username | quote }}
-  {{ $v.database.secretKeys.password }}: {{ $v.database.password | quote }}
-{{- end }}
-{{- end }}
-
 {{- define "laa-suite.deployment" -}}
 {{- $v := index .root.Values .key -}}
 {{- if $v.enabled }}
@@ -147,7 +144,7 @@ spec:
         {{- toYaml ($v.podSecurityContext | default .root.Values.global.podSecurityContext) | nindent 8 }}
       containers:
         - name: {{ .component }}
-          image: {{ include "laa-suite.image" . | quote }}
+          image: {{ include "laa-suite.image" (dict "root" .root "image" $v.image) | quote }}
           imagePullPolicy: {{ $v.image.pullPolicy }}
           ports:
             - name: grpc
@@ -305,7 +302,7 @@ spec:
 
 {{- define "laa-suite.pdb" -}}
 {{- $v := index .root.Values .key -}}
-{{- if and $v.enabled $v.pdb.enabled (include "laa-suite.multiplePods" .) }}
+{{- if and $v.enabled $v.pdb.enabled (include "laa-suite.multiplePods" $v) }}
 apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
