@@ -535,6 +535,41 @@ class ChartTest {
     return keys;
   }
 
+  /**
+   * Security contexts and probe timings are values: the global security contexts apply to every component that sets
+   * none, a component's own replaces them (for it alone), and each probe's timings are the component's.
+   */
+  @Test
+  void securityContextsAndProbeTimingsAreValues() {
+    List<HasMetadata> objects = render(CHART.resolve("ci/default-values.yaml"),
+        "fundingService.podSecurityContext.runAsUser", 20002,
+        "global.containerSecurityContext.readOnlyRootFilesystem", false,
+        "reportingGateway.containerSecurityContext.readOnlyRootFilesystem", true,
+        "reportingGateway.readinessProbe.periodSeconds", 7,
+        "indicatorsService.startupProbe.failureThreshold", 90);
+    Map<String, Deployment> byComponent = new HashMap<>();
+    of(objects, Deployment.class).forEach(d -> byComponent.put(
+        d.getSpec().getTemplate().getMetadata().getLabels().get("app.kubernetes.io/component"), d));
+    var funding = byComponent.get("funding-service").getSpec().getTemplate().getSpec().getSecurityContext();
+    assertEquals(20002L, funding.getRunAsUser());
+    assertEquals(null, funding.getRunAsNonRoot(), "a component's security context replaces the global one");
+    for (String component : List.of("indicators-service", "partnership-service", GATEWAY)) {
+      assertEquals(10001L, byComponent.get(component).getSpec().getTemplate().getSpec().getSecurityContext()
+          .getRunAsUser(), component);
+    }
+    for (String component : COMPONENTS) {
+      assertEquals(false, byComponent.get(component).getSpec().getTemplate().getSpec().getContainers().getFirst()
+          .getSecurityContext().getReadOnlyRootFilesystem(), component + " takes the global container context");
+    }
+    Container gateway = byComponent.get(GATEWAY).getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertEquals(true, gateway.getSecurityContext().getReadOnlyRootFilesystem());
+    assertEquals(7, gateway.getReadinessProbe().getPeriodSeconds());
+    assertEquals(5, byComponent.get("funding-service").getSpec().getTemplate().getSpec().getContainers().getFirst()
+        .getReadinessProbe().getPeriodSeconds());
+    assertEquals(90, byComponent.get("indicators-service").getSpec().getTemplate().getSpec().getContainers()
+        .getFirst().getStartupProbe().getFailureThreshold());
+  }
+
   @Test
   void existingSecretsAreUsedAndNoneCreated() {
     List<HasMetadata> objects = render(CHART.resolve("ci/external-secret-values.yaml"));
