@@ -27,7 +27,7 @@ public record Amount(@Nullable Long pence, AmountStatus status, String text) {
     String text = cell.strip();
     String upper = text.toUpperCase(Locale.ROOT);
     if (upper.equals("NYQ") || upper.equals("NOT YET QUANTIFIED")) {
-      return new Amount(null, AmountStatus.NOT_YET_QUANTIFIED, text);
+      return new Amount(null, AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, text);
     }
     if (text.startsWith("-") || text.startsWith("(")) {
       v.add(field, "'" + text + "' is negative; amounts are never negative");
@@ -40,7 +40,7 @@ public record Amount(@Nullable Long pence, AmountStatus status, String text) {
     }
     long pounds = Long.parseLong(m.group(1).replace(",", ""));
     long pence = m.group(3) == null ? 0 : Long.parseLong(m.group(3).substring(1));
-    return new Amount(pounds * 100 + pence, AmountStatus.CONFIRMED, text);
+    return new Amount(pounds * 100 + pence, AmountStatus.AMOUNT_STATUS_CONFIRMED, text);
   }
 
   public org.laasuite.funding.v1.Amount toProto() {
@@ -55,17 +55,17 @@ public record Amount(@Nullable Long pence, AmountStatus status, String text) {
   public static Amount fromProto(org.laasuite.funding.v1.Amount in, String field, Violations v) {
     v.maxLength(in.getOriginalText(), Violations.MAX_TITLE, field + ".original_text");
     switch (in.getStatus()) {
-      case NOT_YET_QUANTIFIED -> {
+      case AMOUNT_STATUS_NOT_YET_QUANTIFIED -> {
         v.check(!in.hasMoney(), field + ".money", "must be unset when the amount is not yet quantified");
-        return new Amount(null, AmountStatus.NOT_YET_QUANTIFIED, in.getOriginalText().isBlank() ? "NYQ"
+        return new Amount(null, AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, in.getOriginalText().isBlank() ? "NYQ"
             : in.getOriginalText());
       }
-      case CONFIRMED, INDICATIVE, AMOUNT_STATUS_UNSPECIFIED -> {
+      case AMOUNT_STATUS_CONFIRMED, AMOUNT_STATUS_INDICATIVE, AMOUNT_STATUS_UNSPECIFIED -> {
         if (!v.check(in.hasMoney(), field + ".money", "is required unless the status is NOT_YET_QUANTIFIED")) {
           return null;
         }
         Long pence = Moneys.pence(in.getMoney(), field + ".money", v);
-        AmountStatus status = in.getStatus() == AmountStatus.AMOUNT_STATUS_UNSPECIFIED ? AmountStatus.CONFIRMED
+        AmountStatus status = in.getStatus() == AmountStatus.AMOUNT_STATUS_UNSPECIFIED ? AmountStatus.AMOUNT_STATUS_CONFIRMED
             : in.getStatus();
         return pence == null ? null : new Amount(pence, status,
             in.getOriginalText().isBlank() ? Moneys.format(pence) : in.getOriginalText());

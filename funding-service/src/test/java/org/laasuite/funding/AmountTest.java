@@ -25,7 +25,7 @@ class AmountTest {
   void nyqIsNotZero() {
     Amount nyq = Amount.parse("NYQ", "f", new Violations());
     assertFalse(nyq.quantified());
-    assertEquals(AmountStatus.NOT_YET_QUANTIFIED, nyq.status());
+    assertEquals(AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, nyq.status());
     assertEquals("NYQ", nyq.text());
   }
 

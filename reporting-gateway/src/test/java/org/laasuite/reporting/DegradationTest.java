@@ -52,9 +52,9 @@ class DegradationTest {
       suite.funding.stop();
       try {
         ReportCard card = card(gateway);
-        assertEquals(Rating.RED, card.getPerformance().getComputedJudgement().getRating(), "performance still there");
+        assertEquals(Rating.RATING_RED, card.getPerformance().getComputedJudgement().getRating(), "performance still there");
         UnavailableSection funding = only(card.getUnavailableList());
-        assertEquals(Section.FUNDING, funding.getSection());
+        assertEquals(Section.SECTION_FUNDING, funding.getSection());
         assertEquals("funding-service", funding.getService());
         var html = Http.get(gateway.getURI(), "/report-cards/CYP-28");
         assertEquals(200, html.statusCode());
@@ -82,11 +82,11 @@ class DegradationTest {
         EmbeddedServer gateway = gateway(Map.of("laa.services.partnership", "127.0.0.1:" + hole.port()))) {
       ReportCard card = card(gateway);
       UnavailableSection governance = only(card.getUnavailableList());
-      assertEquals(Section.GOVERNANCE, governance.getSection());
+      assertEquals(Section.SECTION_GOVERNANCE, governance.getSection());
       assertEquals("DEADLINE_EXCEEDED", governance.getCode());
       assertTrue(governance.getReason().contains("1500ms"), governance.getReason());
       assertFalse(card.hasThemeGroup());
-      assertEquals(Rating.RED, card.getPerformance().getComputedJudgement().getRating());
+      assertEquals(Rating.RATING_RED, card.getPerformance().getComputedJudgement().getRating());
 
       var r = Http.get(gateway.getURI(), "/api/v1/blocks/children-and-young-people");
       assertEquals(200, r.statusCode());
@@ -94,7 +94,7 @@ class DegradationTest {
       JsonFormat.parser().merge(r.body(), b);
       assertEquals(41, b.getJudgements().getTotal());
       assertTrue(b.getFunding().hasPooled(), "funding still there");
-      assertEquals(Section.GOVERNANCE, only(b.getUnavailableList()).getSection());
+      assertEquals(Section.SECTION_GOVERNANCE, only(b.getUnavailableList()).getSection());
     }
   }
 

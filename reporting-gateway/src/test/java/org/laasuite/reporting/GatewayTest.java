@@ -39,7 +39,7 @@ import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportingServiceGrpc;
 import org.laasuite.testkit.GrpcErrors;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 import org.yaml.snakeyaml.Yaml;
 
 /** The gateway over the three real services holding the Coventry demo data. */
@@ -230,8 +230,8 @@ class GatewayTest implements TestPropertyProvider {
     var json = Http.get(base(), "/api/v1/report-cards/CYP-28");
     assertEquals(200, json.statusCode(), json.body());
     ReportCard card = parse(json.body(), ReportCard.newBuilder()).build();
-    assertEquals(Rating.RED, card.getPerformance().getComputedJudgement().getRating());
-    assertEquals(Rating.RED, card.getPerformance().getRecordedJudgement().getRating());
+    assertEquals(Rating.RATING_RED, card.getPerformance().getComputedJudgement().getRating());
+    assertEquals(Rating.RATING_RED, card.getPerformance().getRecordedJudgement().getRating());
     assertEquals("-0.9", card.getPerformance().getComputedJudgement().getVariance().getValue());
     assertEquals("bodies/children-and-young-peoples-partnership", card.getThemeGroup().getName());
     assertFalse(card.getThemeGroup().getTitle().isEmpty());
@@ -333,7 +333,7 @@ class GatewayTest implements TestPropertyProvider {
   @Test
   void theReportingServiceServesTheSameModelOverGrpc() {
     BlockSummary s = reporting().getBlockSummary(GetBlockSummaryRequest.newBuilder()
-        .setBlock(LaaBlock.HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE).build());
+        .setBlock(LaaBlock.LAA_BLOCK_HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE).build());
     assertEquals(28, s.getJudgements().getTotal());
     assertEquals("2007-08", s.getFinancialYear());
     assertTrue(s.getThemeGroupsList().stream().anyMatch(g -> g.getName().equals("bodies/older-peoples-partnership")));

@@ -117,7 +117,7 @@ final class Funding {
     if (a.getStatus() == AmountStatus.AMOUNT_STATUS_UNSPECIFIED) {
       return "";
     }
-    return a.getStatus() == AmountStatus.NOT_YET_QUANTIFIED ? "NYQ" : pounds(a.getMoney());
+    return a.getStatus() == AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED ? "NYQ" : pounds(a.getMoney());
   }
 
   private static String pounds(Money m) {

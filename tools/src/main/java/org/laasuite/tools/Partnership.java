@@ -64,8 +64,8 @@ final class Partnership {
       System.out.printf("%s, %04d-%02d-%02d %s%s%s%n", m.getBody(), m.getDate().getYear(), m.getDate().getMonth(),
           m.getDate().getDay(), m.getStartTime(), m.getEndTime().isEmpty() ? "" : "-" + m.getEndTime(),
           m.getPlace().isEmpty() ? "" : ", " + m.getPlace());
-      for (AttendanceStatus s : List.of(AttendanceStatus.PRESENT, AttendanceStatus.IN_ATTENDANCE,
-          AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)) {
+      for (AttendanceStatus s : List.of(AttendanceStatus.ATTENDANCE_STATUS_PRESENT, AttendanceStatus.ATTENDANCE_STATUS_IN_ATTENDANCE,
+          AttendanceStatus.ATTENDANCE_STATUS_APOLOGIES, AttendanceStatus.ATTENDANCE_STATUS_ABSENT)) {
         List<Attendance> group = m.getAttendanceList().stream().filter(a -> a.getStatus() == s).toList();
         if (group.isEmpty()) {
           continue;
@@ -92,7 +92,7 @@ final class Partnership {
   static int actions(List<String> args) throws Exception {
     return Calls.with(args.get(0), channel -> {
       var r = PartnershipServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
-          .listActions(ListActionsRequest.newBuilder().setOwner(args.get(1)).setStatus(ActionStatus.OPEN)
+          .listActions(ListActionsRequest.newBuilder().setOwner(args.get(1)).setStatus(ActionStatus.ACTION_STATUS_OPEN)
               .setPageSize(500).build());
       for (Action a : r.getActionsList()) {
         System.out.println(a.getName() + "  " + a.getMeeting() + " item " + a.getItem() + ": " + clip(a.getText(), 100)

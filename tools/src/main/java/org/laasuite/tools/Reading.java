@@ -9,28 +9,32 @@ import org.laasuite.indicators.v1.BatchGetIndicatorReportsRequest;
 import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.ListIndicatorsRequest;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /** Reads the indicators service as any integrator would: a client built only from proto/. */
 final class Reading {
 
-  private static final List<String> BLOCKS = List.of("CHILDREN_AND_YOUNG_PEOPLE", "SAFER_AND_STRONGER_COMMUNITIES",
-      "HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE", "ECONOMIC_DEVELOPMENT_AND_ENTERPRISE");
 
   private Reading() {
   }
 
   /** Every indicator, block by block, with a count per block. */
   static int indicators(List<String> args) throws Exception {
-    if (args.size() > 1 && !BLOCKS.contains(args.get(1).toUpperCase(Locale.ROOT))) {
-      System.err.println("unknown block " + args.get(1) + "; blocks: " + String.join(", ", BLOCKS));
+    // A block as the user types it: children_and_young_people, or LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE.
+    String wanted = args.size() > 1 ? args.get(1).toUpperCase(Locale.ROOT).replaceFirst("^LAA_BLOCK_", "") : null;
+    var blocks = java.util.Arrays.stream(LaaBlock.values()).filter(b -> b.name().startsWith("LAA_BLOCK_")
+        && !b.name().equals("LAA_BLOCK_UNSPECIFIED")).toList();
+    var block = blocks.stream().filter(b -> b.name().equals("LAA_BLOCK_" + wanted)).findFirst();
+    if (wanted != null && block.isEmpty()) {
+      System.err.println("unknown block " + args.get(1) + "; blocks: "
+          + String.join(", ", blocks.stream().map(b -> b.name().substring("LAA_BLOCK_".length())).toList()));
       return 1;
     }
     return Calls.with(args.get(0), channel -> {
       var client = IndicatorServiceGrpc.newBlockingStub(channel);
       var request = ListIndicatorsRequest.newBuilder().setPageSize(500);
       if (args.size() > 1) {
-        request.setBlock(LaaBlock.valueOf(args.get(1).toUpperCase(Locale.ROOT)));
+        request.setBlock(block.get());
       }
       var byBlock = new TreeMap<String, List<Indicator>>();
       String token = "";

@@ -1,6 +1,8 @@
 package org.laasuite.common.grpc;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
+import com.google.protobuf.Message;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -29,5 +31,23 @@ public final class FieldMasks {
       }
     }
     return paths;
+  }
+
+  /**
+   * {@code existing} with the fields {@code paths} names taken from {@code in}: the update-mask merge
+   * (AIP-134). A message field named in the mask but unset in {@code in} is cleared.
+   */
+  @SuppressWarnings("unchecked")
+  public static <M extends Message> M merge(M existing, M in, Set<String> paths) {
+    Message.Builder merged = existing.toBuilder();
+    for (String path : paths) {
+      FieldDescriptor fd = existing.getDescriptorForType().findFieldByName(path);
+      if (fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !fd.isRepeated() && !in.hasField(fd)) {
+        merged.clearField(fd);
+      } else {
+        merged.setField(fd, in.getField(fd));
+      }
+    }
+    return (M) merged.build();
   }
 }

@@ -1,5 +1,6 @@
 package org.laasuite.funding.commitment;
 
+import org.laasuite.common.grpc.ResourceNames;
 import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -32,7 +33,6 @@ import org.laasuite.funding.v1.YearAmount;
 @Singleton
 public class CommitmentService implements FundingStreamService.CommitmentCheck {
 
-  static final Pattern SUPPORTED = Pattern.compile("(indicators|bodies)/[A-Za-z0-9][A-Za-z0-9-]{0,99}");
 
   private final CommitmentRepository commitments;
   private final CommitmentAmountRepository amounts;
@@ -67,13 +67,7 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
   }
 
   private Commitment find(String name, String field) {
-    String prefix = "commitments/";
-    if (name == null || !name.startsWith(prefix)
-        || !FundingStreamService.ID.matcher(name.substring(prefix.length())).matches()) {
-      throw ApiException.invalid(field, "must look like 'commitments/{id}'");
-    }
-    return commitments.findByCode(name.substring(prefix.length()))
-        .orElseThrow(() -> ApiException.notFound("COMMITMENT", name));
+    return ResourceNames.COMMITMENTS.find(name, field, commitments::findByCode);
   }
 
   /** The amounts, supports and streams of many commitments: three statements whatever their number. */
@@ -122,10 +116,7 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
   public Full create(org.laasuite.funding.v1.Commitment in, boolean allowOverCommitment) {
     Violations v = new Violations();
     String p = "commitment.";
-    if (v.required(in.getId(), p + "id")) {
-      v.check(FundingStreamService.ID.matcher(in.getId()).matches(), p + "id",
-          "must be lower-case letters, digits and dashes");
-    }
+    ResourceNames.COMMITMENTS.validId(in.getId(), p + "id", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
     v.requiredText(in.getProgramme(), Violations.MAX_TITLE, p + "programme");
     v.check(in.getKind() != CommitmentKind.COMMITMENT_KIND_UNSPECIFIED && in.getKind() != CommitmentKind.UNRECOGNIZED,
@@ -150,14 +141,14 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
     List<String> supported = new ArrayList<>();
     for (int i = 0; i < in.getSupportsIndicatorsCount(); i++) {
       String r = in.getSupportsIndicators(i);
-      if (v.check(r.startsWith("indicators/") && SUPPORTED.matcher(r).matches(), p + "supports_indicators[" + i + "]",
+      if (v.check(ResourceNames.INDICATORS.isName(r), p + "supports_indicators[" + i + "]",
           "must look like 'indicators/{code}'")) {
         supported.add(r);
       }
     }
     for (int i = 0; i < in.getSupportsBodiesCount(); i++) {
       String r = in.getSupportsBodies(i);
-      if (v.check(r.startsWith("bodies/") && SUPPORTED.matcher(r).matches(), p + "supports_bodies[" + i + "]",
+      if (v.check(ResourceNames.BODIES.isName(r), p + "supports_bodies[" + i + "]",
           "must look like 'bodies/{id}'")) {
         supported.add(r);
       }

@@ -1,5 +1,6 @@
 package org.laasuite.funding.importer;
 
+import org.laasuite.common.grpc.ProtoEnums;
 import com.google.protobuf.ByteString;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -39,7 +40,7 @@ import org.laasuite.funding.v1.ImportFundingRequest;
 import org.laasuite.funding.v1.ImportFundingResponse;
 import org.laasuite.funding.v1.ImportProblem;
 import org.laasuite.funding.v1.YearAmount;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /**
  * Loads the agreement's funding table and the commitments recorded in minutes (docs/data-formats.md).
@@ -54,9 +55,9 @@ public class FundingImporter {
       "previously_pooled", "capital", "revenue", "note");
   static final List<String> COMMITMENT_COLUMNS = List.of("code", "title", "kind", "programme", "funding_stream",
       "posts", "start_date", "end_date", "amount", "supports_bodies", "supports_indicators", "source", "quote");
-  static final Map<LaaBlock, String> ABBREVIATIONS = Map.of(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE, "cyp",
-      LaaBlock.SAFER_AND_STRONGER_COMMUNITIES, "ssc", LaaBlock.HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, "hcop",
-      LaaBlock.ECONOMIC_DEVELOPMENT_AND_ENTERPRISE, "ede");
+  static final Map<LaaBlock, String> ABBREVIATIONS = Map.of(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE, "cyp",
+      LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES, "ssc", LaaBlock.LAA_BLOCK_HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, "hcop",
+      LaaBlock.LAA_BLOCK_ECONOMIC_DEVELOPMENT_AND_ENTERPRISE, "ede");
 
   private final FundingStreamRepository streams;
   private final AllocationRepository allocations;
@@ -123,8 +124,8 @@ public class FundingImporter {
     for (CSVRecord rec : records) {
       int line = (int) rec.getRecordNumber() + 1;
       int before = problems.size();
-      Arrangement arrangement = enumValue(Arrangement.class, rec.get("arrangement"));
-      LaaBlock block = enumValue(LaaBlock.class, rec.get("block"));
+      Arrangement arrangement = ProtoEnums.parse(Arrangement.class, rec.get("arrangement")).orElse(null);
+      LaaBlock block = ProtoEnums.parse(LaaBlock.class, rec.get("block")).orElse(null);
       if (arrangement == null || arrangement == Arrangement.ARRANGEMENT_UNSPECIFIED) {
         problems.add(problem(STREAMS, line, "arrangement", "'" + rec.get("arrangement")
             + "' is not AUTOMATICALLY_POOLED, OTHER_POOLED or ALIGNED"));
@@ -148,7 +149,7 @@ public class FundingImporter {
       }
       String title = rec.get("stream").strip();
       String id = title.isEmpty()
-          ? "unnamed-" + arrangement.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + ABBREVIATIONS.get(block)
+          ? "unnamed-" + ProtoEnums.slug(arrangement) + "-" + ABBREVIATIONS.get(block)
               + "-line-" + line
           : slug(title) + "-" + ABBREVIATIONS.get(block);
       if (!ids.add(id) || streams.existsByCode(id)) {
@@ -180,7 +181,7 @@ public class FundingImporter {
     for (CSVRecord rec : parse(COMMITMENTS, content, columns, problems)) {
       int line = (int) rec.getRecordNumber() + 1;
       int before = problems.size();
-      CommitmentKind kind = enumValue(CommitmentKind.class, rec.get("kind"));
+      CommitmentKind kind = ProtoEnums.parse(CommitmentKind.class, rec.get("kind")).orElse(null);
       if (kind == null || kind == CommitmentKind.COMMITMENT_KIND_UNSPECIFIED) {
         problems.add(problem(COMMITMENTS, line, "kind", "must be PROJECT, POST, THEME_GROUP_WORK or OTHER"));
       }
@@ -303,13 +304,6 @@ public class FundingImporter {
     return s.length() > 80 ? s.substring(0, 80).replaceAll("-+$", "") : s;
   }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
-    try {
-      return Enum.valueOf(type, text.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
 
   private static ImportProblem problem(String file, int line, String column, String description) {
     return ImportProblem.newBuilder().setFile(file).setLine(line).setColumn(column).setDescription(description)

@@ -48,6 +48,6 @@ public record Allocation(
   }
 
   public boolean hasUnquantified() {
-    return capitalStatus == AmountStatus.NOT_YET_QUANTIFIED || revenueStatus == AmountStatus.NOT_YET_QUANTIFIED;
+    return capitalStatus == AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED || revenueStatus == AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED;
   }
 }

@@ -1,5 +1,6 @@
 package org.laasuite.funding.stream;
 
+import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;
@@ -10,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.laasuite.funding.v1.Arrangement;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /** {@code position} keeps the agreement's own order of lines within a block. */
 @MappedEntity("funding_stream")
@@ -38,7 +39,7 @@ public record FundingStream(
 
   /** The title, or what the line is when the source lost its name: never an invented name. */
   public String displayName() {
-    return title.isBlank() ? "Unnamed stream (name lost in the source; " + arrangement.name().toLowerCase()
-        .replace('_', ' ') + ", " + block.name().toLowerCase().replace('_', ' ') + ")" : title;
+    return title.isBlank() ? "Unnamed stream (name lost in the source; " + ProtoEnums.words(arrangement)
+        + ", " + ProtoEnums.words(block) + ")" : title;
   }
 }

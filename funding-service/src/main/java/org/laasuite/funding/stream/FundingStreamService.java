@@ -1,6 +1,5 @@
 package org.laasuite.funding.stream;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
@@ -9,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.Pages;
@@ -18,13 +18,12 @@ import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.Amount;
 import org.laasuite.common.FinancialYear;
 import org.laasuite.funding.v1.Arrangement;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /** Funding streams and their allocations: rules and transactions. */
 @Singleton
 public class FundingStreamService {
 
-  public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
   static final Set<String> UPDATABLE = Set.of("title", "funder", "programme", "block", "arrangement",
       "previously_pooled", "heading", "start_date", "end_date", "conditions", "note");
 
@@ -38,18 +37,9 @@ public class FundingStreamService {
 
   public FundingStream get(String name, String field) {
     Violations v = new Violations();
-    String code = id(name, field, v);
+    String code = ResourceNames.FUNDING_STREAMS.id(name, field, v);
     v.throwIfAny();
     return streams.findByCode(code).orElseThrow(() -> ApiException.notFound("FUNDING_STREAM", name));
-  }
-
-  static String id(String name, String field, Violations v) {
-    String prefix = "fundingStreams/";
-    if (name == null || !name.startsWith(prefix) || !ID.matcher(name.substring(prefix.length())).matches()) {
-      v.add(field, "must look like 'fundingStreams/{id}', not '" + Protos.clip(name == null ? "" : name) + "'");
-      return null;
-    }
-    return name.substring(prefix.length());
   }
 
   /** Streams by id: one statement. */
@@ -91,20 +81,12 @@ public class FundingStreamService {
   public FundingStream update(org.laasuite.funding.v1.FundingStream in, FieldMask mask) {
     Violations v = new Violations();
     var paths = FieldMasks.paths(mask, UPDATABLE, v);
-    String code = id(in.getName(), "funding_stream.name", v);
+    String code = ResourceNames.FUNDING_STREAMS.id(in.getName(), "funding_stream.name", v);
     v.throwIfAny();
     FundingStream existing = streams.findByCode(code)
         .orElseThrow(() -> ApiException.notFound("FUNDING_STREAM", in.getName()));
-    var merged = FundingStreamMapper.toProto(existing).toBuilder();
-    for (String path : paths) {
-      FieldDescriptor fd = org.laasuite.funding.v1.FundingStream.getDescriptor().findFieldByName(path);
-      if (fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !in.hasField(fd)) {
-        merged.clearField(fd);
-      } else {
-        merged.setField(fd, in.getField(fd));
-      }
-    }
-    FundingStream u = validated(merged.build(), "funding_stream.", v);
+    var merged = FieldMasks.merge(FundingStreamMapper.toProto(existing), in, paths);
+    FundingStream u = validated(merged, "funding_stream.", v);
     v.throwIfAny();
     return streams.update(new FundingStream(existing.id(), existing.code(), u.title(), u.funder(), u.programme(),
         u.block(), u.arrangement(), u.previouslyPooled(), u.heading(), u.startDate(), u.endDate(), u.conditions(),
@@ -166,21 +148,15 @@ public class FundingStreamService {
   }
 
   public static FundingStream validated(org.laasuite.funding.v1.FundingStream in, String p, Violations v) {
-    if (v.required(in.getId(), p + "id")) {
-      v.check(ID.matcher(in.getId()).matches(), p + "id", "must be lower-case letters, digits and dashes");
-    }
+    ResourceNames.FUNDING_STREAMS.validId(in.getId(), p + "id", v);
     v.maxLength(in.getTitle(), Violations.MAX_TITLE, p + "title");
     v.maxLength(in.getFunder(), Violations.MAX_TITLE, p + "funder");
     v.maxLength(in.getProgramme(), Violations.MAX_TITLE, p + "programme");
     v.maxLength(in.getHeading(), Violations.MAX_TITLE, p + "heading");
     v.maxLength(in.getConditions(), Violations.MAX_TEXT, p + "conditions");
     v.maxLength(in.getNote(), Violations.MAX_TEXT, p + "note");
-    v.check(in.getBlock() != LaaBlock.LAA_BLOCK_UNSPECIFIED && in.getBlock() != LaaBlock.UNRECOGNIZED, p + "block",
-        "must be one of CHILDREN_AND_YOUNG_PEOPLE, SAFER_AND_STRONGER_COMMUNITIES, "
-            + "HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, ECONOMIC_DEVELOPMENT_AND_ENTERPRISE");
-    v.check(in.getArrangement() != Arrangement.ARRANGEMENT_UNSPECIFIED
-        && in.getArrangement() != Arrangement.UNRECOGNIZED, p + "arrangement",
-        "must be AUTOMATICALLY_POOLED, OTHER_POOLED or ALIGNED");
+    ProtoEnums.required(in.getBlock(), p + "block", v);
+    ProtoEnums.required(in.getArrangement(), p + "arrangement", v);
     LocalDate start = in.hasStartDate() ? Protos.date(in.getStartDate(), p + "start_date", v).orElse(null) : null;
     LocalDate end = in.hasEndDate() ? Protos.date(in.getEndDate(), p + "end_date", v).orElse(null) : null;
     if (start != null && end != null) {

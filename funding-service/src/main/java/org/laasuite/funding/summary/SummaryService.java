@@ -1,5 +1,6 @@
 package org.laasuite.funding.summary;
 
+import org.laasuite.common.grpc.ResourceNames;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,18 +34,18 @@ import org.laasuite.funding.v1.SpendLine;
 import org.laasuite.funding.v1.SpendReport;
 import org.laasuite.funding.v1.SupportingCommitment;
 import org.laasuite.funding.v1.Totals;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /** The summaries the partnership asks for, computed from the data in a few statements. */
 @Singleton
 public class SummaryService {
 
   /** The agreement's order of blocks. */
-  static final List<LaaBlock> BLOCKS = List.of(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE,
-      LaaBlock.SAFER_AND_STRONGER_COMMUNITIES, LaaBlock.HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE,
-      LaaBlock.ECONOMIC_DEVELOPMENT_AND_ENTERPRISE);
-  static final List<Arrangement> ARRANGEMENTS = List.of(Arrangement.AUTOMATICALLY_POOLED, Arrangement.OTHER_POOLED,
-      Arrangement.ALIGNED);
+  static final List<LaaBlock> BLOCKS = List.of(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE,
+      LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES, LaaBlock.LAA_BLOCK_HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE,
+      LaaBlock.LAA_BLOCK_ECONOMIC_DEVELOPMENT_AND_ENTERPRISE);
+  static final List<Arrangement> ARRANGEMENTS = List.of(Arrangement.ARRANGEMENT_AUTOMATICALLY_POOLED, Arrangement.ARRANGEMENT_OTHER_POOLED,
+      Arrangement.ARRANGEMENT_ALIGNED);
 
   private final FundingStreamRepository streams;
   private final AllocationRepository allocations;
@@ -133,11 +134,11 @@ public class SummaryService {
           af.addBlocks(bf.setSubtotal(blockSum.toProto()));
         }
         arrangementSum.add(blockSum);
-        (arrangement == Arrangement.ALIGNED ? blockAligned : blockPooled).computeIfAbsent(block, b -> new Sum())
+        (arrangement == Arrangement.ARRANGEMENT_ALIGNED ? blockAligned : blockPooled).computeIfAbsent(block, b -> new Sum())
             .add(blockSum);
       }
       out.addArrangements(af.setTotal(arrangementSum.toProto()));
-      (arrangement == Arrangement.ALIGNED ? aligned : pooled).add(arrangementSum);
+      (arrangement == Arrangement.ARRANGEMENT_ALIGNED ? aligned : pooled).add(arrangementSum);
     }
     Sum total = new Sum();
     total.add(pooled);
@@ -198,7 +199,7 @@ public class SummaryService {
   /** The commitments supporting each indicator: a constant number of statements for any number. */
   public List<IndicatorFunding> forIndicators(List<String> indicators, String financialYear) {
     Violations v = new Violations();
-    v.check(indicators.size() <= 1000, "indicators", "asks for " + indicators.size() + " indicators; at most 1000");
+    ResourceNames.checkBatch(indicators.size(), false, "indicators", "indicators", v);
     for (int i = 0; i < indicators.size(); i++) {
       v.check(indicators.get(i).matches("indicators/[A-Za-z0-9][A-Za-z0-9-]{0,99}"), "indicators[" + i + "]",
           "must look like 'indicators/{code}'");

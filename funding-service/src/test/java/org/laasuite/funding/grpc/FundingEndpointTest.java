@@ -25,11 +25,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Moneys;
 import org.laasuite.funding.v1.*;
 import org.laasuite.testkit.SqlStatementCounter;
 import org.laasuite.testkit.TestDatabase;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,7 +88,7 @@ class FundingEndpointTest implements TestPropertyProvider {
     ArrangementFunding auto = s.getArrangements(0);
     ArrangementFunding other = s.getArrangements(1);
     ArrangementFunding aligned = s.getArrangements(2);
-    assertEquals(Arrangement.AUTOMATICALLY_POOLED, auto.getArrangement());
+    assertEquals(Arrangement.ARRANGEMENT_AUTOMATICALLY_POOLED, auto.getArrangement());
     assertEquals(609_760, pounds(auto.getTotal().getCapital()));
     assertEquals(16_473_426, pounds(auto.getTotal().getRevenue()));
     assertEquals(0, pounds(other.getTotal().getCapital()));
@@ -106,11 +107,11 @@ class FundingEndpointTest implements TestPropertyProvider {
     int checked = 0;
     try (var reader = Files.newBufferedReader(DATA.resolve("funding-printed-totals.csv"))) {
       for (CSVRecord printed : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-        Arrangement arrangement = Arrangement.valueOf(printed.get("arrangement"));
+        Arrangement arrangement = ProtoEnums.parse(Arrangement.class, printed.get("arrangement")).orElseThrow();
         ArrangementFunding af = s.getArrangementsList().stream().filter(a -> a.getArrangement() == arrangement)
             .findFirst().orElseThrow();
         Totals t = printed.get("block").isEmpty() ? af.getTotal()
-            : af.getBlocksList().stream().filter(b -> b.getBlock().name().equals(printed.get("block"))).findFirst()
+            : af.getBlocksList().stream().filter(b -> ProtoEnums.shortName(b.getBlock()).equals(printed.get("block"))).findFirst()
                 .map(BlockFunding::getSubtotal).orElse(Totals.newBuilder().setCapital(Moneys.gbp(0))
                     .setRevenue(Moneys.gbp(0)).build());
         String where = "line " + printed.get("seed_line") + " " + printed.get("label");
@@ -127,10 +128,10 @@ class FundingEndpointTest implements TestPropertyProvider {
     FundingSummary s = client.getFundingSummary(GetFundingSummaryRequest.newBuilder().setFinancialYear("2007-08")
         .build());
     BlockFunding cypAligned = s.getArrangements(2).getBlocksList().stream()
-        .filter(b -> b.getBlock() == LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).findFirst().orElseThrow();
+        .filter(b -> b.getBlock() == LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE).findFirst().orElseThrow();
     FundingLine standards = cypAligned.getLinesList().stream()
         .filter(l -> l.getDisplayName().equals("Standards Fund (non-devolved)")).findFirst().orElseThrow();
-    assertEquals(AmountStatus.NOT_YET_QUANTIFIED, standards.getRevenue().getStatus());
+    assertEquals(AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, standards.getRevenue().getStatus());
     assertFalse(standards.getRevenue().hasMoney());
     assertEquals("NYQ", standards.getRevenue().getOriginalText());
     assertEquals(1, cypAligned.getSubtotal().getUnquantifiedLines());
@@ -150,7 +151,7 @@ class FundingEndpointTest implements TestPropertyProvider {
     Commitment pso = risks.getCommitments(1);
     assertEquals(3, pso.getPosts());
     assertEquals("NRF", pso.getProgramme());
-    assertEquals(AmountStatus.NOT_YET_QUANTIFIED, pso.getAmounts(0).getAmount().getStatus());
+    assertEquals(AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, pso.getAmounts(0).getAmount().getStatus());
     assertEquals(0, client.listSuccessionRisks(ListSuccessionRisksRequest.newBuilder()
         .setEndsBefore(Date.newBuilder().setYear(2008).setMonth(3).setDay(1)).build()).getCommitmentsCount());
   }
@@ -161,7 +162,7 @@ class FundingEndpointTest implements TestPropertyProvider {
   private FundingStream stream(String id, long capitalPence) {
     FundingStream s = client.createFundingStream(CreateFundingStreamRequest.newBuilder().setFundingStream(
         FundingStream.newBuilder().setId(id).setTitle("Test " + id).setProgramme("ABG")
-            .setBlock(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).setArrangement(Arrangement.ALIGNED)
+            .setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE).setArrangement(Arrangement.ARRANGEMENT_ALIGNED)
             .setEndDate(Date.newBuilder().setYear(2010).setMonth(3).setDay(31))).build());
     client.createAllocation(CreateAllocationRequest.newBuilder().setParent(s.getName()).setAllocation(
         Allocation.newBuilder().setFinancialYear(TEST_YEAR).setCapital(Amount.newBuilder()
@@ -170,7 +171,7 @@ class FundingEndpointTest implements TestPropertyProvider {
   }
 
   private Commitment.Builder commitment(String id, String stream, long pence) {
-    return Commitment.newBuilder().setId(id).setTitle("Project " + id).setKind(CommitmentKind.PROJECT)
+    return Commitment.newBuilder().setId(id).setTitle("Project " + id).setKind(CommitmentKind.COMMITMENT_KIND_PROJECT)
         .setProgramme("ABG").setFundingStream(stream).addSupportsIndicators("indicators/CYP-28")
         .addAmounts(YearAmount.newBuilder().setFinancialYear(TEST_YEAR)
             .setAmount(Amount.newBuilder().setMoney(Moneys.gbp(pence))));
@@ -210,7 +211,7 @@ class FundingEndpointTest implements TestPropertyProvider {
 
     long streams = rows("funding_stream");
     expectInvalid(() -> client.createFundingStream(CreateFundingStreamRequest.newBuilder().setFundingStream(
-        FundingStream.newBuilder().setId("t-noblock").setBlockValue(17).setArrangement(Arrangement.ALIGNED)).build()),
+        FundingStream.newBuilder().setId("t-noblock").setBlockValue(17).setArrangement(Arrangement.ARRANGEMENT_ALIGNED)).build()),
         "funding_stream.block");
     assertEquals(streams, rows("funding_stream"));
   }

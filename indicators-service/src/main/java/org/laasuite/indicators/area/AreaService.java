@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
@@ -14,7 +15,6 @@ import org.laasuite.indicators.v1.AreaType;
 @Singleton
 public class AreaService {
 
-  static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
   private final AreaRepository areas;
 
@@ -29,7 +29,7 @@ public class AreaService {
 
   public Area get(String name) {
     Violations v = new Violations();
-    String code = ResourceNames.id(name, "areas", "name", v);
+    String code = ResourceNames.AREAS.id(name, "name", v);
     v.throwIfAny();
     return areas.findByCode(code).orElseThrow(() -> ApiException.notFound("AREA", name));
   }
@@ -71,13 +71,9 @@ public class AreaService {
   }
 
   static Area validated(org.laasuite.indicators.v1.Area in, String p, Violations v) {
-    if (v.required(in.getCode(), p + "code")) {
-      v.check(CODE.matcher(in.getCode()).matches(), p + "code",
-          "must be 1 to 63 lower-case letters, digits and dashes");
-    }
+    ResourceNames.AREAS.validId(in.getCode(), p + "code", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
-    v.check(in.getType() != AreaType.AREA_TYPE_UNSPECIFIED && in.getType() != AreaType.UNRECOGNIZED, p + "type",
-        "must be one of CITY, PRIORITY_NEIGHBOURHOODS, REST_OF_CITY, BME_PROXY_AREAS, WARD, LEGI_AREA, COMPARATOR");
+    ProtoEnums.required(in.getType(), p + "type", v);
     return new Area(null, in.getCode(), in.getTitle(), in.getType());
   }
 }

@@ -21,7 +21,7 @@ public record Figure(
     String originalText) {
 
   public static Figure of(BigDecimal value) {
-    return new Figure(value, Comparator.EQUAL, 0, false, null, FigureStatus.VALUE, value.toPlainString());
+    return new Figure(value, Comparator.COMPARATOR_EQUAL, 0, false, null, FigureStatus.FIGURE_STATUS_VALUE, value.toPlainString());
   }
 
   /** The same figure, read from {@code text}: a cell that gave it beside another area's. */

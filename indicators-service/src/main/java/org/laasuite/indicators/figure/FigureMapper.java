@@ -43,14 +43,14 @@ public final class FigureMapper {
       BigDecimal value = Protos.decimal(in.getValue(), field + ".value", v).orElse(null);
       BigDecimal secondary = in.hasSecondaryValue()
           ? Protos.decimal(in.getSecondaryValue(), field + ".secondary_value", v).orElse(null) : null;
-      v.check(in.getStatus() == FigureStatus.FIGURE_STATUS_UNSPECIFIED || in.getStatus() == FigureStatus.VALUE,
+      v.check(in.getStatus() == FigureStatus.FIGURE_STATUS_UNSPECIFIED || in.getStatus() == FigureStatus.FIGURE_STATUS_VALUE,
           field + ".status", "must be VALUE (or unset) when a value is given");
       if (value == null) {
         return null;
       }
-      Comparator comparator = in.getComparator() == Comparator.COMPARATOR_UNSPECIFIED ? Comparator.EQUAL
+      Comparator comparator = in.getComparator() == Comparator.COMPARATOR_UNSPECIFIED ? Comparator.COMPARATOR_EQUAL
           : in.getComparator();
-      return new Figure(value, comparator, in.getDueYear(), in.getCumulative(), secondary, FigureStatus.VALUE,
+      return new Figure(value, comparator, in.getDueYear(), in.getCumulative(), secondary, FigureStatus.FIGURE_STATUS_VALUE,
           text.isBlank() ? value.toPlainString() : text.strip());
     }
     if (text.isBlank()) {
@@ -59,8 +59,8 @@ public final class FigureMapper {
     }
     Figure read = FigureText.parse(text);
     if (in.getStatus() != FigureStatus.FIGURE_STATUS_UNSPECIFIED && !read.hasValue()) {
-      v.check(in.getStatus() != FigureStatus.VALUE, field + ".status", "is VALUE but no value is given");
-      return new Figure(null, Comparator.EQUAL, 0, false, null, in.getStatus(), read.originalText());
+      v.check(in.getStatus() != FigureStatus.FIGURE_STATUS_VALUE, field + ".status", "is VALUE but no value is given");
+      return new Figure(null, Comparator.COMPARATOR_EQUAL, 0, false, null, in.getStatus(), read.originalText());
     }
     return read;
   }

@@ -33,27 +33,27 @@ public final class FigureText {
 
   // Checked in order, on the lower-cased text, before any number is read.
   private static final List<Words> STATUS_WORDS = List.of(
-      new Words("monitor only", FigureStatus.MONITOR_ONLY),
-      new Words("no target", FigureStatus.NO_TARGET),
-      new Words("to be set", FigureStatus.TO_BE_SET),
-      new Words("tba", FigureStatus.TO_BE_SET),
-      new Words("tbc", FigureStatus.TO_BE_SET),
-      new Words("awaiting", FigureStatus.TO_BE_SET),
-      new Words("target will be", FigureStatus.TO_BE_SET),
-      new Words("new target", FigureStatus.TO_BE_SET),
-      new Words("target is to", FigureStatus.TO_BE_SET),
-      new Words("in development", FigureStatus.TO_BE_SET),
-      new Words("under development", FigureStatus.TO_BE_SET),
-      new Words("survey will be", FigureStatus.TO_BE_SET),
-      new Words("na", FigureStatus.NOT_APPLICABLE),
-      new Words("n/a", FigureStatus.NOT_AVAILABLE),
-      new Words("nyq", FigureStatus.NOT_AVAILABLE),
-      new Words("data available", FigureStatus.NOT_AVAILABLE),
-      new Words("available", FigureStatus.NOT_AVAILABLE),
-      new Words("should be available", FigureStatus.NOT_AVAILABLE),
-      new Words("shoud be available", FigureStatus.NOT_AVAILABLE),
-      new Words("next update", FigureStatus.NOT_AVAILABLE),
-      new Words("not available", FigureStatus.NOT_AVAILABLE));
+      new Words("monitor only", FigureStatus.FIGURE_STATUS_MONITOR_ONLY),
+      new Words("no target", FigureStatus.FIGURE_STATUS_NO_TARGET),
+      new Words("to be set", FigureStatus.FIGURE_STATUS_TO_BE_SET),
+      new Words("tba", FigureStatus.FIGURE_STATUS_TO_BE_SET),
+      new Words("tbc", FigureStatus.FIGURE_STATUS_TO_BE_SET),
+      new Words("awaiting", FigureStatus.FIGURE_STATUS_TO_BE_SET),
+      new Words("target will be", FigureStatus.FIGURE_STATUS_TO_BE_SET),
+      new Words("new target", FigureStatus.FIGURE_STATUS_TO_BE_SET),
+      new Words("target is to", FigureStatus.FIGURE_STATUS_TO_BE_SET),
+      new Words("in development", FigureStatus.FIGURE_STATUS_TO_BE_SET),
+      new Words("under development", FigureStatus.FIGURE_STATUS_TO_BE_SET),
+      new Words("survey will be", FigureStatus.FIGURE_STATUS_TO_BE_SET),
+      new Words("na", FigureStatus.FIGURE_STATUS_NOT_APPLICABLE),
+      new Words("n/a", FigureStatus.FIGURE_STATUS_NOT_AVAILABLE),
+      new Words("nyq", FigureStatus.FIGURE_STATUS_NOT_AVAILABLE),
+      new Words("data available", FigureStatus.FIGURE_STATUS_NOT_AVAILABLE),
+      new Words("available", FigureStatus.FIGURE_STATUS_NOT_AVAILABLE),
+      new Words("should be available", FigureStatus.FIGURE_STATUS_NOT_AVAILABLE),
+      new Words("shoud be available", FigureStatus.FIGURE_STATUS_NOT_AVAILABLE),
+      new Words("next update", FigureStatus.FIGURE_STATUS_NOT_AVAILABLE),
+      new Words("not available", FigureStatus.FIGURE_STATUS_NOT_AVAILABLE));
 
   private FigureText() {
   }
@@ -72,15 +72,15 @@ public final class FigureText {
       }
     }
     if (lower.contains("year lag")) {
-      return textOnly(original, FigureStatus.NOT_AVAILABLE);
+      return textOnly(original, FigureStatus.FIGURE_STATUS_NOT_AVAILABLE);
     }
     Matcher m = LEADING.matcher(original);
     if (!m.matches()) {
-      return textOnly(original, FigureStatus.TEXT_ONLY);
+      return textOnly(original, FigureStatus.FIGURE_STATUS_TEXT_ONLY);
     }
     String rest = m.group("rest").strip();
     if (NOT_A_FIGURE.matcher(m.group("rest")).matches()) {
-      return textOnly(original, FigureStatus.TEXT_ONLY);
+      return textOnly(original, FigureStatus.FIGURE_STATUS_TEXT_ONLY);
     }
     BigDecimal value = new BigDecimal(m.group("num").replace(",", ""));
     if (m.group("sign") != null) {
@@ -101,23 +101,23 @@ public final class FigureText {
       secondary = new BigDecimal(bracket.group(1).replace(",", ""));
     }
     boolean cumulative = CUMULATIVE.matcher(rest).find();
-    return new Figure(value, comparator, dueYear, cumulative, secondary, FigureStatus.VALUE, original);
+    return new Figure(value, comparator, dueYear, cumulative, secondary, FigureStatus.FIGURE_STATUS_VALUE, original);
   }
 
   private static Figure textOnly(String original, FigureStatus status) {
-    return new Figure(null, Comparator.EQUAL, 0, false, null, status, original);
+    return new Figure(null, Comparator.COMPARATOR_EQUAL, 0, false, null, status, original);
   }
 
   private static Comparator comparator(String word) {
     if (word == null) {
-      return Comparator.EQUAL;
+      return Comparator.COMPARATOR_EQUAL;
     }
     return switch (word.toLowerCase(Locale.ROOT)) {
-      case "less than", "fewer than", "under" -> Comparator.LESS_THAN;
-      case "no more than", "at most" -> Comparator.AT_MOST;
-      case "more than", "over" -> Comparator.MORE_THAN;
-      case "at least" -> Comparator.AT_LEAST;
-      default -> Comparator.EQUAL; // "gap 11.5": the figure is the gap itself
+      case "less than", "fewer than", "under" -> Comparator.COMPARATOR_LESS_THAN;
+      case "no more than", "at most" -> Comparator.COMPARATOR_AT_MOST;
+      case "more than", "over" -> Comparator.COMPARATOR_MORE_THAN;
+      case "at least" -> Comparator.COMPARATOR_AT_LEAST;
+      default -> Comparator.COMPARATOR_EQUAL; // "gap 11.5": the figure is the gap itself
     };
   }
 }

@@ -1,5 +1,6 @@
 package org.laasuite.indicators.importer;
 
+import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -50,7 +51,7 @@ import org.laasuite.indicators.v1.IndicatorSource;
 import org.laasuite.indicators.v1.OutturnStatus;
 import org.laasuite.indicators.v1.Polarity;
 import org.laasuite.indicators.v1.Rating;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /**
  * Loads an "LAA Simple View" spreadsheet saved as CSV (docs/data-formats.md): one row per
@@ -72,13 +73,13 @@ public class SimpleViewImporter {
 
   /** The places the Simple View's figures are for; every import makes sure they exist. */
   static final List<Area> STANDARD_AREAS = List.of(
-      new Area(null, Area.CITY, "Coventry (city average)", AreaType.CITY),
-      new Area(null, Area.PRIORITY_NEIGHBOURHOODS, "Priority neighbourhoods", AreaType.PRIORITY_NEIGHBOURHOODS),
-      new Area(null, Area.REST_OF_CITY, "Rest of the city", AreaType.REST_OF_CITY),
-      new Area(null, "bme-proxy-areas", "BME proxy areas", AreaType.BME_PROXY_AREAS),
-      new Area(null, "foleshill", "Foleshill ward", AreaType.WARD),
-      new Area(null, "legi-area", "LEGI area", AreaType.LEGI_AREA),
-      new Area(null, "england", "England", AreaType.COMPARATOR));
+      new Area(null, Area.CITY, "Coventry (city average)", AreaType.AREA_TYPE_CITY),
+      new Area(null, Area.PRIORITY_NEIGHBOURHOODS, "Priority neighbourhoods", AreaType.AREA_TYPE_PRIORITY_NEIGHBOURHOODS),
+      new Area(null, Area.REST_OF_CITY, "Rest of the city", AreaType.AREA_TYPE_REST_OF_CITY),
+      new Area(null, "bme-proxy-areas", "BME proxy areas", AreaType.AREA_TYPE_BME_PROXY_AREAS),
+      new Area(null, "foleshill", "Foleshill ward", AreaType.AREA_TYPE_WARD),
+      new Area(null, "legi-area", "LEGI area", AreaType.AREA_TYPE_LEGI_AREA),
+      new Area(null, "england", "England", AreaType.AREA_TYPE_COMPARATOR));
 
   private final IndicatorService indicators;
   private final AreaService areaService;
@@ -195,20 +196,20 @@ public class SimpleViewImporter {
   private Draft draft(CSVRecord rec, int line, String heading, Set<String> codes, List<ImportProblem> problems) {
     int before = problems.size();
     String code = rec.get("code").strip();
-    if (code.isEmpty() || !ResourceNames.CODE.matcher(code).matches()) {
+    if (code.isEmpty() || !ResourceNames.INDICATORS.isId(code)) {
       problems.add(problem(line, "code", "must be 1 to 63 letters, digits and dashes, not '" + code + "'"));
     } else if (!codes.add(code)) {
       problems.add(problem(line, "code", code + " appears twice in the file"));
     } else if (indicators.exists(code)) {
       problems.add(problem(line, "code", "indicators/" + code + " already exists"));
     }
-    LaaBlock block = enumValue(LaaBlock.class, rec.get("block"));
+    LaaBlock block = ProtoEnums.parse(LaaBlock.class, rec.get("block")).orElse(null);
     if (block == null || block == LaaBlock.LAA_BLOCK_UNSPECIFIED) {
       problems.add(problem(line, "block", "'" + rec.get("block") + "' is not an LAA block: "
           + "CHILDREN_AND_YOUNG_PEOPLE, SAFER_AND_STRONGER_COMMUNITIES, HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE or "
           + "ECONOMIC_DEVELOPMENT_AND_ENTERPRISE"));
     }
-    Polarity polarity = enumValue(Polarity.class, rec.get("polarity"));
+    Polarity polarity = ProtoEnums.parse(Polarity.class, rec.get("polarity")).orElse(null);
     if (polarity == null || polarity == Polarity.POLARITY_UNSPECIFIED) {
       problems.add(problem(line, "polarity", "must be HIGHER_IS_BETTER or LOWER_IS_BETTER, not '"
           + rec.get("polarity") + "'"));
@@ -264,7 +265,7 @@ public class SimpleViewImporter {
       os.add(new OutturnDraft(year, data == null || data.code().equals(reporting) ? null : data, value, note));
     }
     boolean monitorOnly = !ts.isEmpty() && allTargets.stream().noneMatch(p -> p.figure().hasValue())
-        && allTargets.stream().anyMatch(p -> p.figure().status() == FigureStatus.MONITOR_ONLY);
+        && allTargets.stream().anyMatch(p -> p.figure().status() == FigureStatus.FIGURE_STATUS_MONITOR_ONLY);
     String units = rec.get("units").strip();
     String outcome = rec.get("outcome").strip();
     String measure = rec.get("measure").strip();
@@ -272,8 +273,8 @@ public class SimpleViewImporter {
     Indicator indicator = new Indicator(null, code, title(measure, heading, theme, row), block,
         themeBody.isEmpty() ? bodyName(theme) : "bodies/" + themeBody,
         outcome, units, polarity,
-        outcome.toLowerCase(Locale.ROOT).contains("lpsa") ? IndicatorSource.LPSA_STRETCH : IndicatorSource.LOCAL, "",
-        monitorOnly, units.toLowerCase(Locale.ROOT).startsWith("number"), "", Frequency.ANNUAL,
+        outcome.toLowerCase(Locale.ROOT).contains("lpsa") ? IndicatorSource.INDICATOR_SOURCE_LPSA_STRETCH : IndicatorSource.INDICATOR_SOURCE_LOCAL, "",
+        monitorOnly, units.toLowerCase(Locale.ROOT).startsWith("number"), "", Frequency.FREQUENCY_ANNUAL,
         decimalPlaces(baseline, allTargets, os), null,
         "LAA Simple View " + (row.isEmpty() ? "(row not numbered)" : "row " + row) + ", " + theme, null, null);
     return new Draft(line, indicator, baselinePeriod, baseline, ts, os,
@@ -323,7 +324,7 @@ public class SimpleViewImporter {
       for (OutturnDraft o : d.outturns()) {
         os.add(new Outturn(null, id, stored.get(fy(o.startYear())).id(),
             o.dataPeriod() == null ? null : stored.get(o.dataPeriod().code()).id(), areaIds.get(o.placed().area()),
-            o.placed().figure(), OutturnStatus.FINAL, null, "LAA Simple View", o.note(), "Imported from " + fileName,
+            o.placed().figure(), OutturnStatus.OUTTURN_STATUS_FINAL, null, "LAA Simple View", o.note(), "Imported from " + fileName,
             null, 1, null, true));
       }
       if (d.rating() != null) {
@@ -418,21 +419,14 @@ public class SimpleViewImporter {
     String t = text.strip().toLowerCase(Locale.ROOT);
     return switch (t) {
       case "" -> null;
-      case "green" -> Rating.GREEN;
-      case "amber" -> Rating.AMBER;
-      case "red" -> Rating.RED;
-      case "too early to assess", "too early" -> Rating.TOO_EARLY_TO_ASSESS;
+      case "green" -> Rating.RATING_GREEN;
+      case "amber" -> Rating.RATING_AMBER;
+      case "red" -> Rating.RATING_RED;
+      case "too early to assess", "too early" -> Rating.RATING_TOO_EARLY_TO_ASSESS;
       default -> Rating.UNRECOGNIZED;
     };
   }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
-    try {
-      return Enum.valueOf(type, text.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
 
   private static ImportProblem problem(int line, String column, String description) {
     return ImportProblem.newBuilder().setLine(line).setColumn(column).setDescription(description).build();

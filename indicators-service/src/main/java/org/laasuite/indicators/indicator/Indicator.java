@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import org.laasuite.indicators.v1.Frequency;
 import org.laasuite.indicators.v1.IndicatorSource;
 import org.laasuite.indicators.v1.Polarity;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 @MappedEntity("indicator")
 public record Indicator(

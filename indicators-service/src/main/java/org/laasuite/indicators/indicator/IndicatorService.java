@@ -1,6 +1,5 @@
 package org.laasuite.indicators.indicator;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
@@ -10,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.Pages;
@@ -19,7 +19,7 @@ import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.v1.Frequency;
 import org.laasuite.indicators.v1.IndicatorSource;
 import org.laasuite.indicators.v1.Polarity;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /** The indicator catalogue: its rules and transactions. */
 @Singleton
@@ -28,8 +28,6 @@ public class IndicatorService {
   static final Set<String> UPDATABLE = Set.of("title", "block", "theme_group", "outcome", "units", "polarity",
       "source", "ni_code", "monitor_only", "cumulative", "owner_organisation", "frequency", "decimal_places",
       "amber_tolerance");
-  private static final Pattern BODY = Pattern.compile("bodies/[a-z0-9][a-z0-9-]{0,99}");
-  private static final Pattern ORGANISATION = Pattern.compile("organisations/[a-z0-9][a-z0-9-]{0,99}");
 
   private final IndicatorRepository indicators;
 
@@ -39,7 +37,7 @@ public class IndicatorService {
 
   public Indicator get(String name, String field) {
     Violations v = new Violations();
-    String code = ResourceNames.id(name, Indicator.COLLECTION, field, v);
+    String code = ResourceNames.INDICATORS.id(name, field, v);
     v.throwIfAny();
     return indicators.findByCode(code).orElseThrow(() -> ApiException.notFound("INDICATOR", name));
   }
@@ -53,7 +51,7 @@ public class IndicatorService {
   /** The indicators named, in the order asked; NOT_FOUND naming every unknown one. */
   public List<Indicator> getAll(List<String> names, String field) {
     Violations v = new Violations();
-    List<String> codes = names.stream().map(n -> ResourceNames.id(n, Indicator.COLLECTION, field, v)).toList();
+    List<String> codes = names.stream().map(n -> ResourceNames.INDICATORS.id(n, field, v)).toList();
     v.throwIfAny();
     var found = byCodes(codes);
     List<String> missing = codes.stream().filter(c -> !found.containsKey(c)).distinct()
@@ -100,20 +98,12 @@ public class IndicatorService {
   public Indicator update(org.laasuite.indicators.v1.Indicator in, FieldMask mask) {
     Violations v = new Violations();
     Set<String> paths = FieldMasks.paths(mask, UPDATABLE, v);
-    String code = ResourceNames.id(in.getName(), Indicator.COLLECTION, "indicator.name", v);
+    String code = ResourceNames.INDICATORS.id(in.getName(), "indicator.name", v);
     v.throwIfAny();
     Indicator existing = indicators.findByCode(code)
         .orElseThrow(() -> ApiException.notFound("INDICATOR", in.getName()));
-    var merged = IndicatorMapper.toProto(existing).toBuilder();
-    for (String path : paths) {
-      FieldDescriptor fd = org.laasuite.indicators.v1.Indicator.getDescriptor().findFieldByName(path);
-      if (fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !in.hasField(fd)) {
-        merged.clearField(fd);
-      } else {
-        merged.setField(fd, in.getField(fd));
-      }
-    }
-    Indicator updated = validated(merged.build(), "indicator", v);
+    var merged = FieldMasks.merge(IndicatorMapper.toProto(existing), in, paths);
+    Indicator updated = validated(merged, "indicator", v);
     v.throwIfAny();
     return indicators.update(new Indicator(existing.id(), existing.code(), updated.title(), updated.block(),
         updated.themeGroup(), updated.outcome(), updated.units(), updated.polarity(), updated.source(),
@@ -140,24 +130,18 @@ public class IndicatorService {
   /** The record {@code in} describes, with every rule checked into {@code v} under {@code prefix}. */
   public static Indicator validated(org.laasuite.indicators.v1.Indicator in, String prefix, Violations v) {
     String p = prefix.isEmpty() ? "" : prefix + ".";
-    if (v.required(in.getCode(), p + "code")) {
-      v.check(ResourceNames.CODE.matcher(in.getCode()).matches(), p + "code",
-          "must be 1 to 63 letters, digits and dashes, starting with a letter or digit");
-    }
+    ResourceNames.INDICATORS.validId(in.getCode(), p + "code", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
-    v.check(in.getBlock() != LaaBlock.LAA_BLOCK_UNSPECIFIED && in.getBlock() != LaaBlock.UNRECOGNIZED, p + "block",
-        "must be one of CHILDREN_AND_YOUNG_PEOPLE, SAFER_AND_STRONGER_COMMUNITIES, "
-            + "HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, ECONOMIC_DEVELOPMENT_AND_ENTERPRISE");
-    v.check(in.getPolarity() != Polarity.POLARITY_UNSPECIFIED && in.getPolarity() != Polarity.UNRECOGNIZED,
-        p + "polarity", "must be HIGHER_IS_BETTER or LOWER_IS_BETTER");
-    v.check(in.getSource() != IndicatorSource.UNRECOGNIZED, p + "source", "is not a known indicator source");
+    ProtoEnums.required(in.getBlock(), p + "block", v);
+    ProtoEnums.required(in.getPolarity(), p + "polarity", v);
+    ProtoEnums.known(in.getSource(), p + "source", v);
     v.check(in.getFrequency() != Frequency.UNRECOGNIZED, p + "frequency", "is not a known frequency");
     if (v.maxLength(in.getThemeGroup(), Violations.MAX_TITLE, p + "theme_group") && !in.getThemeGroup().isEmpty()) {
-      v.check(BODY.matcher(in.getThemeGroup()).matches(), p + "theme_group", "must look like 'bodies/{id}'");
+      v.check(ResourceNames.BODIES.isName(in.getThemeGroup()), p + "theme_group", "must look like 'bodies/{id}'");
     }
     if (v.maxLength(in.getOwnerOrganisation(), Violations.MAX_TITLE, p + "owner_organisation")
         && !in.getOwnerOrganisation().isEmpty()) {
-      v.check(ORGANISATION.matcher(in.getOwnerOrganisation()).matches(), p + "owner_organisation",
+      v.check(ResourceNames.ORGANISATIONS.isName(in.getOwnerOrganisation()), p + "owner_organisation",
           "must look like 'organisations/{id}'");
     }
     v.maxLength(in.getOutcome(), Violations.MAX_TEXT, p + "outcome");
@@ -172,8 +156,8 @@ public class IndicatorService {
       }
     }
     IndicatorSource source = in.getSource() == IndicatorSource.INDICATOR_SOURCE_UNSPECIFIED
-        ? IndicatorSource.LOCAL : in.getSource();
-    Frequency frequency = in.getFrequency() == Frequency.FREQUENCY_UNSPECIFIED ? Frequency.ANNUAL : in.getFrequency();
+        ? IndicatorSource.INDICATOR_SOURCE_LOCAL : in.getSource();
+    Frequency frequency = in.getFrequency() == Frequency.FREQUENCY_UNSPECIFIED ? Frequency.FREQUENCY_ANNUAL : in.getFrequency();
     return new Indicator(null, in.getCode(), in.getTitle(), in.getBlock(), in.getThemeGroup(), in.getOutcome(),
         in.getUnits(), in.getPolarity(), source, in.getNiCode(), in.getMonitorOnly(), in.getCumulative(),
         in.getOwnerOrganisation(), frequency, in.getDecimalPlaces(), tolerance, in.getSourceReference(), null, null);

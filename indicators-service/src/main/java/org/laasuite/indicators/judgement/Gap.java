@@ -9,5 +9,5 @@ import org.laasuite.indicators.v1.GapDirection;
 public record Gap(GapDirection direction, @Nullable String comparisonArea, @Nullable Period period,
     @Nullable BigDecimal gap, @Nullable Period previousPeriod, @Nullable BigDecimal previousGap) {
 
-  static final Gap NOT_KNOWN = new Gap(GapDirection.NOT_KNOWN, null, null, null, null, null);
+  static final Gap NOT_KNOWN = new Gap(GapDirection.GAP_DIRECTION_NOT_KNOWN, null, null, null, null, null);
 }

@@ -1,5 +1,6 @@
 package org.laasuite.indicators.judgement;
 
+import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -39,7 +40,7 @@ public final class JudgementRule {
   public static Judgement judge(Settings settings, List<Observation> outturns, List<TargetPoint> targets) {
     Optional<Observation> latest = outturns.stream().max(byEffectiveEnd());
     if (latest.isEmpty()) {
-      return new Judgement(Rating.TOO_EARLY_TO_ASSESS, JudgementBasis.WITHOUT_OUTTURN, null, null, null, null, null,
+      return new Judgement(Rating.RATING_TOO_EARLY_TO_ASSESS, JudgementBasis.JUDGEMENT_BASIS_WITHOUT_OUTTURN, null, null, null, null, null,
           "Too early to assess: there is no outturn yet.");
     }
     Observation o = latest.get();
@@ -51,7 +52,7 @@ public final class JudgementRule {
       String why = targets.stream().filter(t -> t.period().code().equals(o.period().code())).findFirst()
           .map(t -> "the target for " + o.period().label() + " is '" + t.figure().originalText() + "'")
           .orElse("there is no target for " + o.period().label());
-      return new Judgement(Rating.TOO_EARLY_TO_ASSESS, JudgementBasis.WITHOUT_TARGET, o.period(), null, o.value(),
+      return new Judgement(Rating.RATING_TOO_EARLY_TO_ASSESS, JudgementBasis.JUDGEMENT_BASIS_WITHOUT_TARGET, o.period(), null, o.value(),
           null, null, "Too early to assess: " + why + ".");
     }
     return againstTarget(settings, o, applied.get());
@@ -102,23 +103,23 @@ public final class JudgementRule {
     Figure f = a.target().figure();
     BigDecimal t = a.value();
     BigDecimal v = o.value();
-    boolean higherIsBetter = s.polarity() != Polarity.LOWER_IS_BETTER;
+    boolean higherIsBetter = s.polarity() != Polarity.POLARITY_LOWER_IS_BETTER;
     BigDecimal variance;
     boolean met;
     switch (f.comparator()) {
-      case LESS_THAN -> {
+      case COMPARATOR_LESS_THAN -> {
         variance = t.subtract(v);
         met = v.compareTo(t) < 0;
       }
-      case AT_MOST -> {
+      case COMPARATOR_AT_MOST -> {
         variance = t.subtract(v);
         met = v.compareTo(t) <= 0;
       }
-      case MORE_THAN -> {
+      case COMPARATOR_MORE_THAN -> {
         variance = v.subtract(t);
         met = v.compareTo(t) > 0;
       }
-      case AT_LEAST -> {
+      case COMPARATOR_AT_LEAST -> {
         variance = v.subtract(t);
         met = v.compareTo(t) >= 0;
       }
@@ -129,44 +130,44 @@ public final class JudgementRule {
     }
     BigDecimal tolerance = s.amberTolerance() != null ? s.amberTolerance()
         : t.abs().multiply(DEFAULT_TOLERANCE_SHARE, MC).stripTrailingZeros();
-    Rating rating = met ? Rating.GREEN : variance.abs().compareTo(tolerance) <= 0 ? Rating.AMBER : Rating.RED;
+    Rating rating = met ? Rating.RATING_GREEN : variance.abs().compareTo(tolerance) <= 0 ? Rating.RATING_AMBER : Rating.RATING_RED;
     // Judged at full precision; shown to the figures' own places (at least two), since a pro-rata
     // target or a 5% tolerance has digits the data never had.
     int places = Math.max(2, Math.max(v.scale(), f.value() == null ? 0 : f.value().scale()));
     t = shown(t, places);
     variance = shown(variance, places);
     tolerance = shown(tolerance, places);
-    JudgementBasis basis = a.proRata() ? JudgementBasis.AGAINST_PRO_RATA_TARGET : JudgementBasis.AGAINST_TARGET;
+    JudgementBasis basis = a.proRata() ? JudgementBasis.JUDGEMENT_BASIS_AGAINST_PRO_RATA_TARGET : JudgementBasis.JUDGEMENT_BASIS_AGAINST_TARGET;
     String targetText = a.proRata()
         ? "the pro-rata target " + plain(t) + " (" + plain(f.value()) + " for " + a.target().period().label()
             + " x " + plain(a.coverage().setScale(3, RoundingMode.HALF_UP)) + " of the period covered)"
-        : "the target " + (f.comparator().name().equals("EQUAL") ? "" : words(f) + " ") + plain(t) + " for "
+        : "the target " + (f.comparator() == org.laasuite.indicators.v1.Comparator.COMPARATOR_EQUAL ? "" : words(f) + " ") + plain(t) + " for "
             + a.target().period().label();
     String direction = higherIsBetter ? "higher is better" : "lower is better";
     String how = met ? "target met"
-        : plain(variance.abs()) + (rating == Rating.AMBER ? " short of target, within" : " short of target, beyond")
+        : plain(variance.abs()) + (rating == Rating.RATING_AMBER ? " short of target, within" : " short of target, beyond")
             + " the amber tolerance of " + plain(tolerance);
     String explanation = "Outturn " + plain(v) + " against " + targetText + " (" + direction + "): " + how + ", so "
-        + rating.name().toLowerCase().replace('_', ' ') + ".";
+        + ProtoEnums.words(rating) + ".";
     return new Judgement(rating, basis, o.period(), t, v, variance.stripTrailingZeros(), tolerance, explanation);
   }
 
   private static Judgement byDirectionOfTravel(Settings s, List<Observation> outturns, Observation latest) {
     Trend trend = Trends.trend(s.polarity(), outturns);
     Rating rating = switch (trend.direction()) {
-      case IMPROVING -> Rating.GREEN;
-      case NO_CHANGE -> Rating.AMBER;
-      case WORSENING -> Rating.RED;
-      default -> Rating.TOO_EARLY_TO_ASSESS;
+      case DIRECTION_IMPROVING -> Rating.RATING_GREEN;
+      case DIRECTION_NO_CHANGE -> Rating.RATING_AMBER;
+      case DIRECTION_WORSENING -> Rating.RATING_RED;
+      default -> Rating.RATING_TOO_EARLY_TO_ASSESS;
     };
     String explanation = switch (trend.direction()) {
-      case IMPROVING, NO_CHANGE, WORSENING -> "Monitor only, judged by direction of travel: "
+      case DIRECTION_IMPROVING, DIRECTION_NO_CHANGE, DIRECTION_WORSENING -> "Monitor only, judged by direction of travel: "
           + plain(trend.previous()) + " (" + trend.previousPeriod().label() + ") to " + plain(trend.latest()) + " ("
-          + trend.period().label() + ") is " + trend.direction().name().toLowerCase().replace('_', ' ') + ", so "
-          + rating.name().toLowerCase().replace('_', ' ') + ".";
+          + trend.period().label() + ") is " + ProtoEnums.words(trend.direction()) + ", so "
+          + ProtoEnums.words(rating) + ".";
       default -> "Monitor only, judged by direction of travel: too early to assess with one outturn.";
     };
-    return new Judgement(rating, JudgementBasis.DIRECTION_OF_TRAVEL, latest.period(), null, latest.value(),
+    return new Judgement(rating, JudgementBasis.JUDGEMENT_BASIS_DIRECTION_OF_TRAVEL, latest.period(), null, latest.value(),
         trend.change(), null, explanation);
   }
 
@@ -176,7 +177,7 @@ public final class JudgementRule {
   }
 
   private static String words(Figure f) {
-    return f.comparator().name().toLowerCase().replace('_', ' ');
+    return ProtoEnums.words(f.comparator());
   }
 
   private static BigDecimal shown(BigDecimal d, int places) {

@@ -9,5 +9,5 @@ import org.laasuite.indicators.v1.Direction;
 public record Trend(Direction direction, @Nullable Period period, @Nullable Period previousPeriod,
     @Nullable BigDecimal latest, @Nullable BigDecimal previous, @Nullable BigDecimal change) {
 
-  static final Trend UNKNOWN = new Trend(Direction.UNKNOWN, null, null, null, null, null);
+  static final Trend UNKNOWN = new Trend(Direction.DIRECTION_UNKNOWN, null, null, null, null, null);
 }

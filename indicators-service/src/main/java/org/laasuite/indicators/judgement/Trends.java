@@ -27,8 +27,8 @@ public final class Trends {
     Observation latest = distinct.get(distinct.size() - 1);
     Observation previous = distinct.get(distinct.size() - 2);
     BigDecimal change = latest.value().subtract(previous.value());
-    int better = polarity == Polarity.LOWER_IS_BETTER ? -change.signum() : change.signum();
-    Direction d = better > 0 ? Direction.IMPROVING : better < 0 ? Direction.WORSENING : Direction.NO_CHANGE;
+    int better = polarity == Polarity.POLARITY_LOWER_IS_BETTER ? -change.signum() : change.signum();
+    Direction d = better > 0 ? Direction.DIRECTION_IMPROVING : better < 0 ? Direction.DIRECTION_WORSENING : Direction.DIRECTION_NO_CHANGE;
     return new Trend(d, latest.effectivePeriod(), previous.effectivePeriod(), latest.value(), previous.value(),
         change.stripTrailingZeros());
   }
@@ -55,12 +55,12 @@ public final class Trends {
     Observation[] last = pairs.get(pairs.size() - 1);
     BigDecimal gap = last[0].value().subtract(last[1].value()).abs();
     if (pairs.size() == 1) {
-      return new Gap(GapDirection.NOT_KNOWN, comparisonArea, last[0].effectivePeriod(), gap, null, null);
+      return new Gap(GapDirection.GAP_DIRECTION_NOT_KNOWN, comparisonArea, last[0].effectivePeriod(), gap, null, null);
     }
     Observation[] before = pairs.get(pairs.size() - 2);
     BigDecimal previousGap = before[0].value().subtract(before[1].value()).abs();
     int cmp = gap.compareTo(previousGap);
-    GapDirection d = cmp < 0 ? GapDirection.NARROWING : cmp > 0 ? GapDirection.WIDENING : GapDirection.UNCHANGED;
+    GapDirection d = cmp < 0 ? GapDirection.GAP_DIRECTION_NARROWING : cmp > 0 ? GapDirection.GAP_DIRECTION_WIDENING : GapDirection.GAP_DIRECTION_UNCHANGED;
     return new Gap(d, comparisonArea, last[0].effectivePeriod(), gap, before[0].effectivePeriod(), previousGap);
   }
 

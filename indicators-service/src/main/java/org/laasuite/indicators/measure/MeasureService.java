@@ -138,7 +138,7 @@ public class MeasureService {
     if (period == null || area == null || figure == null) {
       return null;
     }
-    OutturnStatus status = in.getStatus() == OutturnStatus.OUTTURN_STATUS_UNSPECIFIED ? OutturnStatus.FINAL
+    OutturnStatus status = in.getStatus() == OutturnStatus.OUTTURN_STATUS_UNSPECIFIED ? OutturnStatus.OUTTURN_STATUS_FINAL
         : in.getStatus();
     return new Outturn(null, indicator.id(), period.id(), dataPeriod == null ? null : dataPeriod.id(), area.id(),
         figure, status, coverage, in.getSource(), in.getNote(), in.getSubmittedBy(), null, 1, null, true);
@@ -206,12 +206,11 @@ public class MeasureService {
   @Transactional
   public List<org.laasuite.indicators.v1.Narrative> batchCreateNarratives(List<CreateNarrativeRequest> requests) {
     Violations v = new Violations();
-    v.check(!requests.isEmpty() && requests.size() <= 1000, "requests",
-        "names " + requests.size() + " narratives; 1 to 1000 at a time");
+    ResourceNames.checkBatch(requests.size(), true, "requests", "narratives", v);
     v.throwIfAny();
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
-      codes.add(ResourceNames.id(requests.get(i).getParent(), Indicator.COLLECTION, "requests[" + i + "].parent", v));
+      codes.add(ResourceNames.INDICATORS.id(requests.get(i).getParent(), "requests[" + i + "].parent", v));
     }
     Map<String, Indicator> found = indicators.byCodes(codes.stream().filter(java.util.Objects::nonNull).toList());
     List<Narrative> drafts = new ArrayList<>();

@@ -26,7 +26,7 @@ public class References {
   /** The area {@code name} names ("areas/city" when empty), or null with a violation. */
   public Area area(String name, String field, Violations v) {
     String n = name == null || name.isEmpty() ? "areas/" + Area.CITY : name;
-    String code = ResourceNames.id(n, "areas", field, v);
+    String code = ResourceNames.AREAS.id(n, field, v);
     if (code == null) {
       return null;
     }
@@ -40,7 +40,7 @@ public class References {
     if (!required && (name == null || name.isEmpty())) {
       return null;
     }
-    String code = ResourceNames.id(name, "periods", field, v);
+    String code = ResourceNames.PERIODS.id(name, field, v);
     if (code == null) {
       return null;
     }

@@ -49,7 +49,7 @@ public final class PeriodLabels {
         return Optional.empty();
       }
       LocalDate start = LocalDate.of(y, 4, 1).plusMonths(3L * (q - 1));
-      return Optional.of(period(fy(y) + "-q" + q, PeriodType.QUARTER, start, start.plusMonths(3).minusDays(1),
+      return Optional.of(period(fy(y) + "-q" + q, PeriodType.PERIOD_TYPE_QUARTER, start, start.plusMonths(3).minusDays(1),
           original));
     }
     if ((m = FIRST_HALF.matcher(s)).matches()) {
@@ -57,7 +57,7 @@ public final class PeriodLabels {
       if (!followingYear(y, m.group(2))) {
         return Optional.empty();
       }
-      return Optional.of(period(fy(y) + "-h1", PeriodType.HALF_YEAR, LocalDate.of(y, 4, 1), LocalDate.of(y, 9, 30),
+      return Optional.of(period(fy(y) + "-h1", PeriodType.PERIOD_TYPE_HALF_YEAR, LocalDate.of(y, 4, 1), LocalDate.of(y, 9, 30),
           original));
     }
     if ((m = YEARS.matcher(s)).matches()) {
@@ -65,13 +65,13 @@ public final class PeriodLabels {
       int y2 = laterYear(y1, m.group(3));
       if (y2 == y1 + 1 && m.group(4) == null) {
         if ("academic year".equals(m.group(1))) {
-          return Optional.of(period("ay-" + y1 + "-" + two(y2), PeriodType.ACADEMIC_YEAR, LocalDate.of(y1, 9, 1),
+          return Optional.of(period("ay-" + y1 + "-" + two(y2), PeriodType.PERIOD_TYPE_ACADEMIC_YEAR, LocalDate.of(y1, 9, 1),
               LocalDate.of(y2, 8, 31), original));
         }
         return Optional.of(financialYear(y1, original));
       }
       if (y2 >= y1 + 2 && y2 <= y1 + 5 && m.group(1) == null) {
-        return Optional.of(period("avg-" + y1 + "-" + y2, PeriodType.ROLLING_AVERAGE, LocalDate.of(y1, 1, 1),
+        return Optional.of(period("avg-" + y1 + "-" + y2, PeriodType.PERIOD_TYPE_ROLLING_AVERAGE, LocalDate.of(y1, 1, 1),
             LocalDate.of(y2, 12, 31), original));
       }
       return Optional.empty();
@@ -84,7 +84,7 @@ public final class PeriodLabels {
     }
     if ((m = YEAR.matcher(s)).matches()) {
       int y = Integer.parseInt(m.group(1));
-      return Optional.of(period("cy-" + y, PeriodType.CALENDAR_YEAR, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
+      return Optional.of(period("cy-" + y, PeriodType.PERIOD_TYPE_CALENDAR_YEAR, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
           original));
     }
     if ((m = SPAN.matcher(s)).matches()) {
@@ -95,7 +95,7 @@ public final class PeriodLabels {
 
   /** The financial year starting in April of {@code startYear}, e.g. "fy-2006-07". */
   public static Period financialYear(int startYear, String label) {
-    return period(fy(startYear), PeriodType.FINANCIAL_YEAR, LocalDate.of(startYear, 4, 1),
+    return period(fy(startYear), PeriodType.PERIOD_TYPE_FINANCIAL_YEAR, LocalDate.of(startYear, 4, 1),
         LocalDate.of(startYear + 1, 3, 31), label);
   }
 
@@ -118,24 +118,24 @@ public final class PeriodLabels {
       return Optional.of(financialYear(startYear, original));
     }
     if (months == 12 && startMonth == Month.SEPTEMBER) {
-      return Optional.of(period("ay-" + startYear + "-" + two(startYear + 1), PeriodType.ACADEMIC_YEAR, start, end,
+      return Optional.of(period("ay-" + startYear + "-" + two(startYear + 1), PeriodType.PERIOD_TYPE_ACADEMIC_YEAR, start, end,
           original));
     }
     if (months == 12 && startMonth == Month.JANUARY) {
-      return Optional.of(period("cy-" + startYear, PeriodType.CALENDAR_YEAR, start, end, original));
+      return Optional.of(period("cy-" + startYear, PeriodType.PERIOD_TYPE_CALENDAR_YEAR, start, end, original));
     }
     int offset = (startMonth.getValue() + 8) % 12; // months since April
     if (months == 3 && offset % 3 == 0) {
-      return Optional.of(period(fy(fyStart) + "-q" + (offset / 3 + 1), PeriodType.QUARTER, start, end, original));
+      return Optional.of(period(fy(fyStart) + "-q" + (offset / 3 + 1), PeriodType.PERIOD_TYPE_QUARTER, start, end, original));
     }
     if (months == 6 && offset % 6 == 0) {
-      return Optional.of(period(fy(fyStart) + "-h" + (offset / 6 + 1), PeriodType.HALF_YEAR, start, end, original));
+      return Optional.of(period(fy(fyStart) + "-h" + (offset / 6 + 1), PeriodType.PERIOD_TYPE_HALF_YEAR, start, end, original));
     }
-    return Optional.of(period("span-" + from + "-to-" + to, PeriodType.OTHER, start, end, original));
+    return Optional.of(period("span-" + from + "-to-" + to, PeriodType.PERIOD_TYPE_OTHER, start, end, original));
   }
 
   private static Period month(YearMonth ym, String label) {
-    return period("m-" + ym, PeriodType.MONTH, ym.atDay(1), ym.atEndOfMonth(), label);
+    return period("m-" + ym, PeriodType.PERIOD_TYPE_MONTH, ym.atDay(1), ym.atEndOfMonth(), label);
   }
 
   private static Period period(String code, PeriodType type, LocalDate start, LocalDate end, String label) {

@@ -20,7 +20,6 @@ import org.laasuite.indicators.v1.PeriodType;
 @Singleton
 public class PeriodService {
 
-  static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
   private final PeriodRepository periods;
 
@@ -36,7 +35,7 @@ public class PeriodService {
 
   public Period get(String name) {
     Violations v = new Violations();
-    String code = ResourceNames.id(name, "periods", "name", v);
+    String code = ResourceNames.PERIODS.id(name, "name", v);
     v.throwIfAny();
     return periods.findByCode(code).orElseThrow(() -> ApiException.notFound("PERIOD", name));
   }
@@ -56,10 +55,7 @@ public class PeriodService {
   @Transactional
   public Period create(org.laasuite.indicators.v1.Period in) {
     Violations v = new Violations();
-    if (v.required(in.getCode(), "period.code")) {
-      v.check(CODE.matcher(in.getCode()).matches(), "period.code",
-          "must be 1 to 63 lower-case letters, digits and dashes");
-    }
+    ResourceNames.PERIODS.validId(in.getCode(), "period.code", v);
     v.check(in.getType() != PeriodType.PERIOD_TYPE_UNSPECIFIED && in.getType() != PeriodType.UNRECOGNIZED,
         "period.type", "is required: FINANCIAL_YEAR, QUARTER, HALF_YEAR, ACADEMIC_YEAR, CALENDAR_YEAR, MONTH, "
             + "SURVEY_WAVE, ROLLING_AVERAGE or OTHER");

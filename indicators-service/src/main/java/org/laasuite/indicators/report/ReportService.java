@@ -1,5 +1,6 @@
 package org.laasuite.indicators.report;
 
+import org.laasuite.common.grpc.ResourceNames;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.Area;
 import org.laasuite.indicators.indicator.Indicator;
 import org.laasuite.indicators.indicator.IndicatorMapper;
@@ -39,7 +41,6 @@ import org.laasuite.indicators.v1.IndicatorReport;
 @Singleton
 public class ReportService {
 
-  public static final int MAX_BATCH = 1000;
 
   private final IndicatorService indicators;
   private final References references;
@@ -62,9 +63,9 @@ public class ReportService {
   }
 
   public List<IndicatorReport> reports(List<String> names) {
-    if (names.size() > MAX_BATCH) {
-      throw ApiException.invalid("names", "asks for " + names.size() + " indicators; at most " + MAX_BATCH);
-    }
+    Violations batch = new Violations();
+    ResourceNames.checkBatch(names.size(), false, "names", "indicators", batch);
+    batch.throwIfAny();
     if (names.isEmpty()) {
       return List.of();
     }

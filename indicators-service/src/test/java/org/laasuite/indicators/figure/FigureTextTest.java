@@ -31,7 +31,7 @@ class FigureTextTest {
   void readsTheLeadingNumberAndKeepsTheText(String text, String number) {
     Figure f = FigureText.parse(text);
     assertEquals(0, new BigDecimal(number).compareTo(f.value()), text);
-    assertEquals(FigureStatus.VALUE, f.status());
+    assertEquals(FigureStatus.FIGURE_STATUS_VALUE, f.status());
     assertEquals(text, f.originalText());
   }
 
@@ -53,7 +53,7 @@ class FigureTextTest {
   @Test
   void lessThanIsAComparator() {
     Figure f = FigureText.parse("Less than 15 across all phases");
-    assertEquals(Comparator.LESS_THAN, f.comparator());
+    assertEquals(Comparator.COMPARATOR_LESS_THAN, f.comparator());
     assertEquals(new BigDecimal("15"), f.value());
   }
 
@@ -67,20 +67,20 @@ class FigureTextTest {
 
   @ParameterizedTest(name = "''{0}'' has no number: {1}")
   @CsvSource(delimiter = '|', value = {
-      "Monitor only|MONITOR_ONLY",
-      "TBA|TO_BE_SET",
-      "tba|TO_BE_SET",
-      "To be set in 2007|TO_BE_SET",
-      "To be set in 2007 (by end March)|TO_BE_SET",
-      "Awaiting GO targets, expected Summer 2007|TO_BE_SET",
-      "No Target|NO_TARGET",
-      "NA|NOT_APPLICABLE",
-      "N/A|NOT_AVAILABLE",
-      "NYQ|NOT_AVAILABLE",
-      "Data Available 2007|NOT_AVAILABLE",
-      "2 year lag|NOT_AVAILABLE",
-      "Survey will be held every 3 years, (2008/9 next) so no interim targets set|TO_BE_SET",
-      "In development|TO_BE_SET"})
+      "Monitor only|FIGURE_STATUS_MONITOR_ONLY",
+      "TBA|FIGURE_STATUS_TO_BE_SET",
+      "tba|FIGURE_STATUS_TO_BE_SET",
+      "To be set in 2007|FIGURE_STATUS_TO_BE_SET",
+      "To be set in 2007 (by end March)|FIGURE_STATUS_TO_BE_SET",
+      "Awaiting GO targets, expected Summer 2007|FIGURE_STATUS_TO_BE_SET",
+      "No Target|FIGURE_STATUS_NO_TARGET",
+      "NA|FIGURE_STATUS_NOT_APPLICABLE",
+      "N/A|FIGURE_STATUS_NOT_AVAILABLE",
+      "NYQ|FIGURE_STATUS_NOT_AVAILABLE",
+      "Data Available 2007|FIGURE_STATUS_NOT_AVAILABLE",
+      "2 year lag|FIGURE_STATUS_NOT_AVAILABLE",
+      "Survey will be held every 3 years, (2008/9 next) so no interim targets set|FIGURE_STATUS_TO_BE_SET",
+      "In development|FIGURE_STATUS_TO_BE_SET"})
   void wordsWithoutANumberNeverBecomeOne(String text, FigureStatus status) {
     Figure f = FigureText.parse(text);
     assertFalse(f.hasValue(), text);

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.testkit.SqlStatementCounter;
 import org.laasuite.testkit.TestDatabase;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,18 +61,18 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   @BeforeAll
   void placesAndPeriods() {
     client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setCode("city")
-        .setTitle("Coventry").setType(AreaType.CITY)).build());
+        .setTitle("Coventry").setType(AreaType.AREA_TYPE_CITY)).build());
     client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setCode("priority-neighbourhoods")
-        .setTitle("Priority neighbourhoods").setType(AreaType.PRIORITY_NEIGHBOURHOODS)).build());
+        .setTitle("Priority neighbourhoods").setType(AreaType.AREA_TYPE_PRIORITY_NEIGHBOURHOODS)).build());
     client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setCode("rest-of-city")
-        .setTitle("Rest of the city").setType(AreaType.REST_OF_CITY)).build());
+        .setTitle("Rest of the city").setType(AreaType.AREA_TYPE_REST_OF_CITY)).build());
     for (int y = 2004; y <= 2008; y++) {
       client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
-          .setCode("fy-" + y + "-" + String.format("%02d", (y + 1) % 100)).setType(PeriodType.FINANCIAL_YEAR)
+          .setCode("fy-" + y + "-" + String.format("%02d", (y + 1) % 100)).setType(PeriodType.PERIOD_TYPE_FINANCIAL_YEAR)
           .setStartDate(date(y, 4, 1)).setEndDate(date(y + 1, 3, 31)).setLabel(y + "-" + (y + 1))).build());
     }
     client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setCode("fy-2006-07-q1")
-        .setType(PeriodType.QUARTER).setStartDate(date(2006, 4, 1)).setEndDate(date(2006, 6, 30))
+        .setType(PeriodType.PERIOD_TYPE_QUARTER).setStartDate(date(2006, 4, 1)).setEndDate(date(2006, 6, 30))
         .setLabel("Q1 2006-07")).build());
   }
 
@@ -87,7 +87,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   private static Indicator.Builder neet(String code) {
     return Indicator.newBuilder().setCode(code)
         .setTitle("Percentage of 16-18 year olds not in education employment or in training (neet)")
-        .setBlock(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).setPolarity(Polarity.LOWER_IS_BETTER).setUnits("%")
+        .setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE).setPolarity(Polarity.POLARITY_LOWER_IS_BETTER).setUnits("%")
         .setThemeGroup("bodies/children-and-young-persons-strategic-partnership");
   }
 
@@ -106,7 +106,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   void anIndicatorIsCreatedReadUpdatedAndDeleted() {
     Indicator created = create(neet("T-LIFE").setAmberTolerance(dec("0.5")));
     assertEquals("indicators/T-LIFE", created.getName());
-    assertEquals(IndicatorSource.LOCAL, created.getSource(), "source defaults to local");
+    assertEquals(IndicatorSource.INDICATOR_SOURCE_LOCAL, created.getSource(), "source defaults to local");
     assertTrue(created.hasCreateTime());
     assertEquals(created, client.getIndicator(GetIndicatorRequest.newBuilder().setName("indicators/T-LIFE").build()));
 
@@ -126,18 +126,18 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   @Test
   void listingFiltersByBlockAndPagesWithTokens() {
     IntStream.range(0, 5).forEach(i -> create(neet("T-PAGE-" + i)));
-    create(neet("T-PAGE-SSC").setBlock(LaaBlock.SAFER_AND_STRONGER_COMMUNITIES));
+    create(neet("T-PAGE-SSC").setBlock(LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES));
     var first = client.listIndicators(ListIndicatorsRequest.newBuilder()
-        .setBlock(LaaBlock.SAFER_AND_STRONGER_COMMUNITIES).build());
+        .setBlock(LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES).build());
     assertTrue(first.getIndicatorsList().stream()
-        .allMatch(i -> i.getBlock() == LaaBlock.SAFER_AND_STRONGER_COMMUNITIES));
+        .allMatch(i -> i.getBlock() == LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES));
     assertTrue(first.getIndicatorsList().stream().anyMatch(i -> i.getCode().equals("T-PAGE-SSC")));
 
     var all = new java.util.ArrayList<String>();
     String token = "";
     do {
       var page = client.listIndicators(ListIndicatorsRequest.newBuilder().setPageSize(2).setPageToken(token)
-          .setBlock(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).build());
+          .setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE).build());
       assertTrue(page.getIndicatorsCount() <= 2);
       page.getIndicatorsList().forEach(i -> all.add(i.getCode()));
       token = page.getNextPageToken();
@@ -146,9 +146,9 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     assertEquals(all.size(), all.stream().distinct().count(), "no indicator on two pages");
 
     String cypToken = client.listIndicators(ListIndicatorsRequest.newBuilder().setPageSize(1)
-        .setBlock(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).build()).getNextPageToken();
+        .setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE).build()).getNextPageToken();
     expectInvalid(() -> client.listIndicators(ListIndicatorsRequest.newBuilder().setPageToken(cypToken)
-        .setBlock(LaaBlock.SAFER_AND_STRONGER_COMMUNITIES).build()), "page_token");
+        .setBlock(LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES).build()), "page_token");
   }
 
   @Test
@@ -183,7 +183,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     expectInvalid(() -> client.updateIndicator(UpdateIndicatorRequest.newBuilder()
         .setIndicator(Indicator.newBuilder().setName("indicators/T-MASK").setBlockValue(7))
         .setUpdateMask(FieldMask.newBuilder().addPaths("block")).build()), "indicator.block");
-    assertEquals(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE,
+    assertEquals(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE,
         client.getIndicator(GetIndicatorRequest.newBuilder().setName("indicators/T-MASK").build()).getBlock());
   }
 
@@ -191,10 +191,10 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   void aPeriodEndingBeforeItStartsIsRejected() throws Exception {
     long before = rows("period");
     expectInvalid(() -> client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
-        .setCode("backwards").setType(PeriodType.OTHER).setStartDate(date(2007, 4, 1))
+        .setCode("backwards").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(date(2007, 4, 1))
         .setEndDate(date(2007, 3, 31))).build()), "period.end_date");
     expectInvalid(() -> client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
-        .setCode("no-dates").setType(PeriodType.OTHER).setStartDate(date(2007, 2, 30))).build()),
+        .setCode("no-dates").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(date(2007, 2, 30))).build()),
         "period.start_date", "period.end_date");
     expectInvalid(() -> client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder()
         .setCode("nowhere").setTitle("Nowhere").setTypeValue(55)).build()), "area.type");
@@ -219,12 +219,12 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   void aCorrectedOutturnNeverErasesTheOneItCorrects() {
     create(neet("T-REV"));
     Outturn first = client.createOutturn(CreateOutturnRequest.newBuilder().setParent("indicators/T-REV")
-        .setOutturn(Outturn.newBuilder().setPeriod("periods/fy-2006-07").setStatus(OutturnStatus.PROVISIONAL)
+        .setOutturn(Outturn.newBuilder().setPeriod("periods/fy-2006-07").setStatus(OutturnStatus.OUTTURN_STATUS_PROVISIONAL)
             .setFigure(Figure.newBuilder().setOriginalText("9.70%"))).build());
     assertEquals(1, first.getRevision());
     assertEquals("9.70", first.getFigure().getValue().getValue());
     Outturn second = client.createOutturn(CreateOutturnRequest.newBuilder().setParent("indicators/T-REV")
-        .setOutturn(Outturn.newBuilder().setPeriod("periods/fy-2006-07").setStatus(OutturnStatus.FINAL)
+        .setOutturn(Outturn.newBuilder().setPeriod("periods/fy-2006-07").setStatus(OutturnStatus.OUTTURN_STATUS_FINAL)
             .setFigure(Figure.newBuilder().setValue(dec("9.4")))).build());
     assertEquals(2, second.getRevision());
     assertEquals(first.getName(), second.getSupersedes());
@@ -350,7 +350,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
         .setPeriod("periods/fy-2006-07").setAchieved("Connexions tracking improved").setNextSteps("Target Foleshill"))
         .build());
     client.createRecordedJudgement(CreateRecordedJudgementRequest.newBuilder().setParent(parent)
-        .setJudgement(RecordedJudgement.newBuilder().setPeriod("periods/fy-2006-07").setRating(Rating.AMBER)
+        .setJudgement(RecordedJudgement.newBuilder().setPeriod("periods/fy-2006-07").setRating(Rating.RATING_AMBER)
             .setReason("Q1 figures are seasonal")).build());
   }
 
@@ -363,12 +363,12 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     assertEquals(1, r.getBaselinesCount());
     assertEquals(1, r.getTargetsCount());
     assertEquals(6, r.getOutturnsCount());
-    assertEquals(Rating.RED, r.getComputedJudgement().getRating());
+    assertEquals(Rating.RATING_RED, r.getComputedJudgement().getRating());
     assertEquals("-0.9", r.getComputedJudgement().getVariance().getValue());
-    assertEquals(Rating.AMBER, r.getRecordedJudgement().getRating());
+    assertEquals(Rating.RATING_AMBER, r.getRecordedJudgement().getRating());
     assertEquals("Q1 figures are seasonal", r.getRecordedJudgement().getReason());
-    assertEquals(Direction.WORSENING, r.getTrend().getDirection());
-    assertEquals(GapDirection.NARROWING, r.getGap().getDirection());
+    assertEquals(Direction.DIRECTION_WORSENING, r.getTrend().getDirection());
+    assertEquals(GapDirection.GAP_DIRECTION_NARROWING, r.getGap().getDirection());
     assertEquals("areas/rest-of-city", r.getGap().getComparisonArea());
     assertEquals("5", r.getGap().getGap().getValue());
     assertEquals("Target Foleshill", r.getNarrative().getNextSteps());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.testkit.TestDatabase;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /** The demo data: the seed's LAA Simple View, every indicator row of the four blocks. */
 @MicronautTest(transactional = false)
@@ -55,8 +55,8 @@ class SimpleViewImportTest implements TestPropertyProvider {
     assertEquals(List.of(), checked.getProblemsList());
     assertFalse(checked.getWritten());
     firstImport = client.importSimpleView(file(Files.readAllBytes(DEMO)).build());
-    for (LaaBlock block : List.of(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE, LaaBlock.SAFER_AND_STRONGER_COMMUNITIES,
-        LaaBlock.HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, LaaBlock.ECONOMIC_DEVELOPMENT_AND_ENTERPRISE)) {
+    for (LaaBlock block : List.of(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE, LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES,
+        LaaBlock.LAA_BLOCK_HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, LaaBlock.LAA_BLOCK_ECONOMIC_DEVELOPMENT_AND_ENTERPRISE)) {
       loaded.put(block, count(block));
     }
     String token = "";
@@ -77,8 +77,8 @@ class SimpleViewImportTest implements TestPropertyProvider {
   void everyIndicatorRowOfTheFourBlocksIsLoaded() {
     assertTrue(firstImport.getWritten());
     assertEquals(155, firstImport.getIndicators());
-    assertEquals(Map.of(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE, 41, LaaBlock.SAFER_AND_STRONGER_COMMUNITIES, 67,
-        LaaBlock.HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, 28, LaaBlock.ECONOMIC_DEVELOPMENT_AND_ENTERPRISE, 19), loaded);
+    assertEquals(Map.of(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE, 41, LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES, 67,
+        LaaBlock.LAA_BLOCK_HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, 28, LaaBlock.LAA_BLOCK_ECONOMIC_DEVELOPMENT_AND_ENTERPRISE, 19), loaded);
     assertEquals(155, codes.size());
     assertEquals(155, codes.stream().distinct().count());
     assertEquals(List.of("CYP-1", "CYP-2", "CYP-3"), codes.subList(0, 3), "the spreadsheet's order, not the alphabet's");
@@ -92,7 +92,7 @@ class SimpleViewImportTest implements TestPropertyProvider {
   @Test
   void row27IsAmberWithVarianceMinusHalfAsTheSpreadsheetSays() {
     IndicatorReport r = report("CYP-27");
-    assertEquals(Polarity.HIGHER_IS_BETTER, r.getIndicator().getPolarity());
+    assertEquals(Polarity.POLARITY_HIGHER_IS_BETTER, r.getIndicator().getPolarity());
     assertEquals("bodies/children-and-young-peoples-partnership", r.getIndicator().getThemeGroup());
     assertEquals("89.9", r.getBaselines(0).getFigure().getValue().getValue());
     assertEquals("periods/m-2003-11", r.getBaselines(0).getPeriod());
@@ -103,17 +103,17 @@ class SimpleViewImportTest implements TestPropertyProvider {
     Outturn latest = r.getOutturns(2);
     assertEquals("periods/fy-2006-07", latest.getPeriod());
     assertEquals("periods/m-2005-11", latest.getDataPeriod());
-    assertEquals(Rating.AMBER, r.getComputedJudgement().getRating());
+    assertEquals(Rating.RATING_AMBER, r.getComputedJudgement().getRating());
     assertEquals("-0.5", r.getComputedJudgement().getVariance().getValue());
-    assertEquals(Rating.AMBER, r.getRecordedJudgement().getRating());
+    assertEquals(Rating.RATING_AMBER, r.getRecordedJudgement().getRating());
     assertEquals("An annual count - next update Nov 06", r.getRecordedJudgement().getReason());
-    assertEquals(Direction.WORSENING, r.getTrend().getDirection());
+    assertEquals(Direction.DIRECTION_WORSENING, r.getTrend().getDirection());
   }
 
   @Test
   void row28NeetIsRed() {
     IndicatorReport r = report("CYP-28");
-    assertEquals(Polarity.LOWER_IS_BETTER, r.getIndicator().getPolarity());
+    assertEquals(Polarity.POLARITY_LOWER_IS_BETTER, r.getIndicator().getPolarity());
     assertEquals("11.9", r.getBaselines(0).getFigure().getValue().getValue());
     assertEquals("8.8", r.getTargets(0).getFigure().getValue().getValue());
     Outturn q1 = r.getOutturnsList().stream().filter(o -> o.getPeriod().equals("periods/fy-2006-07")).findFirst()
@@ -123,10 +123,10 @@ class SimpleViewImportTest implements TestPropertyProvider {
     Outturn notAvailable = r.getOutturnsList().stream().filter(o -> o.getPeriod().equals("periods/fy-2005-06"))
         .findFirst().orElseThrow();
     assertFalse(notAvailable.getFigure().hasValue(), "'N/A' is kept as text, never a number");
-    assertEquals(FigureStatus.NOT_AVAILABLE, notAvailable.getFigure().getStatus());
-    assertEquals(Rating.RED, r.getComputedJudgement().getRating());
+    assertEquals(FigureStatus.FIGURE_STATUS_NOT_AVAILABLE, notAvailable.getFigure().getStatus());
+    assertEquals(Rating.RATING_RED, r.getComputedJudgement().getRating());
     assertEquals("-0.9", r.getComputedJudgement().getVariance().getValue());
-    assertEquals(Rating.RED, r.getRecordedJudgement().getRating());
+    assertEquals(Rating.RATING_RED, r.getRecordedJudgement().getRating());
   }
 
   @Test
@@ -157,13 +157,13 @@ class SimpleViewImportTest implements TestPropertyProvider {
   @Test
   void aBlocksReportsComeInOneCallWithTheirJudgements() {
     var page = client.listIndicatorReports(ListIndicatorReportsRequest.newBuilder()
-        .setBlock(LaaBlock.CHILDREN_AND_YOUNG_PEOPLE).setPageSize(500).build());
+        .setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE).setPageSize(500).build());
     assertEquals(41, page.getReportsCount());
     assertEquals(41, page.getTotalSize());
     assertEquals("", page.getNextPageToken());
     assertTrue(page.getReportsList().stream().allMatch(r -> r.getIndicator().getBlock()
-        == LaaBlock.CHILDREN_AND_YOUNG_PEOPLE && r.getComputedJudgement().getRating() != Rating.RATING_UNSPECIFIED));
-    assertEquals(Rating.RED, page.getReportsList().stream().filter(r -> r.getIndicator().getCode().equals("CYP-28"))
+        == LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE && r.getComputedJudgement().getRating() != Rating.RATING_UNSPECIFIED));
+    assertEquals(Rating.RATING_RED, page.getReportsList().stream().filter(r -> r.getIndicator().getCode().equals("CYP-28"))
         .findFirst().orElseThrow().getComputedJudgement().getRating());
   }
 
@@ -174,9 +174,9 @@ class SimpleViewImportTest implements TestPropertyProvider {
     assertEquals("1021", offending.getBaselines(0).getFigure().getSecondaryValue().getValue());
     assertEquals("3% (1021)", offending.getBaselines(0).getFigure().getOriginalText());
     IndicatorReport exclusions = report("CYP-25");
-    assertEquals(Comparator.LESS_THAN, exclusions.getTargets(0).getFigure().getComparator());
+    assertEquals(Comparator.COMPARATOR_LESS_THAN, exclusions.getTargets(0).getFigure().getComparator());
     IndicatorReport satisfaction = report("SSC-NBH-12");
-    assertEquals(FigureStatus.MONITOR_ONLY, satisfaction.getTargets(0).getFigure().getStatus());
+    assertEquals(FigureStatus.FIGURE_STATUS_MONITOR_ONLY, satisfaction.getTargets(0).getFigure().getStatus());
   }
 
   /** Row HW-4's 2008-09 target cell reads "City 15%: PN 17.3%": a target for each area, the cell's text on both. */
@@ -187,7 +187,7 @@ class SimpleViewImportTest implements TestPropertyProvider {
     assertEquals(List.of("areas/city", "areas/priority-neighbourhoods"), for2008.stream().map(t -> t.getArea()).toList());
     assertEquals(List.of("15", "17.3"), for2008.stream().map(t -> t.getFigure().getValue().getValue()).toList());
     assertTrue(for2008.stream().allMatch(t -> t.getFigure().getOriginalText().equals("City 15%: PN 17.3%")));
-    assertEquals(Rating.RED, smoking.getComputedJudgement().getRating(), "still judged against the city's targets");
+    assertEquals(Rating.RATING_RED, smoking.getComputedJudgement().getRating(), "still judged against the city's targets");
     assertEquals(List.of("City", "PN"), SimpleViewImporter.placedAll("City 122; PN 137").stream()
         .map(p -> p.area().equals("city") ? "City" : "PN").toList());
     assertEquals(1, SimpleViewImporter.placedAll("Citywide 5%").size(), "one figure stays one");

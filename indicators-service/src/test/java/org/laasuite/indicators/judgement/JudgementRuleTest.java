@@ -20,9 +20,9 @@ import org.laasuite.indicators.v1.Rating;
 class JudgementRuleTest {
 
   private static final JudgementRule.Settings HIGHER =
-      new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, false, null);
+      new JudgementRule.Settings(Polarity.POLARITY_HIGHER_IS_BETTER, false, false, null);
   private static final JudgementRule.Settings LOWER =
-      new JudgementRule.Settings(Polarity.LOWER_IS_BETTER, false, false, null);
+      new JudgementRule.Settings(Polarity.POLARITY_LOWER_IS_BETTER, false, false, null);
 
   private static Period p(String label) {
     return PeriodLabels.parse(label).orElseThrow();
@@ -47,8 +47,8 @@ class JudgementRuleTest {
         o(fy(2006), "Nov-05", "91.7"));
     List<TargetPoint> targets = List.of(t(fy(2006), "92.2"), t(fy(2007), "92.8"), t(fy(2008), "93.4"));
     Judgement j = JudgementRule.judge(HIGHER, outturns, targets);
-    assertEquals(Rating.AMBER, j.rating());
-    assertEquals(JudgementBasis.AGAINST_TARGET, j.basis());
+    assertEquals(Rating.RATING_AMBER, j.rating());
+    assertEquals(JudgementBasis.JUDGEMENT_BASIS_AGAINST_TARGET, j.basis());
     assertEquals(0, new BigDecimal("-0.5").compareTo(j.variance()));
     assertEquals(0, new BigDecimal("92.2").compareTo(j.target()));
     assertEquals("fy-2006-07", j.period().code());
@@ -61,16 +61,16 @@ class JudgementRuleTest {
     List<Observation> outturns = List.of(o(fy(2004), "Nov-05", "8.6"), o(fy(2006), "Q1 2006-07", "9.70"));
     List<TargetPoint> targets = List.of(t(fy(2006), "8.8"), t(fy(2007), "8.1"), t(fy(2008), "7.4"));
     Judgement j = JudgementRule.judge(LOWER, outturns, targets);
-    assertEquals(Rating.RED, j.rating());
+    assertEquals(Rating.RATING_RED, j.rating());
     assertEquals(0, new BigDecimal("-0.9").compareTo(j.variance()));
-    assertEquals(JudgementBasis.AGAINST_TARGET, j.basis(), "a percentage is not pro-rated");
+    assertEquals(JudgementBasis.JUDGEMENT_BASIS_AGAINST_TARGET, j.basis(), "a percentage is not pro-rated");
   }
 
   @Test
   void meetingTheTargetIsGreenWhicheverThePolarity() {
-    assertEquals(Rating.GREEN, JudgementRule.judge(HIGHER, List.of(o(fy(2006), null, "93")),
+    assertEquals(Rating.RATING_GREEN, JudgementRule.judge(HIGHER, List.of(o(fy(2006), null, "93")),
         List.of(t(fy(2006), "92.2"))).rating());
-    assertEquals(Rating.GREEN, JudgementRule.judge(LOWER, List.of(o(fy(2006), null, "8.8")),
+    assertEquals(Rating.RATING_GREEN, JudgementRule.judge(LOWER, List.of(o(fy(2006), null, "8.8")),
         List.of(t(fy(2006), "8.8"))).rating());
   }
 
@@ -79,20 +79,20 @@ class JudgementRuleTest {
     // 94 against 100: 6 short, beyond 5 -> red; with a tolerance of 10 -> amber
     var outturns = List.of(o(fy(2006), null, "94"));
     var targets = List.of(t(fy(2006), "100"));
-    assertEquals(Rating.RED, JudgementRule.judge(HIGHER, outturns, targets).rating());
-    var lenient = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, false, new BigDecimal("10"));
-    assertEquals(Rating.AMBER, JudgementRule.judge(lenient, outturns, targets).rating());
+    assertEquals(Rating.RATING_RED, JudgementRule.judge(HIGHER, outturns, targets).rating());
+    var lenient = new JudgementRule.Settings(Polarity.POLARITY_HIGHER_IS_BETTER, false, false, new BigDecimal("10"));
+    assertEquals(Rating.RATING_AMBER, JudgementRule.judge(lenient, outturns, targets).rating());
     assertEquals(0, new BigDecimal("5").compareTo(JudgementRule.judge(HIGHER, outturns, targets).tolerance()));
   }
 
   /** Seed row 36: 58 young people in treatment in Q1 against 107 for the year: on track pro rata. */
   @Test
   void aPartYearCountIsJudgedAgainstTheProRataTarget() {
-    var cumulative = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, true, null);
+    var cumulative = new JudgementRule.Settings(Polarity.POLARITY_HIGHER_IS_BETTER, false, true, null);
     Judgement j = JudgementRule.judge(cumulative, List.of(o(fy(2006), "Q1 2006/07", "58")),
         List.of(t(fy(2006), "107")));
-    assertEquals(Rating.GREEN, j.rating());
-    assertEquals(JudgementBasis.AGAINST_PRO_RATA_TARGET, j.basis());
+    assertEquals(Rating.RATING_GREEN, j.rating());
+    assertEquals(JudgementBasis.JUDGEMENT_BASIS_AGAINST_PRO_RATA_TARGET, j.basis());
     // 107 x 91/365 days of the year = 26.676..., shown to two places
     assertEquals(new BigDecimal("26.68"), j.target());
     assertEquals("Outturn 58 against the pro-rata target 26.68 (107 for 2006-7 x 0.249 of the period covered) "
@@ -102,36 +102,36 @@ class JudgementRuleTest {
   /** Seed row 38: 6 completions in Q1 against 55 for the year; the shortfall is judged exactly, shown rounded. */
   @Test
   void derivedFiguresAreShownToTheDataPlacesButJudgedExactly() {
-    var cumulative = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, true, null);
+    var cumulative = new JudgementRule.Settings(Polarity.POLARITY_HIGHER_IS_BETTER, false, true, null);
     Judgement j = JudgementRule.judge(cumulative, List.of(o(fy(2006), "Q1 2006/07", "6")),
         List.of(t(fy(2006), "55")));
-    assertEquals(Rating.RED, j.rating());
+    assertEquals(Rating.RATING_RED, j.rating());
     assertEquals(new BigDecimal("-7.71"), j.variance());
     assertEquals(new BigDecimal("0.69"), j.tolerance());
     assertTrue(j.explanation().contains("7.71 short of target, beyond the amber tolerance of 0.69"), j.explanation());
     // Just inside a tolerance that rounds to the shortfall is still amber, not a tie broken by rounding.
-    var tight = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, false, new BigDecimal("1.004"));
+    var tight = new JudgementRule.Settings(Polarity.POLARITY_HIGHER_IS_BETTER, false, false, new BigDecimal("1.004"));
     Judgement amber = JudgementRule.judge(tight, List.of(o(fy(2006), null, "98.997")), List.of(t(fy(2006), "100")));
-    assertEquals(Rating.AMBER, amber.rating());
+    assertEquals(Rating.RATING_AMBER, amber.rating());
     assertEquals(new BigDecimal("-1.003"), amber.variance());
   }
 
   @Test
   void aProfiledTargetForThePartOfTheYearWinsOverProRata() {
-    var cumulative = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, false, true, null);
+    var cumulative = new JudgementRule.Settings(Polarity.POLARITY_HIGHER_IS_BETTER, false, true, null);
     Period q1 = p("Q1 2006-07");
     Judgement j = JudgementRule.judge(cumulative, List.of(o(fy(2006), "Q1 2006-07", "20")),
         List.of(t(fy(2006), "107"), new TargetPoint(q1, Figure.of(new BigDecimal("40")))));
-    assertEquals(Rating.RED, j.rating());
+    assertEquals(Rating.RATING_RED, j.rating());
     assertEquals(0, new BigDecimal("40").compareTo(j.target()));
   }
 
   @Test
   void lessThanTargetsAreMetOnlyBelowTheBound() {
     // seed row 25: secondary exclusions 8 against "Less than 15 across all phases"
-    assertEquals(Rating.GREEN, JudgementRule.judge(LOWER, List.of(o(fy(2006), "Academic Year 05/06", "8")),
+    assertEquals(Rating.RATING_GREEN, JudgementRule.judge(LOWER, List.of(o(fy(2006), "Academic Year 05/06", "8")),
         List.of(t(fy(2006), "Less than 15 across all phases"))).rating());
-    assertEquals(Rating.AMBER, JudgementRule.judge(LOWER, List.of(o(fy(2006), null, "15")),
+    assertEquals(Rating.RATING_AMBER, JudgementRule.judge(LOWER, List.of(o(fy(2006), null, "15")),
         List.of(t(fy(2006), "Less than 15 across all phases"))).rating());
   }
 
@@ -139,42 +139,42 @@ class JudgementRuleTest {
   void withoutATargetItIsTooEarlyToAssessAndSaysWhy() {
     Judgement j = JudgementRule.judge(HIGHER, List.of(o(fy(2007), null, "50")),
         List.of(t(fy(2007), "To be set in 2007")));
-    assertEquals(Rating.TOO_EARLY_TO_ASSESS, j.rating());
-    assertEquals(JudgementBasis.WITHOUT_TARGET, j.basis());
+    assertEquals(Rating.RATING_TOO_EARLY_TO_ASSESS, j.rating());
+    assertEquals(JudgementBasis.JUDGEMENT_BASIS_WITHOUT_TARGET, j.basis());
     assertTrue(j.explanation().contains("To be set in 2007"), j.explanation());
   }
 
   @Test
   void withoutAnOutturnItIsTooEarlyToAssess() {
     Judgement j = JudgementRule.judge(HIGHER, List.of(), List.of(t(fy(2006), "92.2")));
-    assertEquals(Rating.TOO_EARLY_TO_ASSESS, j.rating());
-    assertEquals(JudgementBasis.WITHOUT_OUTTURN, j.basis());
+    assertEquals(Rating.RATING_TOO_EARLY_TO_ASSESS, j.rating());
+    assertEquals(JudgementBasis.JUDGEMENT_BASIS_WITHOUT_OUTTURN, j.basis());
     assertNull(j.period());
   }
 
   /** Seed SSC Neighbourhoods row 12: monitor only, 82.2 (Dec-04) then 81.2 (Dec-05). */
   @Test
   void monitorOnlyIndicatorsAreJudgedByDirectionOfTravel() {
-    var monitor = new JudgementRule.Settings(Polarity.HIGHER_IS_BETTER, true, false, null);
+    var monitor = new JudgementRule.Settings(Polarity.POLARITY_HIGHER_IS_BETTER, true, false, null);
     var outturns = List.of(o(fy(2004), "Dec-04", "82.2"), o(fy(2005), "Dec-05", "81.2"));
     Judgement j = JudgementRule.judge(monitor, outturns, List.of(t(fy(2005), "Monitor only")));
-    assertEquals(Rating.RED, j.rating());
-    assertEquals(JudgementBasis.DIRECTION_OF_TRAVEL, j.basis());
+    assertEquals(Rating.RATING_RED, j.rating());
+    assertEquals(JudgementBasis.JUDGEMENT_BASIS_DIRECTION_OF_TRAVEL, j.basis());
     Judgement single = JudgementRule.judge(monitor, outturns.subList(0, 1), List.of());
-    assertEquals(Rating.TOO_EARLY_TO_ASSESS, single.rating());
+    assertEquals(Rating.RATING_TOO_EARLY_TO_ASSESS, single.rating());
   }
 
   @Test
   void theTrendComparesDifferentDataPeriodsWithPolarity() {
     // row 27 repeats Nov-05 in two columns: the trend is Nov-04 -> Nov-05, worsening
-    Trend t = Trends.trend(Polarity.HIGHER_IS_BETTER, List.of(o(fy(2004), "Nov-04", "92.0"),
+    Trend t = Trends.trend(Polarity.POLARITY_HIGHER_IS_BETTER, List.of(o(fy(2004), "Nov-04", "92.0"),
         o(fy(2005), "Nov-05", "91.7"), o(fy(2006), "Nov-05", "91.7")));
-    assertEquals(Direction.WORSENING, t.direction());
+    assertEquals(Direction.DIRECTION_WORSENING, t.direction());
     assertEquals("m-2004-11", t.previousPeriod().code());
-    Trend lower = Trends.trend(Polarity.LOWER_IS_BETTER, List.of(o(fy(2004), null, "11.9"),
+    Trend lower = Trends.trend(Polarity.POLARITY_LOWER_IS_BETTER, List.of(o(fy(2004), null, "11.9"),
         o(fy(2005), null, "8.6")));
-    assertEquals(Direction.IMPROVING, lower.direction());
-    assertEquals(Direction.UNKNOWN, Trends.trend(Polarity.LOWER_IS_BETTER, List.of(o(fy(2004), null, "1"))).direction());
+    assertEquals(Direction.DIRECTION_IMPROVING, lower.direction());
+    assertEquals(Direction.DIRECTION_UNKNOWN, Trends.trend(Polarity.POLARITY_LOWER_IS_BETTER, List.of(o(fy(2004), null, "1"))).direction());
   }
 
   @Test
@@ -182,12 +182,12 @@ class JudgementRuleTest {
     var priority = List.of(o(fy(2004), null, "70"), o(fy(2005), null, "74"));
     var rest = List.of(o(fy(2004), null, "80"), o(fy(2005), null, "81"));
     Gap g = Trends.gap(priority, rest, "areas/rest-of-city");
-    assertEquals(GapDirection.NARROWING, g.direction());
+    assertEquals(GapDirection.GAP_DIRECTION_NARROWING, g.direction());
     assertEquals(0, new BigDecimal("7").compareTo(g.gap()));
     assertEquals(0, new BigDecimal("10").compareTo(g.previousGap()));
     // 80 v 80, then 81 v 90: the gap opens from 0 to 9
-    assertEquals(GapDirection.WIDENING, Trends.gap(rest, List.of(o(fy(2004), null, "80"), o(fy(2005), null, "90")),
+    assertEquals(GapDirection.GAP_DIRECTION_WIDENING, Trends.gap(rest, List.of(o(fy(2004), null, "80"), o(fy(2005), null, "90")),
         "areas/city").direction());
-    assertEquals(GapDirection.NOT_KNOWN, Trends.gap(priority, List.of(), "areas/city").direction());
+    assertEquals(GapDirection.GAP_DIRECTION_NOT_KNOWN, Trends.gap(priority, List.of(), "areas/city").direction());
   }
 }

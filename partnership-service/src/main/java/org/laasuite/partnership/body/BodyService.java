@@ -1,5 +1,6 @@
 package org.laasuite.partnership.body;
 
+import org.laasuite.common.grpc.ResourceNames;
 import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -13,12 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
-import org.laasuite.partnership.Names;
 import org.laasuite.partnership.body.BodyRepositories.BodyRepository;
 import org.laasuite.partnership.body.BodyRepositories.MembershipRepository;
 import org.laasuite.partnership.directory.DirectoryService;
@@ -30,7 +31,7 @@ import org.laasuite.partnership.v1.Responsibility;
 import org.laasuite.partnership.v1.ResponsiblePerson;
 import org.laasuite.partnership.v1.Role;
 import org.laasuite.partnership.v1.Sector;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /** Bodies, their memberships, and who is responsible for what. */
 @Singleton
@@ -47,11 +48,11 @@ public class BodyService {
   }
 
   public Body get(String name, String field) {
-    return Names.find(name, "bodies", "BODY", field, bodies::findByCode);
+    return ResourceNames.BODIES.find(name, field, bodies::findByCode);
   }
 
   public Body bodyOrViolation(String name, String field, Violations v) {
-    return Names.findOrViolation(name, "bodies", field, v, bodies::findByCode);
+    return ResourceNames.BODIES.findOrViolation(name, field, v, bodies::findByCode);
   }
 
   public Map<Long, Body> byIds(Collection<Long> ids) {
@@ -85,21 +86,19 @@ public class BodyService {
   }
 
   private Body validated(org.laasuite.partnership.v1.Body in, String p, Violations v) {
-    Names.validId(in.getId(), p + "id", v);
+    ResourceNames.BODIES.validId(in.getId(), p + "id", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
-    v.check(in.getType() != BodyType.BODY_TYPE_UNSPECIFIED && in.getType() != BodyType.UNRECOGNIZED, p + "type",
-        "must be one of PARTNERSHIP_BOARD, OPERATIONS_GROUP, PIE_GROUP, THEME_GROUP, "
-            + "COMMUNITY_OF_INTEREST_PARTNERSHIP, LEADERS_AND_ADVISORS_GROUP, PUBLIC_SERVICE_BOARD, SUB_GROUP, SECRETARIAT, OTHER_GROUP");
-    v.check(in.getStatus() != BodyStatus.UNRECOGNIZED, p + "status", "must be ACTIVE, MERGED or DISBANDED");
+    ProtoEnums.required(in.getType(), p + "type", v);
+    ProtoEnums.known(in.getStatus(), p + "status", v);
     v.maxLength(in.getRemit(), Violations.MAX_TEXT, p + "remit");
     v.check(in.getQuorum() >= 0 && in.getQuorum() <= 1000, p + "quorum", "must be 0 to 1000");
     checkBlocks(in.getBlocksList(), p + "blocks", v);
     checkBlocks(in.getOutcomeBlocksList(), p + "outcome_blocks", v);
     Body parent = in.getParent().isEmpty() ? null : bodyOrViolation(in.getParent(), p + "parent", v);
     Body successor = in.getSuccessor().isEmpty() ? null : bodyOrViolation(in.getSuccessor(), p + "successor", v);
-    BodyStatus status = in.getStatus() == BodyStatus.BODY_STATUS_UNSPECIFIED ? BodyStatus.ACTIVE : in.getStatus();
-    v.check((status == BodyStatus.MERGED) == !in.getSuccessor().isEmpty(), p + "successor",
-        status == BodyStatus.MERGED ? "is required for a merged body" : "is only for a merged body");
+    BodyStatus status = in.getStatus() == BodyStatus.BODY_STATUS_UNSPECIFIED ? BodyStatus.BODY_STATUS_ACTIVE : in.getStatus();
+    v.check((status == BodyStatus.BODY_STATUS_MERGED) == !in.getSuccessor().isEmpty(), p + "successor",
+        status == BodyStatus.BODY_STATUS_MERGED ? "is required for a merged body" : "is only for a merged body");
     return new Body(null, in.getId(), in.getTitle(), in.getType(), parent == null ? null : parent.id(),
         Lines.join(in.getBlocksList().stream().map(Enum::name).toList()), in.getRemit(), in.getMandatory(), status,
         successor == null ? null : successor.id(), in.getQuorum(),
@@ -156,11 +155,11 @@ public class BodyService {
   public List<Responsibility> responsibilities(List<String> asked, List<LaaBlock> blocks,
       Function<List<Body>, Map<String, List<org.laasuite.partnership.v1.Action>>> openActions) {
     Violations v = new Violations();
-    v.check(asked.size() <= 1000, "bodies", "asks for " + asked.size() + " bodies; at most 1000");
+    ResourceNames.checkBatch(asked.size(), false, "bodies", "bodies", v);
     checkBlocks(blocks, "blocks", v);
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < asked.size(); i++) {
-      codes.add(Names.id(asked.get(i), "bodies", "bodies[" + i + "]", v));
+      codes.add(ResourceNames.BODIES.id(asked.get(i), "bodies[" + i + "]", v));
     }
     v.throwIfAny();
     List<String> names = new ArrayList<>(asked);
@@ -176,7 +175,7 @@ public class BodyService {
         : bodies.findByCodeIn(codes).stream().collect(Collectors.toMap(Body::code, Function.identity()));
     List<Membership> ms = found.isEmpty() ? List.of()
         : memberships.findByBodyIdInOrderById(found.values().stream().map(Body::id).toList());
-    Set<Role> responsible = Set.of(Role.CHAIR, Role.VICE_CHAIR, Role.LEADER, Role.ADVISOR);
+    Set<Role> responsible = Set.of(Role.ROLE_CHAIR, Role.ROLE_VICE_CHAIR, Role.ROLE_LEADER, Role.ROLE_ADVISOR);
     LocalDate today = LocalDate.now();
     List<Membership> relevant = ms.stream().filter(m -> responsible.contains(m.role()) && m.currentOn(today)).toList();
     Map<Long, Person> people = directory.peopleById(new HashSet<>(relevant.stream().map(Membership::personId).toList()));

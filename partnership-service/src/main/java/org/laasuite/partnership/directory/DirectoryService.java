@@ -1,5 +1,6 @@
 package org.laasuite.partnership.directory;
 
+import org.laasuite.common.grpc.ResourceNames;
 import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -12,7 +13,6 @@ import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
-import org.laasuite.partnership.Names;
 import org.laasuite.partnership.directory.DirectoryRepositories.OrganisationRepository;
 import org.laasuite.partnership.directory.DirectoryRepositories.PersonRepository;
 import org.laasuite.partnership.v1.Scope;
@@ -31,20 +31,20 @@ public class DirectoryService {
   }
 
   public Organisation organisation(String name, String field) {
-    return Names.find(name, "organisations", "ORGANISATION", field, organisations::findByCode);
+    return ResourceNames.ORGANISATIONS.find(name, field, organisations::findByCode);
   }
 
   public Person person(String name, String field) {
-    return Names.find(name, "people", "PERSON", field, people::findByCode);
+    return ResourceNames.PEOPLE.find(name, field, people::findByCode);
   }
 
   /** The person {@code name} names, or null with a violation ("does not exist" included). */
   public Person personOrViolation(String name, String field, Violations v) {
-    return Names.findOrViolation(name, "people", field, v, people::findByCode);
+    return ResourceNames.PEOPLE.findOrViolation(name, field, v, people::findByCode);
   }
 
   public Organisation organisationOrViolation(String name, String field, Violations v) {
-    return Names.findOrViolation(name, "organisations", field, v, organisations::findByCode);
+    return ResourceNames.ORGANISATIONS.findOrViolation(name, field, v, organisations::findByCode);
   }
 
   public Map<Long, Person> peopleById(Collection<Long> ids) {
@@ -68,7 +68,7 @@ public class DirectoryService {
   @Transactional
   public Organisation create(org.laasuite.partnership.v1.Organisation in) {
     Violations v = new Violations();
-    Names.validId(in.getId(), "organisation.id", v);
+    ResourceNames.ORGANISATIONS.validId(in.getId(), "organisation.id", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, "organisation.title");
     v.check(in.getSector() != Sector.UNRECOGNIZED, "organisation.sector", "must be PUBLIC, PRIVATE, VOLUNTARY or COMMUNITY");
     v.check(in.getScope() != Scope.UNRECOGNIZED, "organisation.scope", "must be LOCAL, REGIONAL or NATIONAL");
@@ -85,7 +85,7 @@ public class DirectoryService {
   @Transactional
   public Person create(org.laasuite.partnership.v1.Person in) {
     Violations v = new Violations();
-    Names.validId(in.getId(), "person.id", v);
+    ResourceNames.PEOPLE.validId(in.getId(), "person.id", v);
     v.requiredText(in.getDisplayName(), Violations.MAX_TITLE, "person.display_name");
     v.maxLength(in.getHonorific(), 100, "person.honorific");
     v.maxLength(in.getJobTitle(), Violations.MAX_TITLE, "person.job_title");

@@ -1,5 +1,6 @@
 package org.laasuite.partnership.governance;
 
+import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class GovernanceRules {
 
   public static final int COMMUNITY_PLACES = 2;
   /** The rotation's order: public, then private, then voluntary, then public again. */
-  static final List<Sector> ROTATION = List.of(Sector.PUBLIC, Sector.PRIVATE, Sector.VOLUNTARY);
+  static final List<Sector> ROTATION = List.of(Sector.SECTOR_PUBLIC, Sector.SECTOR_PRIVATE, Sector.SECTOR_VOLUNTARY);
 
   private GovernanceRules() {
   }
@@ -36,11 +37,11 @@ public final class GovernanceRules {
       Function<Membership, Sector> sectorOf, LocalDate today) {
     List<ShortOfPlaces> out = new ArrayList<>();
     for (Body b : bodies) {
-      if (b.type() != BodyType.THEME_GROUP || b.status() != BodyStatus.ACTIVE) {
+      if (b.type() != BodyType.BODY_TYPE_THEME_GROUP || b.status() != BodyStatus.BODY_STATUS_ACTIVE) {
         continue;
       }
       int community = (int) memberships.stream().filter(m -> m.bodyId() == b.id() && m.currentOn(today))
-          .filter(m -> sectorOf.apply(m) == Sector.COMMUNITY).map(Membership::personId).distinct().count();
+          .filter(m -> sectorOf.apply(m) == Sector.SECTOR_COMMUNITY).map(Membership::personId).distinct().count();
       if (community < COMMUNITY_PLACES) {
         out.add(new ShortOfPlaces(b, community));
       }
@@ -55,7 +56,7 @@ public final class GovernanceRules {
   /** The board's chairs by start date: who chairs now, from which sector, and which sector is next. */
   public static Rotation chairRotation(Body board, List<Membership> memberships,
       Function<Membership, Sector> sectorOf, LocalDate today) {
-    List<Membership> chairs = memberships.stream().filter(m -> m.bodyId() == board.id() && m.role() == Role.CHAIR)
+    List<Membership> chairs = memberships.stream().filter(m -> m.bodyId() == board.id() && m.role() == Role.ROLE_CHAIR)
         .sorted(Comparator.comparing((Membership m) -> m.startDate() == null ? LocalDate.MIN : m.startDate()))
         .toList();
     Membership current = chairs.stream().filter(m -> m.currentOn(today)).reduce((a, b) -> b).orElse(null);
@@ -80,11 +81,11 @@ public final class GovernanceRules {
 
   /** Voluntary and community sector chairs count as the voluntary turn. */
   static Sector rotationSector(@Nullable Sector s) {
-    return s == Sector.COMMUNITY ? Sector.VOLUNTARY : s;
+    return s == Sector.SECTOR_COMMUNITY ? Sector.SECTOR_VOLUNTARY : s;
   }
 
   private static String word(Sector s) {
-    return s.name().toLowerCase();
+    return ProtoEnums.words(s);
   }
 
   /** The sector a membership represents: its own, else its organisation's, else its person's organisation's. */

@@ -66,7 +66,7 @@ public class GovernanceService {
       report.addCommunityPlaces(CommunityPlaces.newBuilder().setBody(s.body().name())
           .setCommunityMembers(s.communityMembers()).setRequired(GovernanceRules.COMMUNITY_PLACES));
     }
-    all.stream().filter(b -> b.type() == BodyType.PARTNERSHIP_BOARD && b.status() == BodyStatus.ACTIVE).findFirst()
+    all.stream().filter(b -> b.type() == BodyType.BODY_TYPE_PARTNERSHIP_BOARD && b.status() == BodyStatus.BODY_STATUS_ACTIVE).findFirst()
         .ifPresent(board -> {
           var r = GovernanceRules.chairRotation(board, ms, sectorOf, today);
           var cr = ChairRotation.newBuilder().setBoard(board.name()).setExplanation(r.explanation());
@@ -91,7 +91,7 @@ public class GovernanceService {
             .collect(Collectors.groupingBy(Attendance::meetingId));
     for (Meeting m : held) {
       long present = att.getOrDefault(m.id(), List.of()).stream()
-          .filter(a -> a.status() == AttendanceStatus.PRESENT)
+          .filter(a -> a.status() == AttendanceStatus.ATTENDANCE_STATUS_PRESENT)
           .filter(a -> ms.stream().anyMatch(x -> x.bodyId() == m.bodyId() && x.personId() == a.personId()
               && x.currentOn(m.date())))
           .count();

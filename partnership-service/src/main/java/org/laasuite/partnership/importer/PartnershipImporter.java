@@ -1,5 +1,8 @@
 package org.laasuite.partnership.importer;
 
+import org.laasuite.common.grpc.ResourceNames;
+import com.google.protobuf.ProtocolMessageEnum;
+import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +45,7 @@ import org.laasuite.partnership.v1.Person;
 import org.laasuite.partnership.v1.Role;
 import org.laasuite.partnership.v1.Scope;
 import org.laasuite.partnership.v1.Sector;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -225,7 +228,7 @@ public class PartnershipImporter {
     for (int i = 0; i < ps.size(); i++) {
       var p = ps.get(i);
       String path = "improvement_plans[" + i + "]";
-      if (!org.laasuite.partnership.Names.ID.matcher(str(p, "id")).matches() || str(p, "title").isEmpty()) {
+      if (!ResourceNames.IMPROVEMENT_PLANS.isId(str(p, "id")) || str(p, "title").isEmpty()) {
         problems.add(problem(path, "needs an id (lower-case letters, digits, dashes) and a title"));
         continue;
       }
@@ -299,19 +302,16 @@ public class PartnershipImporter {
     out.add(byId.get(id));
   }
 
-  private static <E extends Enum<E>> java.util.Optional<E> enumOf(Class<E> type, Object value, String path,
-      List<ImportProblem> problems) {
+  private static <E extends Enum<E> & ProtocolMessageEnum> java.util.Optional<E> enumOf(Class<E> type, Object value,
+      String path, List<ImportProblem> problems) {
     if (value == null || value.toString().isBlank()) {
       return java.util.Optional.empty();
     }
-    try {
-      return java.util.Optional.of(Enum.valueOf(type, value.toString().strip()));
-    } catch (IllegalArgumentException e) {
-      if (problems != null) {
-        problems.add(problem(path, "'" + value + "' is not a " + type.getSimpleName()));
-      }
-      return java.util.Optional.empty();
+    var parsed = ProtoEnums.parse(type, value.toString());
+    if (parsed.isEmpty() && problems != null) {
+      problems.add(problem(path, "'" + value + "' is not a " + type.getSimpleName()));
     }
+    return parsed;
   }
 
   private static java.util.Optional<LocalDate> date(Object value, String path, List<ImportProblem> problems) {

@@ -28,7 +28,7 @@ public final class MeetingRepositories {
         LIMIT :limit OFFSET :offset""")
     List<Meeting> page(@Nullable Long bodyId, int limit, int offset);
 
-    @Query("SELECT * FROM meeting WHERE status = 'HELD' ORDER BY date")
+    @Query("SELECT * FROM meeting WHERE status = 'MEETING_STATUS_HELD' ORDER BY date")
     List<Meeting> held();
   }
 
@@ -54,7 +54,7 @@ public final class MeetingRepositories {
     /** Open actions of a body's meetings held before {@code before}: the matters arising. */
     @Query("""
         SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
-        WHERE m.body_id = :bodyId AND m.date < :before AND a.status = 'OPEN'
+        WHERE m.body_id = :bodyId AND m.date < :before AND a.status = 'ACTION_STATUS_OPEN'
         ORDER BY m.date, a.item_number, a.position""")
     List<Action> openBefore(long bodyId, LocalDate before);
 
@@ -74,7 +74,7 @@ public final class MeetingRepositories {
      */
     @Query("""
         SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
-        WHERE a.status = 'OPEN' AND a.indicators <> ''
+        WHERE a.status = 'ACTION_STATUS_OPEN' AND a.indicators <> ''
           AND (CAST(:indicators AS TEXT) IS NULL
                OR string_to_array(a.indicators, E'\\n') && string_to_array(CAST(:indicators AS TEXT), E'\\n'))
         ORDER BY m.date, m.code, a.item_number, a.position""")
@@ -83,7 +83,7 @@ public final class MeetingRepositories {
     /** Open actions agreed at the meetings of {@code bodyIds} or held by {@code owners}. */
     @Query("""
         SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
-        WHERE a.status = 'OPEN' AND (m.body_id IN (:bodyIds) OR a.owner IN (:owners))
+        WHERE a.status = 'ACTION_STATUS_OPEN' AND (m.body_id IN (:bodyIds) OR a.owner IN (:owners))
         ORDER BY m.date, m.code, a.item_number, a.position""")
     List<Action> openOf(Collection<Long> bodyIds, Collection<String> owners);
   }

@@ -21,7 +21,6 @@ import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
-import org.laasuite.partnership.Names;
 import org.laasuite.partnership.body.Body;
 import org.laasuite.partnership.body.BodyService;
 import org.laasuite.partnership.directory.DirectoryService;
@@ -43,7 +42,6 @@ import org.laasuite.partnership.v1.Role;
 public class MeetingService {
 
   static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
-  static final Pattern OWNER = Pattern.compile("(people|bodies)/[a-z0-9][a-z0-9-]{0,99}");
   static final int MAX_MINUTES = 100_000;
 
   private final MeetingRepository meetings;
@@ -71,7 +69,7 @@ public class MeetingService {
   }
 
   public Meeting find(String name, String field) {
-    return Names.find(name, "meetings", "MEETING", field, meetings::findByCode);
+    return ResourceNames.MEETINGS.find(name, field, meetings::findByCode);
   }
 
   public Full get(String name) {
@@ -89,7 +87,7 @@ public class MeetingService {
       }
     });
     its.stream().map(AgendaItem::presenterId).filter(java.util.Objects::nonNull).forEach(personIds::add);
-    boolean quorate = body.quorum() == 0 || att.stream().filter(a -> a.status() == AttendanceStatus.PRESENT
+    boolean quorate = body.quorum() == 0 || att.stream().filter(a -> a.status() == AttendanceStatus.ATTENDANCE_STATUS_PRESENT
         && bodies.isMember(body.id(), a.personId(), m.date())).count() >= body.quorum();
     return new Full(m, body, att, its, acts, arising, directory.peopleById(personIds), quorate);
   }
@@ -108,7 +106,7 @@ public class MeetingService {
   public Full create(org.laasuite.partnership.v1.Meeting in) {
     Violations v = new Violations();
     String p = "meeting.";
-    Names.validId(in.getId(), p + "id", v);
+    ResourceNames.MEETINGS.validId(in.getId(), p + "id", v);
     Body body = bodies.bodyOrViolation(in.getBody(), p + "body", v);
     LocalDate date = Protos.requiredDate(in.getDate(), p + "date", v);
     for (String f : List.of("start_time", "end_time")) {
@@ -177,7 +175,7 @@ public class MeetingService {
       v.check(numbers.contains(a.getItem()), f + ".item", "names item " + a.getItem()
           + ", which this meeting does not have");
       if (v.check(!a.getOwner().isEmpty(), f + ".owner", "is required: every action has an owner")) {
-        if (v.check(OWNER.matcher(a.getOwner()).matches(), f + ".owner",
+        if (v.check(ResourceNames.isNameIn(a.getOwner(), ResourceNames.PEOPLE, ResourceNames.BODIES), f + ".owner",
             "must look like 'people/{id}' or 'bodies/{id}'")) {
           if (a.getOwner().startsWith("people/")) {
             directory.personOrViolation(a.getOwner(), f + ".owner", v);
@@ -196,7 +194,7 @@ public class MeetingService {
       checkIndicators(a.getIndicatorsList(), 100, f + ".indicators", v);
       int position = positions.merge(a.getItem(), 1, Integer::sum);
       acts.add(new Action(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
-          a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.OPEN : a.getStatus(), a.getNote(),
+          a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.ACTION_STATUS_OPEN : a.getStatus(), a.getNote(),
           Lines.join(a.getIndicatorsList())));
     }
     v.throwIfAny();
@@ -205,7 +203,7 @@ public class MeetingService {
           + " already exists", p + "id");
     }
     Meeting saved = meetings.save(new Meeting(null, in.getId(), body.id(), date, in.getStartTime(), in.getEndTime(),
-        in.getPlace(), in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.HELD : in.getStatus(),
+        in.getPlace(), in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.MEETING_STATUS_HELD : in.getStatus(),
         null));
     long id = saved.id();
     attendance.saveAll(att.stream().map(a -> new Attendance(null, id, a.personId(), a.position(), a.status(),
@@ -227,7 +225,7 @@ public class MeetingService {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size() && i < max; i++) {
       String n = names.get(i);
-      if (ResourceNames.id(n, "indicators", field + "[" + i + "]", v) != null) {
+      if (ResourceNames.INDICATORS.id(n, field + "[" + i + "]", v) != null) {
         v.check(seen.add(n), field + "[" + i + "]", n + " is named twice");
       }
     }
@@ -242,11 +240,11 @@ public class MeetingService {
       String pageToken) {
     Violations v = new Violations();
     if (!owner.isEmpty()) {
-      v.check(OWNER.matcher(owner).matches(), "owner", "must look like 'people/{id}' or 'bodies/{id}'");
+      v.check(ResourceNames.isNameIn(owner, ResourceNames.PEOPLE, ResourceNames.BODIES), "owner", "must look like 'people/{id}' or 'bodies/{id}'");
     }
     v.check(status != ActionStatus.UNRECOGNIZED, "status", "must be OPEN, DONE or DROPPED");
     if (!indicator.isEmpty()) {
-      ResourceNames.id(indicator, "indicators", "indicator", v);
+      ResourceNames.INDICATORS.id(indicator, "indicator", v);
     }
     Pages.Page page = Pages.page(pageSize, pageToken, "actions;" + owner + ";" + body + ";" + status + ";"
         + indicator, v);
@@ -288,7 +286,7 @@ public class MeetingService {
    */
   public List<org.laasuite.partnership.v1.Action> openActionsOn(List<String> indicators, boolean all) {
     Violations v = new Violations();
-    checkIndicators(indicators, 1000, "indicators", v);
+    checkIndicators(indicators, ResourceNames.MAX_BATCH, "indicators", v);
     v.throwIfAny();
     if (indicators.isEmpty() && !all) {
       return List.of();
@@ -340,10 +338,10 @@ public class MeetingService {
     });
     Map<AttendanceStatus, Long> counts = rows.stream().collect(Collectors.groupingBy(Attendance::status,
         Collectors.counting()));
-    return out.setPresent(counts.getOrDefault(AttendanceStatus.PRESENT, 0L).intValue())
-        .setInAttendance(counts.getOrDefault(AttendanceStatus.IN_ATTENDANCE, 0L).intValue())
-        .setApologies(counts.getOrDefault(AttendanceStatus.APOLOGIES, 0L).intValue())
-        .setAbsent(counts.getOrDefault(AttendanceStatus.ABSENT, 0L).intValue()).build();
+    return out.setPresent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_PRESENT, 0L).intValue())
+        .setInAttendance(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_IN_ATTENDANCE, 0L).intValue())
+        .setApologies(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_APOLOGIES, 0L).intValue())
+        .setAbsent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_ABSENT, 0L).intValue()).build();
   }
 
   /** Full-text search over items' titles, minutes and decisions, best matches first. */

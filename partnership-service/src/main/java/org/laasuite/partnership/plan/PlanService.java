@@ -1,5 +1,6 @@
 package org.laasuite.partnership.plan;
 
+import org.laasuite.common.grpc.ResourceNames;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
-import org.laasuite.partnership.Names;
 import org.laasuite.partnership.plan.PlanRepositories.ImprovementItemRepository;
 import org.laasuite.partnership.plan.PlanRepositories.ImprovementPlanRepository;
 import org.laasuite.partnership.plan.PlanRepositories.RiskRepository;
@@ -31,7 +31,7 @@ public class PlanService {
   }
 
   public org.laasuite.partnership.v1.ImprovementPlan get(String name) {
-    ImprovementPlan p = Names.find(name, "improvementPlans", "IMPROVEMENT_PLAN", "name", plans::findByCode);
+    ImprovementPlan p = ResourceNames.IMPROVEMENT_PLANS.find(name, "name", plans::findByCode);
     return toProtos(List.of(p)).getFirst();
   }
 

@@ -20,7 +20,7 @@ class GovernanceRulesTest {
   static final LocalDate TODAY = LocalDate.of(2007, 9, 1);
 
   static Body body(long id, BodyType type) {
-    return new Body(id, "b" + id, "Body " + id, type, null, "", "", false, BodyStatus.ACTIVE, null, 0, "");
+    return new Body(id, "b" + id, "Body " + id, type, null, "", "", false, BodyStatus.BODY_STATUS_ACTIVE, null, 0, "");
   }
 
   static Membership member(long body, long person, Role role, Sector sector, LocalDate from, LocalDate to) {
@@ -29,15 +29,15 @@ class GovernanceRulesTest {
 
   @Test
   void aThemeGroupWithFewerThanTwoCommunityMembersFallsShort() {
-    Body full = body(1, BodyType.THEME_GROUP);
-    Body shortOne = body(2, BodyType.THEME_GROUP);
-    Body board = body(3, BodyType.PARTNERSHIP_BOARD);
+    Body full = body(1, BodyType.BODY_TYPE_THEME_GROUP);
+    Body shortOne = body(2, BodyType.BODY_TYPE_THEME_GROUP);
+    Body board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
     var ms = List.of(
-        member(1, 10, Role.MEMBER, Sector.COMMUNITY, null, null),
-        member(1, 11, Role.MEMBER, Sector.COMMUNITY, null, null),
-        member(2, 12, Role.MEMBER, Sector.COMMUNITY, null, null),
-        member(2, 13, Role.MEMBER, Sector.COMMUNITY, null, LocalDate.of(2007, 3, 31)),
-        member(2, 14, Role.CHAIR, Sector.PUBLIC, null, null));
+        member(1, 10, Role.ROLE_MEMBER, Sector.SECTOR_COMMUNITY, null, null),
+        member(1, 11, Role.ROLE_MEMBER, Sector.SECTOR_COMMUNITY, null, null),
+        member(2, 12, Role.ROLE_MEMBER, Sector.SECTOR_COMMUNITY, null, null),
+        member(2, 13, Role.ROLE_MEMBER, Sector.SECTOR_COMMUNITY, null, LocalDate.of(2007, 3, 31)),
+        member(2, 14, Role.ROLE_CHAIR, Sector.SECTOR_PUBLIC, null, null));
     var shortfall = GovernanceRules.communityPlaces(List.of(full, shortOne, board), ms,
         GovernanceRules.sectorOf(Map.of(), Map.of()), TODAY);
     assertEquals(1, shortfall.size());
@@ -47,30 +47,30 @@ class GovernanceRulesTest {
 
   @Test
   void theChairRotatesFromPublicToPrivateToVoluntary() {
-    Body board = body(3, BodyType.PARTNERSHIP_BOARD);
+    Body board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
     var ms = List.of(
-        member(3, 20, Role.CHAIR, Sector.PUBLIC, LocalDate.of(2005, 4, 1), LocalDate.of(2006, 3, 31)),
-        member(3, 21, Role.CHAIR, Sector.PRIVATE, LocalDate.of(2006, 4, 1), null));
+        member(3, 20, Role.ROLE_CHAIR, Sector.SECTOR_PUBLIC, LocalDate.of(2005, 4, 1), LocalDate.of(2006, 3, 31)),
+        member(3, 21, Role.ROLE_CHAIR, Sector.SECTOR_PRIVATE, LocalDate.of(2006, 4, 1), null));
     var r = GovernanceRules.chairRotation(board, ms, GovernanceRules.sectorOf(Map.of(), Map.of()), TODAY);
-    assertEquals(Sector.PRIVATE, r.chairSector());
-    assertEquals(Sector.PUBLIC, r.previousSector());
-    assertEquals(Sector.VOLUNTARY, r.nextDue());
+    assertEquals(Sector.SECTOR_PRIVATE, r.chairSector());
+    assertEquals(Sector.SECTOR_PUBLIC, r.previousSector());
+    assertEquals(Sector.SECTOR_VOLUNTARY, r.nextDue());
     assertTrue(r.explanation().contains("voluntary"), r.explanation());
   }
 
   @Test
   void aCommunitySectorChairTakesTheVoluntaryTurnAndPublicIsNext() {
-    Body board = body(3, BodyType.PARTNERSHIP_BOARD);
-    var ms = List.of(member(3, 22, Role.CHAIR, Sector.COMMUNITY, LocalDate.of(2007, 4, 1), null));
+    Body board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
+    var ms = List.of(member(3, 22, Role.ROLE_CHAIR, Sector.SECTOR_COMMUNITY, LocalDate.of(2007, 4, 1), null));
     var r = GovernanceRules.chairRotation(board, ms, GovernanceRules.sectorOf(Map.of(), Map.of()), TODAY);
-    assertEquals(Sector.VOLUNTARY, r.chairSector());
-    assertEquals(Sector.PUBLIC, r.nextDue());
+    assertEquals(Sector.SECTOR_VOLUNTARY, r.chairSector());
+    assertEquals(Sector.SECTOR_PUBLIC, r.nextDue());
   }
 
   @Test
   void aChairWhoseSectorIsUnknownIsSaidSo() {
-    Body board = body(3, BodyType.PARTNERSHIP_BOARD);
-    var ms = List.of(member(3, 23, Role.CHAIR, null, null, null));
+    Body board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
+    var ms = List.of(member(3, 23, Role.ROLE_CHAIR, null, null, null));
     var r = GovernanceRules.chairRotation(board, ms, GovernanceRules.sectorOf(Map.of(), Map.of()), TODAY);
     assertNull(r.nextDue());
     assertTrue(r.explanation().contains("not recorded"));
@@ -78,9 +78,9 @@ class GovernanceRulesTest {
 
   @Test
   void theSectorComesFromTheMembershipThenTheOrganisationRepresentedThenThePersonsOrganisation() {
-    var sectorOf = GovernanceRules.sectorOf(Map.of(7L, Sector.VOLUNTARY, 8L, Sector.PRIVATE), Map.of(30L, 8L));
-    assertEquals(Sector.PUBLIC, sectorOf.apply(new Membership(1L, 1, 30, Role.MEMBER, 7L, Sector.PUBLIC, null, null)));
-    assertEquals(Sector.VOLUNTARY, sectorOf.apply(new Membership(1L, 1, 30, Role.MEMBER, 7L, null, null, null)));
-    assertEquals(Sector.PRIVATE, sectorOf.apply(new Membership(1L, 1, 30, Role.MEMBER, null, null, null, null)));
+    var sectorOf = GovernanceRules.sectorOf(Map.of(7L, Sector.SECTOR_VOLUNTARY, 8L, Sector.SECTOR_PRIVATE), Map.of(30L, 8L));
+    assertEquals(Sector.SECTOR_PUBLIC, sectorOf.apply(new Membership(1L, 1, 30, Role.ROLE_MEMBER, 7L, Sector.SECTOR_PUBLIC, null, null)));
+    assertEquals(Sector.SECTOR_VOLUNTARY, sectorOf.apply(new Membership(1L, 1, 30, Role.ROLE_MEMBER, 7L, null, null, null)));
+    assertEquals(Sector.SECTOR_PRIVATE, sectorOf.apply(new Membership(1L, 1, 30, Role.ROLE_MEMBER, null, null, null, null)));
   }
 }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.partnership.v1.*;
 import org.laasuite.testkit.TestDatabase;
 
@@ -76,11 +77,11 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertEquals("Corporate Training Centre, Elm Bank", m.getPlace());
     Map<AttendanceStatus, Long> counts = m.getAttendanceList().stream()
         .collect(Collectors.groupingBy(Attendance::getStatus, Collectors.counting()));
-    assertEquals(Map.of(AttendanceStatus.PRESENT, 17L, AttendanceStatus.IN_ATTENDANCE, 3L,
-        AttendanceStatus.APOLOGIES, 5L), counts);
+    assertEquals(Map.of(AttendanceStatus.ATTENDANCE_STATUS_PRESENT, 17L, AttendanceStatus.ATTENDANCE_STATUS_IN_ATTENDANCE, 3L,
+        AttendanceStatus.ATTENDANCE_STATUS_APOLOGIES, 5L), counts);
     Attendance chair = m.getAttendance(0);
     assertEquals("people/les-ratcliffe", chair.getPerson());
-    assertEquals(Role.CHAIR, chair.getRole());
+    assertEquals(Role.ROLE_CHAIR, chair.getRole());
     assertEquals("organisations/coventry-partnership", chair.getAffiliation());
     assertEquals("Les Ratcliffe, Chair, Coventry Partnership", chair.getAsPrinted());
     Map<String, String> affiliation = m.getAttendanceList().stream()
@@ -92,8 +93,8 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertEquals(24, affiliation.values().stream().filter(a -> !a.isEmpty()).count());
     Attendance apology = m.getAttendanceList().stream().filter(a -> a.getPerson().equals("people/john-mcnicholas"))
         .findFirst().orElseThrow();
-    assertEquals(AttendanceStatus.APOLOGIES, apology.getStatus());
-    assertEquals(Role.CHAIR, apology.getRole());
+    assertEquals(AttendanceStatus.ATTENDANCE_STATUS_APOLOGIES, apology.getStatus());
+    assertEquals(Role.ROLE_CHAIR, apology.getRole());
     assertEquals("bodies/transport-theme-group", apology.getAffiliation());
 
     assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), m.getItemsList().stream().map(AgendaItem::getNumber).toList());
@@ -114,22 +115,22 @@ class PartnershipEndpointTest implements TestPropertyProvider {
         .build());
     Map<AttendanceStatus, Long> counts = m.getAttendanceList().stream()
         .collect(Collectors.groupingBy(Attendance::getStatus, Collectors.counting()));
-    assertEquals(Map.of(AttendanceStatus.PRESENT, 5L, AttendanceStatus.IN_ATTENDANCE, 2L,
-        AttendanceStatus.APOLOGIES, 7L), counts);
+    assertEquals(Map.of(AttendanceStatus.ATTENDANCE_STATUS_PRESENT, 5L, AttendanceStatus.ATTENDANCE_STATUS_IN_ATTENDANCE, 2L,
+        AttendanceStatus.ATTENDANCE_STATUS_APOLOGIES, 7L), counts);
     assertEquals("people/stella-manzie", m.getAttendance(0).getPerson());
-    assertEquals(Role.CHAIR, m.getAttendance(0).getRole());
+    assertEquals(Role.ROLE_CHAIR, m.getAttendance(0).getRole());
     assertEquals(9, m.getItemsCount());
     assertEquals("Compact & Guide to Partnership Working", m.getItems(1).getTitle());
     Action guide = m.getActionsList().stream().filter(a -> a.getText().startsWith("Rob to amend")).findFirst()
         .orElseThrow();
     assertEquals("people/rob-allison", guide.getOwner());
-    assertEquals(ActionStatus.OPEN, guide.getStatus());
+    assertEquals(ActionStatus.ACTION_STATUS_OPEN, guide.getStatus());
   }
 
   @Test
   void openActionsAreListedByOwner() {
     var sara = client.listActions(ListActionsRequest.newBuilder().setOwner("people/sara-roach")
-        .setStatus(ActionStatus.OPEN).build());
+        .setStatus(ActionStatus.ACTION_STATUS_OPEN).build());
     assertEquals(3, sara.getActionsCount(), sara.toString());
     assertTrue(sara.getActionsList().stream().allMatch(a -> a.getOwner().equals("people/sara-roach")));
     assertEquals("meetings/operations-group-2007-04-24", sara.getActions(0).getMeeting(), "oldest first");
@@ -145,7 +146,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     client.createMeeting(CreateMeetingRequest.newBuilder().setMeeting(Meeting.newBuilder()
         .setId("operations-group-2007-06-13").setBody("bodies/coventry-partnership-operations-group")
         .setDate(date(2007, 6, 13)).addAttendance(Attendance.newBuilder().setPerson("people/stella-manzie")
-            .setStatus(AttendanceStatus.PRESENT).setRole(Role.CHAIR))
+            .setStatus(AttendanceStatus.ATTENDANCE_STATUS_PRESENT).setRole(Role.ROLE_CHAIR))
         .addItems(AgendaItem.newBuilder().setNumber(1).setTitle("Minutes and Matters Arising"))).build());
     Meeting june = client.getMeeting(GetMeetingRequest.newBuilder().setName("meetings/operations-group-2007-06-13")
         .build());
@@ -154,8 +155,8 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     Action guide = june.getMattersArisingList().stream().filter(a -> a.getText().startsWith("Rob to amend"))
         .findFirst().orElseThrow();
     Action done = client.updateActionStatus(UpdateActionStatusRequest.newBuilder().setName(guide.getName())
-        .setStatus(ActionStatus.DONE).setNote("Guide presented to the May Board").build());
-    assertEquals(ActionStatus.DONE, done.getStatus());
+        .setStatus(ActionStatus.ACTION_STATUS_DONE).setNote("Guide presented to the May Board").build());
+    assertEquals(ActionStatus.ACTION_STATUS_DONE, done.getStatus());
     Meeting again = client.getMeeting(GetMeetingRequest.newBuilder().setName("meetings/operations-group-2007-06-13")
         .build());
     assertEquals(carried - 1, again.getMattersArisingCount());
@@ -167,9 +168,9 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     long actions = rows("action");
     var bad = Meeting.newBuilder().setId("bad-meeting").setBody("bodies/coventry-partnership-operations-group")
         .setDate(date(2007, 7, 1)).setPlace("x".repeat(5000))
-        .addAttendance(Attendance.newBuilder().setPerson("people/les-ratcliffe").setStatus(AttendanceStatus.PRESENT))
-        .addAttendance(Attendance.newBuilder().setPerson("people/les-ratcliffe").setStatus(AttendanceStatus.APOLOGIES))
-        .addAttendance(Attendance.newBuilder().setPerson("people/sara-roach").setStatus(AttendanceStatus.PRESENT)
+        .addAttendance(Attendance.newBuilder().setPerson("people/les-ratcliffe").setStatus(AttendanceStatus.ATTENDANCE_STATUS_PRESENT))
+        .addAttendance(Attendance.newBuilder().setPerson("people/les-ratcliffe").setStatus(AttendanceStatus.ATTENDANCE_STATUS_APOLOGIES))
+        .addAttendance(Attendance.newBuilder().setPerson("people/sara-roach").setStatus(AttendanceStatus.ATTENDANCE_STATUS_PRESENT)
             .setSubstituteFor("people/rob-allison"))
         .addItems(AgendaItem.newBuilder().setNumber(1).setTitle("Item").setMinutes("m".repeat(200_000)))
         .addActions(Action.newBuilder().setItem(1).setText("Do something"))
@@ -187,14 +188,14 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     long memberships = rows("membership");
     expectInvalid(() -> client.createMembership(CreateMembershipRequest.newBuilder()
         .setParent("bodies/community-safety-partnership").setMembership(Membership.newBuilder()
-            .setPerson("people/sara-roach").setRole(Role.ADVISOR).setStartDate(date(2007, 4, 1))
+            .setPerson("people/sara-roach").setRole(Role.ROLE_ADVISOR).setStartDate(date(2007, 4, 1))
             .setEndDate(date(2007, 3, 31))).build()), "membership.end_date");
     assertEquals(memberships, rows("membership"));
     long bodies = rows("body");
     expectInvalid(() -> client.createBody(CreateBodyRequest.newBuilder().setBody(Body.newBuilder()
         .setId("new-group").setTitle("New").setTypeValue(77)).build()), "body.type");
     expectInvalid(() -> client.createBody(CreateBodyRequest.newBuilder().setBody(Body.newBuilder()
-        .setId("new-group").setTitle("t".repeat(3000)).setType(BodyType.SUB_GROUP)
+        .setId("new-group").setTitle("t".repeat(3000)).setType(BodyType.BODY_TYPE_SUB_GROUP)
         .setRemit("r".repeat(30_000))).build()), "body.title", "body.remit");
     assertEquals(bodies, rows("body"));
   }
@@ -204,7 +205,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     var memberships = client.listMemberships(ListMembershipsRequest.newBuilder().setParent("bodies/-")
         .setPerson("people/sara-roach").build());
     assertTrue(memberships.getMembershipsList().stream()
-        .anyMatch(m -> m.getBody().equals("bodies/community-safety-partnership") && m.getRole() == Role.ADVISOR),
+        .anyMatch(m -> m.getBody().equals("bodies/community-safety-partnership") && m.getRole() == Role.ROLE_ADVISOR),
         memberships.toString());
 
     AttendanceRecord record = client.getAttendanceRecord(GetAttendanceRecordRequest.newBuilder()
@@ -224,7 +225,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertEquals(2, resp.getResponsibilitiesCount());
     Responsibility csp = resp.getResponsibilities(0);
     assertEquals("Community Safety Partnership", csp.getDetail().getTitle());
-    assertTrue(csp.getPeopleList().stream().anyMatch(p -> p.getRole() == Role.CHAIR
+    assertTrue(csp.getPeopleList().stream().anyMatch(p -> p.getRole() == Role.ROLE_CHAIR
         && p.getPerson().getName().equals("people/mark-taylor")), csp.toString());
     assertFalse(resp.getResponsibilities(1).hasDetail());
   }
@@ -260,7 +261,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertEquals(4, byBlock.size());
     for (var e : byBlock.entrySet()) {
       var found = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
-          .addBlocks(org.laasuite.type.LaaBlock.valueOf(e.getKey())).build());
+          .addBlocks(ProtoEnums.parse(org.laasuite.type.v1.LaaBlock.class, e.getKey()).orElseThrow()).build());
       var names = found.getResponsibilitiesList().stream().map(Responsibility::getBody).toList();
       assertTrue(names.containsAll(e.getValue()), e.getKey() + ": " + names);
       assertEquals(names.size(), new java.util.HashSet<>(names).size(), "no body twice: " + names);
@@ -279,7 +280,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     var leaders = resp.getResponsibilities(1).getOpenActionsList();
     assertFalse(leaders.isEmpty());
     assertTrue(leaders.stream().allMatch(a -> a.getBody().equals("bodies/leaders-and-advisors")
-        && a.getStatus() == org.laasuite.partnership.v1.ActionStatus.OPEN), leaders.toString());
+        && a.getStatus() == org.laasuite.partnership.v1.ActionStatus.ACTION_STATUS_OPEN), leaders.toString());
   }
 
   @Test
@@ -303,7 +304,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     var all = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
         .setAllIndicatorActions(true).build());
     assertTrue(all.getIndicatorActionsCount() >= 1 && all.getIndicatorActionsList().stream()
-        .allMatch(a -> a.getIndicatorsCount() > 0 && a.getStatus() == ActionStatus.OPEN), all.toString());
+        .allMatch(a -> a.getIndicatorsCount() > 0 && a.getStatus() == ActionStatus.ACTION_STATUS_OPEN), all.toString());
 
     expectInvalid(() -> client.listActions(ListActionsRequest.newBuilder().setIndicator("CYP-28").build()),
         "indicator");

@@ -44,7 +44,7 @@ import org.laasuite.reporting.v1.Section;
 import org.laasuite.reporting.v1.ThemeGroup;
 import org.laasuite.reporting.v1.TrendCounts;
 import org.laasuite.reporting.v1.UnavailableSection;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /**
  * Builds the one model every format serves. A page makes at most one batched call to each service,
@@ -85,7 +85,7 @@ public class Assembler {
   /** The indicator a card is for, from "CYP-28", "indicators/CYP-28" or "reportCards/CYP-28". */
   public static String indicatorName(String asked, String field) {
     String code = asked.replaceFirst("^(indicators|reportCards)/", "");
-    if (!ResourceNames.CODE.matcher(code).matches()) {
+    if (!ResourceNames.INDICATORS.isId(code)) {
       throw ApiException.invalid(field, "must be an indicator code of letters, digits and dashes like 'CYP-28'");
     }
     return "indicators/" + code;
@@ -93,10 +93,10 @@ public class Assembler {
 
   public ReportCard card(String indicator, String year) {
     upstreams.reconnect();
-    Fetch<BatchGetIndicatorReportsResponse> performance = fetch(Section.PERFORMANCE, Upstreams.INDICATORS,
+    Fetch<BatchGetIndicatorReportsResponse> performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS,
         upstreams.indicators().batchGetIndicatorReports(
             BatchGetIndicatorReportsRequest.newBuilder().addNames(indicator).build()));
-    Fetch<BatchGetIndicatorFundingResponse> funding = fetch(Section.FUNDING, Upstreams.FUNDING,
+    Fetch<BatchGetIndicatorFundingResponse> funding = fetch(Section.SECTION_FUNDING, Upstreams.FUNDING,
         upstreams.funding().batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder()
             .addIndicators(indicator).setFinancialYear(year).build()));
     List<UnavailableSection> unavailable = new ArrayList<>();
@@ -115,7 +115,7 @@ public class Assembler {
     funding.result(unavailable).ifPresent(f -> f.getIndicatorsList().forEach(i -> card.addAllFunding(
         i.getCommitmentsList())));
     if (report == null) {
-      unavailable.add(UnavailableSection.newBuilder().setSection(Section.GOVERNANCE)
+      unavailable.add(UnavailableSection.newBuilder().setSection(Section.SECTION_GOVERNANCE)
           .setService(Upstreams.PARTNERSHIP).setCode("FAILED_PRECONDITION")
           .setReason("the theme group comes from the indicator, which " + Upstreams.INDICATORS + " did not give")
           .build());
@@ -125,7 +125,7 @@ public class Assembler {
       if (!group.isEmpty()) {
         request.addBodies(group);
       }
-      fetch(Section.GOVERNANCE, Upstreams.PARTNERSHIP, upstreams.partnership().batchGetResponsibilities(
+      fetch(Section.SECTION_GOVERNANCE, Upstreams.PARTNERSHIP, upstreams.partnership().batchGetResponsibilities(
           request.build())).result(unavailable).ifPresent(r -> {
             if (!group.isEmpty()) {
               card.setThemeGroup(themeGroup(r.getResponsibilities(0)));
@@ -138,7 +138,7 @@ public class Assembler {
 
   public BlockSummary block(LaaBlock block, String year) {
     upstreams.reconnect();
-    var performance = fetch(Section.PERFORMANCE, Upstreams.INDICATORS, reports(block));
+    var performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(block));
     var funding = fundingSummary(year);
     var governance = responsibilities(List.of(block));
     List<UnavailableSection> unavailable = new ArrayList<>();
@@ -152,7 +152,7 @@ public class Assembler {
   /** All four blocks: the quarterly report in full, or the review pack's reds and ambers. */
   public PerformanceReport report(ReportKind kind, String year) {
     upstreams.reconnect();
-    var performance = fetch(Section.PERFORMANCE, Upstreams.INDICATORS, reports(null));
+    var performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(null));
     var funding = fundingSummary(year);
     var governance = responsibilities(Blocks.ALL);
     List<UnavailableSection> unavailable = new ArrayList<>();
@@ -163,7 +163,7 @@ public class Assembler {
     JudgementCounts.Builder total = JudgementCounts.newBuilder();
     for (LaaBlock block : Blocks.ALL) {
       var ofBlock = reports.map(all -> all.stream().filter(r -> r.getIndicator().getBlock() == block).toList());
-      BlockSummary s = summarise(block, ofBlock, summary, responsible, kind != ReportKind.REVIEW_PACK)
+      BlockSummary s = summarise(block, ofBlock, summary, responsible, kind != ReportKind.REPORT_KIND_REVIEW_PACK)
           .setFinancialYear(year).build();
       out.addBlocks(s);
       add(total, s.getJudgements());
@@ -207,8 +207,8 @@ public class Assembler {
         }
         List<Action> actions = onIndicator.getOrDefault(r.getIndicator().getName(), List.of());
         switch (r.getComputedJudgement().getRating()) {
-          case RED -> reds.add(line(r, groupTitle, actions));
-          case AMBER -> ambers.add(line(r, groupTitle, actions));
+          case RATING_RED -> reds.add(line(r, groupTitle, actions));
+          case RATING_AMBER -> ambers.add(line(r, groupTitle, actions));
           default -> { }
         }
       }
@@ -240,18 +240,18 @@ public class Assembler {
 
   private static void count(JudgementCounts.Builder c, IndicatorReport r) {
     switch (r.getComputedJudgement().getRating()) {
-      case RED -> c.setRed(c.getRed() + 1);
-      case AMBER -> c.setAmber(c.getAmber() + 1);
-      case GREEN -> c.setGreen(c.getGreen() + 1);
+      case RATING_RED -> c.setRed(c.getRed() + 1);
+      case RATING_AMBER -> c.setAmber(c.getAmber() + 1);
+      case RATING_GREEN -> c.setGreen(c.getGreen() + 1);
       default -> c.setNotJudged(c.getNotJudged() + 1);
     }
   }
 
   private static void count(TrendCounts.Builder c, IndicatorReport r) {
     switch (r.getTrend().getDirection()) {
-      case IMPROVING -> c.setImproving(c.getImproving() + 1);
-      case WORSENING -> c.setWorsening(c.getWorsening() + 1);
-      case NO_CHANGE -> c.setNoChange(c.getNoChange() + 1);
+      case DIRECTION_IMPROVING -> c.setImproving(c.getImproving() + 1);
+      case DIRECTION_WORSENING -> c.setWorsening(c.getWorsening() + 1);
+      case DIRECTION_NO_CHANGE -> c.setNoChange(c.getNoChange() + 1);
       default -> c.setUnknown(c.getUnknown() + 1);
     }
   }
@@ -263,14 +263,14 @@ public class Assembler {
   }
 
   private Fetch<FundingSummary> fundingSummary(String year) {
-    return fetch(Section.FUNDING, Upstreams.FUNDING, upstreams.funding().getFundingSummary(
+    return fetch(Section.SECTION_FUNDING, Upstreams.FUNDING, upstreams.funding().getFundingSummary(
         GetFundingSummaryRequest.newBuilder().setFinancialYear(year).build()));
   }
 
   private Fetch<BatchGetResponsibilitiesResponse> responsibilities(List<LaaBlock> blocks) {
     // The block's indicators are not known until the indicators service answers, which this call does
     // not wait for: it asks for the actions on any indicator, and each line takes its own.
-    return fetch(Section.GOVERNANCE, Upstreams.PARTNERSHIP, upstreams.partnership().batchGetResponsibilities(
+    return fetch(Section.SECTION_GOVERNANCE, Upstreams.PARTNERSHIP, upstreams.partnership().batchGetResponsibilities(
         BatchGetResponsibilitiesRequest.newBuilder().addAllBlocks(blocks).setAllIndicatorActions(true).build()));
   }
 

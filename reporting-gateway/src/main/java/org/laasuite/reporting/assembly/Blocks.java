@@ -1,10 +1,11 @@
 package org.laasuite.reporting.assembly;
 
+import org.laasuite.common.grpc.ProtoEnums;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /** The four LAA blocks as people read them: titles, and the URL segments pages use. */
 public final class Blocks {
@@ -17,7 +18,7 @@ public final class Blocks {
 
   /** "Children and Young People". */
   public static String title(LaaBlock block) {
-    String words = block.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    String words = ProtoEnums.words(block);
     StringBuilder out = new StringBuilder();
     for (String w : words.split(" ")) {
       out.append(out.isEmpty() ? "" : " ").append(w.equals("and") ? w : Character.toUpperCase(w.charAt(0))
@@ -28,7 +29,7 @@ public final class Blocks {
 
   /** "children-and-young-people". */
   public static String slug(LaaBlock block) {
-    return block.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return ProtoEnums.slug(block);
   }
 
   public static Optional<LaaBlock> fromSlug(String slug) {

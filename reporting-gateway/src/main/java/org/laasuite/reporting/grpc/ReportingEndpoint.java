@@ -4,6 +4,8 @@ import static org.laasuite.common.grpc.Unary.reply;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
+import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.common.grpc.Violations;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.reporting.assembly.Assembler;
 import org.laasuite.reporting.v1.BlockSummary;
@@ -14,7 +16,7 @@ import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportKind;
 import org.laasuite.reporting.v1.ReportingServiceGrpc;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /** The gRPC face of the gateway: the same model the pages and the JSON API serve. */
 @Singleton
@@ -37,10 +39,9 @@ public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImpl
   @Override
   public void getBlockSummary(GetBlockSummaryRequest r, StreamObserver<BlockSummary> out) {
     reply(out, () -> {
-      if (r.getBlock() == LaaBlock.LAA_BLOCK_UNSPECIFIED || r.getBlock() == LaaBlock.UNRECOGNIZED) {
-        throw ApiException.invalid("block", "must be one of CHILDREN_AND_YOUNG_PEOPLE, SAFER_AND_STRONGER_COMMUNITIES, "
-            + "HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE, ECONOMIC_DEVELOPMENT_AND_ENTERPRISE");
-      }
+      Violations v = new Violations();
+      ProtoEnums.required(r.getBlock(), "block", v);
+      v.throwIfAny();
       return assembler.block(r.getBlock(), assembler.year(r.getFinancialYear(), "financial_year"));
     });
   }

@@ -132,7 +132,7 @@ public final class Charts {
   }
 
   private static int add(Map<String, XYSeries> series, String name, Optional<LocalDate> at, Figure f) {
-    if (at.isEmpty() || f.getStatus() != FigureStatus.VALUE || f.getValue().getValue().isEmpty()) {
+    if (at.isEmpty() || f.getStatus() != FigureStatus.FIGURE_STATUS_VALUE || f.getValue().getValue().isEmpty()) {
       return 0;
     }
     try {

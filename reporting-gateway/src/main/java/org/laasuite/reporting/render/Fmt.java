@@ -1,5 +1,6 @@
 package org.laasuite.reporting.render;
 
+import org.laasuite.common.grpc.ProtoEnums;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import com.google.type.Decimal;
@@ -18,7 +19,7 @@ import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ResponsiblePerson;
 import org.laasuite.reporting.v1.IndicatorLine;
 import org.laasuite.reporting.v1.ThemeGroup;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /** How the pages word and format the model: what templates call as {@code fmt}. */
 public final class Fmt {
@@ -38,12 +39,12 @@ public final class Fmt {
     if (f == null) {
       return "–";
     }
-    if (f.getStatus() == FigureStatus.VALUE && !f.getValue().getValue().isEmpty()) {
+    if (f.getStatus() == FigureStatus.FIGURE_STATUS_VALUE && !f.getValue().getValue().isEmpty()) {
       String prefix = switch (f.getComparator()) {
-        case LESS_THAN -> "< ";
-        case AT_MOST -> "≤ ";
-        case MORE_THAN -> "> ";
-        case AT_LEAST -> "≥ ";
+        case COMPARATOR_LESS_THAN -> "< ";
+        case COMPARATOR_AT_MOST -> "≤ ";
+        case COMPARATOR_MORE_THAN -> "> ";
+        case COMPARATOR_AT_LEAST -> "≥ ";
         default -> "";
       };
       return prefix + f.getValue().getValue();
@@ -52,11 +53,11 @@ public final class Fmt {
       return f.getOriginalText();
     }
     return switch (f.getStatus()) {
-      case MONITOR_ONLY -> "monitor only";
-      case TO_BE_SET -> "to be set";
-      case NOT_AVAILABLE -> "not available";
-      case NOT_APPLICABLE -> "n/a";
-      case NO_TARGET -> "no target";
+      case FIGURE_STATUS_MONITOR_ONLY -> "monitor only";
+      case FIGURE_STATUS_TO_BE_SET -> "to be set";
+      case FIGURE_STATUS_NOT_AVAILABLE -> "not available";
+      case FIGURE_STATUS_NOT_APPLICABLE -> "n/a";
+      case FIGURE_STATUS_NO_TARGET -> "no target";
       default -> "–";
     };
   }
@@ -121,8 +122,7 @@ public final class Fmt {
   }
 
   public String person(ResponsiblePerson p) {
-    return p.getPerson().getDisplayName() + " (" + words("x/" + p.getRole().name().toLowerCase(Locale.ROOT)
-        .replace('_', '-')) + ")";
+    return p.getPerson().getDisplayName() + " (" + words("x/" + ProtoEnums.slug(p.getRole())) + ")";
   }
 
   public String money(Money m) {
@@ -135,10 +135,10 @@ public final class Fmt {
 
   public String rating(Rating r) {
     return switch (r) {
-      case RED -> "Red";
-      case AMBER -> "Amber";
-      case GREEN -> "Green";
-      case TOO_EARLY_TO_ASSESS -> "Too early to assess";
+      case RATING_RED -> "Red";
+      case RATING_AMBER -> "Amber";
+      case RATING_GREEN -> "Green";
+      case RATING_TOO_EARLY_TO_ASSESS -> "Too early to assess";
       default -> "Not judged";
     };
   }
@@ -146,27 +146,27 @@ public final class Fmt {
   /** The CSS class of a rating. */
   public String rag(Rating r) {
     return switch (r) {
-      case RED -> "red";
-      case AMBER -> "amber";
-      case GREEN -> "green";
+      case RATING_RED -> "red";
+      case RATING_AMBER -> "amber";
+      case RATING_GREEN -> "green";
       default -> "none";
     };
   }
 
   public String trend(Direction d) {
     return switch (d) {
-      case IMPROVING -> "Improving";
-      case WORSENING -> "Worsening";
-      case NO_CHANGE -> "No change";
+      case DIRECTION_IMPROVING -> "Improving";
+      case DIRECTION_WORSENING -> "Worsening";
+      case DIRECTION_NO_CHANGE -> "No change";
       default -> "Not known";
     };
   }
 
   public String gap(GapDirection d) {
     return switch (d) {
-      case NARROWING -> "Narrowing";
-      case WIDENING -> "Widening";
-      case UNCHANGED -> "Unchanged";
+      case GAP_DIRECTION_NARROWING -> "Narrowing";
+      case GAP_DIRECTION_WIDENING -> "Widening";
+      case GAP_DIRECTION_UNCHANGED -> "Unchanged";
       default -> "Not known";
     };
   }

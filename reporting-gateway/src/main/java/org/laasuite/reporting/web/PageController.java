@@ -52,7 +52,7 @@ public class PageController {
     String kind = pdf ? file.substring(0, file.length() - 4) : file;
     var report = views.report(kind, period);
     var model = Views.reportPage(report);
-    String template = report.getKind() == ReportKind.REVIEW_PACK ? "review-pack" : "quarterly";
+    String template = report.getKind() == ReportKind.REPORT_KIND_REVIEW_PACK ? "review-pack" : "quarterly";
     return pdf ? pdf(pages.pdf(template, model), kind + "-" + report.getFinancialYear() + ".pdf")
         : html(pages.html(template, model, false));
   }

@@ -12,7 +12,7 @@ import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportKind;
-import org.laasuite.type.LaaBlock;
+import org.laasuite.type.v1.LaaBlock;
 
 /**
  * What the HTTP routes share: request parameters checked and named as the client wrote them, the
@@ -41,8 +41,8 @@ public class Views {
 
   public PerformanceReport report(String kind, String period) {
     ReportKind k = switch (kind) {
-      case "quarterly" -> ReportKind.QUARTERLY;
-      case "review-pack" -> ReportKind.REVIEW_PACK;
+      case "quarterly" -> ReportKind.REPORT_KIND_QUARTERLY;
+      case "review-pack" -> ReportKind.REPORT_KIND_REVIEW_PACK;
       default -> throw new ApiException(io.grpc.Status.Code.NOT_FOUND, "REPORT_NOT_FOUND",
           "reports/" + clip(kind) + " does not exist; the reports are quarterly and review-pack", java.util.List.of());
     };

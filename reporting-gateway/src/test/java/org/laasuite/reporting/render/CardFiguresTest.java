@@ -26,7 +26,7 @@ class CardFiguresTest {
   }
 
   private static Figure value(String v) {
-    return Figure.newBuilder().setValue(Decimal.newBuilder().setValue(v)).setStatus(FigureStatus.VALUE)
+    return Figure.newBuilder().setValue(Decimal.newBuilder().setValue(v)).setStatus(FigureStatus.FIGURE_STATUS_VALUE)
         .setOriginalText(v).build();
   }
 
@@ -50,7 +50,7 @@ class CardFiguresTest {
         .addOutturns(outturn("fy-2006-07", "priority-neighbourhoods", "12").toBuilder()
             .setDataPeriod("periods/q1-2006-07"))
         .addOutturns(Outturn.newBuilder().setPeriod("periods/fy-2006-07").setArea("areas/city")
-            .setFigure(Figure.newBuilder().setStatus(FigureStatus.NOT_AVAILABLE).setOriginalText("N/A")))
+            .setFigure(Figure.newBuilder().setStatus(FigureStatus.FIGURE_STATUS_NOT_AVAILABLE).setOriginalText("N/A")))
         .build();
   }
 
@@ -70,7 +70,7 @@ class CardFiguresTest {
     IndicatorReport none = IndicatorReport.newBuilder().setIndicator(Indicator.newBuilder().setCode("T-NONE"))
         .addPeriods(period("fy-2006-07", "2006-07", 2006, 4, 2007, 3))
         .addOutturns(Outturn.newBuilder().setPeriod("periods/fy-2006-07").setFigure(Figure.newBuilder()
-            .setStatus(FigureStatus.MONITOR_ONLY).setOriginalText("Monitor only"))).build();
+            .setStatus(FigureStatus.FIGURE_STATUS_MONITOR_ONLY).setOriginalText("Monitor only"))).build();
     assertEquals("", Charts.card(none));
   }
 

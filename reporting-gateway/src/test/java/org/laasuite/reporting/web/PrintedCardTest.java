@@ -36,8 +36,8 @@ class PrintedCardTest {
   private static ReportCard overfull() {
     var r = IndicatorReport.newBuilder().setIndicator(Indicator.newBuilder().setName("indicators/T-BIG")
         .setCode("T-BIG").setUnits("%").setTitle(WORDS.repeat(12)).setOutcome(WORDS.repeat(40)))
-        .setComputedJudgement(ComputedJudgement.newBuilder().setRating(Rating.RED).setExplanation(WORDS.repeat(10)))
-        .setRecordedJudgement(RecordedJudgement.newBuilder().setRating(Rating.AMBER).setReason(WORDS.repeat(60)))
+        .setComputedJudgement(ComputedJudgement.newBuilder().setRating(Rating.RATING_RED).setExplanation(WORDS.repeat(10)))
+        .setRecordedJudgement(RecordedJudgement.newBuilder().setRating(Rating.RATING_AMBER).setReason(WORDS.repeat(60)))
         .setNarrative(Narrative.newBuilder().setPeriod("periods/fy-2010-11").setAchieved(WORDS.repeat(250))
             .setNextSteps(WORDS.repeat(250)).setAuthor("Children's Partnership"));
     for (int y = 2000; y < 2012; y++) {
@@ -47,7 +47,7 @@ class PrintedCardTest {
           .setEndDate(Date.newBuilder().setYear(y + 1).setMonth(3).setDay(31)));
       for (String area : new String[] {"city", "priority-neighbourhoods", "rest-of-city"}) {
         Figure f = Figure.newBuilder().setValue(Decimal.newBuilder().setValue(String.valueOf(10 + y % 7)))
-            .setStatus(FigureStatus.VALUE).build();
+            .setStatus(FigureStatus.FIGURE_STATUS_VALUE).build();
         r.addTargets(Target.newBuilder().setPeriod("periods/" + code).setArea("areas/" + area).setFigure(f));
         r.addOutturns(Outturn.newBuilder().setPeriod("periods/" + code).setArea("areas/" + area).setFigure(f));
       }
