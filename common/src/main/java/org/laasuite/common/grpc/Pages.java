@@ -2,6 +2,8 @@ package org.laasuite.common.grpc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * AIP-158 pagination: page sizes and opaque page tokens. A token carries the offset of the next
@@ -16,8 +18,22 @@ public final class Pages {
   private Pages() {
   }
 
-  /** A page request, validated. */
+  /**
+   * A page request, validated: the endpoint makes it from the request's page_size and page_token
+   * (bound to a description of the filters), the service hands {@link #size()} and {@link #offset()}
+   * to SQL (LIMIT, OFFSET) and answers {@link #slice}.
+   */
   public record Page(int size, int offset, String query) {
+
+    /** The rows SQL returned for this page, with the token for the next. */
+    public <T> Slice<T> slice(List<T> rows) {
+      return new Slice<>(rows, nextToken(rows.size()));
+    }
+
+    /** The rows SQL returned for this page out of {@code total}, with the token for the next. */
+    public <T> Slice<T> slice(List<T> rows, long total) {
+      return new Slice<>(rows, nextToken(rows.size(), total), total);
+    }
 
     /** The token for the page after this one, or "" when {@code returned} shows this was the last. */
     public String nextToken(int returned, long total) {
@@ -28,6 +44,22 @@ public final class Pages {
     /** The token when the total is unknown: another page exists if this one came back full. */
     public String nextToken(int returned) {
       return returned < size ? "" : encode((long) offset + returned, query);
+    }
+  }
+
+  /**
+   * One page of a listing as a service answers it: the rows (entities) and the token for the next
+   * page ("" on the last); {@code totalSize} is -1 where the listing does not count.
+   */
+  public record Slice<T>(List<T> items, String nextPageToken, long totalSize) {
+
+    public Slice(List<T> items, String nextPageToken) {
+      this(items, nextPageToken, -1);
+    }
+
+    /** The same page with each item mapped (entity to proto). */
+    public <R> List<R> map(Function<? super T, ? extends R> mapper) {
+      return items.stream().<R>map(mapper).toList();
     }
   }
 
