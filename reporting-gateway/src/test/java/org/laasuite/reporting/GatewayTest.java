@@ -28,6 +28,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.ListIndicatorsRequest;
 import org.laasuite.indicators.v1.Rating;
@@ -206,7 +207,7 @@ class GatewayTest implements TestPropertyProvider {
     for (LaaBlock block : Blocks.ALL) {
       var response = Http.get(base(), "/api/v1/blocks/" + Blocks.slug(block) + "?period=2007-08");
       BlockSummary s = parse(response.body(), BlockSummary.newBuilder()).build();
-      long[] want = printed.get(block.name());
+      long[] want = printed.get(ProtoEnums.shortName(block));
       var f = s.getFunding();
       assertEquals(want[0] * 100, pence(f.getPooled().getCapital()), block + " pooled capital");
       assertEquals(want[1] * 100, pence(f.getPooled().getRevenue()), block + " pooled revenue");
