@@ -73,6 +73,27 @@ public final class TestDatabase {
     return DriverManager.getConnection(url, user, password);
   }
 
+  /** How many rows {@code table} holds: what a test checks to prove nothing was (or was) written. */
+  public long rows(String table) throws SQLException {
+    return Long.parseLong(queryOne("SELECT count(*) FROM " + table));
+  }
+
+  /** The first column of the first row {@code sql} answers (null when it answers no row). */
+  public String queryOne(String sql) throws SQLException {
+    try (Connection c = connect(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  /** Runs statements that answer nothing (a test's fixture rows, a planted fault). */
+  public void execute(String... statements) throws SQLException {
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      for (String s : statements) {
+        st.execute(s);
+      }
+    }
+  }
+
   /** The Micronaut properties that point the default datasource at this database. */
   public Map<String, String> micronautProperties() {
     return Map.of(
