@@ -1,0 +1,146 @@
+package org.laasuite.common.grpc;
+
+import com.google.api.FieldBehavior;
+import com.google.api.FieldBehaviorProto;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Request checks read from the protos' {@code google.api.field_behavior} annotations (AIP-203), so
+ * that what a .proto says is required is what a service refuses without.
+ *
+ * <p>Paths are the proto field names, dotted, with an index for each element of a repeated message
+ * field: {@code meeting.actions[2].owner}, as the services' other violations name fields.
+ *
+ * <p>A field is unset when a client did not give it: a repeated field with no elements, a message
+ * field not set, an enum at its zero (UNSPECIFIED) value, a blank string (as {@link
+ * Violations#required} has it), empty bytes, a number at 0 or false; a field with explicit presence
+ * ({@code optional}, a oneof member) also when it is not set.
+ */
+public final class FieldBehaviors {
+
+  /** The annotated fields of one message type, found once per descriptor. */
+  private record Plan(List<FieldDescriptor> annotated, List<FieldDescriptor> messages) {
+  }
+
+  private static final Map<Descriptor, Plan> PLANS = new ConcurrentHashMap<>();
+
+  private FieldBehaviors() {
+  }
+
+  /**
+   * Adds "is required" to {@code v} for every REQUIRED field of {@code m} that is unset, and so on
+   * into every set sub-message and every element of repeated message fields. {@code fieldPrefix}
+   * names {@code m} in the request ("" for the request itself, "indicator" or "indicator." for the
+   * resource of a create).
+   */
+  public static void checkRequired(Message m, String fieldPrefix, Violations v) {
+    walk(m, prefix(fieldPrefix), (msg, f, path) -> {
+      if (has(f, FieldBehavior.REQUIRED) && isUnset(msg, f)) {
+        v.add(path, "is required");
+      }
+    });
+  }
+
+  /**
+   * The paths of OUTPUT_ONLY fields that are set in {@code m} (recursively, as {@link
+   * #checkRequired}): what a client sent that the server sets itself, to be ignored or refused.
+   * Note that a resource's {@code name} is output only, yet an update request carries it to say which
+   * resource it changes: a caller checking an update leaves that path out.
+   */
+  public static List<String> outputOnly(Message m) {
+    return outputOnly(m, "");
+  }
+
+  /** {@link #outputOnly(Message)} with every path under {@code fieldPrefix}. */
+  public static List<String> outputOnly(Message m, String fieldPrefix) {
+    List<String> paths = new ArrayList<>();
+    walk(m, prefix(fieldPrefix), (msg, f, path) -> {
+      if (has(f, FieldBehavior.OUTPUT_ONLY) && !isUnset(msg, f)) {
+        paths.add(path);
+      }
+    });
+    return paths;
+  }
+
+  /** The field's behaviors as annotated (empty when it has none). */
+  public static List<FieldBehavior> behaviors(FieldDescriptor f) {
+    return f.getOptions().getExtension(FieldBehaviorProto.fieldBehavior);
+  }
+
+  /** Whether {@code f} is annotated with {@code behavior}. */
+  public static boolean has(FieldDescriptor f, FieldBehavior behavior) {
+    return behaviors(f).contains(behavior);
+  }
+
+  /** Whether a client left {@code f} of {@code m} unset (see the class comment). */
+  public static boolean isUnset(Message m, FieldDescriptor f) {
+    if (f.isRepeated()) {
+      return m.getRepeatedFieldCount(f) == 0;
+    }
+    if (f.hasPresence() && !m.hasField(f)) {
+      return true;
+    }
+    Object value = m.getField(f);
+    return switch (f.getJavaType()) {
+      case MESSAGE -> !m.hasField(f);
+      case STRING -> ((String) value).isBlank();
+      case BYTE_STRING -> ((ByteString) value).isEmpty();
+      case ENUM -> ((EnumValueDescriptor) value).getNumber() == 0;
+      case INT, LONG -> ((Number) value).longValue() == 0;
+      case FLOAT, DOUBLE -> ((Number) value).doubleValue() == 0;
+      case BOOLEAN -> !((Boolean) value);
+    };
+  }
+
+  private interface Visitor {
+    void field(Message m, FieldDescriptor f, String path);
+  }
+
+  /** Visits every field of {@code m} with a field_behavior, then descends into its set message fields. */
+  private static void walk(Message m, String prefix, Visitor visitor) {
+    Plan plan = plan(m.getDescriptorForType());
+    for (FieldDescriptor f : plan.annotated()) {
+      visitor.field(m, f, prefix + f.getName());
+    }
+    for (FieldDescriptor f : plan.messages()) {
+      if (f.isRepeated()) {
+        for (int i = 0; i < m.getRepeatedFieldCount(f); i++) {
+          walk((Message) m.getRepeatedField(f, i), prefix + f.getName() + "[" + i + "].", visitor);
+        }
+      } else if (m.hasField(f)) {
+        walk((Message) m.getField(f), prefix + f.getName() + ".", visitor);
+      }
+    }
+  }
+
+  private static Plan plan(Descriptor type) {
+    return PLANS.computeIfAbsent(type, t -> {
+      List<FieldDescriptor> annotated = new ArrayList<>();
+      List<FieldDescriptor> messages = new ArrayList<>();
+      for (FieldDescriptor f : t.getFields()) {
+        if (!behaviors(f).isEmpty()) {
+          annotated.add(f);
+        }
+        if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !f.isMapField()) {
+          messages.add(f);
+        }
+      }
+      return new Plan(List.copyOf(annotated), List.copyOf(messages));
+    });
+  }
+
+  private static String prefix(String fieldPrefix) {
+    if (fieldPrefix == null || fieldPrefix.isEmpty()) {
+      return "";
+    }
+    return fieldPrefix.endsWith(".") ? fieldPrefix : fieldPrefix + ".";
+  }
+}
