@@ -66,7 +66,8 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
     return full(List.of(c)).getFirst();
   }
 
-  private Commitment find(String name, String field) {
+  /** The commitment {@code name} names, on its own; NOT_FOUND when there is none. */
+  public Commitment find(String name, String field) {
     return ResourceNames.COMMITMENTS.find(name, field, commitments::findByCode);
   }
 
@@ -86,25 +87,15 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
         .toList();
   }
 
-  public record Listing(List<Full> commitments, String nextPageToken) {
-  }
-
-  public Listing list(int pageSize, String pageToken, String fundingStream) {
-    Violations v = new Violations();
-    Pages.Page page = Pages.page(pageSize, pageToken, "commitments;" + fundingStream, v);
-    v.throwIfAny();
+  /** A page of commitments, all or those one stream pays for, in code order. */
+  public Pages.Slice<Full> list(String fundingStream, Pages.Page page) {
     Long streamId = fundingStream.isEmpty() ? null : streams.get(fundingStream, "funding_stream").id();
-    var rows = commitments.page(streamId, page.size(), page.offset());
-    return new Listing(full(rows), page.nextToken(rows.size()));
+    return page.slice(full(commitments.page(streamId, page.size(), page.offset())));
   }
 
-  public Listing endingBefore(com.google.type.Date before, int pageSize, String pageToken) {
-    Violations v = new Violations();
-    LocalDate date = Protos.requiredDate(before, "ends_before", v);
-    Pages.Page page = Pages.page(pageSize, pageToken, "succession;" + date, v);
-    v.throwIfAny();
-    var rows = commitments.endingBefore(date, page.size(), page.offset());
-    return new Listing(full(rows), page.nextToken(rows.size()));
+  /** A page of the commitments whose funding ends before {@code before}: the succession risks. */
+  public Pages.Slice<Full> endingBefore(LocalDate before, Pages.Page page) {
+    return page.slice(full(commitments.endingBefore(before, page.size(), page.offset())));
   }
 
   /**
@@ -242,15 +233,8 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
     return spend.save(new Spend(null, c.id(), year.toString(), in.getQuarter(), pence, in.getNote(), null));
   }
 
-  public record SpendListing(Commitment commitment, List<Spend> spend, String nextPageToken) {
-  }
-
-  public SpendListing listSpend(String parent, int pageSize, String pageToken) {
-    Commitment c = find(parent, "parent");
-    Violations v = new Violations();
-    Pages.Page page = Pages.page(pageSize, pageToken, "spend;" + parent, v);
-    v.throwIfAny();
-    var rows = spend.page(c.id(), page.size(), page.offset());
-    return new SpendListing(c, rows, page.nextToken(rows.size()));
+  /** A page of the commitment's spend, in year and quarter order. */
+  public Pages.Slice<Spend> listSpend(Commitment commitment, Pages.Page page) {
+    return page.slice(spend.page(commitment.id(), page.size(), page.offset()));
   }
 }

@@ -6,7 +6,9 @@ import com.google.protobuf.Empty;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.laasuite.common.grpc.Moneys;
+import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.commitment.CommitmentMapper;
@@ -43,10 +45,13 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void listFundingStreams(ListFundingStreamsRequest r, StreamObserver<ListFundingStreamsResponse> out) {
     reply(out, () -> {
-      var page = streams.list(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getArrangement(), r.getProgramme());
-      return ListFundingStreamsResponse.newBuilder()
-          .addAllFundingStreams(page.streams().stream().map(FundingStreamMapper::toProto).toList())
-          .setNextPageToken(page.nextPageToken()).build();
+      Violations v = new Violations();
+      var filter = FundingStreamMapper.filter(r, v);
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), filter.query(), v);
+      v.throwIfAny();
+      var slice = streams.list(filter, page);
+      return ListFundingStreamsResponse.newBuilder().addAllFundingStreams(slice.map(FundingStreamMapper::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -79,10 +84,12 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void listAllocations(ListAllocationsRequest r, StreamObserver<ListAllocationsResponse> out) {
     reply(out, () -> {
-      var l = streams.listAllocations(r.getParent(), r.getPageSize(), r.getPageToken());
+      var stream = streams.get(r.getParent(), "parent");
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), "allocations;" + r.getParent());
+      var slice = streams.listAllocations(stream, page);
       return ListAllocationsResponse.newBuilder()
-          .addAllAllocations(l.allocations().stream().map(a -> FundingStreamMapper.toProto(l.stream(), a)).toList())
-          .setNextPageToken(l.nextPageToken()).build();
+          .addAllAllocations(slice.map(a -> FundingStreamMapper.toProto(stream, a)))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -94,10 +101,10 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void listCommitments(ListCommitmentsRequest r, StreamObserver<ListCommitmentsResponse> out) {
     reply(out, () -> {
-      var l = commitments.list(r.getPageSize(), r.getPageToken(), r.getFundingStream());
-      return ListCommitmentsResponse.newBuilder()
-          .addAllCommitments(l.commitments().stream().map(CommitmentMapper::toProto).toList())
-          .setNextPageToken(l.nextPageToken()).build();
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), "commitments;" + r.getFundingStream());
+      var slice = commitments.list(r.getFundingStream(), page);
+      return ListCommitmentsResponse.newBuilder().addAllCommitments(slice.map(CommitmentMapper::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -117,10 +124,11 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void listSpend(ListSpendRequest r, StreamObserver<ListSpendResponse> out) {
     reply(out, () -> {
-      var l = commitments.listSpend(r.getParent(), r.getPageSize(), r.getPageToken());
-      return ListSpendResponse.newBuilder()
-          .addAllSpend(l.spend().stream().map(s -> CommitmentMapper.toProto(l.commitment(), s)).toList())
-          .setNextPageToken(l.nextPageToken()).build();
+      var commitment = commitments.find(r.getParent(), "parent");
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), "spend;" + r.getParent());
+      var slice = commitments.listSpend(commitment, page);
+      return ListSpendResponse.newBuilder().addAllSpend(slice.map(s -> CommitmentMapper.toProto(commitment, s)))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -144,10 +152,13 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void listSuccessionRisks(ListSuccessionRisksRequest r, StreamObserver<ListSuccessionRisksResponse> out) {
     reply(out, () -> {
-      var l = commitments.endingBefore(r.getEndsBefore(), r.getPageSize(), r.getPageToken());
-      return ListSuccessionRisksResponse.newBuilder()
-          .addAllCommitments(l.commitments().stream().map(CommitmentMapper::toProto).toList())
-          .setNextPageToken(l.nextPageToken()).build();
+      Violations v = new Violations();
+      LocalDate before = Protos.requiredDate(r.getEndsBefore(), "ends_before", v);
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), "succession;" + before, v);
+      v.throwIfAny();
+      var slice = commitments.endingBefore(before, page);
+      return ListSuccessionRisksResponse.newBuilder().addAllCommitments(slice.map(CommitmentMapper::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 

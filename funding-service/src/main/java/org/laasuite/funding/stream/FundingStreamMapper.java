@@ -1,10 +1,28 @@
 package org.laasuite.funding.stream;
 
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.funding.v1.Arrangement;
+import org.laasuite.funding.v1.ListFundingStreamsRequest;
+import org.laasuite.type.v1.LaaBlock;
 
 public final class FundingStreamMapper {
 
   private FundingStreamMapper() {
+  }
+
+  /** The listing's filters, checked into {@code v}. */
+  public static FundingStreamService.Filter filter(ListFundingStreamsRequest r, Violations v) {
+    v.check(r.getBlock() != LaaBlock.UNRECOGNIZED, "block", "is not a known LAA block");
+    v.check(r.getArrangement() != Arrangement.UNRECOGNIZED, "arrangement", "is not a known arrangement");
+    v.maxLength(r.getProgramme(), Violations.MAX_TITLE, "programme");
+    LaaBlock block = r.getBlock();
+    Arrangement arrangement = r.getArrangement();
+    return new FundingStreamService.Filter(
+        block == LaaBlock.LAA_BLOCK_UNSPECIFIED || block == LaaBlock.UNRECOGNIZED ? null : block.name(),
+        arrangement == Arrangement.ARRANGEMENT_UNSPECIFIED || arrangement == Arrangement.UNRECOGNIZED ? null
+            : arrangement.name(),
+        r.getProgramme().isEmpty() ? null : r.getProgramme());
   }
 
   public static org.laasuite.funding.v1.FundingStream toProto(FundingStream s) {

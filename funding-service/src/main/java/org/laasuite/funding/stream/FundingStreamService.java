@@ -2,6 +2,7 @@ package org.laasuite.funding.stream;
 
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -47,22 +48,17 @@ public class FundingStreamService {
     return streams.findByIdIn(ids).stream().collect(java.util.stream.Collectors.toMap(FundingStream::id, s -> s));
   }
 
-  public record Listing(List<FundingStream> streams, String nextPageToken) {
+  /** A listing's filters, each null when unset; {@link #query()} is what its page tokens are bound to. */
+  public record Filter(@Nullable String block, @Nullable String arrangement, @Nullable String programme) {
+
+    public String query() {
+      return "streams;" + block + ";" + arrangement + ";" + programme;
+    }
   }
 
-  public Listing list(int pageSize, String pageToken, LaaBlock block, Arrangement arrangement, String programme) {
-    Violations v = new Violations();
-    v.check(block != LaaBlock.UNRECOGNIZED, "block", "is not a known LAA block");
-    v.check(arrangement != Arrangement.UNRECOGNIZED, "arrangement", "is not a known arrangement");
-    v.maxLength(programme, Violations.MAX_TITLE, "programme");
-    String b = block == LaaBlock.LAA_BLOCK_UNSPECIFIED || block == LaaBlock.UNRECOGNIZED ? null : block.name();
-    String a = arrangement == Arrangement.ARRANGEMENT_UNSPECIFIED || arrangement == Arrangement.UNRECOGNIZED ? null
-        : arrangement.name();
-    String p = programme.isEmpty() ? null : programme;
-    Pages.Page page = Pages.page(pageSize, pageToken, "streams;" + b + ";" + a + ";" + p, v);
-    v.throwIfAny();
-    List<FundingStream> rows = streams.search(b, a, p, page.size(), page.offset());
-    return new Listing(rows, page.nextToken(rows.size()));
+  public Pages.Slice<FundingStream> list(Filter filter, Pages.Page page) {
+    return page.slice(streams.search(filter.block(), filter.arrangement(), filter.programme(), page.size(),
+        page.offset()));
   }
 
   @Transactional
@@ -121,16 +117,9 @@ public class FundingStreamService {
     return allocations.save(a);
   }
 
-  public record AllocationListing(FundingStream stream, List<Allocation> allocations, String nextPageToken) {
-  }
-
-  public AllocationListing listAllocations(String parent, int pageSize, String pageToken) {
-    FundingStream s = get(parent, "parent");
-    Violations v = new Violations();
-    Pages.Page page = Pages.page(pageSize, pageToken, "allocations;" + parent, v);
-    v.throwIfAny();
-    var rows = allocations.page(s.id(), page.size(), page.offset());
-    return new AllocationListing(s, rows, page.nextToken(rows.size()));
+  /** A page of the stream's allocations, in year order. */
+  public Pages.Slice<Allocation> listAllocations(FundingStream stream, Pages.Page page) {
+    return page.slice(allocations.page(stream.id(), page.size(), page.offset()));
   }
 
   public static Allocation validatedAllocation(FundingStream s, org.laasuite.funding.v1.Allocation in, String p,
