@@ -3,15 +3,17 @@ package org.laasuite.funding.commitment;
 import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.funding.v1.YearAmount;
+import org.laasuite.funding.v1.Commitment;
+import org.laasuite.funding.v1.Spend;
 
 public final class CommitmentMapper {
 
   private CommitmentMapper() {
   }
 
-  public static org.laasuite.funding.v1.Commitment toProto(CommitmentService.Full f) {
-    Commitment c = f.commitment();
-    var b = org.laasuite.funding.v1.Commitment.newBuilder()
+  public static Commitment toProto(CommitmentService.Full f) {
+    CommitmentRow c = f.commitment();
+    var b = Commitment.newBuilder()
         .setName(c.name()).setId(c.code()).setTitle(c.title()).setKind(c.kind()).setProgramme(c.programme())
         .setFundingStream(f.stream() == null ? "" : f.stream().name()).setPosts(c.posts()).setSource(c.source())
         .setNote(c.note()).setOverCommitted(c.overCommitted());
@@ -36,8 +38,8 @@ public final class CommitmentMapper {
     return b.build();
   }
 
-  public static org.laasuite.funding.v1.Spend toProto(Commitment c, Spend s) {
-    var b = org.laasuite.funding.v1.Spend.newBuilder()
+  public static Spend toProto(CommitmentRow c, SpendRow s) {
+    var b = Spend.newBuilder()
         .setName(c.name() + "/spend/" + s.financialYear() + "-q" + s.quarter())
         .setFinancialYear(s.financialYear()).setQuarter(s.quarter()).setAmount(Moneys.gbp(s.pence()))
         .setNote(s.note());

@@ -22,12 +22,14 @@ import org.laasuite.common.FinancialYear;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentAmountRepository;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentRepository;
 import org.laasuite.funding.commitment.CommitmentRepositories.SpendRepository;
-import org.laasuite.funding.stream.Allocation;
+import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.AllocationRepository;
-import org.laasuite.funding.stream.FundingStream;
+import org.laasuite.funding.stream.FundingStreamRow;
 import org.laasuite.funding.stream.FundingStreamService;
 import org.laasuite.funding.v1.CommitmentKind;
 import org.laasuite.funding.v1.YearAmount;
+import org.laasuite.funding.v1.Commitment;
+import org.laasuite.funding.v1.Spend;
 
 /** Commitments (what the money pays for) and the spend against them. */
 @Singleton
@@ -57,30 +59,30 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
   }
 
   /** A commitment with everything that belongs to it, ready to map. */
-  public record Full(Commitment commitment, List<CommitmentAmount> amounts, List<String> supports,
-      FundingStream stream) {
+  public record Full(CommitmentRow commitment, List<CommitmentAmountRow> amounts, List<String> supports,
+      FundingStreamRow stream) {
   }
 
   public Full get(String name) {
-    Commitment c = find(name, "name");
+    CommitmentRow c = find(name, "name");
     return full(List.of(c)).getFirst();
   }
 
   /** The commitment {@code name} names, on its own; NOT_FOUND when there is none. */
-  public Commitment find(String name, String field) {
+  public CommitmentRow find(String name, String field) {
     return ResourceNames.COMMITMENTS.find(name, field, commitments::findByCode);
   }
 
   /** The amounts, supports and streams of many commitments: three statements whatever their number. */
-  public List<Full> full(List<Commitment> cs) {
-    List<Long> ids = cs.stream().map(Commitment::id).toList();
-    Map<Long, List<CommitmentAmount>> amountsOf = ids.isEmpty() ? Map.of()
+  public List<Full> full(List<CommitmentRow> cs) {
+    List<Long> ids = cs.stream().map(CommitmentRow::id).toList();
+    Map<Long, List<CommitmentAmountRow>> amountsOf = ids.isEmpty() ? Map.of()
         : amounts.findByCommitmentIdInOrderByFinancialYear(ids).stream()
-            .collect(Collectors.groupingBy(CommitmentAmount::commitmentId));
+            .collect(Collectors.groupingBy(CommitmentAmountRow::commitmentId));
     Map<Long, List<String>> supportsOf = supports.of(ids);
-    Set<Long> streamIds = cs.stream().map(Commitment::streamId).filter(java.util.Objects::nonNull)
+    Set<Long> streamIds = cs.stream().map(CommitmentRow::streamId).filter(java.util.Objects::nonNull)
         .collect(Collectors.toSet());
-    Map<Long, FundingStream> streamsById = streamIds.isEmpty() ? Map.of()
+    Map<Long, FundingStreamRow> streamsById = streamIds.isEmpty() ? Map.of()
         : streams.byIds(streamIds);
     return cs.stream().map(c -> new Full(c, amountsOf.getOrDefault(c.id(), List.of()),
         supportsOf.getOrDefault(c.id(), List.of()), c.streamId() == null ? null : streamsById.get(c.streamId())))
@@ -104,7 +106,7 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
    * {@code allowOverCommitment}, when the commitment is stored flagged as over-committed.
    */
   @Transactional
-  public Full create(org.laasuite.funding.v1.Commitment in, boolean allowOverCommitment) {
+  public Full create(Commitment in, boolean allowOverCommitment) {
     Violations v = new Violations();
     String p = "commitment.";
     ResourceNames.COMMITMENTS.validId(in.getId(), p + "id", v);
@@ -120,7 +122,7 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
     if (start != null && end != null) {
       v.check(!end.isBefore(start), p + "end_date", "is before start_date " + start);
     }
-    FundingStream stream = null;
+    FundingStreamRow stream = null;
     if (!in.getFundingStream().isEmpty()) {
       try {
         stream = streams.get(in.getFundingStream(), p + "funding_stream");
@@ -144,7 +146,7 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
         supported.add(r);
       }
     }
-    List<CommitmentAmount> years = new ArrayList<>();
+    List<CommitmentAmountRow> years = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     boolean over = false;
     for (int i = 0; i < in.getAmountsCount(); i++) {
@@ -164,25 +166,25 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
           v.add(f + ".amount", problem + "; set allow_over_commitment to record it anyway, flagged");
         }
       }
-      years.add(new CommitmentAmount(null, 0, year.toString(), amount.pence(), amount.status(), amount.text()));
+      years.add(new CommitmentAmountRow(null, 0, year.toString(), amount.pence(), amount.status(), amount.text()));
     }
     v.throwIfAny();
     if (commitments.existsByCode(in.getId())) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "COMMITMENT_ALREADY_EXISTS",
           "commitments/" + in.getId() + " already exists", p + "id");
     }
-    Commitment saved = commitments.save(new Commitment(null, in.getId(), in.getTitle(), in.getKind(),
+    CommitmentRow saved = commitments.save(new CommitmentRow(null, in.getId(), in.getTitle(), in.getKind(),
         in.getProgramme(), stream == null ? null : stream.id(), in.getPosts(), start, end, in.getSource(),
         in.getNote(), over, null));
-    amounts.saveAll(years.stream().map(a -> new CommitmentAmount(null, saved.id(), a.financialYear(), a.pence(),
+    amounts.saveAll(years.stream().map(a -> new CommitmentAmountRow(null, saved.id(), a.financialYear(), a.pence(),
         a.status(), a.originalText())).toList());
     supports.save(saved.id(), supported);
     return full(List.of(saved)).getFirst();
   }
 
   /** Null when the stream can afford {@code pence} in {@code year}; else why not. */
-  private String overCommitment(FundingStream stream, FinancialYear year, long pence) {
-    Allocation a = allocations.findByStreamIdAndFinancialYear(stream.id(), year.toString()).orElse(null);
+  private String overCommitment(FundingStreamRow stream, FinancialYear year, long pence) {
+    AllocationRow a = allocations.findByStreamIdAndFinancialYear(stream.id(), year.toString()).orElse(null);
     if (a == null) {
       return stream.name() + " has no allocation for " + year;
     }
@@ -195,8 +197,8 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
   }
 
   @Transactional
-  public Spend createSpend(String parent, org.laasuite.funding.v1.Spend in) {
-    Commitment c = find(parent, "parent");
+  public SpendRow createSpend(String parent, Spend in) {
+    CommitmentRow c = find(parent, "parent");
     Violations v = new Violations();
     FinancialYear year = FinancialYear.parse(in.getFinancialYear(), "spend.financial_year", v);
     v.check(in.getQuarter() >= 1 && in.getQuarter() <= 4, "spend.quarter", "must be 1 (April-June) to 4 (January-March)");
@@ -207,7 +209,7 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
       LocalDate qs = year.quarterStart(in.getQuarter());
       LocalDate qe = year.quarterEnd(in.getQuarter());
       String when = year + " Q" + in.getQuarter() + " (" + qs + " to " + qe + ")";
-      FundingStream stream = c.streamId() == null ? null : streams.byIds(Set.of(c.streamId())).get(c.streamId());
+      FundingStreamRow stream = c.streamId() == null ? null : streams.byIds(Set.of(c.streamId())).get(c.streamId());
       if (c.endDate() != null) {
         v.check(!qs.isAfter(c.endDate()), "spend.quarter", when + " is after the commitment's funding ends ("
             + c.endDate() + ")");
@@ -230,11 +232,11 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "SPEND_ALREADY_EXISTS",
           parent + " already has spend for " + year + " Q" + in.getQuarter(), "spend.quarter");
     }
-    return spend.save(new Spend(null, c.id(), year.toString(), in.getQuarter(), pence, in.getNote(), null));
+    return spend.save(new SpendRow(null, c.id(), year.toString(), in.getQuarter(), pence, in.getNote(), null));
   }
 
   /** A page of the commitment's spend, in year and quarter order. */
-  public Pages.Slice<Spend> listSpend(Commitment commitment, Pages.Page page) {
+  public Pages.Slice<SpendRow> listSpend(CommitmentRow commitment, Pages.Page page) {
     return page.slice(spend.page(commitment.id(), page.size(), page.offset()));
   }
 }

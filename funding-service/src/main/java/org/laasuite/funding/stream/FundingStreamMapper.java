@@ -5,6 +5,8 @@ import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.funding.v1.ListFundingStreamsRequest;
 import org.laasuite.type.v1.LaaBlock;
+import org.laasuite.funding.v1.Allocation;
+import org.laasuite.funding.v1.FundingStream;
 
 public final class FundingStreamMapper {
 
@@ -25,8 +27,8 @@ public final class FundingStreamMapper {
         r.getProgramme().isEmpty() ? null : r.getProgramme());
   }
 
-  public static org.laasuite.funding.v1.FundingStream toProto(FundingStream s) {
-    var b = org.laasuite.funding.v1.FundingStream.newBuilder()
+  public static FundingStream toProto(FundingStreamRow s) {
+    var b = FundingStream.newBuilder()
         .setName(s.name()).setId(s.code()).setTitle(s.title()).setDisplayName(s.displayName())
         .setFunder(s.funder()).setProgramme(s.programme()).setBlock(s.block()).setArrangement(s.arrangement())
         .setPreviouslyPooled(s.previouslyPooled()).setHeading(s.heading()).setConditions(s.conditions())
@@ -46,8 +48,8 @@ public final class FundingStreamMapper {
     return b.build();
   }
 
-  public static org.laasuite.funding.v1.Allocation toProto(FundingStream s, Allocation a) {
-    var b = org.laasuite.funding.v1.Allocation.newBuilder()
+  public static Allocation toProto(FundingStreamRow s, AllocationRow a) {
+    var b = Allocation.newBuilder()
         .setName(s.name() + "/allocations/" + a.financialYear()).setFinancialYear(a.financialYear())
         .setNote(a.note());
     if (a.capital() != null) {

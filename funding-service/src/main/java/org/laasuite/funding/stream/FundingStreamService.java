@@ -20,6 +20,8 @@ import org.laasuite.funding.Amount;
 import org.laasuite.common.FinancialYear;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.type.v1.LaaBlock;
+import org.laasuite.funding.v1.Allocation;
+import org.laasuite.funding.v1.FundingStream;
 
 /** Funding streams and their allocations: rules and transactions. */
 @Singleton
@@ -36,7 +38,7 @@ public class FundingStreamService {
     this.allocations = allocations;
   }
 
-  public FundingStream get(String name, String field) {
+  public FundingStreamRow get(String name, String field) {
     Violations v = new Violations();
     String code = ResourceNames.FUNDING_STREAMS.id(name, field, v);
     v.throwIfAny();
@@ -44,8 +46,8 @@ public class FundingStreamService {
   }
 
   /** Streams by id: one statement. */
-  public java.util.Map<Long, FundingStream> byIds(java.util.Collection<Long> ids) {
-    return streams.findByIdIn(ids).stream().collect(java.util.stream.Collectors.toMap(FundingStream::id, s -> s));
+  public java.util.Map<Long, FundingStreamRow> byIds(java.util.Collection<Long> ids) {
+    return streams.findByIdIn(ids).stream().collect(java.util.stream.Collectors.toMap(FundingStreamRow::id, s -> s));
   }
 
   /** A listing's filters, each null when unset; {@link #query()} is what its page tokens are bound to. */
@@ -56,15 +58,15 @@ public class FundingStreamService {
     }
   }
 
-  public Pages.Slice<FundingStream> list(Filter filter, Pages.Page page) {
+  public Pages.Slice<FundingStreamRow> list(Filter filter, Pages.Page page) {
     return page.slice(streams.search(filter.block(), filter.arrangement(), filter.programme(), page.size(),
         page.offset()));
   }
 
   @Transactional
-  public FundingStream create(org.laasuite.funding.v1.FundingStream in) {
+  public FundingStreamRow create(FundingStream in) {
     Violations v = new Violations();
-    FundingStream candidate = validated(in, "funding_stream.", v);
+    FundingStreamRow candidate = validated(in, "funding_stream.", v);
     v.throwIfAny();
     if (streams.existsByCode(candidate.code())) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "FUNDING_STREAM_ALREADY_EXISTS",
@@ -74,24 +76,24 @@ public class FundingStreamService {
   }
 
   @Transactional
-  public FundingStream update(org.laasuite.funding.v1.FundingStream in, FieldMask mask) {
+  public FundingStreamRow update(FundingStream in, FieldMask mask) {
     Violations v = new Violations();
     var paths = FieldMasks.paths(mask, UPDATABLE, v);
     String code = ResourceNames.FUNDING_STREAMS.id(in.getName(), "funding_stream.name", v);
     v.throwIfAny();
-    FundingStream existing = streams.findByCode(code)
+    FundingStreamRow existing = streams.findByCode(code)
         .orElseThrow(() -> ApiException.notFound("FUNDING_STREAM", in.getName()));
     var merged = FieldMasks.merge(FundingStreamMapper.toProto(existing), in, paths);
-    FundingStream u = validated(merged, "funding_stream.", v);
+    FundingStreamRow u = validated(merged, "funding_stream.", v);
     v.throwIfAny();
-    return streams.update(new FundingStream(existing.id(), existing.code(), u.title(), u.funder(), u.programme(),
+    return streams.update(new FundingStreamRow(existing.id(), existing.code(), u.title(), u.funder(), u.programme(),
         u.block(), u.arrangement(), u.previouslyPooled(), u.heading(), u.startDate(), u.endDate(), u.conditions(),
         u.note(), existing.position(), existing.createTime(), null));
   }
 
   @Transactional
   public void delete(String name, CommitmentCheck commitments) {
-    FundingStream s = get(name, "name");
+    FundingStreamRow s = get(name, "name");
     if (commitments.countFor(s.id()) > 0) {
       throw new ApiException(Status.Code.FAILED_PRECONDITION, "FUNDING_STREAM_IN_USE",
           name + " pays for commitments; delete or move them first", List.of());
@@ -105,10 +107,10 @@ public class FundingStreamService {
   }
 
   @Transactional
-  public Allocation createAllocation(String parent, org.laasuite.funding.v1.Allocation in) {
-    FundingStream s = get(parent, "parent");
+  public AllocationRow createAllocation(String parent, Allocation in) {
+    FundingStreamRow s = get(parent, "parent");
     Violations v = new Violations();
-    Allocation a = validatedAllocation(s, in, "allocation.", v);
+    AllocationRow a = validatedAllocation(s, in, "allocation.", v);
     v.throwIfAny();
     if (allocations.findByStreamIdAndFinancialYear(s.id(), a.financialYear()).isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "ALLOCATION_ALREADY_EXISTS",
@@ -118,11 +120,11 @@ public class FundingStreamService {
   }
 
   /** A page of the stream's allocations, in year order. */
-  public Pages.Slice<Allocation> listAllocations(FundingStream stream, Pages.Page page) {
+  public Pages.Slice<AllocationRow> listAllocations(FundingStreamRow stream, Pages.Page page) {
     return page.slice(allocations.page(stream.id(), page.size(), page.offset()));
   }
 
-  public static Allocation validatedAllocation(FundingStream s, org.laasuite.funding.v1.Allocation in, String p,
+  public static AllocationRow validatedAllocation(FundingStreamRow s, Allocation in, String p,
       Violations v) {
     FinancialYear year = FinancialYear.parse(in.getFinancialYear(), p + "financial_year", v);
     Amount capital = in.hasCapital() ? Amount.fromProto(in.getCapital(), p + "capital", v) : null;
@@ -133,10 +135,10 @@ public class FundingStreamService {
       v.check(!year.start().isAfter(s.endDate()), p + "financial_year",
           year + " starts after the stream ends (" + s.endDate() + ")");
     }
-    return year == null ? null : Allocation.of(s.id(), year.toString(), capital, revenue, in.getNote());
+    return year == null ? null : AllocationRow.of(s.id(), year.toString(), capital, revenue, in.getNote());
   }
 
-  public static FundingStream validated(org.laasuite.funding.v1.FundingStream in, String p, Violations v) {
+  public static FundingStreamRow validated(FundingStream in, String p, Violations v) {
     ResourceNames.FUNDING_STREAMS.validId(in.getId(), p + "id", v);
     v.maxLength(in.getTitle(), Violations.MAX_TITLE, p + "title");
     v.maxLength(in.getFunder(), Violations.MAX_TITLE, p + "funder");
@@ -151,7 +153,7 @@ public class FundingStreamService {
     if (start != null && end != null) {
       v.check(!end.isBefore(start), p + "end_date", "is before start_date " + start);
     }
-    return new FundingStream(null, in.getId(), in.getTitle(), in.getFunder(), in.getProgramme(), in.getBlock(),
+    return new FundingStreamRow(null, in.getId(), in.getTitle(), in.getFunder(), in.getProgramme(), in.getBlock(),
         in.getArrangement(), in.getPreviouslyPooled(), in.getHeading(), start, end, in.getConditions(), in.getNote(),
         0, null, null);
   }
