@@ -26,13 +26,15 @@ import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.Amount;
+import org.laasuite.funding.AmountMapper;
 import org.laasuite.common.FinancialYear;
+import org.laasuite.funding.commitment.CommitmentMapper;
 import org.laasuite.funding.commitment.CommitmentService;
 import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.AllocationRepository;
 import org.laasuite.funding.stream.FundingStreamRow;
 import org.laasuite.funding.stream.FundingStreamRepository;
-import org.laasuite.funding.stream.FundingStreamService;
+import org.laasuite.funding.stream.FundingStreamMapper;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.funding.v1.Commitment;
 import org.laasuite.funding.v1.CommitmentKind;
@@ -103,7 +105,10 @@ public class FundingImporter {
       allocations.saveAll(as);
       for (int i = 0; i < cs.size(); i++) {
         try {
-          commitments.create(cs.get(i), false);
+          Violations v = new Violations();
+          var draft = CommitmentMapper.fromProto(cs.get(i), "commitment.", v);
+          v.throwIfAny();
+          commitments.create(draft, false);
         } catch (ApiException e) {
           late.add(problem(COMMITMENTS, i + 2, "", e.getMessage()));
         }
@@ -163,7 +168,7 @@ public class FundingImporter {
           .setPreviouslyPooled(pp.equals("Y")).setHeading(rec.get("heading").strip()).setNote(rec.get("note").strip())
           .build();
       Violations sv = new Violations();
-      FundingStreamRow s = FundingStreamService.validated(proto, "", sv);
+      FundingStreamRow s = FundingStreamMapper.fromProto(proto, "", sv);
       sv.list().forEach(fv -> problems.add(problem(STREAMS, line, fv.getField(), fv.getDescription())));
       if (sv.isEmpty()) {
         out.add(new StreamLine(new FundingStreamRow(null, s.code(), s.title(), s.funder(), s.programme(), s.block(),
@@ -224,7 +229,7 @@ public class FundingImporter {
       Amount amount = Amount.parse(rec.get("amount" + yearColumn), "amount" + yearColumn, v);
       v.list().forEach(fv -> problems.add(problem(COMMITMENTS, line, fv.getField(), fv.getDescription())));
       if (amount != null) {
-        c.addAmounts(YearAmount.newBuilder().setFinancialYear(year.toString()).setAmount(amount.toProto()));
+        c.addAmounts(YearAmount.newBuilder().setFinancialYear(year.toString()).setAmount(AmountMapper.toProto(amount)));
       }
       for (String r : split(rec.get("supports_bodies"))) {
         c.addSupportsBodies(r);

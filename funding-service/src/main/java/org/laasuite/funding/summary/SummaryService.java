@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.funding.Amount;
+import org.laasuite.funding.AmountMapper;
 import org.laasuite.common.FinancialYear;
 import org.laasuite.funding.commitment.CommitmentMapper;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentAmountRepository;
@@ -122,10 +122,10 @@ public class SummaryService {
           var line = FundingLine.newBuilder().setFundingStream(s.name()).setDisplayName(s.displayName())
               .setHeading(s.heading()).setPreviouslyPooled(s.previouslyPooled());
           if (a.capital() != null) {
-            line.setCapital(a.capital().toProto());
+            line.setCapital(AmountMapper.toProto(a.capital()));
           }
           if (a.revenue() != null) {
-            line.setRevenue(a.revenue().toProto());
+            line.setRevenue(AmountMapper.toProto(a.revenue()));
           }
           bf.addLines(line);
           blockSum.add(a);
@@ -201,7 +201,7 @@ public class SummaryService {
     Violations v = new Violations();
     ResourceNames.checkBatch(indicators.size(), false, "indicators", "indicators", v);
     for (int i = 0; i < indicators.size(); i++) {
-      v.check(indicators.get(i).matches("indicators/[A-Za-z0-9][A-Za-z0-9-]{0,99}"), "indicators[" + i + "]",
+      v.check(ResourceNames.INDICATORS.isName(indicators.get(i)), "indicators[" + i + "]",
           "must look like 'indicators/{code}'");
     }
     FinancialYear year = financialYear.isEmpty() ? null : FinancialYear.parse(financialYear, "financial_year", v);
@@ -219,7 +219,7 @@ public class SummaryService {
             var sc = SupportingCommitment.newBuilder().setCommitment(CommitmentMapper.toProto(c))
                 .setFundingStreamDisplayName(c.stream() == null ? "" : c.stream().displayName());
             c.amounts().stream().filter(a -> year != null && a.financialYear().equals(year.toString())).findFirst()
-                .ifPresent(a -> sc.setAmount(a.amount().toProto()));
+                .ifPresent(a -> sc.setAmount(AmountMapper.toProto(a.amount())));
             f.addCommitments(sc);
           });
       out.add(f.build());
