@@ -3,7 +3,6 @@ package org.laasuite.funding;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.v1.AmountStatus;
 
@@ -41,39 +40,5 @@ public record Amount(@Nullable Long pence, AmountStatus status, String text) {
     long pounds = Long.parseLong(m.group(1).replace(",", ""));
     long pence = m.group(3) == null ? 0 : Long.parseLong(m.group(3).substring(1));
     return new Amount(pounds * 100 + pence, AmountStatus.AMOUNT_STATUS_CONFIRMED, text);
-  }
-
-  public org.laasuite.funding.v1.Amount toProto() {
-    var b = org.laasuite.funding.v1.Amount.newBuilder().setStatus(status).setOriginalText(text);
-    if (pence != null) {
-      b.setMoney(Moneys.gbp(pence));
-    }
-    return b.build();
-  }
-
-  /** The amount a client sent, or null (with violations) when it is not one. */
-  public static Amount fromProto(org.laasuite.funding.v1.Amount in, String field, Violations v) {
-    v.maxLength(in.getOriginalText(), Violations.MAX_TITLE, field + ".original_text");
-    switch (in.getStatus()) {
-      case AMOUNT_STATUS_NOT_YET_QUANTIFIED -> {
-        v.check(!in.hasMoney(), field + ".money", "must be unset when the amount is not yet quantified");
-        return new Amount(null, AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, in.getOriginalText().isBlank() ? "NYQ"
-            : in.getOriginalText());
-      }
-      case AMOUNT_STATUS_CONFIRMED, AMOUNT_STATUS_INDICATIVE, AMOUNT_STATUS_UNSPECIFIED -> {
-        if (!v.check(in.hasMoney(), field + ".money", "is required unless the status is NOT_YET_QUANTIFIED")) {
-          return null;
-        }
-        Long pence = Moneys.pence(in.getMoney(), field + ".money", v);
-        AmountStatus status = in.getStatus() == AmountStatus.AMOUNT_STATUS_UNSPECIFIED ? AmountStatus.AMOUNT_STATUS_CONFIRMED
-            : in.getStatus();
-        return pence == null ? null : new Amount(pence, status,
-            in.getOriginalText().isBlank() ? Moneys.format(pence) : in.getOriginalText());
-      }
-      default -> {
-        v.add(field + ".status", "is not a known amount status");
-        return null;
-      }
-    }
   }
 }

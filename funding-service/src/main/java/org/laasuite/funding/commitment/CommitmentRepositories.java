@@ -16,33 +16,33 @@ public final class CommitmentRepositories {
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface CommitmentRepository extends CrudRepository<Commitment, Long> {
-    Optional<Commitment> findByCode(String code);
+  public interface CommitmentRepository extends CrudRepository<CommitmentRow, Long> {
+    Optional<CommitmentRow> findByCode(String code);
 
     boolean existsByCode(String code);
 
     long countByStreamId(long streamId);
 
-    List<Commitment> findByIdIn(Collection<Long> ids);
+    List<CommitmentRow> findByIdIn(Collection<Long> ids);
 
     @Query("""
         SELECT * FROM commitment WHERE (CAST(:streamId AS BIGINT) IS NULL OR stream_id = :streamId)
         ORDER BY code LIMIT :limit OFFSET :offset""")
-    List<Commitment> page(@Nullable Long streamId, int limit, int offset);
+    List<CommitmentRow> page(@Nullable Long streamId, int limit, int offset);
 
     @Query("""
         SELECT * FROM commitment WHERE end_date < :before ORDER BY end_date, code LIMIT :limit OFFSET :offset""")
-    List<Commitment> endingBefore(LocalDate before, int limit, int offset);
+    List<CommitmentRow> endingBefore(LocalDate before, int limit, int offset);
 
     @Query("""
         SELECT c.* FROM commitment c WHERE c.id IN (SELECT commitment_id FROM commitment_support
         WHERE resource IN (:resources)) ORDER BY c.code""")
-    List<Commitment> supporting(Collection<String> resources);
+    List<CommitmentRow> supporting(Collection<String> resources);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface CommitmentAmountRepository extends CrudRepository<CommitmentAmount, Long> {
-    List<CommitmentAmount> findByCommitmentIdInOrderByFinancialYear(Collection<Long> commitmentIds);
+  public interface CommitmentAmountRepository extends CrudRepository<CommitmentAmountRow, Long> {
+    List<CommitmentAmountRow> findByCommitmentIdInOrderByFinancialYear(Collection<Long> commitmentIds);
 
     /** What is already committed from a stream in a year, in pence (quantified amounts only). */
     @Query("""
@@ -58,13 +58,13 @@ public final class CommitmentRepositories {
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface SpendRepository extends CrudRepository<Spend, Long> {
+  public interface SpendRepository extends CrudRepository<SpendRow, Long> {
     boolean existsByCommitmentIdAndFinancialYearAndQuarter(long commitmentId, String financialYear, int quarter);
 
     @Query("""
         SELECT * FROM spend WHERE commitment_id = :commitmentId ORDER BY financial_year, quarter
         LIMIT :limit OFFSET :offset""")
-    List<Spend> page(long commitmentId, int limit, int offset);
+    List<SpendRow> page(long commitmentId, int limit, int offset);
 
     @Query("""
         SELECT c.stream_id AS stream_id, COALESCE(SUM(s.pence), 0) AS pence FROM spend s

@@ -5,13 +5,15 @@ import static org.laasuite.common.grpc.Unary.reply;
 import com.google.protobuf.Empty;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
-import org.laasuite.common.grpc.Moneys;
+import java.time.LocalDate;
+import java.util.function.Function;
+import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.commitment.CommitmentMapper;
 import org.laasuite.funding.commitment.CommitmentService;
 import org.laasuite.funding.importer.FundingImporter;
+import org.laasuite.funding.lpsa.LpsaRewardMapper;
 import org.laasuite.funding.lpsa.LpsaRewardRule;
 import org.laasuite.funding.stream.FundingStreamMapper;
 import org.laasuite.funding.stream.FundingStreamService;
@@ -43,21 +45,30 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void listFundingStreams(ListFundingStreamsRequest r, StreamObserver<ListFundingStreamsResponse> out) {
     reply(out, () -> {
-      var page = streams.list(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getArrangement(), r.getProgramme());
-      return ListFundingStreamsResponse.newBuilder()
-          .addAllFundingStreams(page.streams().stream().map(FundingStreamMapper::toProto).toList())
-          .setNextPageToken(page.nextPageToken()).build();
+      Violations v = new Violations();
+      var filter = FundingStreamMapper.filter(r, v);
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), filter.query(), v);
+      v.throwIfAny();
+      var slice = streams.list(filter, page);
+      return ListFundingStreamsResponse.newBuilder().addAllFundingStreams(slice.map(FundingStreamMapper::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
   public void createFundingStream(CreateFundingStreamRequest r, StreamObserver<FundingStream> out) {
-    reply(out, () -> FundingStreamMapper.toProto(streams.create(r.getFundingStream())));
+    reply(out, () -> FundingStreamMapper.toProto(streams.create(
+        checked(v -> FundingStreamMapper.fromProto(r.getFundingStream(), "funding_stream.", v)))));
   }
 
   @Override
   public void updateFundingStream(UpdateFundingStreamRequest r, StreamObserver<FundingStream> out) {
-    reply(out, () -> FundingStreamMapper.toProto(streams.update(r.getFundingStream(), r.getUpdateMask())));
+    reply(out, () -> {
+      var paths = checked(v -> FundingStreamMapper.updatePaths(r, v));
+      var existing = streams.get(r.getFundingStream().getName(), "funding_stream.name");
+      return FundingStreamMapper.toProto(streams.update(
+          checked(v -> FundingStreamMapper.merge(existing, r.getFundingStream(), paths, "funding_stream.", v))));
+    });
   }
 
   @Override
@@ -71,18 +82,21 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void createAllocation(CreateAllocationRequest r, StreamObserver<Allocation> out) {
     reply(out, () -> {
-      var a = streams.createAllocation(r.getParent(), r.getAllocation());
-      return FundingStreamMapper.toProto(streams.get(r.getParent(), "parent"), a);
+      var stream = streams.get(r.getParent(), "parent");
+      var a = checked(v -> FundingStreamMapper.fromProto(r.getAllocation(), stream, "allocation.", v));
+      return FundingStreamMapper.toProto(stream, streams.createAllocation(stream, a));
     });
   }
 
   @Override
   public void listAllocations(ListAllocationsRequest r, StreamObserver<ListAllocationsResponse> out) {
     reply(out, () -> {
-      var l = streams.listAllocations(r.getParent(), r.getPageSize(), r.getPageToken());
+      var stream = streams.get(r.getParent(), "parent");
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), "allocations;" + r.getParent());
+      var slice = streams.listAllocations(stream, page);
       return ListAllocationsResponse.newBuilder()
-          .addAllAllocations(l.allocations().stream().map(a -> FundingStreamMapper.toProto(l.stream(), a)).toList())
-          .setNextPageToken(l.nextPageToken()).build();
+          .addAllAllocations(slice.map(a -> FundingStreamMapper.toProto(stream, a)))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -94,33 +108,36 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void listCommitments(ListCommitmentsRequest r, StreamObserver<ListCommitmentsResponse> out) {
     reply(out, () -> {
-      var l = commitments.list(r.getPageSize(), r.getPageToken(), r.getFundingStream());
-      return ListCommitmentsResponse.newBuilder()
-          .addAllCommitments(l.commitments().stream().map(CommitmentMapper::toProto).toList())
-          .setNextPageToken(l.nextPageToken()).build();
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), "commitments;" + r.getFundingStream());
+      var slice = commitments.list(r.getFundingStream(), page);
+      return ListCommitmentsResponse.newBuilder().addAllCommitments(slice.map(CommitmentMapper::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
   public void createCommitment(CreateCommitmentRequest r, StreamObserver<Commitment> out) {
-    reply(out, () -> CommitmentMapper.toProto(commitments.create(r.getCommitment(), r.getAllowOverCommitment())));
+    reply(out, () -> CommitmentMapper.toProto(commitments.create(
+        checked(v -> CommitmentMapper.fromProto(r.getCommitment(), "commitment.", v)), r.getAllowOverCommitment())));
   }
 
   @Override
   public void createSpend(CreateSpendRequest r, StreamObserver<Spend> out) {
     reply(out, () -> {
-      var s = commitments.createSpend(r.getParent(), r.getSpend());
-      return CommitmentMapper.toProto(commitments.get(r.getParent()).commitment(), s);
+      var commitment = commitments.find(r.getParent(), "parent");
+      var s = checked(v -> CommitmentMapper.fromProto(r.getSpend(), "spend.", v));
+      return CommitmentMapper.toProto(commitment, commitments.createSpend(commitment, s));
     });
   }
 
   @Override
   public void listSpend(ListSpendRequest r, StreamObserver<ListSpendResponse> out) {
     reply(out, () -> {
-      var l = commitments.listSpend(r.getParent(), r.getPageSize(), r.getPageToken());
-      return ListSpendResponse.newBuilder()
-          .addAllSpend(l.spend().stream().map(s -> CommitmentMapper.toProto(l.commitment(), s)).toList())
-          .setNextPageToken(l.nextPageToken()).build();
+      var commitment = commitments.find(r.getParent(), "parent");
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), "spend;" + r.getParent());
+      var slice = commitments.listSpend(commitment, page);
+      return ListSpendResponse.newBuilder().addAllSpend(slice.map(s -> CommitmentMapper.toProto(commitment, s)))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -144,44 +161,28 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void listSuccessionRisks(ListSuccessionRisksRequest r, StreamObserver<ListSuccessionRisksResponse> out) {
     reply(out, () -> {
-      var l = commitments.endingBefore(r.getEndsBefore(), r.getPageSize(), r.getPageToken());
-      return ListSuccessionRisksResponse.newBuilder()
-          .addAllCommitments(l.commitments().stream().map(CommitmentMapper::toProto).toList())
-          .setNextPageToken(l.nextPageToken()).build();
+      Violations v = new Violations();
+      LocalDate before = Protos.requiredDate(r.getEndsBefore(), "ends_before", v);
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), "succession;" + before, v);
+      v.throwIfAny();
+      var slice = commitments.endingBefore(before, page);
+      return ListSuccessionRisksResponse.newBuilder().addAllCommitments(slice.map(CommitmentMapper::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
   public void calculateLpsaReward(CalculateLpsaRewardRequest r, StreamObserver<LpsaReward> out) {
-    reply(out, () -> {
-      Violations v = new Violations();
-      Long grant = v.check(r.hasRewardGrant(), "reward_grant", "is required")
-          ? Moneys.pence(r.getRewardGrant(), "reward_grant", v) : null;
-      BigDecimal expected = required(r.hasExpectedWithoutStretch(), r.getExpectedWithoutStretch(),
-          "expected_without_stretch", v);
-      BigDecimal stretch = required(r.hasStretchTarget(), r.getStretchTarget(), "stretch_target", v);
-      BigDecimal outturn = required(r.hasOutturn(), r.getOutturn(), "outturn", v);
-      BigDecimal threshold = r.hasThreshold() && !r.getThreshold().getValue().isEmpty()
-          ? Protos.decimal(r.getThreshold(), "threshold", v).orElse(null) : LpsaRewardRule.DEFAULT_THRESHOLD;
-      if (threshold != null) {
-        v.check(threshold.signum() >= 0 && threshold.compareTo(BigDecimal.ONE) <= 0, "threshold",
-            "must be between 0 and 1");
-      }
-      if (expected != null && stretch != null) {
-        v.check(expected.compareTo(stretch) != 0, "stretch_target",
-            "equals the performance expected without the stretch: there is no stretch");
-      }
-      v.throwIfAny();
-      var result = LpsaRewardRule.calculate(grant, expected, stretch, outturn, threshold);
-      return LpsaReward.newBuilder().setStretchAchieved(Protos.decimal(result.stretchAchieved()))
-          .setSharePayable(Protos.decimal(result.sharePayable())).setPayable(Moneys.gbp(result.payablePence()))
-          .setExplanation(result.explanation()).build();
-    });
+    reply(out, () -> LpsaRewardMapper.toProto(LpsaRewardRule.calculate(
+        checked(v -> LpsaRewardMapper.fromProto(r, v)))));
   }
 
-  private static BigDecimal required(boolean present, com.google.type.Decimal d, String field, Violations v) {
-    return v.check(present && !d.getValue().isBlank(), field, "is required")
-        ? Protos.decimal(d, field, v).orElse(null) : null;
+  /** What {@code read} makes of a request, once it found nothing wrong; else INVALID_ARGUMENT naming it all. */
+  private static <T> T checked(Function<Violations, T> read) {
+    Violations v = new Violations();
+    T t = read.apply(v);
+    v.throwIfAny();
+    return t;
   }
 
   @Override

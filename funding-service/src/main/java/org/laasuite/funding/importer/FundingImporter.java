@@ -26,13 +26,15 @@ import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.Amount;
+import org.laasuite.funding.AmountMapper;
 import org.laasuite.common.FinancialYear;
+import org.laasuite.funding.commitment.CommitmentMapper;
 import org.laasuite.funding.commitment.CommitmentService;
-import org.laasuite.funding.stream.Allocation;
+import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.AllocationRepository;
-import org.laasuite.funding.stream.FundingStream;
+import org.laasuite.funding.stream.FundingStreamRow;
 import org.laasuite.funding.stream.FundingStreamRepository;
-import org.laasuite.funding.stream.FundingStreamService;
+import org.laasuite.funding.stream.FundingStreamMapper;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.funding.v1.Commitment;
 import org.laasuite.funding.v1.CommitmentKind;
@@ -41,6 +43,7 @@ import org.laasuite.funding.v1.ImportFundingResponse;
 import org.laasuite.funding.v1.ImportProblem;
 import org.laasuite.funding.v1.YearAmount;
 import org.laasuite.type.v1.LaaBlock;
+import org.laasuite.funding.v1.FundingStream;
 
 /**
  * Loads the agreement's funding table and the commitments recorded in minutes (docs/data-formats.md).
@@ -72,7 +75,7 @@ public class FundingImporter {
     this.tx = tx;
   }
 
-  record StreamRow(FundingStream stream, Amount capital, Amount revenue, String note) {
+  record StreamLine(FundingStreamRow stream, Amount capital, Amount revenue, String note) {
   }
 
   public ImportFundingResponse importFiles(ImportFundingRequest request) {
@@ -81,7 +84,7 @@ public class FundingImporter {
     FinancialYear year = FinancialYear.parse(request.getFinancialYear(), "financial_year", yv);
     yv.list().forEach(fv -> problems.add(problem("", 0, "financial_year", fv.getDescription())));
     String yearColumn = year == null ? "" : "_" + year.toString().replace('-', '_');
-    List<StreamRow> rows = year == null ? List.of() : readStreams(request.getStreamsCsv(), yearColumn, problems);
+    List<StreamLine> rows = year == null ? List.of() : readStreams(request.getStreamsCsv(), yearColumn, problems);
     Set<String> streamIds = new HashSet<>();
     rows.forEach(r -> streamIds.add(r.stream().code()));
     List<Commitment> cs = year == null || request.getCommitmentsCsv().isEmpty() ? List.of()
@@ -93,16 +96,19 @@ public class FundingImporter {
     }
     List<ImportProblem> late = new ArrayList<>();
     boolean written = tx.executeWrite(status -> {
-      List<FundingStream> saved = List.copyOf(streams.saveAll(rows.stream().map(StreamRow::stream).toList()));
-      List<Allocation> as = new ArrayList<>();
+      List<FundingStreamRow> saved = List.copyOf(streams.saveAll(rows.stream().map(StreamLine::stream).toList()));
+      List<AllocationRow> as = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
-        as.add(Allocation.of(saved.get(i).id(), year.toString(), rows.get(i).capital(), rows.get(i).revenue(),
+        as.add(AllocationRow.of(saved.get(i).id(), year.toString(), rows.get(i).capital(), rows.get(i).revenue(),
             rows.get(i).note()));
       }
       allocations.saveAll(as);
       for (int i = 0; i < cs.size(); i++) {
         try {
-          commitments.create(cs.get(i), false);
+          Violations v = new Violations();
+          var draft = CommitmentMapper.fromProto(cs.get(i), "commitment.", v);
+          v.throwIfAny();
+          commitments.create(draft, false);
         } catch (ApiException e) {
           late.add(problem(COMMITMENTS, i + 2, "", e.getMessage()));
         }
@@ -116,8 +122,8 @@ public class FundingImporter {
     return response.addAllProblems(late).setWritten(written).build();
   }
 
-  private List<StreamRow> readStreams(ByteString content, String yearColumn, List<ImportProblem> problems) {
-    List<StreamRow> out = new ArrayList<>();
+  private List<StreamLine> readStreams(ByteString content, String yearColumn, List<ImportProblem> problems) {
+    List<StreamLine> out = new ArrayList<>();
     List<CSVRecord> records = parse(STREAMS, content, List.of("arrangement", "block", "heading", "stream",
         "previously_pooled", "capital" + yearColumn, "revenue" + yearColumn, "note"), problems);
     Set<String> ids = new HashSet<>();
@@ -157,15 +163,15 @@ public class FundingImporter {
             + (streams.existsByCode(id) ? "loaded" : "in the file")));
         continue;
       }
-      var proto = org.laasuite.funding.v1.FundingStream.newBuilder().setId(id).setTitle(title)
+      var proto = FundingStream.newBuilder().setId(id).setTitle(title)
           .setProgramme(programme(title)).setBlock(block).setArrangement(arrangement)
           .setPreviouslyPooled(pp.equals("Y")).setHeading(rec.get("heading").strip()).setNote(rec.get("note").strip())
           .build();
       Violations sv = new Violations();
-      FundingStream s = FundingStreamService.validated(proto, "", sv);
+      FundingStreamRow s = FundingStreamMapper.fromProto(proto, "", sv);
       sv.list().forEach(fv -> problems.add(problem(STREAMS, line, fv.getField(), fv.getDescription())));
       if (sv.isEmpty()) {
-        out.add(new StreamRow(new FundingStream(null, s.code(), s.title(), s.funder(), s.programme(), s.block(),
+        out.add(new StreamLine(new FundingStreamRow(null, s.code(), s.title(), s.funder(), s.programme(), s.block(),
             s.arrangement(), s.previouslyPooled(), s.heading(), null, null, "", s.note(), line, null, null),
             capital, revenue, ""));
       }
@@ -223,7 +229,7 @@ public class FundingImporter {
       Amount amount = Amount.parse(rec.get("amount" + yearColumn), "amount" + yearColumn, v);
       v.list().forEach(fv -> problems.add(problem(COMMITMENTS, line, fv.getField(), fv.getDescription())));
       if (amount != null) {
-        c.addAmounts(YearAmount.newBuilder().setFinancialYear(year.toString()).setAmount(amount.toProto()));
+        c.addAmounts(YearAmount.newBuilder().setFinancialYear(year.toString()).setAmount(AmountMapper.toProto(amount)));
       }
       for (String r : split(rec.get("supports_bodies"))) {
         c.addSupportsBodies(r);

@@ -23,6 +23,15 @@ public final class LpsaRewardRule {
   public record Result(BigDecimal stretchAchieved, BigDecimal sharePayable, long payablePence, String explanation) {
   }
 
+  /** What a partnership claims for one stretch target: the grant, the three figures and the threshold. */
+  public record Claim(long grantPence, BigDecimal expected, BigDecimal stretch, BigDecimal outturn,
+      BigDecimal threshold) {
+  }
+
+  public static Result calculate(Claim c) {
+    return calculate(c.grantPence(), c.expected(), c.stretch(), c.outturn(), c.threshold());
+  }
+
   public static Result calculate(long grantPence, BigDecimal expected, BigDecimal stretch, BigDecimal outturn,
       BigDecimal threshold) {
     BigDecimal distance = stretch.subtract(expected);

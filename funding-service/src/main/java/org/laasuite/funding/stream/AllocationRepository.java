@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface AllocationRepository extends CrudRepository<Allocation, Long> {
+public interface AllocationRepository extends CrudRepository<AllocationRow, Long> {
 
-  List<Allocation> findByFinancialYear(String financialYear);
+  List<AllocationRow> findByFinancialYear(String financialYear);
 
-  Optional<Allocation> findByStreamIdAndFinancialYear(long streamId, String financialYear);
+  Optional<AllocationRow> findByStreamIdAndFinancialYear(long streamId, String financialYear);
 
   @Query("SELECT * FROM allocation WHERE stream_id = :streamId ORDER BY financial_year LIMIT :limit OFFSET :offset")
-  List<Allocation> page(long streamId, int limit, int offset);
+  List<AllocationRow> page(long streamId, int limit, int offset);
 }

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface FundingStreamRepository extends CrudRepository<FundingStream, Long> {
+public interface FundingStreamRepository extends CrudRepository<FundingStreamRow, Long> {
 
-  Optional<FundingStream> findByCode(String code);
+  Optional<FundingStreamRow> findByCode(String code);
 
-  List<FundingStream> findByIdIn(Collection<Long> ids);
+  List<FundingStreamRow> findByIdIn(Collection<Long> ids);
 
   boolean existsByCode(String code);
 
@@ -24,9 +24,9 @@ public interface FundingStreamRepository extends CrudRepository<FundingStream, L
         AND (CAST(:arrangement AS TEXT) IS NULL OR arrangement = :arrangement)
         AND (CAST(:programme AS TEXT) IS NULL OR programme = :programme)
       ORDER BY arrangement, block, position, code LIMIT :limit OFFSET :offset""")
-  List<FundingStream> search(@Nullable String block, @Nullable String arrangement, @Nullable String programme,
+  List<FundingStreamRow> search(@Nullable String block, @Nullable String arrangement, @Nullable String programme,
       int limit, int offset);
 
   @Query("SELECT * FROM funding_stream ORDER BY position, code")
-  List<FundingStream> listInOrder();
+  List<FundingStreamRow> listInOrder();
 }

@@ -1,31 +1,21 @@
 package org.laasuite.funding.stream;
 
-import com.google.protobuf.FieldMask;
 import io.grpc.Status;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.laasuite.common.grpc.ProtoEnums;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
-import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.Pages;
-import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.funding.Amount;
-import org.laasuite.common.FinancialYear;
-import org.laasuite.funding.v1.Arrangement;
-import org.laasuite.type.v1.LaaBlock;
 
 /** Funding streams and their allocations: rules and transactions. */
 @Singleton
 public class FundingStreamService {
-
-  static final Set<String> UPDATABLE = Set.of("title", "funder", "programme", "block", "arrangement",
-      "previously_pooled", "heading", "start_date", "end_date", "conditions", "note");
 
   private final FundingStreamRepository streams;
   private final AllocationRepository allocations;
@@ -35,41 +25,35 @@ public class FundingStreamService {
     this.allocations = allocations;
   }
 
-  public FundingStream get(String name, String field) {
-    Violations v = new Violations();
-    String code = ResourceNames.FUNDING_STREAMS.id(name, field, v);
-    v.throwIfAny();
-    return streams.findByCode(code).orElseThrow(() -> ApiException.notFound("FUNDING_STREAM", name));
+  public FundingStreamRow get(String name, String field) {
+    return ResourceNames.FUNDING_STREAMS.find(name, field, streams::findByCode);
+  }
+
+  /** The stream {@code name} names, or null with a violation of {@code field} (malformed, or absent). */
+  public FundingStreamRow findOrViolation(String name, String field, Violations v) {
+    return ResourceNames.FUNDING_STREAMS.findOrViolation(name, field, v, streams::findByCode);
   }
 
   /** Streams by id: one statement. */
-  public java.util.Map<Long, FundingStream> byIds(java.util.Collection<Long> ids) {
-    return streams.findByIdIn(ids).stream().collect(java.util.stream.Collectors.toMap(FundingStream::id, s -> s));
+  public Map<Long, FundingStreamRow> byIds(Collection<Long> ids) {
+    return streams.findByIdIn(ids).stream().collect(Collectors.toMap(FundingStreamRow::id, s -> s));
   }
 
-  public record Listing(List<FundingStream> streams, String nextPageToken) {
+  /** A listing's filters, each null when unset; {@link #query()} is what its page tokens are bound to. */
+  public record Filter(@Nullable String block, @Nullable String arrangement, @Nullable String programme) {
+
+    public String query() {
+      return "streams;" + block + ";" + arrangement + ";" + programme;
+    }
   }
 
-  public Listing list(int pageSize, String pageToken, LaaBlock block, Arrangement arrangement, String programme) {
-    Violations v = new Violations();
-    v.check(block != LaaBlock.UNRECOGNIZED, "block", "is not a known LAA block");
-    v.check(arrangement != Arrangement.UNRECOGNIZED, "arrangement", "is not a known arrangement");
-    v.maxLength(programme, Violations.MAX_TITLE, "programme");
-    String b = block == LaaBlock.LAA_BLOCK_UNSPECIFIED || block == LaaBlock.UNRECOGNIZED ? null : block.name();
-    String a = arrangement == Arrangement.ARRANGEMENT_UNSPECIFIED || arrangement == Arrangement.UNRECOGNIZED ? null
-        : arrangement.name();
-    String p = programme.isEmpty() ? null : programme;
-    Pages.Page page = Pages.page(pageSize, pageToken, "streams;" + b + ";" + a + ";" + p, v);
-    v.throwIfAny();
-    List<FundingStream> rows = streams.search(b, a, p, page.size(), page.offset());
-    return new Listing(rows, page.nextToken(rows.size()));
+  public Pages.Slice<FundingStreamRow> list(Filter filter, Pages.Page page) {
+    return page.slice(streams.search(filter.block(), filter.arrangement(), filter.programme(), page.size(),
+        page.offset()));
   }
 
   @Transactional
-  public FundingStream create(org.laasuite.funding.v1.FundingStream in) {
-    Violations v = new Violations();
-    FundingStream candidate = validated(in, "funding_stream.", v);
-    v.throwIfAny();
+  public FundingStreamRow create(FundingStreamRow candidate) {
     if (streams.existsByCode(candidate.code())) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "FUNDING_STREAM_ALREADY_EXISTS",
           candidate.name() + " already exists", "funding_stream.id");
@@ -77,25 +61,15 @@ public class FundingStreamService {
     return streams.save(candidate);
   }
 
+  /** Stores {@code changed}, a stream read and merged with the client's fields (FundingStreamMapper.merge). */
   @Transactional
-  public FundingStream update(org.laasuite.funding.v1.FundingStream in, FieldMask mask) {
-    Violations v = new Violations();
-    var paths = FieldMasks.paths(mask, UPDATABLE, v);
-    String code = ResourceNames.FUNDING_STREAMS.id(in.getName(), "funding_stream.name", v);
-    v.throwIfAny();
-    FundingStream existing = streams.findByCode(code)
-        .orElseThrow(() -> ApiException.notFound("FUNDING_STREAM", in.getName()));
-    var merged = FieldMasks.merge(FundingStreamMapper.toProto(existing), in, paths);
-    FundingStream u = validated(merged, "funding_stream.", v);
-    v.throwIfAny();
-    return streams.update(new FundingStream(existing.id(), existing.code(), u.title(), u.funder(), u.programme(),
-        u.block(), u.arrangement(), u.previouslyPooled(), u.heading(), u.startDate(), u.endDate(), u.conditions(),
-        u.note(), existing.position(), existing.createTime(), null));
+  public FundingStreamRow update(FundingStreamRow changed) {
+    return streams.update(changed);
   }
 
   @Transactional
   public void delete(String name, CommitmentCheck commitments) {
-    FundingStream s = get(name, "name");
+    FundingStreamRow s = get(name, "name");
     if (commitments.countFor(s.id()) > 0) {
       throw new ApiException(Status.Code.FAILED_PRECONDITION, "FUNDING_STREAM_IN_USE",
           name + " pays for commitments; delete or move them first", List.of());
@@ -108,62 +82,18 @@ public class FundingStreamService {
     long countFor(long streamId);
   }
 
+  /** Stores {@code a}, an allocation of {@code s}'s, unless the stream has one for that year already. */
   @Transactional
-  public Allocation createAllocation(String parent, org.laasuite.funding.v1.Allocation in) {
-    FundingStream s = get(parent, "parent");
-    Violations v = new Violations();
-    Allocation a = validatedAllocation(s, in, "allocation.", v);
-    v.throwIfAny();
+  public AllocationRow createAllocation(FundingStreamRow s, AllocationRow a) {
     if (allocations.findByStreamIdAndFinancialYear(s.id(), a.financialYear()).isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "ALLOCATION_ALREADY_EXISTS",
-          parent + " already has an allocation for " + a.financialYear(), "allocation.financial_year");
+          s.name() + " already has an allocation for " + a.financialYear(), "allocation.financial_year");
     }
     return allocations.save(a);
   }
 
-  public record AllocationListing(FundingStream stream, List<Allocation> allocations, String nextPageToken) {
-  }
-
-  public AllocationListing listAllocations(String parent, int pageSize, String pageToken) {
-    FundingStream s = get(parent, "parent");
-    Violations v = new Violations();
-    Pages.Page page = Pages.page(pageSize, pageToken, "allocations;" + parent, v);
-    v.throwIfAny();
-    var rows = allocations.page(s.id(), page.size(), page.offset());
-    return new AllocationListing(s, rows, page.nextToken(rows.size()));
-  }
-
-  public static Allocation validatedAllocation(FundingStream s, org.laasuite.funding.v1.Allocation in, String p,
-      Violations v) {
-    FinancialYear year = FinancialYear.parse(in.getFinancialYear(), p + "financial_year", v);
-    Amount capital = in.hasCapital() ? Amount.fromProto(in.getCapital(), p + "capital", v) : null;
-    Amount revenue = in.hasRevenue() ? Amount.fromProto(in.getRevenue(), p + "revenue", v) : null;
-    v.check(in.hasCapital() || in.hasRevenue(), p + "revenue", "an allocation needs capital, revenue or both");
-    v.maxLength(in.getNote(), Violations.MAX_TEXT, p + "note");
-    if (year != null && s.endDate() != null) {
-      v.check(!year.start().isAfter(s.endDate()), p + "financial_year",
-          year + " starts after the stream ends (" + s.endDate() + ")");
-    }
-    return year == null ? null : Allocation.of(s.id(), year.toString(), capital, revenue, in.getNote());
-  }
-
-  public static FundingStream validated(org.laasuite.funding.v1.FundingStream in, String p, Violations v) {
-    ResourceNames.FUNDING_STREAMS.validId(in.getId(), p + "id", v);
-    v.maxLength(in.getTitle(), Violations.MAX_TITLE, p + "title");
-    v.maxLength(in.getFunder(), Violations.MAX_TITLE, p + "funder");
-    v.maxLength(in.getProgramme(), Violations.MAX_TITLE, p + "programme");
-    v.maxLength(in.getHeading(), Violations.MAX_TITLE, p + "heading");
-    v.maxLength(in.getConditions(), Violations.MAX_TEXT, p + "conditions");
-    v.maxLength(in.getNote(), Violations.MAX_TEXT, p + "note");
-    ProtoEnums.required(in.getBlock(), p + "block", v);
-    ProtoEnums.required(in.getArrangement(), p + "arrangement", v);
-    LocalDate start = in.hasStartDate() ? Protos.date(in.getStartDate(), p + "start_date", v).orElse(null) : null;
-    LocalDate end = in.hasEndDate() ? Protos.date(in.getEndDate(), p + "end_date", v).orElse(null) : null;
-    if (start != null && end != null) {
-      v.check(!end.isBefore(start), p + "end_date", "is before start_date " + start);
-    }
-    return new FundingStream(null, in.getId(), in.getTitle(), in.getFunder(), in.getProgramme(), in.getBlock(),
-        in.getArrangement(), in.getPreviouslyPooled(), in.getHeading(), start, end, in.getConditions(), in.getNote(),
-        0, null, null);
+  /** A page of the stream's allocations, in year order. */
+  public Pages.Slice<AllocationRow> listAllocations(FundingStreamRow stream, Pages.Page page) {
+    return page.slice(allocations.page(stream.id(), page.size(), page.offset()));
   }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.funding.Amount;
+import org.laasuite.funding.AmountMapper;
 import org.laasuite.common.FinancialYear;
 import org.laasuite.funding.commitment.CommitmentMapper;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentAmountRepository;
@@ -19,9 +19,9 @@ import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentReposito
 import org.laasuite.funding.commitment.CommitmentRepositories.SpendRepository;
 import org.laasuite.funding.commitment.CommitmentService;
 import org.laasuite.funding.commitment.StreamPence;
-import org.laasuite.funding.stream.Allocation;
+import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.AllocationRepository;
-import org.laasuite.funding.stream.FundingStream;
+import org.laasuite.funding.stream.FundingStreamRow;
 import org.laasuite.funding.stream.FundingStreamRepository;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.funding.v1.ArrangementFunding;
@@ -71,7 +71,7 @@ public class SummaryService {
     long revenue;
     int unquantified;
 
-    void add(Allocation a) {
+    void add(AllocationRow a) {
       capital += a.capitalPence() == null ? 0 : a.capitalPence();
       revenue += a.revenuePence() == null ? 0 : a.revenuePence();
       if (a.hasUnquantified()) {
@@ -100,9 +100,9 @@ public class SummaryService {
 
   public FundingSummary summary(String financialYear) {
     String year = year(financialYear).toString();
-    Map<Long, Allocation> byStream = allocations.findByFinancialYear(year).stream()
-        .collect(Collectors.toMap(Allocation::streamId, a -> a));
-    List<FundingStream> all = streams.listInOrder();
+    Map<Long, AllocationRow> byStream = allocations.findByFinancialYear(year).stream()
+        .collect(Collectors.toMap(AllocationRow::streamId, a -> a));
+    List<FundingStreamRow> all = streams.listInOrder();
     var out = FundingSummary.newBuilder().setFinancialYear(year);
     Sum pooled = new Sum();
     Sum aligned = new Sum();
@@ -114,18 +114,18 @@ public class SummaryService {
       for (LaaBlock block : BLOCKS) {
         var bf = BlockFunding.newBuilder().setBlock(block);
         Sum blockSum = new Sum();
-        for (FundingStream s : all) {
-          Allocation a = byStream.get(s.id());
+        for (FundingStreamRow s : all) {
+          AllocationRow a = byStream.get(s.id());
           if (s.arrangement() != arrangement || s.block() != block || a == null) {
             continue;
           }
           var line = FundingLine.newBuilder().setFundingStream(s.name()).setDisplayName(s.displayName())
               .setHeading(s.heading()).setPreviouslyPooled(s.previouslyPooled());
           if (a.capital() != null) {
-            line.setCapital(a.capital().toProto());
+            line.setCapital(AmountMapper.toProto(a.capital()));
           }
           if (a.revenue() != null) {
-            line.setRevenue(a.revenue().toProto());
+            line.setRevenue(AmountMapper.toProto(a.revenue()));
           }
           bf.addLines(line);
           blockSum.add(a);
@@ -157,9 +157,9 @@ public class SummaryService {
         .collect(Collectors.toMap(StreamPence::streamId, StreamPence::pence));
     Map<Long, Long> spent = spend.spentByStream(year).stream()
         .collect(Collectors.toMap(StreamPence::streamId, StreamPence::pence));
-    Map<Long, Allocation> byStream = allocations.findByFinancialYear(year).stream()
-        .collect(Collectors.toMap(Allocation::streamId, a -> a));
-    List<FundingStream> chosen = streams.listInOrder();
+    Map<Long, AllocationRow> byStream = allocations.findByFinancialYear(year).stream()
+        .collect(Collectors.toMap(AllocationRow::streamId, a -> a));
+    List<FundingStreamRow> chosen = streams.listInOrder();
     if (!fundingStream.isEmpty()) {
       String code = fundingStream.startsWith("fundingStreams/") ? fundingStream.substring(15) : "";
       chosen = chosen.stream().filter(s -> s.code().equals(code)).toList();
@@ -170,8 +170,8 @@ public class SummaryService {
     var out = SpendReport.newBuilder().setFinancialYear(year);
     long allocatedTotal = 0;
     long spentTotal = 0;
-    for (FundingStream s : chosen) {
-      Allocation a = byStream.get(s.id());
+    for (FundingStreamRow s : chosen) {
+      AllocationRow a = byStream.get(s.id());
       if (a == null && !spent.containsKey(s.id())) {
         continue;
       }
@@ -201,7 +201,7 @@ public class SummaryService {
     Violations v = new Violations();
     ResourceNames.checkBatch(indicators.size(), false, "indicators", "indicators", v);
     for (int i = 0; i < indicators.size(); i++) {
-      v.check(indicators.get(i).matches("indicators/[A-Za-z0-9][A-Za-z0-9-]{0,99}"), "indicators[" + i + "]",
+      v.check(ResourceNames.INDICATORS.isName(indicators.get(i)), "indicators[" + i + "]",
           "must look like 'indicators/{code}'");
     }
     FinancialYear year = financialYear.isEmpty() ? null : FinancialYear.parse(financialYear, "financial_year", v);
@@ -219,7 +219,7 @@ public class SummaryService {
             var sc = SupportingCommitment.newBuilder().setCommitment(CommitmentMapper.toProto(c))
                 .setFundingStreamDisplayName(c.stream() == null ? "" : c.stream().displayName());
             c.amounts().stream().filter(a -> year != null && a.financialYear().equals(year.toString())).findFirst()
-                .ifPresent(a -> sc.setAmount(a.amount().toProto()));
+                .ifPresent(a -> sc.setAmount(AmountMapper.toProto(a.amount())));
             f.addCommitments(sc);
           });
       out.add(f.build());

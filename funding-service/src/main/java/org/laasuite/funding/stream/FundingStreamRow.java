@@ -15,7 +15,7 @@ import org.laasuite.type.v1.LaaBlock;
 
 /** {@code position} keeps the agreement's own order of lines within a block. */
 @MappedEntity("funding_stream")
-public record FundingStream(
+public record FundingStreamRow(
     @Id @GeneratedValue @Nullable Long id,
     String code,
     String title,

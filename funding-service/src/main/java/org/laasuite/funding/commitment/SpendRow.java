@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 @MappedEntity("spend")
-public record Spend(
+public record SpendRow(
     @Id @GeneratedValue @Nullable Long id,
     long commitmentId,
     String financialYear,

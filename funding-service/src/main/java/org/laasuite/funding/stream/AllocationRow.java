@@ -12,7 +12,7 @@ import org.laasuite.funding.v1.AmountStatus;
 
 /** A stream's money for one financial year; capital and revenue each an amount or none. */
 @MappedEntity("allocation")
-public record Allocation(
+public record AllocationRow(
     @Id @GeneratedValue @Nullable Long id,
     long streamId,
     String financialYear,
@@ -25,9 +25,9 @@ public record Allocation(
     String note,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 
-  public static Allocation of(long streamId, String year, @Nullable Amount capital, @Nullable Amount revenue,
+  public static AllocationRow of(long streamId, String year, @Nullable Amount capital, @Nullable Amount revenue,
       String note) {
-    return new Allocation(null, streamId, year,
+    return new AllocationRow(null, streamId, year,
         capital == null ? null : capital.pence(), capital == null ? null : capital.status(),
         capital == null ? "" : capital.text(),
         revenue == null ? null : revenue.pence(), revenue == null ? null : revenue.status(),

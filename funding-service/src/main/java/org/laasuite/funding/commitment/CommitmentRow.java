@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 import org.laasuite.funding.v1.CommitmentKind;
 
 @MappedEntity("commitment")
-public record Commitment(
+public record CommitmentRow(
     @Id @GeneratedValue @Nullable Long id,
     String code,
     String title,

@@ -8,7 +8,7 @@ import org.laasuite.funding.Amount;
 import org.laasuite.funding.v1.AmountStatus;
 
 @MappedEntity("commitment_amount")
-public record CommitmentAmount(
+public record CommitmentAmountRow(
     @Id @GeneratedValue @Nullable Long id,
     long commitmentId,
     String financialYear,
