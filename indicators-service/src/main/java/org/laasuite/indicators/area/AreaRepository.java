@@ -1,5 +1,6 @@
 package org.laasuite.indicators.area;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -15,4 +16,7 @@ public interface AreaRepository extends CrudRepository<Area, Long> {
   List<Area> findByCodeIn(Collection<String> codes);
 
   List<Area> listOrderByCode();
+
+  @Query("SELECT * FROM area ORDER BY code LIMIT :limit OFFSET :offset")
+  List<Area> page(int limit, int offset);
 }

@@ -34,16 +34,9 @@ public class AreaService {
     return areas.findByCode(code).orElseThrow(() -> ApiException.notFound("AREA", name));
   }
 
-  public record Listing(List<Area> areas, String nextPageToken) {
-  }
-
-  public Listing list(int pageSize, String pageToken) {
-    Violations v = new Violations();
-    Pages.Page page = Pages.page(pageSize, pageToken, "areas", v);
-    v.throwIfAny();
-    List<Area> all = areas.listOrderByCode();
-    List<Area> rows = all.stream().skip(page.offset()).limit(page.size()).toList();
-    return new Listing(rows, page.nextToken(rows.size(), all.size()));
+  /** A page of every area, by code. */
+  public Pages.Slice<Area> list(Pages.Page page) {
+    return page.slice(areas.page(page.size(), page.offset()));
   }
 
   @Transactional

@@ -303,9 +303,9 @@ public class SimpleViewImporter {
         wanted.computeIfAbsent(fy(y), c -> PeriodLabels.financialYear(y, label(y)));
       }
     }
-    long periodsBefore = periods.list(Integer.MAX_VALUE, "").periods().size();
+    long periodsBefore = periods.count();
     Map<String, Period> stored = periods.ensure(wanted.values());
-    response.setPeriods((int) (periods.list(Integer.MAX_VALUE, "").periods().size() - periodsBefore));
+    response.setPeriods((int) (periods.count() - periodsBefore));
 
     List<Indicator> saved = indicators.saveAll(drafts.stream().map(Draft::indicator).toList());
     List<Baseline> bs = new ArrayList<>();

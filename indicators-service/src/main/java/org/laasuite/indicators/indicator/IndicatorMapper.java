@@ -1,11 +1,27 @@
 package org.laasuite.indicators.indicator;
 
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.v1.IndicatorSource;
+import org.laasuite.type.v1.LaaBlock;
 
 /** Indicator record to and from its proto. */
 public final class IndicatorMapper {
 
   private IndicatorMapper() {
+  }
+
+  /** A listing's filters, checked into {@code v}; unset filters match everything. */
+  public static IndicatorService.Filter filter(LaaBlock block, String themeGroup, IndicatorSource source,
+      Violations v) {
+    v.check(block != LaaBlock.UNRECOGNIZED, "block", "is not a known LAA block");
+    v.check(source != IndicatorSource.UNRECOGNIZED, "source", "is not a known indicator source");
+    v.maxLength(themeGroup, Violations.MAX_TITLE, "theme_group");
+    String b = block == LaaBlock.LAA_BLOCK_UNSPECIFIED || block == LaaBlock.UNRECOGNIZED ? null : block.name();
+    String t = themeGroup.isEmpty() ? null : themeGroup;
+    String s = source == IndicatorSource.INDICATOR_SOURCE_UNSPECIFIED || source == IndicatorSource.UNRECOGNIZED
+        ? null : source.name();
+    return new IndicatorService.Filter(b, t, s);
   }
 
   public static org.laasuite.indicators.v1.Indicator toProto(Indicator i) {

@@ -2,6 +2,7 @@ package org.laasuite.indicators.indicator;
 
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -63,23 +64,20 @@ public class IndicatorService {
     return codes.stream().map(found::get).toList();
   }
 
-  public record Listing(List<Indicator> indicators, String nextPageToken, int totalSize) {
+  /** The filters of a listing; a null filter matches everything. */
+  public record Filter(@Nullable String block, @Nullable String themeGroup, @Nullable String source) {
+
+    /** The filters as a page token is bound to them. */
+    public String query() {
+      return "indicators;" + block + ";" + themeGroup + ";" + source;
+    }
   }
 
-  public Listing list(int pageSize, String pageToken, LaaBlock block, String themeGroup, IndicatorSource source) {
-    Violations v = new Violations();
-    v.check(block != LaaBlock.UNRECOGNIZED, "block", "is not a known LAA block");
-    v.check(source != IndicatorSource.UNRECOGNIZED, "source", "is not a known indicator source");
-    v.maxLength(themeGroup, Violations.MAX_TITLE, "theme_group");
-    String b = block == LaaBlock.LAA_BLOCK_UNSPECIFIED || block == LaaBlock.UNRECOGNIZED ? null : block.name();
-    String t = themeGroup.isEmpty() ? null : themeGroup;
-    String s = source == IndicatorSource.INDICATOR_SOURCE_UNSPECIFIED || source == IndicatorSource.UNRECOGNIZED
-        ? null : source.name();
-    Pages.Page page = Pages.page(pageSize, pageToken, "indicators;" + b + ";" + t + ";" + s, v);
-    v.throwIfAny();
-    List<Indicator> rows = indicators.search(b, t, s, page.size(), page.offset());
-    long total = indicators.countMatching(b, t, s);
-    return new Listing(rows, page.nextToken(rows.size(), total), (int) total);
+  /** A page of the indicators {@code filter} matches, in the catalogue's order, with their total. */
+  public Pages.Slice<Indicator> list(Filter filter, Pages.Page page) {
+    List<Indicator> rows = indicators.search(filter.block(), filter.themeGroup(), filter.source(), page.size(),
+        page.offset());
+    return page.slice(rows, indicators.countMatching(filter.block(), filter.themeGroup(), filter.source()));
   }
 
   @Transactional

@@ -59,10 +59,6 @@ public class MeasureService {
     this.judgements = judgements;
   }
 
-  /** A page of one kind of measure, mapped with the lookup it was read with. */
-  public record Listing<T>(Indicator indicator, List<T> items, References.Lookup lookup, String nextPageToken) {
-  }
-
   @Transactional
   public org.laasuite.indicators.v1.Baseline createBaseline(String parent, org.laasuite.indicators.v1.Baseline in) {
     Indicator indicator = indicators.get(parent, "parent");
@@ -263,38 +259,28 @@ public class MeasureService {
     return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
   }
 
-  public Listing<Baseline> listBaselines(String parent, int pageSize, String pageToken) {
-    Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = Pages.page(pageSize, pageToken, "baselines;" + parent);
-    var rows = baselines.page(i.id(), page.size(), page.offset());
-    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  /** A page of {@code indicator}'s baselines, in the order they were made. */
+  public Pages.Slice<Baseline> listBaselines(Indicator indicator, Pages.Page page) {
+    return page.slice(baselines.page(indicator.id(), page.size(), page.offset()));
   }
 
-  public Listing<Target> listTargets(String parent, int pageSize, String pageToken) {
-    Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = Pages.page(pageSize, pageToken, "targets;" + parent);
-    var rows = targets.page(i.id(), page.size(), page.offset());
-    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  /** A page of {@code indicator}'s targets, earliest period first. */
+  public Pages.Slice<Target> listTargets(Indicator indicator, Pages.Page page) {
+    return page.slice(targets.page(indicator.id(), page.size(), page.offset()));
   }
 
-  public Listing<Outturn> listOutturns(String parent, int pageSize, String pageToken, boolean showSuperseded) {
-    Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = Pages.page(pageSize, pageToken, "outturns;" + parent + ";" + showSuperseded);
-    var rows = outturns.page(i.id(), showSuperseded, page.size(), page.offset());
-    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  /** A page of {@code indicator}'s outturns (current revisions only unless {@code showSuperseded}). */
+  public Pages.Slice<Outturn> listOutturns(Indicator indicator, boolean showSuperseded, Pages.Page page) {
+    return page.slice(outturns.page(indicator.id(), showSuperseded, page.size(), page.offset()));
   }
 
-  public Listing<Narrative> listNarratives(String parent, int pageSize, String pageToken) {
-    Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = Pages.page(pageSize, pageToken, "narratives;" + parent);
-    var rows = narratives.page(i.id(), page.size(), page.offset());
-    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  /** A page of {@code indicator}'s narratives, in the order they were written. */
+  public Pages.Slice<Narrative> listNarratives(Indicator indicator, Pages.Page page) {
+    return page.slice(narratives.page(indicator.id(), page.size(), page.offset()));
   }
 
-  public Listing<RecordedJudgement> listJudgements(String parent, int pageSize, String pageToken) {
-    Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = Pages.page(pageSize, pageToken, "judgements;" + parent);
-    var rows = judgements.page(i.id(), page.size(), page.offset());
-    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  /** A page of {@code indicator}'s recorded judgements, in the order they were recorded. */
+  public Pages.Slice<RecordedJudgement> listJudgements(Indicator indicator, Pages.Page page) {
+    return page.slice(judgements.page(indicator.id(), page.size(), page.offset()));
   }
 }

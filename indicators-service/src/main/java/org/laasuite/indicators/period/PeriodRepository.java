@@ -19,4 +19,7 @@ public interface PeriodRepository extends CrudRepository<Period, Long> {
 
   @Query("SELECT * FROM period ORDER BY start_date, end_date, code")
   List<Period> listInOrder();
+
+  @Query("SELECT * FROM period ORDER BY start_date, end_date, code LIMIT :limit OFFSET :offset")
+  List<Period> page(int limit, int offset);
 }

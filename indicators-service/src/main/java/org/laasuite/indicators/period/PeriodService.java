@@ -40,16 +40,14 @@ public class PeriodService {
     return periods.findByCode(code).orElseThrow(() -> ApiException.notFound("PERIOD", name));
   }
 
-  public record Listing(List<Period> periods, String nextPageToken) {
+  /** A page of every period, earliest first. */
+  public Pages.Slice<Period> list(Pages.Page page) {
+    return page.slice(periods.page(page.size(), page.offset()));
   }
 
-  public Listing list(int pageSize, String pageToken) {
-    Violations v = new Violations();
-    Pages.Page page = Pages.page(pageSize, pageToken, "periods", v);
-    v.throwIfAny();
-    List<Period> all = periods.listInOrder();
-    List<Period> rows = all.stream().skip(page.offset()).limit(page.size()).toList();
-    return new Listing(rows, page.nextToken(rows.size(), all.size()));
+  /** How many periods are stored. */
+  public long count() {
+    return periods.count();
   }
 
   @Transactional
