@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface AreaRepository extends CrudRepository<Area, Long> {
+public interface AreaRepository extends CrudRepository<AreaRow, Long> {
 
-  Optional<Area> findByCode(String code);
+  Optional<AreaRow> findByCode(String code);
 
-  List<Area> findByCodeIn(Collection<String> codes);
+  List<AreaRow> findByCodeIn(Collection<String> codes);
 
-  List<Area> listOrderByCode();
+  List<AreaRow> listOrderByCode();
 
   @Query("SELECT * FROM area ORDER BY code LIMIT :limit OFFSET :offset")
-  List<Area> page(int limit, int offset);
+  List<AreaRow> page(int limit, int offset);
 }

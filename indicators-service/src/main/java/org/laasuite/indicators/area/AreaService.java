@@ -5,11 +5,12 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.v1.Area;
 import org.laasuite.indicators.v1.AreaType;
 
 @Singleton
@@ -22,12 +23,12 @@ public class AreaService {
     this.areas = areas;
   }
 
-  public static org.laasuite.indicators.v1.Area toProto(Area a) {
-    return org.laasuite.indicators.v1.Area.newBuilder().setName("areas/" + a.code()).setCode(a.code())
+  public static Area toProto(AreaRow a) {
+    return Area.newBuilder().setName("areas/" + a.code()).setCode(a.code())
         .setTitle(a.title()).setType(a.type()).build();
   }
 
-  public Area get(String name) {
+  public AreaRow get(String name) {
     Violations v = new Violations();
     String code = ResourceNames.AREAS.id(name, "name", v);
     v.throwIfAny();
@@ -35,14 +36,14 @@ public class AreaService {
   }
 
   /** A page of every area, by code. */
-  public Pages.Slice<Area> list(Pages.Page page) {
+  public Pages.Slice<AreaRow> list(Pages.Page page) {
     return page.slice(areas.page(page.size(), page.offset()));
   }
 
   @Transactional
-  public Area create(org.laasuite.indicators.v1.Area in) {
+  public AreaRow create(Area in) {
     Violations v = new Violations();
-    Area candidate = validated(in, "area.", v);
+    AreaRow candidate = validated(in, "area.", v);
     v.throwIfAny();
     if (areas.findByCode(candidate.code()).isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "AREA_ALREADY_EXISTS",
@@ -52,9 +53,9 @@ public class AreaService {
   }
 
   /** Saves the areas of {@code wanted} that do not exist yet; answers how many it created. */
-  public int ensure(List<Area> wanted) {
+  public int ensure(List<AreaRow> wanted) {
     int created = 0;
-    for (Area a : wanted) {
+    for (AreaRow a : wanted) {
       if (areas.findByCode(a.code()).isEmpty()) {
         areas.save(a);
         created++;
@@ -63,10 +64,10 @@ public class AreaService {
     return created;
   }
 
-  static Area validated(org.laasuite.indicators.v1.Area in, String p, Violations v) {
+  static AreaRow validated(Area in, String p, Violations v) {
     ResourceNames.AREAS.validId(in.getCode(), p + "code", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
     ProtoEnums.required(in.getType(), p + "type", v);
-    return new Area(null, in.getCode(), in.getTitle(), in.getType());
+    return new AreaRow(null, in.getCode(), in.getTitle(), in.getType());
   }
 }

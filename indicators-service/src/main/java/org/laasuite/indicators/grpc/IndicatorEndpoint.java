@@ -13,6 +13,7 @@ import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaService;
 import org.laasuite.indicators.importer.SimpleViewImporter;
 import org.laasuite.indicators.indicator.IndicatorMapper;
+import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.measure.MeasureMapper;
 import org.laasuite.indicators.measure.MeasureService;
@@ -63,7 +64,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   }
 
   /** The page of indicators a listing's filters and page fields ask for; every problem reported at once. */
-  private Pages.Slice<org.laasuite.indicators.indicator.Indicator> listIndicators(int pageSize, String pageToken,
+  private Pages.Slice<IndicatorRow> listIndicators(int pageSize, String pageToken,
       LaaBlock block, String themeGroup, IndicatorSource source) {
     Violations v = new Violations();
     var filter = IndicatorMapper.filter(block, themeGroup, source, v);
@@ -183,7 +184,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   /** The parent indicator (INVALID_ARGUMENT or NOT_FOUND first), then the page {@code list} reads of it. */
   private <T> Measures<T> listOf(String parent, int pageSize, String pageToken, String query,
-      BiFunction<org.laasuite.indicators.indicator.Indicator, Pages.Page, Pages.Slice<T>> list) {
+      BiFunction<IndicatorRow, Pages.Page, Pages.Slice<T>> list) {
     var indicator = indicators.get(parent, "parent");
     Pages.Page page = Pages.page(pageSize, pageToken, query);
     return new Measures<>(indicator.code(), list.apply(indicator, page), references.lookup());

@@ -2,6 +2,7 @@ package org.laasuite.indicators.indicator;
 
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorSource;
 import org.laasuite.type.v1.LaaBlock;
 
@@ -24,8 +25,8 @@ public final class IndicatorMapper {
     return new IndicatorService.Filter(b, t, s);
   }
 
-  public static org.laasuite.indicators.v1.Indicator toProto(Indicator i) {
-    var b = org.laasuite.indicators.v1.Indicator.newBuilder()
+  public static Indicator toProto(IndicatorRow i) {
+    var b = Indicator.newBuilder()
         .setName(i.name())
         .setCode(i.code())
         .setTitle(i.title())

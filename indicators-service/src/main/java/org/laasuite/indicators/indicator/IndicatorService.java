@@ -10,14 +10,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.v1.Frequency;
+import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorSource;
 import org.laasuite.indicators.v1.Polarity;
 import org.laasuite.type.v1.LaaBlock;
@@ -36,7 +37,7 @@ public class IndicatorService {
     this.indicators = indicators;
   }
 
-  public Indicator get(String name, String field) {
+  public IndicatorRow get(String name, String field) {
     Violations v = new Violations();
     String code = ResourceNames.INDICATORS.id(name, field, v);
     v.throwIfAny();
@@ -44,19 +45,19 @@ public class IndicatorService {
   }
 
   /** The indicators of these codes that exist, by code: one statement. */
-  public java.util.Map<String, Indicator> byCodes(java.util.Collection<String> codes) {
+  public java.util.Map<String, IndicatorRow> byCodes(java.util.Collection<String> codes) {
     return codes.isEmpty() ? java.util.Map.of() : indicators.findByCodeIn(codes).stream()
-        .collect(java.util.stream.Collectors.toMap(Indicator::code, i -> i));
+        .collect(java.util.stream.Collectors.toMap(IndicatorRow::code, i -> i));
   }
 
   /** The indicators named, in the order asked; NOT_FOUND naming every unknown one. */
-  public List<Indicator> getAll(List<String> names, String field) {
+  public List<IndicatorRow> getAll(List<String> names, String field) {
     Violations v = new Violations();
     List<String> codes = names.stream().map(n -> ResourceNames.INDICATORS.id(n, field, v)).toList();
     v.throwIfAny();
     var found = byCodes(codes);
     List<String> missing = codes.stream().filter(c -> !found.containsKey(c)).distinct()
-        .map(c -> Indicator.COLLECTION + "/" + c).toList();
+        .map(c -> IndicatorRow.COLLECTION + "/" + c).toList();
     if (!missing.isEmpty()) {
       throw new ApiException(Status.Code.NOT_FOUND, "INDICATOR_NOT_FOUND",
           String.join(", ", missing) + (missing.size() == 1 ? " does not exist" : " do not exist"), List.of());
@@ -74,36 +75,36 @@ public class IndicatorService {
   }
 
   /** A page of the indicators {@code filter} matches, in the catalogue's order, with their total. */
-  public Pages.Slice<Indicator> list(Filter filter, Pages.Page page) {
-    List<Indicator> rows = indicators.search(filter.block(), filter.themeGroup(), filter.source(), page.size(),
+  public Pages.Slice<IndicatorRow> list(Filter filter, Pages.Page page) {
+    List<IndicatorRow> rows = indicators.search(filter.block(), filter.themeGroup(), filter.source(), page.size(),
         page.offset());
     return page.slice(rows, indicators.countMatching(filter.block(), filter.themeGroup(), filter.source()));
   }
 
   @Transactional
-  public Indicator create(org.laasuite.indicators.v1.Indicator in) {
+  public IndicatorRow create(Indicator in) {
     Violations v = new Violations();
-    Indicator candidate = validated(in, "indicator", v);
+    IndicatorRow candidate = validated(in, "indicator", v);
     v.throwIfAny();
     if (indicators.existsByCode(candidate.code())) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "INDICATOR_ALREADY_EXISTS",
-          Indicator.COLLECTION + "/" + candidate.code() + " already exists", "indicator.code");
+          IndicatorRow.COLLECTION + "/" + candidate.code() + " already exists", "indicator.code");
     }
     return indicators.save(candidate);
   }
 
   @Transactional
-  public Indicator update(org.laasuite.indicators.v1.Indicator in, FieldMask mask) {
+  public IndicatorRow update(Indicator in, FieldMask mask) {
     Violations v = new Violations();
     Set<String> paths = FieldMasks.paths(mask, UPDATABLE, v);
     String code = ResourceNames.INDICATORS.id(in.getName(), "indicator.name", v);
     v.throwIfAny();
-    Indicator existing = indicators.findByCode(code)
+    IndicatorRow existing = indicators.findByCode(code)
         .orElseThrow(() -> ApiException.notFound("INDICATOR", in.getName()));
     var merged = FieldMasks.merge(IndicatorMapper.toProto(existing), in, paths);
-    Indicator updated = validated(merged, "indicator", v);
+    IndicatorRow updated = validated(merged, "indicator", v);
     v.throwIfAny();
-    return indicators.update(new Indicator(existing.id(), existing.code(), updated.title(), updated.block(),
+    return indicators.update(new IndicatorRow(existing.id(), existing.code(), updated.title(), updated.block(),
         updated.themeGroup(), updated.outcome(), updated.units(), updated.polarity(), updated.source(),
         updated.niCode(), updated.monitorOnly(), updated.cumulative(), updated.ownerOrganisation(),
         updated.frequency(), updated.decimalPlaces(), updated.amberTolerance(), existing.sourceReference(),
@@ -112,12 +113,12 @@ public class IndicatorService {
 
   @Transactional
   public void delete(String name) {
-    Indicator existing = get(name, "name");
+    IndicatorRow existing = get(name, "name");
     indicators.delete(existing);
   }
 
   /** Saves many at once (an import); the caller has validated them and holds the transaction. */
-  public List<Indicator> saveAll(Collection<Indicator> batch) {
+  public List<IndicatorRow> saveAll(Collection<IndicatorRow> batch) {
     return List.copyOf(indicators.saveAll(batch));
   }
 
@@ -126,7 +127,7 @@ public class IndicatorService {
   }
 
   /** The record {@code in} describes, with every rule checked into {@code v} under {@code prefix}. */
-  public static Indicator validated(org.laasuite.indicators.v1.Indicator in, String prefix, Violations v) {
+  public static IndicatorRow validated(Indicator in, String prefix, Violations v) {
     String p = prefix.isEmpty() ? "" : prefix + ".";
     ResourceNames.INDICATORS.validId(in.getCode(), p + "code", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
@@ -156,7 +157,7 @@ public class IndicatorService {
     IndicatorSource source = in.getSource() == IndicatorSource.INDICATOR_SOURCE_UNSPECIFIED
         ? IndicatorSource.INDICATOR_SOURCE_LOCAL : in.getSource();
     Frequency frequency = in.getFrequency() == Frequency.FREQUENCY_UNSPECIFIED ? Frequency.FREQUENCY_ANNUAL : in.getFrequency();
-    return new Indicator(null, in.getCode(), in.getTitle(), in.getBlock(), in.getThemeGroup(), in.getOutcome(),
+    return new IndicatorRow(null, in.getCode(), in.getTitle(), in.getBlock(), in.getThemeGroup(), in.getOutcome(),
         in.getUnits(), in.getPolarity(), source, in.getNiCode(), in.getMonitorOnly(), in.getCumulative(),
         in.getOwnerOrganisation(), frequency, in.getDecimalPlaces(), tolerance, in.getSourceReference(), null, null);
   }

@@ -15,6 +15,7 @@ import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.v1.Period;
 import org.laasuite.indicators.v1.PeriodType;
 
 @Singleton
@@ -27,13 +28,13 @@ public class PeriodService {
     this.periods = periods;
   }
 
-  public static org.laasuite.indicators.v1.Period toProto(Period p) {
-    return org.laasuite.indicators.v1.Period.newBuilder().setName("periods/" + p.code()).setCode(p.code())
+  public static Period toProto(PeriodRow p) {
+    return Period.newBuilder().setName("periods/" + p.code()).setCode(p.code())
         .setType(p.type()).setStartDate(Protos.date(p.startDate())).setEndDate(Protos.date(p.endDate()))
         .setLabel(p.label()).build();
   }
 
-  public Period get(String name) {
+  public PeriodRow get(String name) {
     Violations v = new Violations();
     String code = ResourceNames.PERIODS.id(name, "name", v);
     v.throwIfAny();
@@ -41,7 +42,7 @@ public class PeriodService {
   }
 
   /** A page of every period, earliest first. */
-  public Pages.Slice<Period> list(Pages.Page page) {
+  public Pages.Slice<PeriodRow> list(Pages.Page page) {
     return page.slice(periods.page(page.size(), page.offset()));
   }
 
@@ -51,7 +52,7 @@ public class PeriodService {
   }
 
   @Transactional
-  public Period create(org.laasuite.indicators.v1.Period in) {
+  public PeriodRow create(Period in) {
     Violations v = new Violations();
     ResourceNames.PERIODS.validId(in.getCode(), "period.code", v);
     v.check(in.getType() != PeriodType.PERIOD_TYPE_UNSPECIFIED && in.getType() != PeriodType.UNRECOGNIZED,
@@ -69,17 +70,17 @@ public class PeriodService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "PERIOD_ALREADY_EXISTS",
           "periods/" + in.getCode() + " already exists", "period.code");
     }
-    return periods.save(new Period(null, in.getCode(), in.getType(), start, end, label));
+    return periods.save(new PeriodRow(null, in.getCode(), in.getType(), start, end, label));
   }
 
   /**
    * The stored period of each code in {@code wanted}, saving those that do not exist yet (an existing
    * period keeps its own label). One statement to read, one insert per new period.
    */
-  public Map<String, Period> ensure(Collection<Period> wanted) {
-    Map<String, Period> existing = periods.findByCodeIn(wanted.stream().map(Period::code).toList()).stream()
-        .collect(Collectors.toMap(Period::code, Function.identity()));
-    for (Period p : wanted) {
+  public Map<String, PeriodRow> ensure(Collection<PeriodRow> wanted) {
+    Map<String, PeriodRow> existing = periods.findByCodeIn(wanted.stream().map(PeriodRow::code).toList()).stream()
+        .collect(Collectors.toMap(PeriodRow::code, Function.identity()));
+    for (PeriodRow p : wanted) {
       existing.computeIfAbsent(p.code(), c -> periods.save(p));
     }
     return existing;
