@@ -7,9 +7,12 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.area.AreaMapper;
+import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
 import org.laasuite.indicators.importer.SimpleViewImporter;
 import org.laasuite.indicators.indicator.IndicatorMapper;
@@ -18,6 +21,8 @@ import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.measure.MeasureMapper;
 import org.laasuite.indicators.measure.MeasureService;
 import org.laasuite.indicators.measure.References;
+import org.laasuite.indicators.period.PeriodMapper;
+import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.period.PeriodService;
 import org.laasuite.indicators.report.ReportService;
 import org.laasuite.indicators.v1.*;
@@ -75,12 +80,23 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createIndicator(CreateIndicatorRequest r, StreamObserver<Indicator> out) {
-    reply(out, () -> IndicatorMapper.toProto(indicators.create(r.getIndicator())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      IndicatorRow candidate = IndicatorMapper.fromProto(r.getIndicator(), "indicator", v);
+      v.throwIfAny();
+      return IndicatorMapper.toProto(indicators.create(candidate));
+    });
   }
 
   @Override
   public void updateIndicator(UpdateIndicatorRequest r, StreamObserver<Indicator> out) {
-    reply(out, () -> IndicatorMapper.toProto(indicators.update(r.getIndicator(), r.getUpdateMask())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      Set<String> paths = IndicatorMapper.updatePaths(r.getIndicator(), r.getUpdateMask(), v);
+      v.throwIfAny();
+      return IndicatorMapper.toProto(indicators.update(r.getIndicator().getName(),
+          (existing, problems) -> IndicatorMapper.merge(existing, r.getIndicator(), paths, problems)));
+    });
   }
 
   @Override
@@ -93,40 +109,50 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void getArea(GetAreaRequest r, StreamObserver<Area> out) {
-    reply(out, () -> AreaService.toProto(areas.get(r.getName())));
+    reply(out, () -> AreaMapper.toProto(areas.get(r.getName())));
   }
 
   @Override
   public void listAreas(ListAreasRequest r, StreamObserver<ListAreasResponse> out) {
     reply(out, () -> {
       var page = areas.list(Pages.page(r.getPageSize(), r.getPageToken(), "areas"));
-      return ListAreasResponse.newBuilder().addAllAreas(page.map(AreaService::toProto))
+      return ListAreasResponse.newBuilder().addAllAreas(page.map(AreaMapper::toProto))
           .setNextPageToken(page.nextPageToken()).build();
     });
   }
 
   @Override
   public void createArea(CreateAreaRequest r, StreamObserver<Area> out) {
-    reply(out, () -> AreaService.toProto(areas.create(r.getArea())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      AreaRow candidate = AreaMapper.fromProto(r.getArea(), "area", v);
+      v.throwIfAny();
+      return AreaMapper.toProto(areas.create(candidate));
+    });
   }
 
   @Override
   public void getPeriod(GetPeriodRequest r, StreamObserver<Period> out) {
-    reply(out, () -> PeriodService.toProto(periods.get(r.getName())));
+    reply(out, () -> PeriodMapper.toProto(periods.get(r.getName())));
   }
 
   @Override
   public void listPeriods(ListPeriodsRequest r, StreamObserver<ListPeriodsResponse> out) {
     reply(out, () -> {
       var page = periods.list(Pages.page(r.getPageSize(), r.getPageToken(), "periods"));
-      return ListPeriodsResponse.newBuilder().addAllPeriods(page.map(PeriodService::toProto))
+      return ListPeriodsResponse.newBuilder().addAllPeriods(page.map(PeriodMapper::toProto))
           .setNextPageToken(page.nextPageToken()).build();
     });
   }
 
   @Override
   public void createPeriod(CreatePeriodRequest r, StreamObserver<Period> out) {
-    reply(out, () -> PeriodService.toProto(periods.create(r.getPeriod())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      PeriodRow candidate = PeriodMapper.fromProto(r.getPeriod(), "period", v);
+      v.throwIfAny();
+      return PeriodMapper.toProto(periods.create(candidate));
+    });
   }
 
   @Override

@@ -1,35 +1,22 @@
 package org.laasuite.indicators.indicator;
 
-import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
-import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.Pages;
-import org.laasuite.common.grpc.ProtoEnums;
-import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.indicators.v1.Frequency;
-import org.laasuite.indicators.v1.Indicator;
-import org.laasuite.indicators.v1.IndicatorSource;
-import org.laasuite.indicators.v1.Polarity;
-import org.laasuite.type.v1.LaaBlock;
 
 /** The indicator catalogue: its rules and transactions. */
 @Singleton
 public class IndicatorService {
-
-  static final Set<String> UPDATABLE = Set.of("title", "block", "theme_group", "outcome", "units", "polarity",
-      "source", "ni_code", "monitor_only", "cumulative", "owner_organisation", "frequency", "decimal_places",
-      "amber_tolerance");
 
   private final IndicatorRepository indicators;
 
@@ -45,9 +32,9 @@ public class IndicatorService {
   }
 
   /** The indicators of these codes that exist, by code: one statement. */
-  public java.util.Map<String, IndicatorRow> byCodes(java.util.Collection<String> codes) {
-    return codes.isEmpty() ? java.util.Map.of() : indicators.findByCodeIn(codes).stream()
-        .collect(java.util.stream.Collectors.toMap(IndicatorRow::code, i -> i));
+  public Map<String, IndicatorRow> byCodes(Collection<String> codes) {
+    return codes.isEmpty() ? Map.of() : indicators.findByCodeIn(codes).stream()
+        .collect(Collectors.toMap(IndicatorRow::code, i -> i));
   }
 
   /** The indicators named, in the order asked; NOT_FOUND naming every unknown one. */
@@ -82,33 +69,25 @@ public class IndicatorService {
   }
 
   @Transactional
-  public IndicatorRow create(Indicator in) {
-    Violations v = new Violations();
-    IndicatorRow candidate = validated(in, "indicator", v);
-    v.throwIfAny();
+  public IndicatorRow create(IndicatorRow candidate) {
     if (indicators.existsByCode(candidate.code())) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "INDICATOR_ALREADY_EXISTS",
-          IndicatorRow.COLLECTION + "/" + candidate.code() + " already exists", "indicator.code");
+          candidate.name() + " already exists", "indicator.code");
     }
     return indicators.save(candidate);
   }
 
+  /**
+   * Changes the indicator {@code name} names (NOT_FOUND if there is none) to what {@code change} makes of it;
+   * nothing is written when the change reports a violation.
+   */
   @Transactional
-  public IndicatorRow update(Indicator in, FieldMask mask) {
+  public IndicatorRow update(String name, BiFunction<IndicatorRow, Violations, IndicatorRow> change) {
+    IndicatorRow existing = get(name, "indicator.name");
     Violations v = new Violations();
-    Set<String> paths = FieldMasks.paths(mask, UPDATABLE, v);
-    String code = ResourceNames.INDICATORS.id(in.getName(), "indicator.name", v);
+    IndicatorRow updated = change.apply(existing, v);
     v.throwIfAny();
-    IndicatorRow existing = indicators.findByCode(code)
-        .orElseThrow(() -> ApiException.notFound("INDICATOR", in.getName()));
-    var merged = FieldMasks.merge(IndicatorMapper.toProto(existing), in, paths);
-    IndicatorRow updated = validated(merged, "indicator", v);
-    v.throwIfAny();
-    return indicators.update(new IndicatorRow(existing.id(), existing.code(), updated.title(), updated.block(),
-        updated.themeGroup(), updated.outcome(), updated.units(), updated.polarity(), updated.source(),
-        updated.niCode(), updated.monitorOnly(), updated.cumulative(), updated.ownerOrganisation(),
-        updated.frequency(), updated.decimalPlaces(), updated.amberTolerance(), existing.sourceReference(),
-        existing.createTime(), null));
+    return indicators.update(updated);
   }
 
   @Transactional
@@ -124,41 +103,5 @@ public class IndicatorService {
 
   public boolean exists(String code) {
     return indicators.existsByCode(code);
-  }
-
-  /** The record {@code in} describes, with every rule checked into {@code v} under {@code prefix}. */
-  public static IndicatorRow validated(Indicator in, String prefix, Violations v) {
-    String p = prefix.isEmpty() ? "" : prefix + ".";
-    ResourceNames.INDICATORS.validId(in.getCode(), p + "code", v);
-    v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
-    ProtoEnums.required(in.getBlock(), p + "block", v);
-    ProtoEnums.required(in.getPolarity(), p + "polarity", v);
-    ProtoEnums.known(in.getSource(), p + "source", v);
-    v.check(in.getFrequency() != Frequency.UNRECOGNIZED, p + "frequency", "is not a known frequency");
-    if (v.maxLength(in.getThemeGroup(), Violations.MAX_TITLE, p + "theme_group") && !in.getThemeGroup().isEmpty()) {
-      v.check(ResourceNames.BODIES.isName(in.getThemeGroup()), p + "theme_group", "must look like 'bodies/{id}'");
-    }
-    if (v.maxLength(in.getOwnerOrganisation(), Violations.MAX_TITLE, p + "owner_organisation")
-        && !in.getOwnerOrganisation().isEmpty()) {
-      v.check(ResourceNames.ORGANISATIONS.isName(in.getOwnerOrganisation()), p + "owner_organisation",
-          "must look like 'organisations/{id}'");
-    }
-    v.maxLength(in.getOutcome(), Violations.MAX_TEXT, p + "outcome");
-    v.maxLength(in.getUnits(), Violations.MAX_TITLE, p + "units");
-    v.maxLength(in.getNiCode(), Violations.MAX_TITLE, p + "ni_code");
-    v.check(in.getDecimalPlaces() >= 0 && in.getDecimalPlaces() <= 6, p + "decimal_places", "must be 0 to 6");
-    BigDecimal tolerance = null;
-    if (in.hasAmberTolerance()) {
-      tolerance = Protos.decimal(in.getAmberTolerance(), p + "amber_tolerance", v).orElse(null);
-      if (tolerance != null) {
-        v.check(tolerance.signum() >= 0, p + "amber_tolerance", "must not be negative");
-      }
-    }
-    IndicatorSource source = in.getSource() == IndicatorSource.INDICATOR_SOURCE_UNSPECIFIED
-        ? IndicatorSource.INDICATOR_SOURCE_LOCAL : in.getSource();
-    Frequency frequency = in.getFrequency() == Frequency.FREQUENCY_UNSPECIFIED ? Frequency.FREQUENCY_ANNUAL : in.getFrequency();
-    return new IndicatorRow(null, in.getCode(), in.getTitle(), in.getBlock(), in.getThemeGroup(), in.getOutcome(),
-        in.getUnits(), in.getPolarity(), source, in.getNiCode(), in.getMonitorOnly(), in.getCumulative(),
-        in.getOwnerOrganisation(), frequency, in.getDecimalPlaces(), tolerance, in.getSourceReference(), null, null);
   }
 }

@@ -32,6 +32,7 @@ import org.laasuite.indicators.measure.OutturnRevisionRow;
 import org.laasuite.indicators.measure.RecordedJudgementRow;
 import org.laasuite.indicators.measure.References;
 import org.laasuite.indicators.measure.References.Lookup;
+import org.laasuite.indicators.period.PeriodMapper;
 import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.ComputedJudgement;
 import org.laasuite.indicators.v1.IndicatorReport;
@@ -134,7 +135,7 @@ public class ReportService {
       narrativesOf.getOrDefault(i.id(), List.of()).forEach(n -> periodIds.add(n.periodId()));
       judgementsOf.getOrDefault(i.id(), List.of()).forEach(j -> periodIds.add(j.periodId()));
       periodIds.stream().filter(java.util.Objects::nonNull).sorted(byPeriodStart)
-          .forEach(id -> report.addPeriods(org.laasuite.indicators.period.PeriodService.toProto(lookup.period(id))));
+          .forEach(id -> report.addPeriods(PeriodMapper.toProto(lookup.period(id))));
       return report.build();
     }).toList();
   }
