@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaMapper;
@@ -157,7 +158,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createBaseline(CreateBaselineRequest r, StreamObserver<Baseline> out) {
-    reply(out, () -> measures.createBaseline(r.getParent(), r.getBaseline()));
+    reply(out, () -> created(r.getParent(), i -> measures.createBaseline(i, r.getBaseline()), MeasureMapper::toProto));
   }
 
   @Override
@@ -173,7 +174,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createTarget(CreateTargetRequest r, StreamObserver<Target> out) {
-    reply(out, () -> measures.createTarget(r.getParent(), r.getTarget()));
+    reply(out, () -> created(r.getParent(), i -> measures.createTarget(i, r.getTarget()), MeasureMapper::toProto));
   }
 
   @Override
@@ -189,7 +190,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createOutturn(CreateOutturnRequest r, StreamObserver<Outturn> out) {
-    reply(out, () -> measures.createOutturn(r.getParent(), r.getOutturn()));
+    reply(out, () -> created(r.getParent(), i -> measures.createOutturn(i, r.getOutturn()), MeasureMapper::toProto));
   }
 
   @Override
@@ -214,6 +215,12 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
     var indicator = indicators.get(parent, "parent");
     Pages.Page page = Pages.page(pageSize, pageToken, query);
     return new Measures<>(indicator.code(), list.apply(indicator, page), references.lookup());
+  }
+
+  /** The measure {@code create} makes of the parent indicator (INVALID_ARGUMENT or NOT_FOUND first), as a proto. */
+  private <R, P> P created(String parent, Function<IndicatorRow, R> create, MeasureMapper.ToProto<R, P> mapper) {
+    IndicatorRow indicator = indicators.get(parent, "parent");
+    return mapper.map(indicator.code(), create.apply(indicator), references.lookup());
   }
 
   /** Collects the stream, then validates and writes it in one transaction when the client is done. */
@@ -250,7 +257,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createNarrative(CreateNarrativeRequest r, StreamObserver<Narrative> out) {
-    reply(out, () -> measures.createNarrative(r.getParent(), r.getNarrative()));
+    reply(out, () -> created(r.getParent(), i -> measures.createNarrative(i, r.getNarrative()), MeasureMapper::toProto));
   }
 
   @Override
@@ -272,7 +279,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createRecordedJudgement(CreateRecordedJudgementRequest r, StreamObserver<RecordedJudgement> out) {
-    reply(out, () -> measures.createJudgement(r.getParent(), r.getJudgement()));
+    reply(out, () -> created(r.getParent(), i -> measures.createJudgement(i, r.getJudgement()), MeasureMapper::toProto));
   }
 
   @Override

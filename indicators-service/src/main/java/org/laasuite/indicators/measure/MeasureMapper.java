@@ -15,6 +15,12 @@ public final class MeasureMapper {
   private MeasureMapper() {
   }
 
+  /** One of the toProto methods below: a measure of the indicator {@code indicatorCode}, named with the lookup. */
+  @FunctionalInterface
+  public interface ToProto<R, P> {
+    P map(String indicatorCode, R row, Lookup lookup);
+  }
+
   public static Baseline toProto(String indicatorCode, BaselineRow b, Lookup l) {
     var out = Baseline.newBuilder()
         .setName("indicators/" + indicatorCode + "/baselines/" + b.id())

@@ -66,21 +66,18 @@ public class MeasureService {
   }
 
   @Transactional
-  public Baseline createBaseline(String parent, Baseline in) {
-    IndicatorRow indicator = indicators.get(parent, "parent");
+  public BaselineRow createBaseline(IndicatorRow indicator, Baseline in) {
     Violations v = new Violations();
     PeriodRow period = references.period(in.getPeriod(), "baseline.period", false, v);
     AreaRow area = references.area(in.getArea(), "baseline.area", v);
     Figure figure = FigureMapper.fromProto(in.getFigure(), "baseline.figure", v);
     v.throwIfAny();
-    BaselineRow saved = baselines.save(new BaselineRow(null, indicator.id(), period == null ? null : period.id(),
+    return baselines.save(new BaselineRow(null, indicator.id(), period == null ? null : period.id(),
         area.id(), figure, null));
-    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
   }
 
   @Transactional
-  public Target createTarget(String parent, Target in) {
-    IndicatorRow indicator = indicators.get(parent, "parent");
+  public TargetRow createTarget(IndicatorRow indicator, Target in) {
     Violations v = new Violations();
     PeriodRow period = references.period(in.getPeriod(), "target.period", true, v);
     AreaRow area = references.area(in.getArea(), "target.area", v);
@@ -91,19 +88,16 @@ public class MeasureService {
           indicator.name() + " already has a target for " + in.getPeriod() + " in areas/" + area.code(),
           "target.period");
     }
-    TargetRow saved = targets.save(new TargetRow(null, indicator.id(), period.id(), area.id(), figure, null));
-    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+    return targets.save(new TargetRow(null, indicator.id(), period.id(), area.id(), figure, null));
   }
 
   @Transactional
-  public Outturn createOutturn(String parent, Outturn in) {
-    IndicatorRow indicator = indicators.get(parent, "parent");
+  public OutturnRevisionRow createOutturn(IndicatorRow indicator, Outturn in) {
     Violations v = new Violations();
     Figure figure = FigureMapper.fromProto(in.getFigure(), "outturn.figure", v);
     OutturnRevisionRow candidate = outturn(indicator, in, figure, "outturn.", v);
     v.throwIfAny();
-    OutturnRevisionRow saved = record(candidate);
-    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+    return record(candidate);
   }
 
   /**
@@ -194,14 +188,11 @@ public class MeasureService {
   }
 
   @Transactional
-  public Narrative createNarrative(String parent,
-      Narrative in) {
-    IndicatorRow indicator = indicators.get(parent, "parent");
+  public NarrativeRow createNarrative(IndicatorRow indicator, Narrative in) {
     Violations v = new Violations();
     NarrativeRow draft = narrative(indicator, in, "narrative.", v);
     v.throwIfAny();
-    NarrativeRow saved = narratives.save(draft);
-    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+    return narratives.save(draft);
   }
 
   /** Every narrative checked first, each problem named by its place in the request; then all saved. */
@@ -250,9 +241,7 @@ public class MeasureService {
   }
 
   @Transactional
-  public RecordedJudgement createJudgement(String parent,
-      RecordedJudgement in) {
-    IndicatorRow indicator = indicators.get(parent, "parent");
+  public RecordedJudgementRow createJudgement(IndicatorRow indicator, RecordedJudgement in) {
     Violations v = new Violations();
     PeriodRow period = references.period(in.getPeriod(), "judgement.period", true, v);
     v.check(in.getRating() != Rating.RATING_UNSPECIFIED && in.getRating() != Rating.UNRECOGNIZED,
@@ -260,9 +249,8 @@ public class MeasureService {
     v.maxLength(in.getReason(), Violations.MAX_TEXT, "judgement.reason");
     v.maxLength(in.getRecordedBy(), Violations.MAX_TITLE, "judgement.recorded_by");
     v.throwIfAny();
-    RecordedJudgementRow saved = judgements.save(new RecordedJudgementRow(null, indicator.id(), period.id(),
+    return judgements.save(new RecordedJudgementRow(null, indicator.id(), period.id(),
         in.getRating(), in.getReason(), in.getRecordedBy(), null));
-    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
   }
 
   /** A page of {@code indicator}'s baselines, in the order they were made. */
