@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
-import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaRow;
@@ -15,11 +14,10 @@ import org.laasuite.indicators.indicator.IndicatorMapper;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.judgement.Gap;
-import org.laasuite.indicators.judgement.Judgement;
+import org.laasuite.indicators.judgement.JudgementMapper;
 import org.laasuite.indicators.judgement.JudgementRule;
 import org.laasuite.indicators.judgement.Observation;
 import org.laasuite.indicators.judgement.TargetPoint;
-import org.laasuite.indicators.judgement.Trend;
 import org.laasuite.indicators.judgement.Trends;
 import org.laasuite.indicators.measure.MeasureMapper;
 import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
@@ -34,7 +32,6 @@ import org.laasuite.indicators.measure.References;
 import org.laasuite.indicators.measure.References.Lookup;
 import org.laasuite.indicators.period.PeriodMapper;
 import org.laasuite.indicators.period.PeriodRow;
-import org.laasuite.indicators.v1.ComputedJudgement;
 import org.laasuite.indicators.v1.IndicatorReport;
 
 /**
@@ -110,13 +107,13 @@ public class ReportService {
       List<Observation> city = observations(os, lookup, area(lookup, AreaRow.CITY));
       List<TargetPoint> cityTargets = ts.stream().filter(t -> area(lookup, AreaRow.CITY).test(t.areaId()))
           .map(t -> new TargetPoint(lookup.period(t.periodId()), t.figure())).toList();
-      report.setComputedJudgement(toProto(JudgementRule.judge(settings, city, cityTargets)));
-      report.setTrend(toProto(Trends.trend(i.polarity(), city)));
+      report.setComputedJudgement(JudgementMapper.toProto(JudgementRule.judge(settings, city, cityTargets)));
+      report.setTrend(JudgementMapper.toProto(Trends.trend(i.polarity(), city)));
       List<Observation> priority = observations(os, lookup, area(lookup, AreaRow.PRIORITY_NEIGHBOURHOODS));
       List<Observation> rest = observations(os, lookup, area(lookup, AreaRow.REST_OF_CITY));
       Gap gap = rest.isEmpty() ? Trends.gap(priority, city, "areas/" + AreaRow.CITY)
           : Trends.gap(priority, rest, "areas/" + AreaRow.REST_OF_CITY);
-      report.setGap(toProto(gap));
+      report.setGap(JudgementMapper.toProto(gap));
       narrativesOf.getOrDefault(i.id(), List.of()).stream()
           .max(Comparator.comparing((NarrativeRow n) -> n.periodId(), byPeriodStart)
               .thenComparing(n -> n.id()))
@@ -149,51 +146,5 @@ public class ReportService {
         .map(o -> new Observation(lookup.period(o.periodId()), lookup.period(o.dataPeriodId()), o.coverage(),
             o.figure().value()))
         .toList();
-  }
-
-  private static String name(PeriodRow p) {
-    return p == null ? "" : "periods/" + p.code();
-  }
-
-  static ComputedJudgement toProto(Judgement j) {
-    var b = ComputedJudgement.newBuilder().setRating(j.rating()).setBasis(j.basis()).setPeriod(name(j.period()))
-        .setExplanation(j.explanation());
-    if (j.target() != null) {
-      b.setTarget(Protos.decimal(j.target().stripTrailingZeros()));
-    }
-    if (j.outturn() != null) {
-      b.setOutturn(Protos.decimal(j.outturn()));
-    }
-    if (j.variance() != null) {
-      b.setVariance(Protos.decimal(j.variance()));
-    }
-    if (j.tolerance() != null) {
-      b.setTolerance(Protos.decimal(j.tolerance()));
-    }
-    return b.build();
-  }
-
-  static org.laasuite.indicators.v1.Trend toProto(Trend t) {
-    var b = org.laasuite.indicators.v1.Trend.newBuilder().setDirection(t.direction()).setPeriod(name(t.period()))
-        .setPreviousPeriod(name(t.previousPeriod()));
-    if (t.change() != null) {
-      b.setChange(Protos.decimal(t.change()));
-    }
-    return b.build();
-  }
-
-  static org.laasuite.indicators.v1.Gap toProto(Gap g) {
-    var b = org.laasuite.indicators.v1.Gap.newBuilder().setDirection(g.direction()).setPeriod(name(g.period()))
-        .setPreviousPeriod(name(g.previousPeriod()));
-    if (g.comparisonArea() != null) {
-      b.setArea("areas/" + AreaRow.PRIORITY_NEIGHBOURHOODS).setComparisonArea(g.comparisonArea());
-    }
-    if (g.gap() != null) {
-      b.setGap(Protos.decimal(g.gap()));
-    }
-    if (g.previousGap() != null) {
-      b.setPreviousGap(Protos.decimal(g.previousGap()));
-    }
-    return b.build();
   }
 }
