@@ -1,5 +1,8 @@
 package org.laasuite.indicators.judgement;
 
+import com.google.type.Decimal;
+import java.math.BigDecimal;
+import java.util.function.Consumer;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.period.PeriodRow;
@@ -16,6 +19,13 @@ public final class JudgementMapper {
   private JudgementMapper() {
   }
 
+  /** Sets a decimal field only when there is a value: an unset field reads as "no figure". */
+  private static void setIfPresent(BigDecimal value, Consumer<Decimal> setter) {
+    if (value != null) {
+      setter.accept(Protos.decimal(value));
+    }
+  }
+
   private static String name(PeriodRow p) {
     return p == null ? "" : "periods/" + p.code();
   }
@@ -23,27 +33,17 @@ public final class JudgementMapper {
   public static ComputedJudgement toProto(Judgement j) {
     var b = ComputedJudgement.newBuilder().setRating(j.rating()).setBasis(j.basis()).setPeriod(name(j.period()))
         .setExplanation(j.explanation());
-    if (j.target() != null) {
-      b.setTarget(Protos.decimal(j.target().stripTrailingZeros()));
-    }
-    if (j.outturn() != null) {
-      b.setOutturn(Protos.decimal(j.outturn()));
-    }
-    if (j.variance() != null) {
-      b.setVariance(Protos.decimal(j.variance()));
-    }
-    if (j.tolerance() != null) {
-      b.setTolerance(Protos.decimal(j.tolerance()));
-    }
+    setIfPresent(j.target() == null ? null : j.target().stripTrailingZeros(), b::setTarget);
+    setIfPresent(j.outturn(), b::setOutturn);
+    setIfPresent(j.variance(), b::setVariance);
+    setIfPresent(j.tolerance(), b::setTolerance);
     return b.build();
   }
 
   public static Trend toProto(org.laasuite.indicators.judgement.Trend t) {
     var b = Trend.newBuilder().setDirection(t.direction()).setPeriod(name(t.period()))
         .setPreviousPeriod(name(t.previousPeriod()));
-    if (t.change() != null) {
-      b.setChange(Protos.decimal(t.change()));
-    }
+    setIfPresent(t.change(), b::setChange);
     return b.build();
   }
 
@@ -53,12 +53,8 @@ public final class JudgementMapper {
     if (g.comparisonArea() != null) {
       b.setArea("areas/" + AreaRow.PRIORITY_NEIGHBOURHOODS).setComparisonArea(g.comparisonArea());
     }
-    if (g.gap() != null) {
-      b.setGap(Protos.decimal(g.gap()));
-    }
-    if (g.previousGap() != null) {
-      b.setPreviousGap(Protos.decimal(g.previousGap()));
-    }
+    setIfPresent(g.gap(), b::setGap);
+    setIfPresent(g.previousGap(), b::setPreviousGap);
     return b.build();
   }
 }
