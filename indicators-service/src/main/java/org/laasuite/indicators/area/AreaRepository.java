@@ -1,5 +1,6 @@
 package org.laasuite.indicators.area;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -8,11 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface AreaRepository extends CrudRepository<Area, Long> {
+public interface AreaRepository extends CrudRepository<AreaRow, Long> {
 
-  Optional<Area> findByCode(String code);
+  Optional<AreaRow> findByCode(String code);
 
-  List<Area> findByCodeIn(Collection<String> codes);
+  List<AreaRow> findByCodeIn(Collection<String> codes);
 
-  List<Area> listOrderByCode();
+  List<AreaRow> listOrderByCode();
+
+  @Query("SELECT * FROM area ORDER BY code LIMIT :limit OFFSET :offset")
+  List<AreaRow> page(int limit, int offset);
 }

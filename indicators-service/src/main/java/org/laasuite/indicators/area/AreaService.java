@@ -4,17 +4,13 @@ import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.indicators.v1.AreaType;
 
 @Singleton
 public class AreaService {
-
 
   private final AreaRepository areas;
 
@@ -22,35 +18,20 @@ public class AreaService {
     this.areas = areas;
   }
 
-  public static org.laasuite.indicators.v1.Area toProto(Area a) {
-    return org.laasuite.indicators.v1.Area.newBuilder().setName("areas/" + a.code()).setCode(a.code())
-        .setTitle(a.title()).setType(a.type()).build();
-  }
-
-  public Area get(String name) {
+  public AreaRow get(String name) {
     Violations v = new Violations();
     String code = ResourceNames.AREAS.id(name, "name", v);
     v.throwIfAny();
     return areas.findByCode(code).orElseThrow(() -> ApiException.notFound("AREA", name));
   }
 
-  public record Listing(List<Area> areas, String nextPageToken) {
-  }
-
-  public Listing list(int pageSize, String pageToken) {
-    Violations v = new Violations();
-    Pages.Page page = Pages.page(pageSize, pageToken, "areas", v);
-    v.throwIfAny();
-    List<Area> all = areas.listOrderByCode();
-    List<Area> rows = all.stream().skip(page.offset()).limit(page.size()).toList();
-    return new Listing(rows, page.nextToken(rows.size(), all.size()));
+  /** A page of every area, by code. */
+  public Pages.Slice<AreaRow> list(Pages.Page page) {
+    return page.slice(areas.page(page.size(), page.offset()));
   }
 
   @Transactional
-  public Area create(org.laasuite.indicators.v1.Area in) {
-    Violations v = new Violations();
-    Area candidate = validated(in, "area.", v);
-    v.throwIfAny();
+  public AreaRow create(AreaRow candidate) {
     if (areas.findByCode(candidate.code()).isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "AREA_ALREADY_EXISTS",
           "areas/" + candidate.code() + " already exists", "area.code");
@@ -59,21 +40,14 @@ public class AreaService {
   }
 
   /** Saves the areas of {@code wanted} that do not exist yet; answers how many it created. */
-  public int ensure(List<Area> wanted) {
+  public int ensure(List<AreaRow> wanted) {
     int created = 0;
-    for (Area a : wanted) {
+    for (AreaRow a : wanted) {
       if (areas.findByCode(a.code()).isEmpty()) {
         areas.save(a);
         created++;
       }
     }
     return created;
-  }
-
-  static Area validated(org.laasuite.indicators.v1.Area in, String p, Violations v) {
-    ResourceNames.AREAS.validId(in.getCode(), p + "code", v);
-    v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
-    ProtoEnums.required(in.getType(), p + "type", v);
-    return new Area(null, in.getCode(), in.getTitle(), in.getType());
   }
 }

@@ -7,15 +7,27 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.area.AreaMapper;
+import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
 import org.laasuite.indicators.importer.SimpleViewImporter;
 import org.laasuite.indicators.indicator.IndicatorMapper;
+import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.measure.MeasureMapper;
 import org.laasuite.indicators.measure.MeasureService;
+import org.laasuite.indicators.measure.References;
+import org.laasuite.indicators.period.PeriodMapper;
+import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.period.PeriodService;
 import org.laasuite.indicators.report.ReportService;
 import org.laasuite.indicators.v1.*;
+import org.laasuite.type.v1.LaaBlock;
 
 /**
  * The gRPC face of the service: requests in, services called, protos out. Errors are thrown as
@@ -30,15 +42,17 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   private final MeasureService measures;
   private final ReportService reports;
   private final SimpleViewImporter simpleView;
+  private final References references;
 
   public IndicatorEndpoint(IndicatorService indicators, AreaService areas, PeriodService periods,
-      MeasureService measures, ReportService reports, SimpleViewImporter simpleView) {
+      MeasureService measures, ReportService reports, SimpleViewImporter simpleView, References references) {
     this.indicators = indicators;
     this.areas = areas;
     this.periods = periods;
     this.measures = measures;
     this.reports = reports;
     this.simpleView = simpleView;
+    this.references = references;
   }
 
   @Override
@@ -49,21 +63,41 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void listIndicators(ListIndicatorsRequest r, StreamObserver<ListIndicatorsResponse> out) {
     reply(out, () -> {
-      var page = indicators.list(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource());
-      return ListIndicatorsResponse.newBuilder()
-          .addAllIndicators(page.indicators().stream().map(IndicatorMapper::toProto).toList())
-          .setNextPageToken(page.nextPageToken()).setTotalSize(page.totalSize()).build();
+      var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource());
+      return ListIndicatorsResponse.newBuilder().addAllIndicators(page.map(IndicatorMapper::toProto))
+          .setNextPageToken(page.nextPageToken()).setTotalSize((int) page.totalSize()).build();
     });
+  }
+
+  /** The page of indicators a listing's filters and page fields ask for; every problem reported at once. */
+  private Pages.Slice<IndicatorRow> listIndicators(int pageSize, String pageToken,
+      LaaBlock block, String themeGroup, IndicatorSource source) {
+    Violations v = new Violations();
+    var filter = IndicatorMapper.filter(block, themeGroup, source, v);
+    Pages.Page page = Pages.page(pageSize, pageToken, filter.query(), v);
+    v.throwIfAny();
+    return indicators.list(filter, page);
   }
 
   @Override
   public void createIndicator(CreateIndicatorRequest r, StreamObserver<Indicator> out) {
-    reply(out, () -> IndicatorMapper.toProto(indicators.create(r.getIndicator())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      IndicatorRow candidate = IndicatorMapper.fromProto(r.getIndicator(), "indicator", v);
+      v.throwIfAny();
+      return IndicatorMapper.toProto(indicators.create(candidate));
+    });
   }
 
   @Override
   public void updateIndicator(UpdateIndicatorRequest r, StreamObserver<Indicator> out) {
-    reply(out, () -> IndicatorMapper.toProto(indicators.update(r.getIndicator(), r.getUpdateMask())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      Set<String> paths = IndicatorMapper.updatePaths(r.getIndicator(), r.getUpdateMask(), v);
+      v.throwIfAny();
+      return IndicatorMapper.toProto(indicators.update(r.getIndicator().getName(),
+          (existing, problems) -> IndicatorMapper.merge(existing, r.getIndicator(), paths, problems)));
+    });
   }
 
   @Override
@@ -76,89 +110,117 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void getArea(GetAreaRequest r, StreamObserver<Area> out) {
-    reply(out, () -> AreaService.toProto(areas.get(r.getName())));
+    reply(out, () -> AreaMapper.toProto(areas.get(r.getName())));
   }
 
   @Override
   public void listAreas(ListAreasRequest r, StreamObserver<ListAreasResponse> out) {
     reply(out, () -> {
-      var page = areas.list(r.getPageSize(), r.getPageToken());
-      return ListAreasResponse.newBuilder().addAllAreas(page.areas().stream().map(AreaService::toProto).toList())
+      var page = areas.list(Pages.page(r.getPageSize(), r.getPageToken(), "areas"));
+      return ListAreasResponse.newBuilder().addAllAreas(page.map(AreaMapper::toProto))
           .setNextPageToken(page.nextPageToken()).build();
     });
   }
 
   @Override
   public void createArea(CreateAreaRequest r, StreamObserver<Area> out) {
-    reply(out, () -> AreaService.toProto(areas.create(r.getArea())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      AreaRow candidate = AreaMapper.fromProto(r.getArea(), "area", v);
+      v.throwIfAny();
+      return AreaMapper.toProto(areas.create(candidate));
+    });
   }
 
   @Override
   public void getPeriod(GetPeriodRequest r, StreamObserver<Period> out) {
-    reply(out, () -> PeriodService.toProto(periods.get(r.getName())));
+    reply(out, () -> PeriodMapper.toProto(periods.get(r.getName())));
   }
 
   @Override
   public void listPeriods(ListPeriodsRequest r, StreamObserver<ListPeriodsResponse> out) {
     reply(out, () -> {
-      var page = periods.list(r.getPageSize(), r.getPageToken());
-      return ListPeriodsResponse.newBuilder()
-          .addAllPeriods(page.periods().stream().map(PeriodService::toProto).toList())
+      var page = periods.list(Pages.page(r.getPageSize(), r.getPageToken(), "periods"));
+      return ListPeriodsResponse.newBuilder().addAllPeriods(page.map(PeriodMapper::toProto))
           .setNextPageToken(page.nextPageToken()).build();
     });
   }
 
   @Override
   public void createPeriod(CreatePeriodRequest r, StreamObserver<Period> out) {
-    reply(out, () -> PeriodService.toProto(periods.create(r.getPeriod())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      PeriodRow candidate = PeriodMapper.fromProto(r.getPeriod(), "period", v);
+      v.throwIfAny();
+      return PeriodMapper.toProto(periods.create(candidate));
+    });
   }
 
   @Override
   public void createBaseline(CreateBaselineRequest r, StreamObserver<Baseline> out) {
-    reply(out, () -> measures.createBaseline(r.getParent(), r.getBaseline()));
+    reply(out, () -> created(r.getParent(), i -> measures.createBaseline(i, r.getBaseline()), MeasureMapper::toProto));
   }
 
   @Override
   public void listBaselines(ListBaselinesRequest r, StreamObserver<ListBaselinesResponse> out) {
     reply(out, () -> {
-      var l = measures.listBaselines(r.getParent(), r.getPageSize(), r.getPageToken());
+      var l = listOf(r.getParent(), r.getPageSize(), r.getPageToken(), "baselines;" + r.getParent(),
+          measures::listBaselines);
       return ListBaselinesResponse.newBuilder()
-          .addAllBaselines(l.items().stream().map(b -> MeasureMapper.toProto(l.indicator().code(), b, l.lookup()))
-              .toList())
-          .setNextPageToken(l.nextPageToken()).build();
+          .addAllBaselines(l.slice().map(b -> MeasureMapper.toProto(l.code(), b, l.lookup())))
+          .setNextPageToken(l.slice().nextPageToken()).build();
     });
   }
 
   @Override
   public void createTarget(CreateTargetRequest r, StreamObserver<Target> out) {
-    reply(out, () -> measures.createTarget(r.getParent(), r.getTarget()));
+    reply(out, () -> created(r.getParent(), i -> measures.createTarget(i, r.getTarget()), MeasureMapper::toProto));
   }
 
   @Override
   public void listTargets(ListTargetsRequest r, StreamObserver<ListTargetsResponse> out) {
     reply(out, () -> {
-      var l = measures.listTargets(r.getParent(), r.getPageSize(), r.getPageToken());
+      var l = listOf(r.getParent(), r.getPageSize(), r.getPageToken(), "targets;" + r.getParent(),
+          measures::listTargets);
       return ListTargetsResponse.newBuilder()
-          .addAllTargets(l.items().stream().map(t -> MeasureMapper.toProto(l.indicator().code(), t, l.lookup()))
-              .toList())
-          .setNextPageToken(l.nextPageToken()).build();
+          .addAllTargets(l.slice().map(t -> MeasureMapper.toProto(l.code(), t, l.lookup())))
+          .setNextPageToken(l.slice().nextPageToken()).build();
     });
   }
 
   @Override
   public void createOutturn(CreateOutturnRequest r, StreamObserver<Outturn> out) {
-    reply(out, () -> measures.createOutturn(r.getParent(), r.getOutturn()));
+    reply(out, () -> created(r.getParent(), i -> measures.createOutturn(i, r.getOutturn()), MeasureMapper::toProto));
   }
 
   @Override
   public void listOutturns(ListOutturnsRequest r, StreamObserver<ListOutturnsResponse> out) {
     reply(out, () -> {
-      var l = measures.listOutturns(r.getParent(), r.getPageSize(), r.getPageToken(), r.getShowSuperseded());
+      var l = listOf(r.getParent(), r.getPageSize(), r.getPageToken(),
+          "outturns;" + r.getParent() + ";" + r.getShowSuperseded(),
+          (i, page) -> measures.listOutturns(i, r.getShowSuperseded(), page));
       return ListOutturnsResponse.newBuilder()
-          .addAllOutturns(l.items().stream().map(o -> MeasureMapper.toProto(l.indicator().code(), o, l.lookup()))
-              .toList())
-          .setNextPageToken(l.nextPageToken()).build();
+          .addAllOutturns(l.slice().map(o -> MeasureMapper.toProto(l.code(), o, l.lookup())))
+          .setNextPageToken(l.slice().nextPageToken()).build();
     });
+  }
+
+  /** A page of one kind of an indicator's measures, with what names them. */
+  private record Measures<T>(String code, Pages.Slice<T> slice, References.Lookup lookup) {
+  }
+
+  /** The parent indicator (INVALID_ARGUMENT or NOT_FOUND first), then the page {@code list} reads of it. */
+  private <T> Measures<T> listOf(String parent, int pageSize, String pageToken, String query,
+      BiFunction<IndicatorRow, Pages.Page, Pages.Slice<T>> list) {
+    var indicator = indicators.get(parent, "parent");
+    Pages.Page page = Pages.page(pageSize, pageToken, query);
+    return new Measures<>(indicator.code(), list.apply(indicator, page), references.lookup());
+  }
+
+  /** The measure {@code create} makes of the parent indicator (INVALID_ARGUMENT or NOT_FOUND first), as a proto. */
+  private <R, P> P created(String parent, Function<IndicatorRow, R> create, MeasureMapper.ToProto<R, P> mapper) {
+    IndicatorRow indicator = indicators.get(parent, "parent");
+    return mapper.map(indicator.code(), create.apply(indicator), references.lookup());
   }
 
   /** Collects the stream, then validates and writes it in one transaction when the client is done. */
@@ -195,7 +257,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createNarrative(CreateNarrativeRequest r, StreamObserver<Narrative> out) {
-    reply(out, () -> measures.createNarrative(r.getParent(), r.getNarrative()));
+    reply(out, () -> created(r.getParent(), i -> measures.createNarrative(i, r.getNarrative()), MeasureMapper::toProto));
   }
 
   @Override
@@ -207,28 +269,28 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void listNarratives(ListNarrativesRequest r, StreamObserver<ListNarrativesResponse> out) {
     reply(out, () -> {
-      var l = measures.listNarratives(r.getParent(), r.getPageSize(), r.getPageToken());
+      var l = listOf(r.getParent(), r.getPageSize(), r.getPageToken(), "narratives;" + r.getParent(),
+          measures::listNarratives);
       return ListNarrativesResponse.newBuilder()
-          .addAllNarratives(l.items().stream().map(n -> MeasureMapper.toProto(l.indicator().code(), n, l.lookup()))
-              .toList())
-          .setNextPageToken(l.nextPageToken()).build();
+          .addAllNarratives(l.slice().map(n -> MeasureMapper.toProto(l.code(), n, l.lookup())))
+          .setNextPageToken(l.slice().nextPageToken()).build();
     });
   }
 
   @Override
   public void createRecordedJudgement(CreateRecordedJudgementRequest r, StreamObserver<RecordedJudgement> out) {
-    reply(out, () -> measures.createJudgement(r.getParent(), r.getJudgement()));
+    reply(out, () -> created(r.getParent(), i -> measures.createJudgement(i, r.getJudgement()), MeasureMapper::toProto));
   }
 
   @Override
   public void listRecordedJudgements(ListRecordedJudgementsRequest r,
       StreamObserver<ListRecordedJudgementsResponse> out) {
     reply(out, () -> {
-      var l = measures.listJudgements(r.getParent(), r.getPageSize(), r.getPageToken());
+      var l = listOf(r.getParent(), r.getPageSize(), r.getPageToken(), "judgements;" + r.getParent(),
+          measures::listJudgements);
       return ListRecordedJudgementsResponse.newBuilder()
-          .addAllJudgements(l.items().stream().map(j -> MeasureMapper.toProto(l.indicator().code(), j, l.lookup()))
-              .toList())
-          .setNextPageToken(l.nextPageToken()).build();
+          .addAllJudgements(l.slice().map(j -> MeasureMapper.toProto(l.code(), j, l.lookup())))
+          .setNextPageToken(l.slice().nextPageToken()).build();
     });
   }
 
@@ -242,9 +304,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void listIndicatorReports(ListIndicatorReportsRequest r, StreamObserver<ListIndicatorReportsResponse> out) {
     reply(out, () -> {
-      var page = indicators.list(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource());
-      return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.indicators()))
-          .setNextPageToken(page.nextPageToken()).setTotalSize(page.totalSize()).build();
+      var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource());
+      return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.items()))
+          .setNextPageToken(page.nextPageToken()).setTotalSize((int) page.totalSize()).build();
     });
   }
 

@@ -23,22 +23,22 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.indicators.area.Area;
+import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
 import org.laasuite.indicators.figure.Figure;
 import org.laasuite.indicators.figure.FigureText;
-import org.laasuite.indicators.indicator.Indicator;
+import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
-import org.laasuite.indicators.measure.Baseline;
+import org.laasuite.indicators.measure.BaselineRow;
 import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.RecordedJudgementRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
-import org.laasuite.indicators.measure.Outturn;
-import org.laasuite.indicators.measure.RecordedJudgement;
-import org.laasuite.indicators.measure.Target;
+import org.laasuite.indicators.measure.OutturnRevisionRow;
+import org.laasuite.indicators.measure.RecordedJudgementRow;
+import org.laasuite.indicators.measure.TargetRow;
 import org.laasuite.indicators.area.AreaRepository;
-import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.period.PeriodLabels;
 import org.laasuite.indicators.period.PeriodService;
 import org.laasuite.indicators.v1.AreaType;
@@ -72,14 +72,14 @@ public class SimpleViewImporter {
   private static final int MAX_BYTES = 8 * 1024 * 1024;
 
   /** The places the Simple View's figures are for; every import makes sure they exist. */
-  static final List<Area> STANDARD_AREAS = List.of(
-      new Area(null, Area.CITY, "Coventry (city average)", AreaType.AREA_TYPE_CITY),
-      new Area(null, Area.PRIORITY_NEIGHBOURHOODS, "Priority neighbourhoods", AreaType.AREA_TYPE_PRIORITY_NEIGHBOURHOODS),
-      new Area(null, Area.REST_OF_CITY, "Rest of the city", AreaType.AREA_TYPE_REST_OF_CITY),
-      new Area(null, "bme-proxy-areas", "BME proxy areas", AreaType.AREA_TYPE_BME_PROXY_AREAS),
-      new Area(null, "foleshill", "Foleshill ward", AreaType.AREA_TYPE_WARD),
-      new Area(null, "legi-area", "LEGI area", AreaType.AREA_TYPE_LEGI_AREA),
-      new Area(null, "england", "England", AreaType.AREA_TYPE_COMPARATOR));
+  static final List<AreaRow> STANDARD_AREAS = List.of(
+      new AreaRow(null, AreaRow.CITY, "Coventry (city average)", AreaType.AREA_TYPE_CITY),
+      new AreaRow(null, AreaRow.PRIORITY_NEIGHBOURHOODS, "Priority neighbourhoods", AreaType.AREA_TYPE_PRIORITY_NEIGHBOURHOODS),
+      new AreaRow(null, AreaRow.REST_OF_CITY, "Rest of the city", AreaType.AREA_TYPE_REST_OF_CITY),
+      new AreaRow(null, "bme-proxy-areas", "BME proxy areas", AreaType.AREA_TYPE_BME_PROXY_AREAS),
+      new AreaRow(null, "foleshill", "Foleshill ward", AreaType.AREA_TYPE_WARD),
+      new AreaRow(null, "legi-area", "LEGI area", AreaType.AREA_TYPE_LEGI_AREA),
+      new AreaRow(null, "england", "England", AreaType.AREA_TYPE_COMPARATOR));
 
   private final IndicatorService indicators;
   private final AreaService areaService;
@@ -107,11 +107,11 @@ public class SimpleViewImporter {
   record Placed(String area, Figure figure) {
   }
 
-  record OutturnDraft(int startYear, Period dataPeriod, Placed placed, String note) {
+  record OutturnDraft(int startYear, PeriodRow dataPeriod, Placed placed, String note) {
   }
 
   /** One indicator row, read and checked, before anything is written. */
-  record Draft(int line, Indicator indicator, Period baselinePeriod, Placed baseline, Map<Integer, List<Placed>> targets,
+  record Draft(int line, IndicatorRow indicator, PeriodRow baselinePeriod, Placed baseline, Map<Integer, List<Placed>> targets,
       List<OutturnDraft> outturns, Rating rating, String reason) {
   }
 
@@ -239,7 +239,7 @@ public class SimpleViewImporter {
       return null;
     }
 
-    Period baselinePeriod = PeriodLabels.parse(rec.get("baseline_date")).orElse(null);
+    PeriodRow baselinePeriod = PeriodLabels.parse(rec.get("baseline_date")).orElse(null);
     Placed baseline = placed(rec.get("baseline_value"));
     Map<Integer, List<Placed>> ts = new LinkedHashMap<>();
     for (int year : TARGET_YEARS) {
@@ -259,7 +259,7 @@ public class SimpleViewImporter {
         continue;
       }
       latestUpdate = year;
-      Period data = PeriodLabels.parse(date).orElse(null);
+      PeriodRow data = PeriodLabels.parse(date).orElse(null);
       String reporting = "fy-" + year + "-" + two(year + 1);
       String note = data == null && !date.isEmpty() ? "Date of data as written: " + date : "";
       os.add(new OutturnDraft(year, data == null || data.code().equals(reporting) ? null : data, value, note));
@@ -270,7 +270,7 @@ public class SimpleViewImporter {
     String outcome = rec.get("outcome").strip();
     String measure = rec.get("measure").strip();
     String row = rec.get("row").strip();
-    Indicator indicator = new Indicator(null, code, title(measure, heading, theme, row), block,
+    IndicatorRow indicator = new IndicatorRow(null, code, title(measure, heading, theme, row), block,
         themeBody.isEmpty() ? bodyName(theme) : "bodies/" + themeBody,
         outcome, units, polarity,
         outcome.toLowerCase(Locale.ROOT).contains("lpsa") ? IndicatorSource.INDICATOR_SOURCE_LPSA_STRETCH : IndicatorSource.INDICATOR_SOURCE_LOCAL, "",
@@ -286,7 +286,7 @@ public class SimpleViewImporter {
     Map<String, Long> areaIds = new LinkedHashMap<>();
     areas.listOrderByCode().forEach(a -> areaIds.put(a.code(), a.id()));
 
-    Map<String, Period> wanted = new LinkedHashMap<>();
+    Map<String, PeriodRow> wanted = new LinkedHashMap<>();
     for (Draft d : drafts) {
       if (d.baselinePeriod() != null) {
         wanted.putIfAbsent(d.baselinePeriod().code(), d.baselinePeriod());
@@ -303,33 +303,33 @@ public class SimpleViewImporter {
         wanted.computeIfAbsent(fy(y), c -> PeriodLabels.financialYear(y, label(y)));
       }
     }
-    long periodsBefore = periods.list(Integer.MAX_VALUE, "").periods().size();
-    Map<String, Period> stored = periods.ensure(wanted.values());
-    response.setPeriods((int) (periods.list(Integer.MAX_VALUE, "").periods().size() - periodsBefore));
+    long periodsBefore = periods.count();
+    Map<String, PeriodRow> stored = periods.ensure(wanted.values());
+    response.setPeriods((int) (periods.count() - periodsBefore));
 
-    List<Indicator> saved = indicators.saveAll(drafts.stream().map(Draft::indicator).toList());
-    List<Baseline> bs = new ArrayList<>();
-    List<Target> ts = new ArrayList<>();
-    List<Outturn> os = new ArrayList<>();
-    List<RecordedJudgement> js = new ArrayList<>();
+    List<IndicatorRow> saved = indicators.saveAll(drafts.stream().map(Draft::indicator).toList());
+    List<BaselineRow> bs = new ArrayList<>();
+    List<TargetRow> ts = new ArrayList<>();
+    List<OutturnRevisionRow> os = new ArrayList<>();
+    List<RecordedJudgementRow> js = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
       long id = saved.get(i).id();
       if (d.baseline() != null) {
-        bs.add(new Baseline(null, id, d.baselinePeriod() == null ? null : stored.get(d.baselinePeriod().code()).id(),
+        bs.add(new BaselineRow(null, id, d.baselinePeriod() == null ? null : stored.get(d.baselinePeriod().code()).id(),
             areaIds.get(d.baseline().area()), d.baseline().figure(), null));
       }
-      d.targets().forEach((year, placed) -> placed.forEach(t -> ts.add(new Target(null, id, stored.get(fy(year)).id(),
+      d.targets().forEach((year, placed) -> placed.forEach(t -> ts.add(new TargetRow(null, id, stored.get(fy(year)).id(),
           areaIds.get(t.area()), t.figure(), null))));
       for (OutturnDraft o : d.outturns()) {
-        os.add(new Outturn(null, id, stored.get(fy(o.startYear())).id(),
+        os.add(new OutturnRevisionRow(null, id, stored.get(fy(o.startYear())).id(),
             o.dataPeriod() == null ? null : stored.get(o.dataPeriod().code()).id(), areaIds.get(o.placed().area()),
             o.placed().figure(), OutturnStatus.OUTTURN_STATUS_FINAL, null, "LAA Simple View", o.note(), "Imported from " + fileName,
             null, 1, null, true));
       }
       if (d.rating() != null) {
         int y = d.outturns().isEmpty() ? 2006 : d.outturns().getLast().startYear();
-        js.add(new RecordedJudgement(null, id, stored.get(fy(y)).id(), d.rating(), d.reason(),
+        js.add(new RecordedJudgementRow(null, id, stored.get(fy(y)).id(), d.rating(), d.reason(),
             "Imported from " + fileName, null));
       }
     }
@@ -355,8 +355,8 @@ public class SimpleViewImporter {
       Figure pn = FigureText.parse(m.group(2));
       if (city != null && pn != null && city.hasValue() && pn.hasValue()) {
         String text = cell.strip();
-        return List.of(new Placed(Area.CITY, city.withOriginalText(text)),
-            new Placed(Area.PRIORITY_NEIGHBOURHOODS, pn.withOriginalText(text)));
+        return List.of(new Placed(AreaRow.CITY, city.withOriginalText(text)),
+            new Placed(AreaRow.PRIORITY_NEIGHBOURHOODS, pn.withOriginalText(text)));
       }
     }
     Placed one = placed(cell);
@@ -371,10 +371,10 @@ public class SimpleViewImporter {
     }
     String lower = f.originalText().toLowerCase(Locale.ROOT);
     String qualifier = lower.replaceFirst("^[^(a-z]*", "");
-    String area = Area.CITY;
+    String area = AreaRow.CITY;
     if (f.hasValue() && (qualifier.startsWith("(") || qualifier.startsWith("in "))) {
       if (qualifier.contains("priority") || qualifier.matches("in pns.*")) {
-        area = Area.PRIORITY_NEIGHBOURHOODS;
+        area = AreaRow.PRIORITY_NEIGHBOURHOODS;
       } else if (qualifier.contains("foleshill")) {
         area = "foleshill";
       } else if (qualifier.contains("legi")) {

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface IndicatorRepository extends CrudRepository<Indicator, Long> {
+public interface IndicatorRepository extends CrudRepository<IndicatorRow, Long> {
 
-  Optional<Indicator> findByCode(String code);
+  Optional<IndicatorRow> findByCode(String code);
 
-  List<Indicator> findByCodeIn(Collection<String> codes);
+  List<IndicatorRow> findByCodeIn(Collection<String> codes);
 
   boolean existsByCode(String code);
 
@@ -30,7 +30,7 @@ public interface IndicatorRepository extends CrudRepository<Indicator, Long> {
       ORDER BY block, regexp_replace(code, '[0-9]+$', ''),
                CAST(NULLIF(substring(code FROM '([0-9]+)$'), '') AS NUMERIC) NULLS FIRST, code
       LIMIT :limit OFFSET :offset""")
-  List<Indicator> search(@Nullable String block, @Nullable String themeGroup, @Nullable String source, int limit,
+  List<IndicatorRow> search(@Nullable String block, @Nullable String themeGroup, @Nullable String source, int limit,
       int offset);
 
   @Query("""

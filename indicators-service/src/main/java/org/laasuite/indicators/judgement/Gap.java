@@ -2,12 +2,12 @@ package org.laasuite.indicators.judgement;
 
 import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
-import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.GapDirection;
 
 /** The gap between priority neighbourhoods and a comparison area, now and in the period before. */
-public record Gap(GapDirection direction, @Nullable String comparisonArea, @Nullable Period period,
-    @Nullable BigDecimal gap, @Nullable Period previousPeriod, @Nullable BigDecimal previousGap) {
+public record Gap(GapDirection direction, @Nullable String comparisonArea, @Nullable PeriodRow period,
+    @Nullable BigDecimal gap, @Nullable PeriodRow previousPeriod, @Nullable BigDecimal previousGap) {
 
   static final Gap NOT_KNOWN = new Gap(GapDirection.GAP_DIRECTION_NOT_KNOWN, null, null, null, null, null);
 }

@@ -1,5 +1,7 @@
 package org.laasuite.indicators.judgement;
 
+import static org.laasuite.indicators.v1.Comparator.COMPARATOR_EQUAL;
+
 import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
@@ -9,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.laasuite.indicators.figure.Figure;
-import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.JudgementBasis;
 import org.laasuite.indicators.v1.Polarity;
 import org.laasuite.indicators.v1.Rating;
@@ -86,13 +88,13 @@ public final class JudgementRule {
   }
 
   /** Share of the target's period the observation covers: given, or from the periods' lengths. */
-  static BigDecimal coverage(Observation o, Period targetPeriod) {
+  static BigDecimal coverage(Observation o, PeriodRow targetPeriod) {
     if (o.coverage() != null) {
       BigDecimal ofReporting = o.coverage();
       return ofReporting.multiply(BigDecimal.valueOf(o.period().days()), MC)
           .divide(BigDecimal.valueOf(targetPeriod.days()), MC);
     }
-    Period covered = o.dataPeriod() != null && o.period().contains(o.dataPeriod()) ? o.dataPeriod() : o.period();
+    PeriodRow covered = o.dataPeriod() != null && o.period().contains(o.dataPeriod()) ? o.dataPeriod() : o.period();
     if (covered.days() >= targetPeriod.days()) {
       return BigDecimal.ONE;
     }
@@ -141,7 +143,7 @@ public final class JudgementRule {
     String targetText = a.proRata()
         ? "the pro-rata target " + plain(t) + " (" + plain(f.value()) + " for " + a.target().period().label()
             + " x " + plain(a.coverage().setScale(3, RoundingMode.HALF_UP)) + " of the period covered)"
-        : "the target " + (f.comparator() == org.laasuite.indicators.v1.Comparator.COMPARATOR_EQUAL ? "" : words(f) + " ") + plain(t) + " for "
+        : "the target " + (f.comparator() == COMPARATOR_EQUAL ? "" : words(f) + " ") + plain(t) + " for "
             + a.target().period().label();
     String direction = higherIsBetter ? "higher is better" : "lower is better";
     String how = met ? "target met"

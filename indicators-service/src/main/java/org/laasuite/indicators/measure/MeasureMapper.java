@@ -3,6 +3,11 @@ package org.laasuite.indicators.measure;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.indicators.figure.FigureMapper;
 import org.laasuite.indicators.measure.References.Lookup;
+import org.laasuite.indicators.v1.Baseline;
+import org.laasuite.indicators.v1.Narrative;
+import org.laasuite.indicators.v1.Outturn;
+import org.laasuite.indicators.v1.RecordedJudgement;
+import org.laasuite.indicators.v1.Target;
 
 /** Measure records to protos; names are built from the indicator's code and the lookup. */
 public final class MeasureMapper {
@@ -10,8 +15,14 @@ public final class MeasureMapper {
   private MeasureMapper() {
   }
 
-  public static org.laasuite.indicators.v1.Baseline toProto(String indicatorCode, Baseline b, Lookup l) {
-    var out = org.laasuite.indicators.v1.Baseline.newBuilder()
+  /** One of the toProto methods below: a measure of the indicator {@code indicatorCode}, named with the lookup. */
+  @FunctionalInterface
+  public interface ToProto<R, P> {
+    P map(String indicatorCode, R row, Lookup lookup);
+  }
+
+  public static Baseline toProto(String indicatorCode, BaselineRow b, Lookup l) {
+    var out = Baseline.newBuilder()
         .setName("indicators/" + indicatorCode + "/baselines/" + b.id())
         .setPeriod(l.periodName(b.periodId()))
         .setArea(l.areaName(b.areaId()))
@@ -22,8 +33,8 @@ public final class MeasureMapper {
     return out.build();
   }
 
-  public static org.laasuite.indicators.v1.Target toProto(String indicatorCode, Target t, Lookup l) {
-    var out = org.laasuite.indicators.v1.Target.newBuilder()
+  public static Target toProto(String indicatorCode, TargetRow t, Lookup l) {
+    var out = Target.newBuilder()
         .setName("indicators/" + indicatorCode + "/targets/" + t.id())
         .setPeriod(l.periodName(t.periodId()))
         .setArea(l.areaName(t.areaId()))
@@ -34,9 +45,9 @@ public final class MeasureMapper {
     return out.build();
   }
 
-  public static org.laasuite.indicators.v1.Outturn toProto(String indicatorCode, Outturn o, Lookup l) {
+  public static Outturn toProto(String indicatorCode, OutturnRevisionRow o, Lookup l) {
     String prefix = "indicators/" + indicatorCode + "/outturns/";
-    var out = org.laasuite.indicators.v1.Outturn.newBuilder()
+    var out = Outturn.newBuilder()
         .setName(prefix + o.id())
         .setPeriod(l.periodName(o.periodId()))
         .setDataPeriod(l.periodName(o.dataPeriodId()))
@@ -58,8 +69,8 @@ public final class MeasureMapper {
     return out.build();
   }
 
-  public static org.laasuite.indicators.v1.Narrative toProto(String indicatorCode, Narrative n, Lookup l) {
-    var out = org.laasuite.indicators.v1.Narrative.newBuilder()
+  public static Narrative toProto(String indicatorCode, NarrativeRow n, Lookup l) {
+    var out = Narrative.newBuilder()
         .setName("indicators/" + indicatorCode + "/narratives/" + n.id())
         .setPeriod(l.periodName(n.periodId()))
         .setAchieved(n.achieved())
@@ -71,9 +82,9 @@ public final class MeasureMapper {
     return out.build();
   }
 
-  public static org.laasuite.indicators.v1.RecordedJudgement toProto(String indicatorCode, RecordedJudgement j,
+  public static RecordedJudgement toProto(String indicatorCode, RecordedJudgementRow j,
       Lookup l) {
-    var out = org.laasuite.indicators.v1.RecordedJudgement.newBuilder()
+    var out = RecordedJudgement.newBuilder()
         .setName("indicators/" + indicatorCode + "/judgements/" + j.id())
         .setPeriod(l.periodName(j.periodId()))
         .setRating(j.rating())

@@ -15,34 +15,34 @@ public final class MeasureRepositories {
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface BaselineRepository extends CrudRepository<Baseline, Long> {
-    List<Baseline> findByIndicatorIdInOrderById(Collection<Long> indicatorIds);
+  public interface BaselineRepository extends CrudRepository<BaselineRow, Long> {
+    List<BaselineRow> findByIndicatorIdInOrderById(Collection<Long> indicatorIds);
 
     @Query("SELECT * FROM baseline WHERE indicator_id = :indicatorId ORDER BY id LIMIT :limit OFFSET :offset")
-    List<Baseline> page(long indicatorId, int limit, int offset);
+    List<BaselineRow> page(long indicatorId, int limit, int offset);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface TargetRepository extends CrudRepository<Target, Long> {
-    List<Target> findByIndicatorIdInOrderById(Collection<Long> indicatorIds);
+  public interface TargetRepository extends CrudRepository<TargetRow, Long> {
+    List<TargetRow> findByIndicatorIdInOrderById(Collection<Long> indicatorIds);
 
     boolean existsByIndicatorIdAndPeriodIdAndAreaId(long indicatorId, long periodId, long areaId);
 
     @Query("""
         SELECT t.* FROM target t JOIN period p ON p.id = t.period_id
         WHERE t.indicator_id = :indicatorId ORDER BY p.start_date, p.end_date, t.id LIMIT :limit OFFSET :offset""")
-    List<Target> page(long indicatorId, int limit, int offset);
+    List<TargetRow> page(long indicatorId, int limit, int offset);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface OutturnRepository extends CrudRepository<Outturn, Long> {
-    List<Outturn> findByIndicatorIdInAndCurrentTrueOrderById(Collection<Long> indicatorIds);
+  public interface OutturnRepository extends CrudRepository<OutturnRevisionRow, Long> {
+    List<OutturnRevisionRow> findByIndicatorIdInAndCurrentTrueOrderById(Collection<Long> indicatorIds);
 
     /** The current revision, locked so that two corrections cannot both supersede it. */
     @Query("""
         SELECT * FROM outturn WHERE indicator_id = :indicatorId AND period_id = :periodId AND area_id = :areaId
         AND current FOR UPDATE""")
-    Optional<Outturn> findCurrentForUpdate(long indicatorId, long periodId, long areaId);
+    Optional<OutturnRevisionRow> findCurrentForUpdate(long indicatorId, long periodId, long areaId);
 
     @Query("UPDATE outturn SET current = FALSE WHERE id = :id")
     void markSuperseded(long id);
@@ -51,22 +51,22 @@ public final class MeasureRepositories {
         SELECT o.* FROM outturn o JOIN period p ON p.id = o.period_id
         WHERE o.indicator_id = :indicatorId AND (o.current OR :showSuperseded)
         ORDER BY p.start_date, p.end_date, o.area_id, o.revision LIMIT :limit OFFSET :offset""")
-    List<Outturn> page(long indicatorId, boolean showSuperseded, int limit, int offset);
+    List<OutturnRevisionRow> page(long indicatorId, boolean showSuperseded, int limit, int offset);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface NarrativeRepository extends CrudRepository<Narrative, Long> {
-    List<Narrative> findByIndicatorIdInOrderById(Collection<Long> indicatorIds);
+  public interface NarrativeRepository extends CrudRepository<NarrativeRow, Long> {
+    List<NarrativeRow> findByIndicatorIdInOrderById(Collection<Long> indicatorIds);
 
     @Query("SELECT * FROM narrative WHERE indicator_id = :indicatorId ORDER BY id LIMIT :limit OFFSET :offset")
-    List<Narrative> page(long indicatorId, int limit, int offset);
+    List<NarrativeRow> page(long indicatorId, int limit, int offset);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface RecordedJudgementRepository extends CrudRepository<RecordedJudgement, Long> {
-    List<RecordedJudgement> findByIndicatorIdInOrderById(Collection<Long> indicatorIds);
+  public interface RecordedJudgementRepository extends CrudRepository<RecordedJudgementRow, Long> {
+    List<RecordedJudgementRow> findByIndicatorIdInOrderById(Collection<Long> indicatorIds);
 
     @Query("SELECT * FROM recorded_judgement WHERE indicator_id = :indicatorId ORDER BY id LIMIT :limit OFFSET :offset")
-    List<RecordedJudgement> page(long indicatorId, int limit, int offset);
+    List<RecordedJudgementRow> page(long indicatorId, int limit, int offset);
   }
 }

@@ -12,24 +12,30 @@ import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.indicators.area.Area;
+import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.figure.Figure;
 import org.laasuite.indicators.figure.FigureMapper;
 import org.laasuite.indicators.figure.FigureText;
-import org.laasuite.indicators.indicator.Indicator;
+import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.NarrativeRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.RecordedJudgementRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
-import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.period.PeriodRow;
+import org.laasuite.indicators.v1.Baseline;
 import org.laasuite.indicators.v1.CreateNarrativeRequest;
+import org.laasuite.indicators.v1.FieldProblem;
 import org.laasuite.indicators.v1.ImportOutturnsResponse;
+import org.laasuite.indicators.v1.Narrative;
+import org.laasuite.indicators.v1.Outturn;
 import org.laasuite.indicators.v1.OutturnRow;
 import org.laasuite.indicators.v1.OutturnStatus;
 import org.laasuite.indicators.v1.Rating;
+import org.laasuite.indicators.v1.RecordedJudgement;
 import org.laasuite.indicators.v1.RejectedRow;
+import org.laasuite.indicators.v1.Target;
 
 /**
  * Baselines, targets, outturns, narratives and recorded judgements of an indicator: their rules
@@ -59,29 +65,22 @@ public class MeasureService {
     this.judgements = judgements;
   }
 
-  /** A page of one kind of measure, mapped with the lookup it was read with. */
-  public record Listing<T>(Indicator indicator, List<T> items, References.Lookup lookup, String nextPageToken) {
-  }
-
   @Transactional
-  public org.laasuite.indicators.v1.Baseline createBaseline(String parent, org.laasuite.indicators.v1.Baseline in) {
-    Indicator indicator = indicators.get(parent, "parent");
+  public BaselineRow createBaseline(IndicatorRow indicator, Baseline in) {
     Violations v = new Violations();
-    Period period = references.period(in.getPeriod(), "baseline.period", false, v);
-    Area area = references.area(in.getArea(), "baseline.area", v);
+    PeriodRow period = references.period(in.getPeriod(), "baseline.period", false, v);
+    AreaRow area = references.area(in.getArea(), "baseline.area", v);
     Figure figure = FigureMapper.fromProto(in.getFigure(), "baseline.figure", v);
     v.throwIfAny();
-    Baseline saved = baselines.save(new Baseline(null, indicator.id(), period == null ? null : period.id(),
+    return baselines.save(new BaselineRow(null, indicator.id(), period == null ? null : period.id(),
         area.id(), figure, null));
-    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
   }
 
   @Transactional
-  public org.laasuite.indicators.v1.Target createTarget(String parent, org.laasuite.indicators.v1.Target in) {
-    Indicator indicator = indicators.get(parent, "parent");
+  public TargetRow createTarget(IndicatorRow indicator, Target in) {
     Violations v = new Violations();
-    Period period = references.period(in.getPeriod(), "target.period", true, v);
-    Area area = references.area(in.getArea(), "target.area", v);
+    PeriodRow period = references.period(in.getPeriod(), "target.period", true, v);
+    AreaRow area = references.area(in.getArea(), "target.area", v);
     Figure figure = FigureMapper.fromProto(in.getFigure(), "target.figure", v);
     v.throwIfAny();
     if (targets.existsByIndicatorIdAndPeriodIdAndAreaId(indicator.id(), period.id(), area.id())) {
@@ -89,26 +88,23 @@ public class MeasureService {
           indicator.name() + " already has a target for " + in.getPeriod() + " in areas/" + area.code(),
           "target.period");
     }
-    Target saved = targets.save(new Target(null, indicator.id(), period.id(), area.id(), figure, null));
-    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+    return targets.save(new TargetRow(null, indicator.id(), period.id(), area.id(), figure, null));
   }
 
   @Transactional
-  public org.laasuite.indicators.v1.Outturn createOutturn(String parent, org.laasuite.indicators.v1.Outturn in) {
-    Indicator indicator = indicators.get(parent, "parent");
+  public OutturnRevisionRow createOutturn(IndicatorRow indicator, Outturn in) {
     Violations v = new Violations();
     Figure figure = FigureMapper.fromProto(in.getFigure(), "outturn.figure", v);
-    Outturn candidate = outturn(indicator, in, figure, "outturn.", v);
+    OutturnRevisionRow candidate = outturn(indicator, in, figure, "outturn.", v);
     v.throwIfAny();
-    Outturn saved = record(candidate);
-    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+    return record(candidate);
   }
 
   /**
    * Writes an outturn; when the period and area already have one, the new figure becomes the next
    * revision and the earlier one is kept, marked superseded.
    */
-  Outturn record(Outturn candidate) {
+  OutturnRevisionRow record(OutturnRevisionRow candidate) {
     var previous = outturns.findCurrentForUpdate(candidate.indicatorId(), candidate.periodId(), candidate.areaId());
     if (previous.isEmpty()) {
       return outturns.save(candidate);
@@ -118,11 +114,11 @@ public class MeasureService {
   }
 
   /** The outturn {@code in} describes; {@code p} prefixes field paths ("outturn." or "" for import rows). */
-  private Outturn outturn(Indicator indicator, org.laasuite.indicators.v1.Outturn in, Figure figure, String p,
+  private OutturnRevisionRow outturn(IndicatorRow indicator, Outturn in, Figure figure, String p,
       Violations v) {
-    Period period = references.period(in.getPeriod(), p + "period", true, v);
-    Period dataPeriod = references.period(in.getDataPeriod(), p + "data_period", false, v);
-    Area area = references.area(in.getArea(), p + "area", v);
+    PeriodRow period = references.period(in.getPeriod(), p + "period", true, v);
+    PeriodRow dataPeriod = references.period(in.getDataPeriod(), p + "data_period", false, v);
+    AreaRow area = references.area(in.getArea(), p + "area", v);
     v.check(in.getStatus() != OutturnStatus.UNRECOGNIZED, p + "status", "must be PROVISIONAL or FINAL");
     BigDecimal coverage = null;
     if (in.hasCoverage()) {
@@ -140,7 +136,7 @@ public class MeasureService {
     }
     OutturnStatus status = in.getStatus() == OutturnStatus.OUTTURN_STATUS_UNSPECIFIED ? OutturnStatus.OUTTURN_STATUS_FINAL
         : in.getStatus();
-    return new Outturn(null, indicator.id(), period.id(), dataPeriod == null ? null : dataPeriod.id(), area.id(),
+    return new OutturnRevisionRow(null, indicator.id(), period.id(), dataPeriod == null ? null : dataPeriod.id(), area.id(),
         figure, status, coverage, in.getSource(), in.getNote(), in.getSubmittedBy(), null, 1, null, true);
   }
 
@@ -150,25 +146,25 @@ public class MeasureService {
    */
   @Transactional
   public ImportOutturnsResponse importOutturns(List<OutturnRow> rows, boolean validateOnly, boolean allowPartial) {
-    List<Outturn> accepted = new ArrayList<>();
+    List<OutturnRevisionRow> accepted = new ArrayList<>();
     List<RejectedRow> rejected = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       OutturnRow row = rows.get(i);
       int number = row.getRowNumber() > 0 ? row.getRowNumber() : i + 1;
       Violations v = new Violations();
-      Indicator indicator = null;
+      IndicatorRow indicator = null;
       try {
         indicator = indicators.get(row.getIndicator(), "indicator");
       } catch (ApiException e) {
         v.add("indicator", e.violations().isEmpty() ? e.getMessage() : e.violations().getFirst().getDescription());
       }
-      Outturn o = null;
+      OutturnRevisionRow o = null;
       Figure figure = null;
       if (v.required(row.getValue(), "value") && v.maxLength(row.getValue(), Violations.MAX_TITLE, "value")) {
         figure = FigureText.parse(row.getValue());
       }
       if (indicator != null) {
-        o = outturn(indicator, org.laasuite.indicators.v1.Outturn.newBuilder()
+        o = outturn(indicator, Outturn.newBuilder()
             .setPeriod(row.getPeriod()).setDataPeriod(row.getDataPeriod()).setArea(row.getArea())
             .setStatus(row.getStatus()).setSource(row.getSource()).setNote(row.getNote())
             .setSubmittedBy(row.getSubmittedBy()).build(), figure, "", v);
@@ -177,7 +173,7 @@ public class MeasureService {
         accepted.add(o);
       } else {
         var r = RejectedRow.newBuilder().setRowNumber(number);
-        v.list().forEach(fv -> r.addProblems(org.laasuite.indicators.v1.FieldProblem.newBuilder()
+        v.list().forEach(fv -> r.addProblems(FieldProblem.newBuilder()
             .setField(fv.getField())
             .setDescription(fv.getDescription())));
         rejected.add(r.build());
@@ -192,19 +188,16 @@ public class MeasureService {
   }
 
   @Transactional
-  public org.laasuite.indicators.v1.Narrative createNarrative(String parent,
-      org.laasuite.indicators.v1.Narrative in) {
-    Indicator indicator = indicators.get(parent, "parent");
+  public NarrativeRow createNarrative(IndicatorRow indicator, Narrative in) {
     Violations v = new Violations();
-    Narrative draft = narrative(indicator, in, "narrative.", v);
+    NarrativeRow draft = narrative(indicator, in, "narrative.", v);
     v.throwIfAny();
-    Narrative saved = narratives.save(draft);
-    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
+    return narratives.save(draft);
   }
 
   /** Every narrative checked first, each problem named by its place in the request; then all saved. */
   @Transactional
-  public List<org.laasuite.indicators.v1.Narrative> batchCreateNarratives(List<CreateNarrativeRequest> requests) {
+  public List<Narrative> batchCreateNarratives(List<CreateNarrativeRequest> requests) {
     Violations v = new Violations();
     ResourceNames.checkBatch(requests.size(), true, "requests", "narratives", v);
     v.throwIfAny();
@@ -212,16 +205,16 @@ public class MeasureService {
     for (int i = 0; i < requests.size(); i++) {
       codes.add(ResourceNames.INDICATORS.id(requests.get(i).getParent(), "requests[" + i + "].parent", v));
     }
-    Map<String, Indicator> found = indicators.byCodes(codes.stream().filter(java.util.Objects::nonNull).toList());
-    List<Narrative> drafts = new ArrayList<>();
+    Map<String, IndicatorRow> found = indicators.byCodes(codes.stream().filter(java.util.Objects::nonNull).toList());
+    List<NarrativeRow> drafts = new ArrayList<>();
     Map<Long, String> codeOf = new HashMap<>();
     for (int i = 0; i < requests.size(); i++) {
       String at = "requests[" + i + "]";
-      Indicator indicator = codes.get(i) == null ? null : found.get(codes.get(i));
+      IndicatorRow indicator = codes.get(i) == null ? null : found.get(codes.get(i));
       if (codes.get(i) != null && indicator == null) {
         v.add(at + ".parent", requests.get(i).getParent() + " does not exist");
       }
-      Narrative draft = narrative(indicator, requests.get(i).getNarrative(), at + ".narrative.", v);
+      NarrativeRow draft = narrative(indicator, requests.get(i).getNarrative(), at + ".narrative.", v);
       if (indicator != null) {
         drafts.add(draft);
         codeOf.put(indicator.id(), indicator.code());
@@ -229,72 +222,59 @@ public class MeasureService {
     }
     v.throwIfAny();
     var lookup = references.lookup();
-    List<org.laasuite.indicators.v1.Narrative> out = new ArrayList<>();
+    List<Narrative> out = new ArrayList<>();
     narratives.saveAll(drafts).forEach(n -> out.add(MeasureMapper.toProto(codeOf.get(n.indicatorId()), n, lookup)));
     return out;
   }
 
   /** A narrative to save, or null (with violations under {@code prefix}) when {@code indicator} is. */
-  private Narrative narrative(Indicator indicator, org.laasuite.indicators.v1.Narrative in, String prefix,
+  private NarrativeRow narrative(IndicatorRow indicator, Narrative in, String prefix,
       Violations v) {
-    Period period = references.period(in.getPeriod(), prefix + "period", true, v);
+    PeriodRow period = references.period(in.getPeriod(), prefix + "period", true, v);
     v.maxLength(in.getAchieved(), Violations.MAX_TEXT, prefix + "achieved");
     v.maxLength(in.getNextSteps(), Violations.MAX_TEXT, prefix + "next_steps");
     v.maxLength(in.getAuthor(), Violations.MAX_TITLE, prefix + "author");
     v.check(!in.getAchieved().isBlank() || !in.getNextSteps().isBlank(), prefix + "achieved",
         "a narrative needs what was achieved or what is next");
     return indicator == null || period == null ? null
-        : new Narrative(null, indicator.id(), period.id(), in.getAchieved(), in.getNextSteps(), in.getAuthor(), null);
+        : new NarrativeRow(null, indicator.id(), period.id(), in.getAchieved(), in.getNextSteps(), in.getAuthor(), null);
   }
 
   @Transactional
-  public org.laasuite.indicators.v1.RecordedJudgement createJudgement(String parent,
-      org.laasuite.indicators.v1.RecordedJudgement in) {
-    Indicator indicator = indicators.get(parent, "parent");
+  public RecordedJudgementRow createJudgement(IndicatorRow indicator, RecordedJudgement in) {
     Violations v = new Violations();
-    Period period = references.period(in.getPeriod(), "judgement.period", true, v);
+    PeriodRow period = references.period(in.getPeriod(), "judgement.period", true, v);
     v.check(in.getRating() != Rating.RATING_UNSPECIFIED && in.getRating() != Rating.UNRECOGNIZED,
         "judgement.rating", "must be GREEN, AMBER, RED or TOO_EARLY_TO_ASSESS");
     v.maxLength(in.getReason(), Violations.MAX_TEXT, "judgement.reason");
     v.maxLength(in.getRecordedBy(), Violations.MAX_TITLE, "judgement.recorded_by");
     v.throwIfAny();
-    RecordedJudgement saved = judgements.save(new RecordedJudgement(null, indicator.id(), period.id(),
+    return judgements.save(new RecordedJudgementRow(null, indicator.id(), period.id(),
         in.getRating(), in.getReason(), in.getRecordedBy(), null));
-    return MeasureMapper.toProto(indicator.code(), saved, references.lookup());
   }
 
-  public Listing<Baseline> listBaselines(String parent, int pageSize, String pageToken) {
-    Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = Pages.page(pageSize, pageToken, "baselines;" + parent);
-    var rows = baselines.page(i.id(), page.size(), page.offset());
-    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  /** A page of {@code indicator}'s baselines, in the order they were made. */
+  public Pages.Slice<BaselineRow> listBaselines(IndicatorRow indicator, Pages.Page page) {
+    return page.slice(baselines.page(indicator.id(), page.size(), page.offset()));
   }
 
-  public Listing<Target> listTargets(String parent, int pageSize, String pageToken) {
-    Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = Pages.page(pageSize, pageToken, "targets;" + parent);
-    var rows = targets.page(i.id(), page.size(), page.offset());
-    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  /** A page of {@code indicator}'s targets, earliest period first. */
+  public Pages.Slice<TargetRow> listTargets(IndicatorRow indicator, Pages.Page page) {
+    return page.slice(targets.page(indicator.id(), page.size(), page.offset()));
   }
 
-  public Listing<Outturn> listOutturns(String parent, int pageSize, String pageToken, boolean showSuperseded) {
-    Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = Pages.page(pageSize, pageToken, "outturns;" + parent + ";" + showSuperseded);
-    var rows = outturns.page(i.id(), showSuperseded, page.size(), page.offset());
-    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  /** A page of {@code indicator}'s outturns (current revisions only unless {@code showSuperseded}). */
+  public Pages.Slice<OutturnRevisionRow> listOutturns(IndicatorRow indicator, boolean showSuperseded, Pages.Page page) {
+    return page.slice(outturns.page(indicator.id(), showSuperseded, page.size(), page.offset()));
   }
 
-  public Listing<Narrative> listNarratives(String parent, int pageSize, String pageToken) {
-    Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = Pages.page(pageSize, pageToken, "narratives;" + parent);
-    var rows = narratives.page(i.id(), page.size(), page.offset());
-    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  /** A page of {@code indicator}'s narratives, in the order they were written. */
+  public Pages.Slice<NarrativeRow> listNarratives(IndicatorRow indicator, Pages.Page page) {
+    return page.slice(narratives.page(indicator.id(), page.size(), page.offset()));
   }
 
-  public Listing<RecordedJudgement> listJudgements(String parent, int pageSize, String pageToken) {
-    Indicator i = indicators.get(parent, "parent");
-    Pages.Page page = Pages.page(pageSize, pageToken, "judgements;" + parent);
-    var rows = judgements.page(i.id(), page.size(), page.offset());
-    return new Listing<>(i, rows, references.lookup(), page.nextToken(rows.size()));
+  /** A page of {@code indicator}'s recorded judgements, in the order they were recorded. */
+  public Pages.Slice<RecordedJudgementRow> listJudgements(IndicatorRow indicator, Pages.Page page) {
+    return page.slice(judgements.page(indicator.id(), page.size(), page.offset()));
   }
 }

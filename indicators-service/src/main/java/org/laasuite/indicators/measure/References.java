@@ -6,9 +6,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.indicators.area.Area;
+import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaRepository;
-import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.period.PeriodRepository;
 
 /** Resolves the areas and periods a request names, and maps ids back to names for responses. */
@@ -24,19 +24,19 @@ public class References {
   }
 
   /** The area {@code name} names ("areas/city" when empty), or null with a violation. */
-  public Area area(String name, String field, Violations v) {
-    String n = name == null || name.isEmpty() ? "areas/" + Area.CITY : name;
+  public AreaRow area(String name, String field, Violations v) {
+    String n = name == null || name.isEmpty() ? "areas/" + AreaRow.CITY : name;
     String code = ResourceNames.AREAS.id(n, field, v);
     if (code == null) {
       return null;
     }
-    Area a = areas.findByCode(code).orElse(null);
+    AreaRow a = areas.findByCode(code).orElse(null);
     v.check(a != null, field, n + " does not exist");
     return a;
   }
 
   /** The period {@code name} names, or null with a violation (or null without one when optional and empty). */
-  public Period period(String name, String field, boolean required, Violations v) {
+  public PeriodRow period(String name, String field, boolean required, Violations v) {
     if (!required && (name == null || name.isEmpty())) {
       return null;
     }
@@ -44,20 +44,20 @@ public class References {
     if (code == null) {
       return null;
     }
-    Period p = periods.findByCode(code).orElse(null);
+    PeriodRow p = periods.findByCode(code).orElse(null);
     v.check(p != null, field, name + " does not exist");
     return p;
   }
 
   /** Every area and period by id: two statements, whatever is mapped afterwards. */
   public Lookup lookup() {
-    return new Lookup(areas.listOrderByCode().stream().collect(Collectors.toMap(Area::id, Function.identity())),
+    return new Lookup(areas.listOrderByCode().stream().collect(Collectors.toMap(AreaRow::id, Function.identity())),
         periods.listInOrder().stream()
-            .collect(Collectors.toMap(Period::id, Function.identity())));
+            .collect(Collectors.toMap(PeriodRow::id, Function.identity())));
   }
 
   /** Areas and periods by id. */
-  public record Lookup(Map<Long, Area> areas, Map<Long, Period> periods) {
+  public record Lookup(Map<Long, AreaRow> areas, Map<Long, PeriodRow> periods) {
 
     public String areaName(long id) {
       return "areas/" + areas.get(id).code();
@@ -67,11 +67,11 @@ public class References {
       return id == null ? "" : "periods/" + periods.get(id).code();
     }
 
-    public Period period(Long id) {
+    public PeriodRow period(Long id) {
       return id == null ? null : periods.get(id);
     }
 
-    public Area area(long id) {
+    public AreaRow area(long id) {
       return areas.get(id);
     }
   }

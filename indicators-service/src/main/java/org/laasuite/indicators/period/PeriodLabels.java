@@ -33,7 +33,7 @@ public final class PeriodLabels {
   }
 
   /** The period {@code label} names, if it can be read. */
-  public static Optional<Period> parse(String label) {
+  public static Optional<PeriodRow> parse(String label) {
     if (label == null || label.isBlank()) {
       return Optional.empty();
     }
@@ -94,12 +94,12 @@ public final class PeriodLabels {
   }
 
   /** The financial year starting in April of {@code startYear}, e.g. "fy-2006-07". */
-  public static Period financialYear(int startYear, String label) {
+  public static PeriodRow financialYear(int startYear, String label) {
     return period(fy(startYear), PeriodType.PERIOD_TYPE_FINANCIAL_YEAR, LocalDate.of(startYear, 4, 1),
         LocalDate.of(startYear + 1, 3, 31), label);
   }
 
-  private static Optional<Period> span(Matcher m, String original) {
+  private static Optional<PeriodRow> span(Matcher m, String original) {
     Month endMonth = month(m.group(3));
     int endYear = year(m.group(4));
     Month startMonth = month(m.group(1));
@@ -134,12 +134,12 @@ public final class PeriodLabels {
     return Optional.of(period("span-" + from + "-to-" + to, PeriodType.PERIOD_TYPE_OTHER, start, end, original));
   }
 
-  private static Period month(YearMonth ym, String label) {
+  private static PeriodRow month(YearMonth ym, String label) {
     return period("m-" + ym, PeriodType.PERIOD_TYPE_MONTH, ym.atDay(1), ym.atEndOfMonth(), label);
   }
 
-  private static Period period(String code, PeriodType type, LocalDate start, LocalDate end, String label) {
-    return new Period(null, code, type, start, end, label);
+  private static PeriodRow period(String code, PeriodType type, LocalDate start, LocalDate end, String label) {
+    return new PeriodRow(null, code, type, start, end, label);
   }
 
   private static String fy(int startYear) {

@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface PeriodRepository extends CrudRepository<Period, Long> {
+public interface PeriodRepository extends CrudRepository<PeriodRow, Long> {
 
-  Optional<Period> findByCode(String code);
+  Optional<PeriodRow> findByCode(String code);
 
-  List<Period> findByCodeIn(Collection<String> codes);
+  List<PeriodRow> findByCodeIn(Collection<String> codes);
 
-  List<Period> findByIdIn(Collection<Long> ids);
+  List<PeriodRow> findByIdIn(Collection<Long> ids);
 
   @Query("SELECT * FROM period ORDER BY start_date, end_date, code")
-  List<Period> listInOrder();
+  List<PeriodRow> listInOrder();
+
+  @Query("SELECT * FROM period ORDER BY start_date, end_date, code LIMIT :limit OFFSET :offset")
+  List<PeriodRow> page(int limit, int offset);
 }

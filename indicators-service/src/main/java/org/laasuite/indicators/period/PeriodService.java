@@ -3,23 +3,17 @@ package org.laasuite.indicators.period;
 import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
-import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.indicators.v1.PeriodType;
 
 @Singleton
 public class PeriodService {
-
 
   private final PeriodRepository periods;
 
@@ -27,61 +21,40 @@ public class PeriodService {
     this.periods = periods;
   }
 
-  public static org.laasuite.indicators.v1.Period toProto(Period p) {
-    return org.laasuite.indicators.v1.Period.newBuilder().setName("periods/" + p.code()).setCode(p.code())
-        .setType(p.type()).setStartDate(Protos.date(p.startDate())).setEndDate(Protos.date(p.endDate()))
-        .setLabel(p.label()).build();
-  }
-
-  public Period get(String name) {
+  public PeriodRow get(String name) {
     Violations v = new Violations();
     String code = ResourceNames.PERIODS.id(name, "name", v);
     v.throwIfAny();
     return periods.findByCode(code).orElseThrow(() -> ApiException.notFound("PERIOD", name));
   }
 
-  public record Listing(List<Period> periods, String nextPageToken) {
+  /** A page of every period, earliest first. */
+  public Pages.Slice<PeriodRow> list(Pages.Page page) {
+    return page.slice(periods.page(page.size(), page.offset()));
   }
 
-  public Listing list(int pageSize, String pageToken) {
-    Violations v = new Violations();
-    Pages.Page page = Pages.page(pageSize, pageToken, "periods", v);
-    v.throwIfAny();
-    List<Period> all = periods.listInOrder();
-    List<Period> rows = all.stream().skip(page.offset()).limit(page.size()).toList();
-    return new Listing(rows, page.nextToken(rows.size(), all.size()));
+  /** How many periods are stored. */
+  public long count() {
+    return periods.count();
   }
 
   @Transactional
-  public Period create(org.laasuite.indicators.v1.Period in) {
-    Violations v = new Violations();
-    ResourceNames.PERIODS.validId(in.getCode(), "period.code", v);
-    v.check(in.getType() != PeriodType.PERIOD_TYPE_UNSPECIFIED && in.getType() != PeriodType.UNRECOGNIZED,
-        "period.type", "is required: FINANCIAL_YEAR, QUARTER, HALF_YEAR, ACADEMIC_YEAR, CALENDAR_YEAR, MONTH, "
-            + "SURVEY_WAVE, ROLLING_AVERAGE or OTHER");
-    LocalDate start = Protos.requiredDate(in.getStartDate(), "period.start_date", v);
-    LocalDate end = Protos.requiredDate(in.getEndDate(), "period.end_date", v);
-    if (start != null && end != null) {
-      v.check(!end.isBefore(start), "period.end_date", "is before start_date " + start);
-    }
-    String label = in.getLabel().isBlank() ? in.getCode() : in.getLabel();
-    v.maxLength(label, Violations.MAX_TITLE, "period.label");
-    v.throwIfAny();
-    if (periods.findByCode(in.getCode()).isPresent()) {
+  public PeriodRow create(PeriodRow candidate) {
+    if (periods.findByCode(candidate.code()).isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "PERIOD_ALREADY_EXISTS",
-          "periods/" + in.getCode() + " already exists", "period.code");
+          "periods/" + candidate.code() + " already exists", "period.code");
     }
-    return periods.save(new Period(null, in.getCode(), in.getType(), start, end, label));
+    return periods.save(candidate);
   }
 
   /**
    * The stored period of each code in {@code wanted}, saving those that do not exist yet (an existing
    * period keeps its own label). One statement to read, one insert per new period.
    */
-  public Map<String, Period> ensure(Collection<Period> wanted) {
-    Map<String, Period> existing = periods.findByCodeIn(wanted.stream().map(Period::code).toList()).stream()
-        .collect(Collectors.toMap(Period::code, Function.identity()));
-    for (Period p : wanted) {
+  public Map<String, PeriodRow> ensure(Collection<PeriodRow> wanted) {
+    Map<String, PeriodRow> existing = periods.findByCodeIn(wanted.stream().map(PeriodRow::code).toList()).stream()
+        .collect(Collectors.toMap(PeriodRow::code, Function.identity()));
+    for (PeriodRow p : wanted) {
       existing.computeIfAbsent(p.code(), c -> periods.save(p));
     }
     return existing;

@@ -1,6 +1,5 @@
 package org.laasuite.indicators.report;
 
-import org.laasuite.common.grpc.ResourceNames;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;
@@ -8,18 +7,17 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
-import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.indicators.area.Area;
-import org.laasuite.indicators.indicator.Indicator;
+import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.indicator.IndicatorMapper;
+import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.judgement.Gap;
-import org.laasuite.indicators.judgement.Judgement;
+import org.laasuite.indicators.judgement.JudgementMapper;
 import org.laasuite.indicators.judgement.JudgementRule;
 import org.laasuite.indicators.judgement.Observation;
 import org.laasuite.indicators.judgement.TargetPoint;
-import org.laasuite.indicators.judgement.Trend;
 import org.laasuite.indicators.judgement.Trends;
 import org.laasuite.indicators.measure.MeasureMapper;
 import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
@@ -27,11 +25,13 @@ import org.laasuite.indicators.measure.MeasureRepositories.NarrativeRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.RecordedJudgementRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
-import org.laasuite.indicators.measure.Outturn;
+import org.laasuite.indicators.measure.NarrativeRow;
+import org.laasuite.indicators.measure.OutturnRevisionRow;
+import org.laasuite.indicators.measure.RecordedJudgementRow;
 import org.laasuite.indicators.measure.References;
 import org.laasuite.indicators.measure.References.Lookup;
-import org.laasuite.indicators.period.Period;
-import org.laasuite.indicators.v1.ComputedJudgement;
+import org.laasuite.indicators.period.PeriodMapper;
+import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.IndicatorReport;
 
 /**
@@ -73,18 +73,18 @@ public class ReportService {
   }
 
   /** The reports of indicators already read, in their order: seven statements whatever their number. */
-  public List<IndicatorReport> reportsOf(List<Indicator> found) {
+  public List<IndicatorReport> reportsOf(List<IndicatorRow> found) {
     if (found.isEmpty()) {
       return List.of();
     }
-    List<Long> ids = found.stream().map(Indicator::id).distinct().toList();
+    List<Long> ids = found.stream().map(IndicatorRow::id).distinct().toList();
     Lookup lookup = references.lookup();
     var baselinesOf = baselines.findByIndicatorIdInOrderById(ids).stream()
         .collect(Collectors.groupingBy(b -> b.indicatorId()));
     var targetsOf = targets.findByIndicatorIdInOrderById(ids).stream()
         .collect(Collectors.groupingBy(t -> t.indicatorId()));
     var outturnsOf = outturns.findByIndicatorIdInAndCurrentTrueOrderById(ids).stream()
-        .collect(Collectors.groupingBy(Outturn::indicatorId));
+        .collect(Collectors.groupingBy(OutturnRevisionRow::indicatorId));
     var narrativesOf = narratives.findByIndicatorIdInOrderById(ids).stream()
         .collect(Collectors.groupingBy(n -> n.indicatorId()));
     var judgementsOf = judgements.findByIndicatorIdInOrderById(ids).stream()
@@ -100,26 +100,26 @@ public class ReportService {
           .sorted(Comparator.comparing(t -> t.periodId(), byPeriodStart)).toList();
       ts.forEach(t -> report.addTargets(MeasureMapper.toProto(code, t, lookup)));
       var os = outturnsOf.getOrDefault(i.id(), List.of()).stream()
-          .sorted(Comparator.comparing(Outturn::periodId, byPeriodStart)).toList();
+          .sorted(Comparator.comparing(OutturnRevisionRow::periodId, byPeriodStart)).toList();
       os.forEach(o -> report.addOutturns(MeasureMapper.toProto(code, o, lookup)));
 
       var settings = new JudgementRule.Settings(i.polarity(), i.monitorOnly(), i.cumulative(), i.amberTolerance());
-      List<Observation> city = observations(os, lookup, area(lookup, Area.CITY));
-      List<TargetPoint> cityTargets = ts.stream().filter(t -> area(lookup, Area.CITY).test(t.areaId()))
+      List<Observation> city = observations(os, lookup, area(lookup, AreaRow.CITY));
+      List<TargetPoint> cityTargets = ts.stream().filter(t -> area(lookup, AreaRow.CITY).test(t.areaId()))
           .map(t -> new TargetPoint(lookup.period(t.periodId()), t.figure())).toList();
-      report.setComputedJudgement(toProto(JudgementRule.judge(settings, city, cityTargets)));
-      report.setTrend(toProto(Trends.trend(i.polarity(), city)));
-      List<Observation> priority = observations(os, lookup, area(lookup, Area.PRIORITY_NEIGHBOURHOODS));
-      List<Observation> rest = observations(os, lookup, area(lookup, Area.REST_OF_CITY));
-      Gap gap = rest.isEmpty() ? Trends.gap(priority, city, "areas/" + Area.CITY)
-          : Trends.gap(priority, rest, "areas/" + Area.REST_OF_CITY);
-      report.setGap(toProto(gap));
+      report.setComputedJudgement(JudgementMapper.toProto(JudgementRule.judge(settings, city, cityTargets)));
+      report.setTrend(JudgementMapper.toProto(Trends.trend(i.polarity(), city)));
+      List<Observation> priority = observations(os, lookup, area(lookup, AreaRow.PRIORITY_NEIGHBOURHOODS));
+      List<Observation> rest = observations(os, lookup, area(lookup, AreaRow.REST_OF_CITY));
+      Gap gap = rest.isEmpty() ? Trends.gap(priority, city, "areas/" + AreaRow.CITY)
+          : Trends.gap(priority, rest, "areas/" + AreaRow.REST_OF_CITY);
+      report.setGap(JudgementMapper.toProto(gap));
       narrativesOf.getOrDefault(i.id(), List.of()).stream()
-          .max(Comparator.comparing((org.laasuite.indicators.measure.Narrative n) -> n.periodId(), byPeriodStart)
+          .max(Comparator.comparing((NarrativeRow n) -> n.periodId(), byPeriodStart)
               .thenComparing(n -> n.id()))
           .ifPresent(n -> report.setNarrative(MeasureMapper.toProto(code, n, lookup)));
       judgementsOf.getOrDefault(i.id(), List.of()).stream()
-          .max(Comparator.comparing((org.laasuite.indicators.measure.RecordedJudgement j) -> j.periodId(),
+          .max(Comparator.comparing((RecordedJudgementRow j) -> j.periodId(),
               byPeriodStart).thenComparing(j -> j.id()))
           .ifPresent(j -> report.setRecordedJudgement(MeasureMapper.toProto(code, j, lookup)));
       java.util.Set<Long> periodIds = new java.util.HashSet<>();
@@ -132,7 +132,7 @@ public class ReportService {
       narrativesOf.getOrDefault(i.id(), List.of()).forEach(n -> periodIds.add(n.periodId()));
       judgementsOf.getOrDefault(i.id(), List.of()).forEach(j -> periodIds.add(j.periodId()));
       periodIds.stream().filter(java.util.Objects::nonNull).sorted(byPeriodStart)
-          .forEach(id -> report.addPeriods(org.laasuite.indicators.period.PeriodService.toProto(lookup.period(id))));
+          .forEach(id -> report.addPeriods(PeriodMapper.toProto(lookup.period(id))));
       return report.build();
     }).toList();
   }
@@ -141,56 +141,10 @@ public class ReportService {
     return id -> lookup.area(id).code().equals(code);
   }
 
-  private static List<Observation> observations(List<Outturn> os, Lookup lookup, Predicate<Long> inArea) {
+  private static List<Observation> observations(List<OutturnRevisionRow> os, Lookup lookup, Predicate<Long> inArea) {
     return os.stream().filter(o -> inArea.test(o.areaId()) && o.figure().hasValue())
         .map(o -> new Observation(lookup.period(o.periodId()), lookup.period(o.dataPeriodId()), o.coverage(),
             o.figure().value()))
         .toList();
-  }
-
-  private static String name(Period p) {
-    return p == null ? "" : "periods/" + p.code();
-  }
-
-  static ComputedJudgement toProto(Judgement j) {
-    var b = ComputedJudgement.newBuilder().setRating(j.rating()).setBasis(j.basis()).setPeriod(name(j.period()))
-        .setExplanation(j.explanation());
-    if (j.target() != null) {
-      b.setTarget(Protos.decimal(j.target().stripTrailingZeros()));
-    }
-    if (j.outturn() != null) {
-      b.setOutturn(Protos.decimal(j.outturn()));
-    }
-    if (j.variance() != null) {
-      b.setVariance(Protos.decimal(j.variance()));
-    }
-    if (j.tolerance() != null) {
-      b.setTolerance(Protos.decimal(j.tolerance()));
-    }
-    return b.build();
-  }
-
-  static org.laasuite.indicators.v1.Trend toProto(Trend t) {
-    var b = org.laasuite.indicators.v1.Trend.newBuilder().setDirection(t.direction()).setPeriod(name(t.period()))
-        .setPreviousPeriod(name(t.previousPeriod()));
-    if (t.change() != null) {
-      b.setChange(Protos.decimal(t.change()));
-    }
-    return b.build();
-  }
-
-  static org.laasuite.indicators.v1.Gap toProto(Gap g) {
-    var b = org.laasuite.indicators.v1.Gap.newBuilder().setDirection(g.direction()).setPeriod(name(g.period()))
-        .setPreviousPeriod(name(g.previousPeriod()));
-    if (g.comparisonArea() != null) {
-      b.setArea("areas/" + Area.PRIORITY_NEIGHBOURHOODS).setComparisonArea(g.comparisonArea());
-    }
-    if (g.gap() != null) {
-      b.setGap(Protos.decimal(g.gap()));
-    }
-    if (g.previousGap() != null) {
-      b.setPreviousGap(Protos.decimal(g.previousGap()));
-    }
-    return b.build();
   }
 }

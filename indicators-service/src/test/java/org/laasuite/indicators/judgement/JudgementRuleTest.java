@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.laasuite.indicators.figure.Figure;
 import org.laasuite.indicators.figure.FigureText;
-import org.laasuite.indicators.period.Period;
+import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.period.PeriodLabels;
 import org.laasuite.indicators.v1.Direction;
 import org.laasuite.indicators.v1.GapDirection;
@@ -24,19 +24,19 @@ class JudgementRuleTest {
   private static final JudgementRule.Settings LOWER =
       new JudgementRule.Settings(Polarity.POLARITY_LOWER_IS_BETTER, false, false, null);
 
-  private static Period p(String label) {
+  private static PeriodRow p(String label) {
     return PeriodLabels.parse(label).orElseThrow();
   }
 
-  private static Period fy(int year) {
+  private static PeriodRow fy(int year) {
     return PeriodLabels.financialYear(year, year + "-" + (year + 1) % 100);
   }
 
-  private static Observation o(Period reporting, String data, String value) {
+  private static Observation o(PeriodRow reporting, String data, String value) {
     return new Observation(reporting, data == null ? null : p(data), null, new BigDecimal(value));
   }
 
-  private static TargetPoint t(Period period, String text) {
+  private static TargetPoint t(PeriodRow period, String text) {
     return new TargetPoint(period, FigureText.parse(text));
   }
 
@@ -119,7 +119,7 @@ class JudgementRuleTest {
   @Test
   void aProfiledTargetForThePartOfTheYearWinsOverProRata() {
     var cumulative = new JudgementRule.Settings(Polarity.POLARITY_HIGHER_IS_BETTER, false, true, null);
-    Period q1 = p("Q1 2006-07");
+    PeriodRow q1 = p("Q1 2006-07");
     Judgement j = JudgementRule.judge(cumulative, List.of(o(fy(2006), "Q1 2006-07", "20")),
         List.of(t(fy(2006), "107"), new TargetPoint(q1, Figure.of(new BigDecimal("40")))));
     assertEquals(Rating.RATING_RED, j.rating());

@@ -34,7 +34,7 @@ class PeriodLabelsTest {
       "2001-3 (2002 mid point)|avg-2001-2003|PERIOD_TYPE_ROLLING_AVERAGE|2001-01-01|2003-12-31",
       "2002-2004|avg-2002-2004|PERIOD_TYPE_ROLLING_AVERAGE|2002-01-01|2004-12-31"})
   void readsTheLabelsOfTheSeed(String label, String code, PeriodType type, LocalDate start, LocalDate end) {
-    Period p = PeriodLabels.parse(label).orElseThrow();
+    PeriodRow p = PeriodLabels.parse(label).orElseThrow();
     assertEquals(code, p.code());
     assertEquals(type, p.type());
     assertEquals(start, p.startDate());

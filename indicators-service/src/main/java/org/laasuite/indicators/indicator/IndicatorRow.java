@@ -15,7 +15,7 @@ import org.laasuite.indicators.v1.Polarity;
 import org.laasuite.type.v1.LaaBlock;
 
 @MappedEntity("indicator")
-public record Indicator(
+public record IndicatorRow(
     @Id @GeneratedValue @Nullable Long id,
     String code,
     String title,

@@ -17,7 +17,7 @@ import org.laasuite.indicators.v1.OutturnStatus;
  * {@code dataPeriodId} the period the data describes when it differs.
  */
 @MappedEntity("outturn")
-public record Outturn(
+public record OutturnRevisionRow(
     @Id @GeneratedValue @Nullable Long id,
     long indicatorId,
     long periodId,
@@ -34,8 +34,8 @@ public record Outturn(
     @Nullable Long supersedesId,
     boolean current) {
 
-  public Outturn asRevisionOf(Outturn previous) {
-    return new Outturn(null, indicatorId, periodId, dataPeriodId, areaId, figure, status, coverage, source, note,
+  public OutturnRevisionRow asRevisionOf(OutturnRevisionRow previous) {
+    return new OutturnRevisionRow(null, indicatorId, periodId, dataPeriodId, areaId, figure, status, coverage, source, note,
         submittedBy, null, previous.revision() + 1, previous.id(), true);
   }
 }

@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.laasuite.indicators.figure.Figure;
 
-@MappedEntity("baseline")
-public record Baseline(
+@MappedEntity("target")
+public record TargetRow(
     @Id @GeneratedValue @Nullable Long id,
     long indicatorId,
-    @Nullable Long periodId,
+    long periodId,
     long areaId,
     @Relation(Relation.Kind.EMBEDDED) Figure figure,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {

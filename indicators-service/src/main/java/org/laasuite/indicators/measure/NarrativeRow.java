@@ -7,15 +7,14 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.laasuite.indicators.v1.Rating;
 
-@MappedEntity("recorded_judgement")
-public record RecordedJudgement(
+@MappedEntity("narrative")
+public record NarrativeRow(
     @Id @GeneratedValue @Nullable Long id,
     long indicatorId,
     long periodId,
-    Rating rating,
-    String reason,
-    String recordedBy,
+    String achieved,
+    String nextSteps,
+    String author,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 }

@@ -7,7 +7,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import org.laasuite.indicators.v1.AreaType;
 
 @MappedEntity("area")
-public record Area(@Id @GeneratedValue @Nullable Long id, String code, String title, AreaType type) {
+public record AreaRow(@Id @GeneratedValue @Nullable Long id, String code, String title, AreaType type) {
 
   public static final String CITY = "city";
   public static final String PRIORITY_NEIGHBOURHOODS = "priority-neighbourhoods";

@@ -10,14 +10,14 @@ import org.laasuite.indicators.v1.PeriodType;
 
 /** A span of time, both ends inclusive, with the label the source gave it. */
 @MappedEntity("period")
-public record Period(@Id @GeneratedValue @Nullable Long id, String code, PeriodType type, LocalDate startDate,
+public record PeriodRow(@Id @GeneratedValue @Nullable Long id, String code, PeriodType type, LocalDate startDate,
     LocalDate endDate, String label) {
 
   public long days() {
     return ChronoUnit.DAYS.between(startDate, endDate) + 1;
   }
 
-  public boolean contains(Period other) {
+  public boolean contains(PeriodRow other) {
     return !other.startDate.isBefore(startDate) && !other.endDate.isAfter(endDate);
   }
 }

@@ -7,14 +7,15 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.laasuite.indicators.v1.Rating;
 
-@MappedEntity("narrative")
-public record Narrative(
+@MappedEntity("recorded_judgement")
+public record RecordedJudgementRow(
     @Id @GeneratedValue @Nullable Long id,
     long indicatorId,
     long periodId,
-    String achieved,
-    String nextSteps,
-    String author,
+    Rating rating,
+    String reason,
+    String recordedBy,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 }

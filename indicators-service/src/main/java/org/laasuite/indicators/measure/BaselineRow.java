@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.laasuite.indicators.figure.Figure;
 
-@MappedEntity("target")
-public record Target(
+@MappedEntity("baseline")
+public record BaselineRow(
     @Id @GeneratedValue @Nullable Long id,
     long indicatorId,
-    long periodId,
+    @Nullable Long periodId,
     long areaId,
     @Relation(Relation.Kind.EMBEDDED) Figure figure,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
