@@ -39,14 +39,30 @@ public final class FieldBehaviors {
    * Adds "is required" to {@code v} for every REQUIRED field of {@code m} that is unset, and so on
    * into every set sub-message and every element of repeated message fields. {@code fieldPrefix}
    * names {@code m} in the request ("" for the request itself, "indicator" or "indicator." for the
-   * resource of a create).
+   * resource of a create). An update request's resource is not descended into: it carries only the
+   * fields its update_mask names (AIP-134), and the service checks the resource the update makes.
    */
   public static void checkRequired(Message m, String fieldPrefix, Violations v) {
-    walk(m, prefix(fieldPrefix), (msg, f, path) -> {
+    walk(m, prefix(fieldPrefix), true, (msg, f, path) -> {
       if (has(f, FieldBehavior.REQUIRED) && isUnset(msg, f)) {
         v.add(path, "is required");
       }
     });
+  }
+
+  /**
+   * Adds "is required" to {@code v} for every REQUIRED field of {@code m} itself that is unset, not
+   * descending into sub-messages: what the request as a whole must carry (a name, a parent, the
+   * resource of a create, an update_mask). What a resource must hold is checked with the rest of the
+   * resource's rules, so that every problem with it is named at once.
+   */
+  public static void checkRequiredFields(Message m, String fieldPrefix, Violations v) {
+    String prefix = prefix(fieldPrefix);
+    for (FieldDescriptor f : plan(m.getDescriptorForType()).annotated()) {
+      if (has(f, FieldBehavior.REQUIRED) && isUnset(m, f)) {
+        v.add(prefix + f.getName(), "is required");
+      }
+    }
   }
 
   /**
@@ -62,7 +78,7 @@ public final class FieldBehaviors {
   /** {@link #outputOnly(Message)} with every path under {@code fieldPrefix}. */
   public static List<String> outputOnly(Message m, String fieldPrefix) {
     List<String> paths = new ArrayList<>();
-    walk(m, prefix(fieldPrefix), (msg, f, path) -> {
+    walk(m, prefix(fieldPrefix), false, (msg, f, path) -> {
       if (has(f, FieldBehavior.OUTPUT_ONLY) && !isUnset(msg, f)) {
         paths.add(path);
       }
@@ -104,19 +120,25 @@ public final class FieldBehaviors {
     void field(Message m, FieldDescriptor f, String path);
   }
 
-  /** Visits every field of {@code m} with a field_behavior, then descends into its set message fields. */
-  private static void walk(Message m, String prefix, Visitor visitor) {
+  /**
+   * Visits every field of {@code m} with a field_behavior, then descends into its set message fields
+   * (not, with {@code stopAtUpdates}, into those of a message that has an update_mask).
+   */
+  private static void walk(Message m, String prefix, boolean stopAtUpdates, Visitor visitor) {
     Plan plan = plan(m.getDescriptorForType());
     for (FieldDescriptor f : plan.annotated()) {
       visitor.field(m, f, prefix + f.getName());
     }
+    if (stopAtUpdates && m.getDescriptorForType().findFieldByName("update_mask") != null) {
+      return;
+    }
     for (FieldDescriptor f : plan.messages()) {
       if (f.isRepeated()) {
         for (int i = 0; i < m.getRepeatedFieldCount(f); i++) {
-          walk((Message) m.getRepeatedField(f, i), prefix + f.getName() + "[" + i + "].", visitor);
+          walk((Message) m.getRepeatedField(f, i), prefix + f.getName() + "[" + i + "].", stopAtUpdates, visitor);
         }
       } else if (m.hasField(f)) {
-        walk((Message) m.getField(f), prefix + f.getName() + ".", visitor);
+        walk((Message) m.getField(f), prefix + f.getName() + ".", stopAtUpdates, visitor);
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.laasuite.common.grpc;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
@@ -21,7 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what an endpoint throws into a {@code google.rpc.Status}: an {@link ApiException} with its
  * ErrorInfo and BadRequest, anything unexpected into INTERNAL without internals (and a log line),
- * so no stack trace ever reaches a client.
+ * so no stack trace ever reaches a client. Before an endpoint sees a request (of a call that sends
+ * one), the request's own fields its proto marks {@code REQUIRED} are checked ({@link
+ * FieldBehaviors#checkRequiredFields}): a request without its name, parent, resource or update_mask
+ * is refused with INVALID_ARGUMENT naming each. The fields inside a resource are checked by the
+ * service's mapper with the resource's other rules ({@link FieldBehaviors#checkRequired}).
  */
 @Singleton
 public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
@@ -61,10 +66,20 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
       close(call, e);
       return new ServerCall.Listener<>() { };
     }
+    boolean oneRequest = call.getMethodDescriptor().getType().clientSendsOneMessage();
     return new SimpleForwardingServerCallListener<>(delegate) {
+      private boolean closed;
+
       @Override
       public void onMessage(Q message) {
-        guard(() -> super.onMessage(message));
+        guard(() -> {
+          if (oneRequest && message instanceof Message request) {
+            Violations v = new Violations();
+            FieldBehaviors.checkRequiredFields(request, "", v);
+            v.throwIfAny();
+          }
+          super.onMessage(message);
+        });
       }
 
       @Override
@@ -78,9 +93,13 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
       }
 
       private void guard(Runnable r) {
+        if (closed) {
+          return; // refused already: the endpoint never sees the rest of the call
+        }
         try {
           r.run();
         } catch (RuntimeException e) {
+          closed = true;
           close(call, e);
         }
       }

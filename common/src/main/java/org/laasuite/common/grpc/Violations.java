@@ -21,8 +21,12 @@ public final class Violations {
     return FieldViolation.newBuilder().setField(field).setDescription(description).build();
   }
 
+  /** Adds a violation, once: the same field and description twice (two checks of one rule) are one. */
   public Violations add(String field, String description) {
-    list.add(violation(field, description));
+    FieldViolation violation = violation(field, description);
+    if (!list.contains(violation)) {
+      list.add(violation);
+    }
     return this;
   }
 

@@ -85,6 +85,15 @@ class FieldBehaviorsTest {
   }
 
   @Test
+  void anUpdateNeedsItsResourceAndMaskButOnlyTheFieldsTheMaskNames() {
+    var title = Indicator.newBuilder().setName("indicators/CYP-28").setTitle("NEET 16-18").build();
+    var request = UpdateIndicatorRequest.newBuilder().setIndicator(title)
+        .setUpdateMask(com.google.protobuf.FieldMask.newBuilder().addPaths("title")).build();
+    assertEquals(List.of(), missing(request, ""), "code, block and polarity are not in the mask");
+    assertEquals(List.of("indicator"), missing(request.toBuilder().clearIndicator().build(), ""));
+  }
+
+  @Test
   void repeatedMessagesAreCheckedElementByElement() {
     var meeting = Meeting.newBuilder().setId("board-2007-08-22").setBody("bodies/board")
         .addAttendance(Attendance.newBuilder().setPerson("people/a").setStatus(AttendanceStatus.ATTENDANCE_STATUS_PRESENT))

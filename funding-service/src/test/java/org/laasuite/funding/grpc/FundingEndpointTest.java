@@ -217,6 +217,17 @@ class FundingEndpointTest implements TestPropertyProvider {
   }
 
   @Test
+  void aRequestWithoutWhatItsProtoMarksRequiredIsRefusedNamingEachField() throws Exception {
+    long commitments = rows("commitment");
+    var violations = expectInvalid(() -> client.createCommitment(CreateCommitmentRequest.getDefaultInstance()),
+        "commitment");
+    assertEquals("is required", violations.getFirst().getDescription());
+    expectInvalid(() -> client.createSpend(CreateSpendRequest.getDefaultInstance()), "parent", "spend");
+    expectInvalid(() -> client.getFundingStream(GetFundingStreamRequest.newBuilder().setName(" ").build()), "name");
+    assertEquals(commitments, rows("commitment"));
+  }
+
+  @Test
   void spendOutsideTheFundedQuartersIsRejectedAndTheReportShowsOverspend() throws Exception {
     FundingStream s = stream("t-spend", 10_000_00L);
     Commitment c = client.createCommitment(CreateCommitmentRequest.newBuilder()
@@ -275,9 +286,16 @@ class FundingEndpointTest implements TestPropertyProvider {
         .setStretchTarget(com.google.type.Decimal.newBuilder().setValue("38"))
         .setOutturn(com.google.type.Decimal.newBuilder().setValue("36")).build());
     assertEquals(Moneys.gbp(150_000_00L), r.getPayable());
+    // What the request's proto marks required is checked first, every missing field at once; then the values.
     expectInvalid(() -> client.calculateLpsaReward(CalculateLpsaRewardRequest.newBuilder()
         .setRewardGrant(Moneys.gbp(100)).setThreshold(com.google.type.Decimal.newBuilder().setValue("1.5")).build()),
-        "expected_without_stretch", "stretch_target", "outturn", "threshold");
+        "expected_without_stretch", "stretch_target", "outturn");
+    expectInvalid(() -> client.calculateLpsaReward(CalculateLpsaRewardRequest.newBuilder()
+        .setRewardGrant(Moneys.gbp(100)).setThreshold(com.google.type.Decimal.newBuilder().setValue("1.5"))
+        .setExpectedWithoutStretch(com.google.type.Decimal.newBuilder().setValue("30"))
+        .setStretchTarget(com.google.type.Decimal.newBuilder().setValue("abc"))
+        .setOutturn(com.google.type.Decimal.newBuilder().setValue("36")).build()),
+        "stretch_target", "threshold");
   }
 
   @Test
