@@ -133,8 +133,9 @@ public class BodyService {
         start, end));
   }
 
-  public List<Membership> membershipsOf(Body body, Pages.Page page) {
-    return memberships.page(body.id(), page.size(), page.offset());
+  /** A body's memberships, of {@code person} only when not null. */
+  public List<Membership> membershipsOf(Body body, Person person, Pages.Page page) {
+    return memberships.page(body.id(), person == null ? null : person.id(), page.size(), page.offset());
   }
 
   public List<Membership> membershipsOf(Person person) {

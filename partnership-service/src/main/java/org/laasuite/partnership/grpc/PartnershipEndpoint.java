@@ -158,11 +158,9 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
         return ListMembershipsResponse.newBuilder().addAllMemberships(memberships(ms)).build();
       }
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "memberships;" + r.getParent() + ";" + r.getPerson());
-      var ms = bodies.membershipsOf(bodies.get(r.getParent(), "parent"), p);
-      if (!r.getPerson().isEmpty()) {
-        long personId = directory.person(r.getPerson(), "person").id();
-        ms = ms.stream().filter(m -> m.personId() == personId).toList();
-      }
+      var body = bodies.get(r.getParent(), "parent");
+      Person person = r.getPerson().isEmpty() ? null : directory.person(r.getPerson(), "person");
+      var ms = bodies.membershipsOf(body, person, p);
       return ListMembershipsResponse.newBuilder().addAllMemberships(memberships(ms))
           .setNextPageToken(p.nextToken(ms.size())).build();
     });
