@@ -40,9 +40,10 @@ public final class BodyRepositories {
     boolean existsByBodyIdAndPersonId(long bodyId, long personId);
 
     @Query("""
-        SELECT * FROM membership WHERE body_id = :bodyId AND (CAST(:personId AS BIGINT) IS NULL OR person_id = :personId)
+        SELECT * FROM membership WHERE (CAST(:bodyId AS BIGINT) IS NULL OR body_id = :bodyId)
+          AND (CAST(:personId AS BIGINT) IS NULL OR person_id = :personId)
         ORDER BY id LIMIT :limit OFFSET :offset""")
-    List<Membership> page(long bodyId, @Nullable Long personId, int limit, int offset);
+    List<Membership> page(@Nullable Long bodyId, @Nullable Long personId, int limit, int offset);
 
     @Query("SELECT * FROM membership ORDER BY id")
     List<Membership> listAll();

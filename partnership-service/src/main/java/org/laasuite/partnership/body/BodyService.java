@@ -60,9 +60,9 @@ public class BodyService {
         : bodies.findByIdIn(ids).stream().collect(Collectors.toMap(Body::id, Function.identity()));
   }
 
-  public List<Body> list(Pages.Page page, BodyType type) {
+  public Pages.Slice<Body> list(BodyType type, Pages.Page page) {
     String t = type == BodyType.BODY_TYPE_UNSPECIFIED || type == BodyType.UNRECOGNIZED ? null : type.name();
-    return bodies.page(t, page.size(), page.offset());
+    return page.slice(bodies.page(t, page.size(), page.offset()));
   }
 
   public List<Body> all() {
@@ -133,13 +133,10 @@ public class BodyService {
         start, end));
   }
 
-  /** A body's memberships, of {@code person} only when not null. */
-  public List<Membership> membershipsOf(Body body, Person person, Pages.Page page) {
-    return memberships.page(body.id(), person == null ? null : person.id(), page.size(), page.offset());
-  }
-
-  public List<Membership> membershipsOf(Person person) {
-    return memberships.findByPersonIdOrderById(person.id());
+  /** Memberships of {@code body} (of any body when null), of {@code person} only when not null. */
+  public Pages.Slice<Membership> memberships(Body body, Person person, Pages.Page page) {
+    return page.slice(memberships.page(body == null ? null : body.id(), person == null ? null : person.id(),
+        page.size(), page.offset()));
   }
 
   /** Whether {@code person} is a member of {@code body} on {@code day}. */

@@ -57,12 +57,12 @@ public class DirectoryService {
         : organisations.findByIdIn(ids).stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
   }
 
-  public List<Organisation> listOrganisations(Pages.Page page) {
-    return organisations.page(page.size(), page.offset());
+  public Pages.Slice<Organisation> listOrganisations(Pages.Page page) {
+    return page.slice(organisations.page(page.size(), page.offset()));
   }
 
-  public List<Person> listPeople(Pages.Page page) {
-    return people.page(page.size(), page.offset());
+  public Pages.Slice<Person> listPeople(Pages.Page page) {
+    return page.slice(people.page(page.size(), page.offset()));
   }
 
   @Transactional

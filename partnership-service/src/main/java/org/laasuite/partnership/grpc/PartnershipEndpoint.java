@@ -21,6 +21,7 @@ import org.laasuite.partnership.governance.GovernanceService;
 import org.laasuite.partnership.importer.PartnershipImporter;
 import org.laasuite.partnership.meeting.MeetingMapper;
 import org.laasuite.partnership.meeting.MeetingService;
+import org.laasuite.partnership.plan.PlanMapper;
 import org.laasuite.partnership.plan.PlanService;
 import org.laasuite.partnership.v1.*;
 
@@ -59,9 +60,9 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void listOrganisations(ListOrganisationsRequest r, StreamObserver<ListOrganisationsResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "organisations");
-      var rows = directory.listOrganisations(p);
-      return ListOrganisationsResponse.newBuilder().addAllOrganisations(rows.stream().map(directory::toProto).toList())
-          .setNextPageToken(p.nextToken(rows.size())).build();
+      var slice = directory.listOrganisations(p);
+      return ListOrganisationsResponse.newBuilder().addAllOrganisations(slice.map(directory::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -82,10 +83,10 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void listPeople(ListPeopleRequest r, StreamObserver<ListPeopleResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "people");
-      var rows = directory.listPeople(p);
-      var orgs = orgsOf(rows);
-      return ListPeopleResponse.newBuilder().addAllPeople(rows.stream().map(x -> DirectoryService.toProto(x, orgs))
-          .toList()).setNextPageToken(p.nextToken(rows.size())).build();
+      var slice = directory.listPeople(p);
+      var orgs = orgsOf(slice.items());
+      return ListPeopleResponse.newBuilder().addAllPeople(slice.map(x -> DirectoryService.toProto(x, orgs)))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -120,11 +121,12 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       v.check(r.getType() != BodyType.UNRECOGNIZED, "type", "is not a known body type");
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "bodies;" + r.getType(), v);
       v.throwIfAny();
-      var rows = bodies.list(p, r.getType());
-      var related = bodies.byIds(rows.stream().flatMap(b -> java.util.stream.Stream.of(b.parentId(), b.successorId()))
+      var slice = bodies.list(r.getType(), p);
+      var related = bodies.byIds(slice.items().stream()
+          .flatMap(b -> java.util.stream.Stream.of(b.parentId(), b.successorId()))
           .filter(Objects::nonNull).collect(Collectors.toSet()));
-      return ListBodiesResponse.newBuilder().addAllBodies(rows.stream().map(b -> BodyService.toProto(b, related))
-          .toList()).setNextPageToken(p.nextToken(rows.size())).build();
+      return ListBodiesResponse.newBuilder().addAllBodies(slice.map(b -> BodyService.toProto(b, related)))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -150,19 +152,19 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void listMemberships(ListMembershipsRequest r, StreamObserver<ListMembershipsResponse> out) {
     reply(out, () -> {
-      if (r.getParent().equals("bodies/-")) {
-        Violations v = new Violations();
+      boolean anyBody = r.getParent().equals("bodies/-");
+      Violations v = new Violations();
+      if (anyBody) {
         v.check(!r.getPerson().isEmpty(), "person", "is required when the parent is 'bodies/-'");
-        v.throwIfAny();
-        var ms = bodies.membershipsOf(directory.person(r.getPerson(), "person"));
-        return ListMembershipsResponse.newBuilder().addAllMemberships(memberships(ms)).build();
       }
-      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "memberships;" + r.getParent() + ";" + r.getPerson());
-      var body = bodies.get(r.getParent(), "parent");
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "memberships;" + r.getParent() + ";" + r.getPerson(),
+          v);
+      v.throwIfAny();
+      var body = anyBody ? null : bodies.get(r.getParent(), "parent");
       Person person = r.getPerson().isEmpty() ? null : directory.person(r.getPerson(), "person");
-      var ms = bodies.membershipsOf(body, person, p);
-      return ListMembershipsResponse.newBuilder().addAllMemberships(memberships(ms))
-          .setNextPageToken(p.nextToken(ms.size())).build();
+      var slice = bodies.memberships(body, person, p);
+      return ListMembershipsResponse.newBuilder().addAllMemberships(memberships(slice.items()))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -175,12 +177,11 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void listMeetings(ListMeetingsRequest r, StreamObserver<ListMeetingsResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "meetings;" + r.getBody());
-      var rows = meetings.list(r.getBody(), p);
-      var bs = bodies.byIds(rows.stream().map(org.laasuite.partnership.meeting.Meeting::bodyId)
+      var slice = meetings.list(r.getBody(), p);
+      var bs = bodies.byIds(slice.items().stream().map(org.laasuite.partnership.meeting.Meeting::bodyId)
           .collect(Collectors.toSet()));
-      return ListMeetingsResponse.newBuilder().addAllMeetings(rows.stream()
-          .map(m -> MeetingMapper.summary(m, bs.get(m.bodyId()))).toList())
-          .setNextPageToken(p.nextToken(rows.size())).build();
+      return ListMeetingsResponse.newBuilder().addAllMeetings(slice.map(m -> MeetingMapper.summary(m, bs.get(m.bodyId()))))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -189,24 +190,27 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> MeetingMapper.toProto(meetings.create(r.getMeeting())));
   }
 
-  private static List<Action> actions(MeetingService.ActionPage page) {
-    return page.actions().stream().map(a -> MeetingMapper.toProto(a, page.meetings().get(a.meetingId()),
-        page.bodies().get(page.meetings().get(a.meetingId()).bodyId()))).toList();
-  }
-
   @Override
   public void listActions(ListActionsRequest r, StreamObserver<ListActionsResponse> out) {
     reply(out, () -> {
-      var page = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getIndicator(), r.getPageSize(),
-          r.getPageToken());
-      return ListActionsResponse.newBuilder().addAllActions(actions(page)).setNextPageToken(page.nextPageToken())
-          .build();
+      Violations v = new Violations();
+      MeetingMapper.checkActionFilters(r.getOwner(), r.getStatus(), r.getIndicator(), v);
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "actions;" + r.getOwner() + ";" + r.getBody() + ";"
+          + r.getStatus() + ";" + r.getIndicator(), v);
+      v.throwIfAny();
+      var slice = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getIndicator(), p);
+      var origins = meetings.originsOf(slice.items());
+      return ListActionsResponse.newBuilder().addAllActions(slice.map(a -> MeetingMapper.toProto(a, origins)))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
   public void updateActionStatus(UpdateActionStatusRequest r, StreamObserver<Action> out) {
-    reply(out, () -> actions(meetings.updateActionStatus(r.getName(), r.getStatus(), r.getNote())).getFirst());
+    reply(out, () -> {
+      var a = meetings.updateActionStatus(r.getName(), r.getStatus(), r.getNote());
+      return MeetingMapper.toProto(a, meetings.originsOf(List.of(a)));
+    });
   }
 
   @Override
@@ -236,16 +240,21 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void getImprovementPlan(GetImprovementPlanRequest r, StreamObserver<ImprovementPlan> out) {
-    reply(out, () -> plans.get(r.getName()));
+    reply(out, () -> {
+      var plan = plans.get(r.getName());
+      return PlanMapper.toProto(plan, plans.itemsOf(List.of(plan)).getOrDefault(plan.id(), List.of()));
+    });
   }
 
   @Override
   public void listImprovementPlans(ListImprovementPlansRequest r, StreamObserver<ListImprovementPlansResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "plans");
-      var rows = plans.list(p);
-      return ListImprovementPlansResponse.newBuilder().addAllImprovementPlans(rows)
-          .setNextPageToken(p.nextToken(rows.size())).build();
+      var slice = plans.list(p);
+      var items = plans.itemsOf(slice.items());
+      return ListImprovementPlansResponse.newBuilder()
+          .addAllImprovementPlans(slice.map(x -> PlanMapper.toProto(x, items.getOrDefault(x.id(), List.of()))))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -253,8 +262,9 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void listRisks(ListRisksRequest r, StreamObserver<ListRisksResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "risks");
-      var rows = plans.risks(p);
-      return ListRisksResponse.newBuilder().addAllRisks(rows).setNextPageToken(p.nextToken(rows.size())).build();
+      var slice = plans.risks(p);
+      return ListRisksResponse.newBuilder().addAllRisks(slice.map(PlanMapper::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 

@@ -2,9 +2,12 @@ package org.laasuite.partnership.meeting;
 
 import java.util.Map;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
+import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
 import org.laasuite.partnership.body.Body;
 import org.laasuite.partnership.directory.Person;
+import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.AgendaItem;
 
 public final class MeetingMapper {
@@ -47,6 +50,22 @@ public final class MeetingMapper {
     f.actions().forEach(a -> b.addActions(toProto(a, f.meeting(), f.body())));
     f.mattersArising().forEach(a -> b.addMattersArising(toProto(a, null, f.body())));
     return b.build();
+  }
+
+  public static org.laasuite.partnership.v1.Action toProto(Action a, MeetingService.Origins origins) {
+    return toProto(a, origins.meeting(a), origins.body(a));
+  }
+
+  /** The filters of a listing of actions, checked: owner, status and indicator (each optional). */
+  public static void checkActionFilters(String owner, ActionStatus status, String indicator, Violations v) {
+    if (!owner.isEmpty()) {
+      v.check(ResourceNames.isNameIn(owner, ResourceNames.PEOPLE, ResourceNames.BODIES), "owner",
+          "must look like 'people/{id}' or 'bodies/{id}'");
+    }
+    v.check(status != ActionStatus.UNRECOGNIZED, "status", "must be OPEN, DONE or DROPPED");
+    if (!indicator.isEmpty()) {
+      ResourceNames.INDICATORS.id(indicator, "indicator", v);
+    }
   }
 
   /** {@code meeting} may be null when only its id is known (matters arising): the name is then not set. */

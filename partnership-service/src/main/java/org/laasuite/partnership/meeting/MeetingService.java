@@ -92,9 +92,9 @@ public class MeetingService {
     return new Full(m, body, att, its, acts, arising, directory.peopleById(personIds), quorate);
   }
 
-  public List<Meeting> list(String body, Pages.Page page) {
+  public Pages.Slice<Meeting> list(String body, Pages.Page page) {
     Long bodyId = body.isEmpty() ? null : bodies.get(body, "body").id();
-    return meetings.page(bodyId, page.size(), page.offset());
+    return page.slice(meetings.page(bodyId, page.size(), page.offset()));
   }
 
   /**
@@ -231,29 +231,26 @@ public class MeetingService {
     }
   }
 
-  /** A page of actions, with the meetings they came from. */
-  public record ActionPage(List<Action> actions, Map<Long, Meeting> meetings, Map<Long, Body> bodies,
-      String nextPageToken) {
+  /** The meetings actions were agreed at, and those meetings' bodies, by id: to map the actions. */
+  public record Origins(Map<Long, Meeting> meetings, Map<Long, Body> bodies) {
+
+    public Meeting meeting(Action a) {
+      return meetings.get(a.meetingId());
+    }
+
+    public Body body(Action a) {
+      return bodies.get(meeting(a).bodyId());
+    }
   }
 
-  public ActionPage listActions(String owner, String body, ActionStatus status, String indicator, int pageSize,
-      String pageToken) {
-    Violations v = new Violations();
-    if (!owner.isEmpty()) {
-      v.check(ResourceNames.isNameIn(owner, ResourceNames.PEOPLE, ResourceNames.BODIES), "owner", "must look like 'people/{id}' or 'bodies/{id}'");
-    }
-    v.check(status != ActionStatus.UNRECOGNIZED, "status", "must be OPEN, DONE or DROPPED");
-    if (!indicator.isEmpty()) {
-      ResourceNames.INDICATORS.id(indicator, "indicator", v);
-    }
-    Pages.Page page = Pages.page(pageSize, pageToken, "actions;" + owner + ";" + body + ";" + status + ";"
-        + indicator, v);
-    v.throwIfAny();
+  /** Actions filtered by owner, body, status and indicator (each ignored when empty), paged in SQL. */
+  public Pages.Slice<Action> listActions(String owner, String body, ActionStatus status, String indicator,
+      Pages.Page page) {
     Long bodyId = body.isEmpty() ? null : bodies.get(body, "body").id();
     String s = status == ActionStatus.ACTION_STATUS_UNSPECIFIED ? null : status.name();
     List<Action> rows = actions.search(owner.isEmpty() ? null : owner, bodyId, s,
         indicator.isEmpty() ? null : indicator, page.size(), page.offset());
-    return withMeetings(rows, page.nextToken(rows.size()));
+    return page.slice(rows);
   }
 
   /**
@@ -264,13 +261,12 @@ public class MeetingService {
     if (of.isEmpty()) {
       return Map.of();
     }
-    ActionPage page = withMeetings(actions.openOf(of.stream().map(Body::id).toList(),
-        of.stream().map(Body::name).toList()), "");
+    List<Action> rows = actions.openOf(of.stream().map(Body::id).toList(), of.stream().map(Body::name).toList());
+    Origins origins = originsOf(rows);
     Map<String, List<org.laasuite.partnership.v1.Action>> out = new HashMap<>();
-    for (Action a : page.actions()) {
-      Meeting m = page.meetings().get(a.meetingId());
-      Body agreedBy = page.bodies().get(m.bodyId());
-      var proto = MeetingMapper.toProto(a, m, agreedBy);
+    for (Action a : rows) {
+      Meeting m = origins.meeting(a);
+      var proto = MeetingMapper.toProto(a, origins);
       for (Body b : of) {
         if (b.id().equals(m.bodyId()) || b.name().equals(a.owner())) {
           out.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(proto);
@@ -292,22 +288,19 @@ public class MeetingService {
       return List.of();
     }
     List<Action> rows = actions.openOnIndicators(all ? null : Lines.join(indicators));
-    ActionPage page = withMeetings(rows, "");
-    return rows.stream().map(a -> {
-      Meeting m = page.meetings().get(a.meetingId());
-      return MeetingMapper.toProto(a, m, page.bodies().get(m.bodyId()));
-    }).toList();
+    Origins origins = originsOf(rows);
+    return rows.stream().map(a -> MeetingMapper.toProto(a, origins)).toList();
   }
 
-  public ActionPage withMeetings(List<Action> rows, String nextPageToken) {
+  public Origins originsOf(List<Action> rows) {
     Map<Long, Meeting> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(Action::meetingId)
         .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Meeting::id, m -> m));
     Map<Long, Body> bs = bodies.byIds(ms.values().stream().map(Meeting::bodyId).collect(Collectors.toSet()));
-    return new ActionPage(rows, ms, bs, nextPageToken);
+    return new Origins(ms, bs);
   }
 
   @Transactional
-  public ActionPage updateActionStatus(String name, ActionStatus status, String note) {
+  public Action updateActionStatus(String name, ActionStatus status, String note) {
     Violations v = new Violations();
     long id = -1;
     if (name == null || !name.matches("actions/[0-9]{1,18}")) {
@@ -320,8 +313,7 @@ public class MeetingService {
     v.maxLength(note, Violations.MAX_TEXT, "note");
     v.throwIfAny();
     Action a = actions.findById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
-    Action updated = actions.update(a.withStatus(status, note.isEmpty() ? a.note() : note));
-    return withMeetings(List.of(updated), "");
+    return actions.update(a.withStatus(status, note.isEmpty() ? a.note() : note));
   }
 
   public AttendanceRecord attendanceRecord(String personName) {
