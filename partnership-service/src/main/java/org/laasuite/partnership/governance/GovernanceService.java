@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.laasuite.partnership.body.Body;
+import org.laasuite.partnership.body.BodyRow;
 import org.laasuite.partnership.body.BodyService;
-import org.laasuite.partnership.body.Membership;
+import org.laasuite.partnership.body.MembershipRow;
 import org.laasuite.partnership.directory.DirectoryService;
-import org.laasuite.partnership.directory.Organisation;
-import org.laasuite.partnership.directory.Person;
-import org.laasuite.partnership.meeting.Attendance;
-import org.laasuite.partnership.meeting.Meeting;
+import org.laasuite.partnership.directory.OrganisationRow;
+import org.laasuite.partnership.directory.PersonRow;
+import org.laasuite.partnership.meeting.AttendanceRow;
+import org.laasuite.partnership.meeting.MeetingRow;
 import org.laasuite.partnership.meeting.MeetingRepositories.AttendanceRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.MeetingRepository;
 import org.laasuite.partnership.v1.AttendanceStatus;
@@ -43,9 +43,9 @@ public class GovernanceService {
   }
 
   public GovernanceReport check(LocalDate today) {
-    List<Body> all = bodies.all();
-    List<Membership> ms = bodies.allMemberships();
-    Map<Long, Person> people = directory.peopleById(ms.stream().map(Membership::personId).collect(Collectors.toSet()));
+    List<BodyRow> all = bodies.all();
+    List<MembershipRow> ms = bodies.allMemberships();
+    Map<Long, PersonRow> people = directory.peopleById(ms.stream().map(MembershipRow::personId).collect(Collectors.toSet()));
     Map<Long, Long> personOrgs = new HashMap<>();
     people.values().forEach(p -> {
       if (p.organisationId() != null) {
@@ -53,14 +53,14 @@ public class GovernanceService {
       }
     });
     var orgIds = new java.util.HashSet<>(personOrgs.values());
-    ms.stream().map(Membership::representsId).filter(java.util.Objects::nonNull).forEach(orgIds::add);
+    ms.stream().map(MembershipRow::representsId).filter(java.util.Objects::nonNull).forEach(orgIds::add);
     Map<Long, Sector> orgSectors = new HashMap<>();
-    directory.organisationsById(orgIds).values().forEach((Organisation o) -> {
+    directory.organisationsById(orgIds).values().forEach((OrganisationRow o) -> {
       if (o.sector() != null) {
         orgSectors.put(o.id(), o.sector());
       }
     });
-    Function<Membership, Sector> sectorOf = GovernanceRules.sectorOf(orgSectors, personOrgs);
+    Function<MembershipRow, Sector> sectorOf = GovernanceRules.sectorOf(orgSectors, personOrgs);
     var report = GovernanceReport.newBuilder();
     for (var s : GovernanceRules.communityPlaces(all, ms, sectorOf, today)) {
       report.addCommunityPlaces(CommunityPlaces.newBuilder().setBody(s.body().name())
@@ -84,12 +84,12 @@ public class GovernanceService {
           }
           report.setChairRotation(cr);
         });
-    Map<Long, Body> byId = all.stream().collect(Collectors.toMap(Body::id, b -> b));
-    List<Meeting> held = meetings.held().stream().filter(m -> byId.get(m.bodyId()).quorum() > 0).toList();
-    Map<Long, List<Attendance>> att = held.isEmpty() ? Map.of()
-        : attendance.findByMeetingIdIn(held.stream().map(Meeting::id).toList()).stream()
-            .collect(Collectors.groupingBy(Attendance::meetingId));
-    for (Meeting m : held) {
+    Map<Long, BodyRow> byId = all.stream().collect(Collectors.toMap(BodyRow::id, b -> b));
+    List<MeetingRow> held = meetings.held().stream().filter(m -> byId.get(m.bodyId()).quorum() > 0).toList();
+    Map<Long, List<AttendanceRow>> att = held.isEmpty() ? Map.of()
+        : attendance.findByMeetingIdIn(held.stream().map(MeetingRow::id).toList()).stream()
+            .collect(Collectors.groupingBy(AttendanceRow::meetingId));
+    for (MeetingRow m : held) {
       long present = att.getOrDefault(m.id(), List.of()).stream()
           .filter(a -> a.status() == AttendanceStatus.ATTENDANCE_STATUS_PRESENT)
           .filter(a -> ms.stream().anyMatch(x -> x.bodyId() == m.bodyId() && x.personId() == a.personId()

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.body.BodyService;
-import org.laasuite.partnership.body.Membership;
+import org.laasuite.partnership.body.MembershipRow;
 import org.laasuite.partnership.directory.DirectoryService;
-import org.laasuite.partnership.directory.Person;
+import org.laasuite.partnership.directory.PersonRow;
 import org.laasuite.partnership.governance.GovernanceService;
 import org.laasuite.partnership.importer.PartnershipImporter;
 import org.laasuite.partnership.meeting.MeetingMapper;
@@ -46,8 +46,8 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     this.importer = importer;
   }
 
-  private Map<Long, org.laasuite.partnership.directory.Organisation> orgsOf(List<Person> people) {
-    return directory.organisationsById(people.stream().map(Person::organisationId).filter(Objects::nonNull)
+  private Map<Long, org.laasuite.partnership.directory.OrganisationRow> orgsOf(List<PersonRow> people) {
+    return directory.organisationsById(people.stream().map(PersonRow::organisationId).filter(Objects::nonNull)
         .collect(Collectors.toSet()));
   }
 
@@ -72,9 +72,9 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   }
 
   @Override
-  public void getPerson(GetPersonRequest r, StreamObserver<org.laasuite.partnership.v1.Person> out) {
+  public void getPerson(GetPersonRequest r, StreamObserver<Person> out) {
     reply(out, () -> {
-      Person p = directory.person(r.getName(), "name");
+      PersonRow p = directory.person(r.getName(), "name");
       return DirectoryService.toProto(p, orgsOf(List.of(p)));
     });
   }
@@ -91,14 +91,14 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   }
 
   @Override
-  public void createPerson(CreatePersonRequest r, StreamObserver<org.laasuite.partnership.v1.Person> out) {
+  public void createPerson(CreatePersonRequest r, StreamObserver<Person> out) {
     reply(out, () -> {
-      Person p = directory.create(r.getPerson());
+      PersonRow p = directory.create(r.getPerson());
       return DirectoryService.toProto(p, orgsOf(List.of(p)));
     });
   }
 
-  private Body body(org.laasuite.partnership.body.Body b) {
+  private Body body(org.laasuite.partnership.body.BodyRow b) {
     Set<Long> related = new HashSet<>();
     if (b.parentId() != null) {
       related.add(b.parentId());
@@ -135,17 +135,17 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> body(bodies.create(r.getBody())));
   }
 
-  private List<org.laasuite.partnership.v1.Membership> memberships(List<Membership> ms) {
-    var people = directory.peopleById(ms.stream().map(Membership::personId).collect(Collectors.toSet()));
-    var orgs = directory.organisationsById(ms.stream().map(Membership::representsId).filter(Objects::nonNull)
+  private List<Membership> memberships(List<MembershipRow> ms) {
+    var people = directory.peopleById(ms.stream().map(MembershipRow::personId).collect(Collectors.toSet()));
+    var orgs = directory.organisationsById(ms.stream().map(MembershipRow::representsId).filter(Objects::nonNull)
         .collect(Collectors.toSet()));
-    var bs = bodies.byIds(ms.stream().map(Membership::bodyId).collect(Collectors.toSet()));
+    var bs = bodies.byIds(ms.stream().map(MembershipRow::bodyId).collect(Collectors.toSet()));
     return ms.stream().map(m -> BodyService.toProto(m, bs.get(m.bodyId()), people, orgs)).toList();
   }
 
   @Override
   public void createMembership(CreateMembershipRequest r,
-      StreamObserver<org.laasuite.partnership.v1.Membership> out) {
+      StreamObserver<Membership> out) {
     reply(out, () -> memberships(List.of(bodies.createMembership(r.getParent(), r.getMembership()))).getFirst());
   }
 
@@ -161,7 +161,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
           v);
       v.throwIfAny();
       var body = anyBody ? null : bodies.get(r.getParent(), "parent");
-      Person person = r.getPerson().isEmpty() ? null : directory.person(r.getPerson(), "person");
+      PersonRow person = r.getPerson().isEmpty() ? null : directory.person(r.getPerson(), "person");
       var slice = bodies.memberships(body, person, p);
       return ListMembershipsResponse.newBuilder().addAllMemberships(memberships(slice.items()))
           .setNextPageToken(slice.nextPageToken()).build();
@@ -178,7 +178,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "meetings;" + r.getBody());
       var slice = meetings.list(r.getBody(), p);
-      var bs = bodies.byIds(slice.items().stream().map(org.laasuite.partnership.meeting.Meeting::bodyId)
+      var bs = bodies.byIds(slice.items().stream().map(org.laasuite.partnership.meeting.MeetingRow::bodyId)
           .collect(Collectors.toSet()));
       return ListMeetingsResponse.newBuilder().addAllMeetings(slice.map(m -> MeetingMapper.summary(m, bs.get(m.bodyId()))))
           .setNextPageToken(slice.nextPageToken()).build();

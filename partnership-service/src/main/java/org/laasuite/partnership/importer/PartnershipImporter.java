@@ -22,12 +22,12 @@ import org.laasuite.partnership.Lines;
 import org.laasuite.partnership.body.BodyService;
 import org.laasuite.partnership.directory.DirectoryService;
 import org.laasuite.partnership.meeting.MeetingService;
-import org.laasuite.partnership.plan.ImprovementItem;
-import org.laasuite.partnership.plan.ImprovementPlan;
+import org.laasuite.partnership.plan.ImprovementItemRow;
+import org.laasuite.partnership.plan.ImprovementPlanRow;
 import org.laasuite.partnership.plan.PlanRepositories.ImprovementItemRepository;
 import org.laasuite.partnership.plan.PlanRepositories.ImprovementPlanRepository;
 import org.laasuite.partnership.plan.PlanRepositories.RiskRepository;
-import org.laasuite.partnership.plan.Risk;
+import org.laasuite.partnership.plan.RiskRow;
 import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.AgendaItem;
 import org.laasuite.partnership.v1.Attendance;
@@ -232,10 +232,10 @@ public class PartnershipImporter {
         problems.add(problem(path, "needs an id (lower-case letters, digits, dashes) and a title"));
         continue;
       }
-      ImprovementPlan saved = plans.save(new ImprovementPlan(null, str(p, "id"), str(p, "title"),
+      ImprovementPlanRow saved = plans.save(new ImprovementPlanRow(null, str(p, "id"), str(p, "title"),
           str(p, "date_text"), str(p, "source")));
       int position = 0;
-      List<ImprovementItem> its = new ArrayList<>();
+      List<ImprovementItemRow> its = new ArrayList<>();
       for (var area : list(p, "areas")) {
         for (var it : list(area, "items")) {
           List<String> actions = new ArrayList<>();
@@ -243,7 +243,7 @@ public class PartnershipImporter {
             actions.add(str(it, "action_intro"));
           }
           actions.addAll(strings(it.get("actions")));
-          its.add(new ImprovementItem(null, saved.id(), str(area, "ref"), str(area, "title"), str(it, "ref"),
+          its.add(new ImprovementItemRow(null, saved.id(), str(area, "ref"), str(area, "title"), str(it, "ref"),
               str(it, "improvement"), Lines.join(actions), str(it, "timescale"), str(it, "owner"),
               str(it, "status"), str(it, "success_measures"), position++));
         }
@@ -257,7 +257,7 @@ public class PartnershipImporter {
         problems.add(problem("risks[" + i + "].risk", "is required"));
         continue;
       }
-      risks.save(new Risk(null, "risk-" + (i + 1), str(k, "ref"), str(k, "risk"), str(k, "owner"),
+      risks.save(new RiskRow(null, "risk-" + (i + 1), str(k, "ref"), str(k, "risk"), str(k, "owner"),
           str(k, "likelihood"), str(k, "impact"), str(k, "mitigation"), i));
     }
     r.setImprovementPlans(ps.size()).setRisks(rs.size());

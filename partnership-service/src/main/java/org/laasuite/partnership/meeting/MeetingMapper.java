@@ -5,18 +5,21 @@ import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
-import org.laasuite.partnership.body.Body;
-import org.laasuite.partnership.directory.Person;
+import org.laasuite.partnership.body.BodyRow;
+import org.laasuite.partnership.directory.PersonRow;
+import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.AgendaItem;
+import org.laasuite.partnership.v1.Attendance;
+import org.laasuite.partnership.v1.Meeting;
 
 public final class MeetingMapper {
 
   private MeetingMapper() {
   }
 
-  public static org.laasuite.partnership.v1.Meeting summary(Meeting m, Body body) {
-    var b = org.laasuite.partnership.v1.Meeting.newBuilder().setName(m.name()).setId(m.code()).setBody(body.name())
+  public static Meeting summary(MeetingRow m, BodyRow body) {
+    var b = Meeting.newBuilder().setName(m.name()).setId(m.code()).setBody(body.name())
         .setDate(Protos.date(m.date())).setStartTime(m.startTime()).setEndTime(m.endTime()).setPlace(m.place())
         .setStatus(m.status());
     if (m.createTime() != null) {
@@ -25,11 +28,11 @@ public final class MeetingMapper {
     return b.build();
   }
 
-  public static org.laasuite.partnership.v1.Meeting toProto(MeetingService.Full f) {
-    Map<Long, Person> people = f.people();
+  public static Meeting toProto(MeetingService.Full f) {
+    Map<Long, PersonRow> people = f.people();
     var b = summary(f.meeting(), f.body()).toBuilder().setQuorate(f.quorate());
     f.attendance().forEach(a -> {
-      var out = org.laasuite.partnership.v1.Attendance.newBuilder().setPerson(people.get(a.personId()).name())
+      var out = Attendance.newBuilder().setPerson(people.get(a.personId()).name())
           .setStatus(a.status()).setAffiliation(a.affiliation()).setAsPrinted(a.asPrinted());
       if (a.role() != null) {
         out.setRole(a.role());
@@ -52,7 +55,7 @@ public final class MeetingMapper {
     return b.build();
   }
 
-  public static org.laasuite.partnership.v1.Action toProto(Action a, MeetingService.Origins origins) {
+  public static Action toProto(ActionRow a, MeetingService.Origins origins) {
     return toProto(a, origins.meeting(a), origins.body(a));
   }
 
@@ -69,8 +72,8 @@ public final class MeetingMapper {
   }
 
   /** {@code meeting} may be null when only its id is known (matters arising): the name is then not set. */
-  public static org.laasuite.partnership.v1.Action toProto(Action a, Meeting meeting, Body body) {
-    var out = org.laasuite.partnership.v1.Action.newBuilder().setName(a.name()).setItem(a.itemNumber())
+  public static Action toProto(ActionRow a, MeetingRow meeting, BodyRow body) {
+    var out = Action.newBuilder().setName(a.name()).setItem(a.itemNumber())
         .setText(a.text()).setOwner(a.owner()).setDueText(a.dueText()).setStatus(a.status()).setNote(a.note())
         .setBody(body.name()).addAllIndicators(Lines.split(a.indicators()));
     if (meeting != null) {

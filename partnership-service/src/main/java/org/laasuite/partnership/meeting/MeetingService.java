@@ -21,18 +21,20 @@ import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
-import org.laasuite.partnership.body.Body;
+import org.laasuite.partnership.body.BodyRow;
 import org.laasuite.partnership.body.BodyService;
 import org.laasuite.partnership.directory.DirectoryService;
-import org.laasuite.partnership.directory.Person;
+import org.laasuite.partnership.directory.PersonRow;
 import org.laasuite.partnership.meeting.MeetingRepositories.ActionRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.AgendaItemRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.AttendanceRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.MeetingRepository;
+import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.AttendanceEntry;
 import org.laasuite.partnership.v1.AttendanceRecord;
 import org.laasuite.partnership.v1.AttendanceStatus;
+import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.MeetingStatus;
 import org.laasuite.partnership.v1.MinutesHit;
 import org.laasuite.partnership.v1.Role;
@@ -64,21 +66,21 @@ public class MeetingService {
   }
 
   /** A meeting and all that belongs to it. */
-  public record Full(Meeting meeting, Body body, List<Attendance> attendance, List<AgendaItem> items,
-      List<Action> actions, List<Action> mattersArising, Map<Long, Person> people, boolean quorate) {
+  public record Full(MeetingRow meeting, BodyRow body, List<AttendanceRow> attendance, List<AgendaItemRow> items,
+      List<ActionRow> actions, List<ActionRow> mattersArising, Map<Long, PersonRow> people, boolean quorate) {
   }
 
-  public Meeting find(String name, String field) {
+  public MeetingRow find(String name, String field) {
     return ResourceNames.MEETINGS.find(name, field, meetings::findByCode);
   }
 
   public Full get(String name) {
-    Meeting m = find(name, "name");
-    Body body = bodies.byIds(Set.of(m.bodyId())).get(m.bodyId());
-    List<Attendance> att = attendance.findByMeetingIdOrderByPosition(m.id());
-    List<AgendaItem> its = items.findByMeetingIdOrderByNumber(m.id());
-    List<Action> acts = actions.ofMeeting(m.id());
-    List<Action> arising = actions.openBefore(m.bodyId(), m.date());
+    MeetingRow m = find(name, "name");
+    BodyRow body = bodies.byIds(Set.of(m.bodyId())).get(m.bodyId());
+    List<AttendanceRow> att = attendance.findByMeetingIdOrderByPosition(m.id());
+    List<AgendaItemRow> its = items.findByMeetingIdOrderByNumber(m.id());
+    List<ActionRow> acts = actions.ofMeeting(m.id());
+    List<ActionRow> arising = actions.openBefore(m.bodyId(), m.date());
     Set<Long> personIds = new HashSet<>();
     att.forEach(a -> {
       personIds.add(a.personId());
@@ -86,13 +88,13 @@ public class MeetingService {
         personIds.add(a.substituteForId());
       }
     });
-    its.stream().map(AgendaItem::presenterId).filter(java.util.Objects::nonNull).forEach(personIds::add);
+    its.stream().map(AgendaItemRow::presenterId).filter(java.util.Objects::nonNull).forEach(personIds::add);
     boolean quorate = body.quorum() == 0 || att.stream().filter(a -> a.status() == AttendanceStatus.ATTENDANCE_STATUS_PRESENT
         && bodies.isMember(body.id(), a.personId(), m.date())).count() >= body.quorum();
     return new Full(m, body, att, its, acts, arising, directory.peopleById(personIds), quorate);
   }
 
-  public Pages.Slice<Meeting> list(String body, Pages.Page page) {
+  public Pages.Slice<MeetingRow> list(String body, Pages.Page page) {
     Long bodyId = body.isEmpty() ? null : bodies.get(body, "body").id();
     return page.slice(meetings.page(bodyId, page.size(), page.offset()));
   }
@@ -103,11 +105,11 @@ public class MeetingService {
    * before the meeting, unbounded text. Nothing is written when anything is wrong.
    */
   @Transactional
-  public Full create(org.laasuite.partnership.v1.Meeting in) {
+  public Full create(Meeting in) {
     Violations v = new Violations();
     String p = "meeting.";
     ResourceNames.MEETINGS.validId(in.getId(), p + "id", v);
-    Body body = bodies.bodyOrViolation(in.getBody(), p + "body", v);
+    BodyRow body = bodies.bodyOrViolation(in.getBody(), p + "body", v);
     LocalDate date = Protos.requiredDate(in.getDate(), p + "date", v);
     for (String f : List.of("start_time", "end_time")) {
       String t = f.equals("start_time") ? in.getStartTime() : in.getEndTime();
@@ -116,12 +118,12 @@ public class MeetingService {
     v.maxLength(in.getPlace(), Violations.MAX_TITLE, p + "place");
     v.check(in.getStatus() != MeetingStatus.UNRECOGNIZED, p + "status", "must be SCHEDULED, HELD or CANCELLED");
 
-    List<Attendance> att = new ArrayList<>();
+    List<AttendanceRow> att = new ArrayList<>();
     Set<String> listed = new HashSet<>();
     for (int i = 0; i < in.getAttendanceCount(); i++) {
       var a = in.getAttendance(i);
       String f = p + "attendance[" + i + "]";
-      Person person = directory.personOrViolation(a.getPerson(), f + ".person", v);
+      PersonRow person = directory.personOrViolation(a.getPerson(), f + ".person", v);
       v.check(listed.add(a.getPerson()), f + ".person", a.getPerson() + " is listed twice for this meeting");
       v.check(a.getStatus() != AttendanceStatus.ATTENDANCE_STATUS_UNSPECIFIED
           && a.getStatus() != AttendanceStatus.UNRECOGNIZED, f + ".status",
@@ -133,7 +135,7 @@ public class MeetingService {
         v.check(a.getAffiliation().matches("(organisations|bodies)/[a-z0-9][a-z0-9-]{0,99}"), f + ".affiliation",
             "must look like 'organisations/{id}' or 'bodies/{id}'");
       }
-      Person substituted = null;
+      PersonRow substituted = null;
       if (!a.getSubstituteFor().isEmpty()) {
         substituted = directory.personOrViolation(a.getSubstituteFor(), f + ".substitute_for", v);
         if (substituted != null && body != null && date != null) {
@@ -143,13 +145,13 @@ public class MeetingService {
         }
       }
       if (person != null) {
-        att.add(new Attendance(null, 0, person.id(), i, a.getStatus(),
+        att.add(new AttendanceRow(null, 0, person.id(), i, a.getStatus(),
             a.getRole() == Role.ROLE_UNSPECIFIED ? null : a.getRole(), a.getAffiliation(), a.getAsPrinted(),
             substituted == null ? null : substituted.id()));
       }
     }
 
-    List<AgendaItem> its = new ArrayList<>();
+    List<AgendaItemRow> its = new ArrayList<>();
     Set<Integer> numbers = new HashSet<>();
     for (int i = 0; i < in.getItemsCount(); i++) {
       var it = in.getItems(i);
@@ -160,13 +162,13 @@ public class MeetingService {
       v.maxLength(it.getMinutes(), MAX_MINUTES, f + ".minutes");
       String decisions = Lines.join(it.getDecisionsList());
       v.maxLength(decisions, MAX_MINUTES, f + ".decisions");
-      Person presenter = it.getPresenter().isEmpty() ? null
+      PersonRow presenter = it.getPresenter().isEmpty() ? null
           : directory.personOrViolation(it.getPresenter(), f + ".presenter", v);
-      its.add(new AgendaItem(null, 0, it.getNumber(), it.getTitle(), presenter == null ? null : presenter.id(),
+      its.add(new AgendaItemRow(null, 0, it.getNumber(), it.getTitle(), presenter == null ? null : presenter.id(),
           it.getMinutes(), decisions));
     }
 
-    List<Action> acts = new ArrayList<>();
+    List<ActionRow> acts = new ArrayList<>();
     Map<Integer, Integer> positions = new HashMap<>();
     for (int i = 0; i < in.getActionsCount(); i++) {
       var a = in.getActions(i);
@@ -193,7 +195,7 @@ public class MeetingService {
       v.check(a.getStatus() != ActionStatus.UNRECOGNIZED, f + ".status", "must be OPEN, DONE or DROPPED");
       checkIndicators(a.getIndicatorsList(), 100, f + ".indicators", v);
       int position = positions.merge(a.getItem(), 1, Integer::sum);
-      acts.add(new Action(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
+      acts.add(new ActionRow(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
           a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.ACTION_STATUS_OPEN : a.getStatus(), a.getNote(),
           Lines.join(a.getIndicatorsList())));
     }
@@ -202,15 +204,15 @@ public class MeetingService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", "meetings/" + in.getId()
           + " already exists", p + "id");
     }
-    Meeting saved = meetings.save(new Meeting(null, in.getId(), body.id(), date, in.getStartTime(), in.getEndTime(),
+    MeetingRow saved = meetings.save(new MeetingRow(null, in.getId(), body.id(), date, in.getStartTime(), in.getEndTime(),
         in.getPlace(), in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.MEETING_STATUS_HELD : in.getStatus(),
         null));
     long id = saved.id();
-    attendance.saveAll(att.stream().map(a -> new Attendance(null, id, a.personId(), a.position(), a.status(),
+    attendance.saveAll(att.stream().map(a -> new AttendanceRow(null, id, a.personId(), a.position(), a.status(),
         a.role(), a.affiliation(), a.asPrinted(), a.substituteForId())).toList());
-    items.saveAll(its.stream().map(it -> new AgendaItem(null, id, it.number(), it.title(), it.presenterId(),
+    items.saveAll(its.stream().map(it -> new AgendaItemRow(null, id, it.number(), it.title(), it.presenterId(),
         it.minutes(), it.decisions())).toList());
-    actions.saveAll(acts.stream().map(a -> new Action(null, id, a.itemNumber(), a.position(), a.text(), a.owner(),
+    actions.saveAll(acts.stream().map(a -> new ActionRow(null, id, a.itemNumber(), a.position(), a.text(), a.owner(),
         a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators())).toList());
     return get(saved.name());
   }
@@ -232,23 +234,23 @@ public class MeetingService {
   }
 
   /** The meetings actions were agreed at, and those meetings' bodies, by id: to map the actions. */
-  public record Origins(Map<Long, Meeting> meetings, Map<Long, Body> bodies) {
+  public record Origins(Map<Long, MeetingRow> meetings, Map<Long, BodyRow> bodies) {
 
-    public Meeting meeting(Action a) {
+    public MeetingRow meeting(ActionRow a) {
       return meetings.get(a.meetingId());
     }
 
-    public Body body(Action a) {
+    public BodyRow body(ActionRow a) {
       return bodies.get(meeting(a).bodyId());
     }
   }
 
   /** Actions filtered by owner, body, status and indicator (each ignored when empty), paged in SQL. */
-  public Pages.Slice<Action> listActions(String owner, String body, ActionStatus status, String indicator,
+  public Pages.Slice<ActionRow> listActions(String owner, String body, ActionStatus status, String indicator,
       Pages.Page page) {
     Long bodyId = body.isEmpty() ? null : bodies.get(body, "body").id();
     String s = status == ActionStatus.ACTION_STATUS_UNSPECIFIED ? null : status.name();
-    List<Action> rows = actions.search(owner.isEmpty() ? null : owner, bodyId, s,
+    List<ActionRow> rows = actions.search(owner.isEmpty() ? null : owner, bodyId, s,
         indicator.isEmpty() ? null : indicator, page.size(), page.offset());
     return page.slice(rows);
   }
@@ -257,17 +259,17 @@ public class MeetingService {
    * The open actions of each body, by body name: those it holds and those agreed at its meetings
    * (an action can be both one body's and another's). Three statements for any number of bodies.
    */
-  public Map<String, List<org.laasuite.partnership.v1.Action>> openActionsOf(List<Body> of) {
+  public Map<String, List<Action>> openActionsOf(List<BodyRow> of) {
     if (of.isEmpty()) {
       return Map.of();
     }
-    List<Action> rows = actions.openOf(of.stream().map(Body::id).toList(), of.stream().map(Body::name).toList());
+    List<ActionRow> rows = actions.openOf(of.stream().map(BodyRow::id).toList(), of.stream().map(BodyRow::name).toList());
     Origins origins = originsOf(rows);
-    Map<String, List<org.laasuite.partnership.v1.Action>> out = new HashMap<>();
-    for (Action a : rows) {
-      Meeting m = origins.meeting(a);
+    Map<String, List<Action>> out = new HashMap<>();
+    for (ActionRow a : rows) {
+      MeetingRow m = origins.meeting(a);
       var proto = MeetingMapper.toProto(a, origins);
-      for (Body b : of) {
+      for (BodyRow b : of) {
         if (b.id().equals(m.bodyId()) || b.name().equals(a.owner())) {
           out.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(proto);
         }
@@ -280,27 +282,27 @@ public class MeetingService {
    * The open actions on {@code indicators} (on any indicator when {@code all}), oldest meeting
    * first: three statements for any number of indicators.
    */
-  public List<org.laasuite.partnership.v1.Action> openActionsOn(List<String> indicators, boolean all) {
+  public List<Action> openActionsOn(List<String> indicators, boolean all) {
     Violations v = new Violations();
     checkIndicators(indicators, ResourceNames.MAX_BATCH, "indicators", v);
     v.throwIfAny();
     if (indicators.isEmpty() && !all) {
       return List.of();
     }
-    List<Action> rows = actions.openOnIndicators(all ? null : Lines.join(indicators));
+    List<ActionRow> rows = actions.openOnIndicators(all ? null : Lines.join(indicators));
     Origins origins = originsOf(rows);
     return rows.stream().map(a -> MeetingMapper.toProto(a, origins)).toList();
   }
 
-  public Origins originsOf(List<Action> rows) {
-    Map<Long, Meeting> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(Action::meetingId)
-        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Meeting::id, m -> m));
-    Map<Long, Body> bs = bodies.byIds(ms.values().stream().map(Meeting::bodyId).collect(Collectors.toSet()));
+  public Origins originsOf(List<ActionRow> rows) {
+    Map<Long, MeetingRow> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(ActionRow::meetingId)
+        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(MeetingRow::id, m -> m));
+    Map<Long, BodyRow> bs = bodies.byIds(ms.values().stream().map(MeetingRow::bodyId).collect(Collectors.toSet()));
     return new Origins(ms, bs);
   }
 
   @Transactional
-  public Action updateActionStatus(String name, ActionStatus status, String note) {
+  public ActionRow updateActionStatus(String name, ActionStatus status, String note) {
     Violations v = new Violations();
     long id = -1;
     if (name == null || !name.matches("actions/[0-9]{1,18}")) {
@@ -312,23 +314,23 @@ public class MeetingService {
         "must be OPEN, DONE or DROPPED");
     v.maxLength(note, Violations.MAX_TEXT, "note");
     v.throwIfAny();
-    Action a = actions.findById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
+    ActionRow a = actions.findById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
     return actions.update(a.withStatus(status, note.isEmpty() ? a.note() : note));
   }
 
   public AttendanceRecord attendanceRecord(String personName) {
-    Person person = directory.person(personName, "person");
-    List<Attendance> rows = attendance.findByPersonIdOrderById(person.id());
-    Map<Long, Meeting> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(Attendance::meetingId)
-        .toList()).stream().collect(Collectors.toMap(Meeting::id, m -> m));
-    Map<Long, Body> bs = bodies.byIds(ms.values().stream().map(Meeting::bodyId).collect(Collectors.toSet()));
+    PersonRow person = directory.person(personName, "person");
+    List<AttendanceRow> rows = attendance.findByPersonIdOrderById(person.id());
+    Map<Long, MeetingRow> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(AttendanceRow::meetingId)
+        .toList()).stream().collect(Collectors.toMap(MeetingRow::id, m -> m));
+    Map<Long, BodyRow> bs = bodies.byIds(ms.values().stream().map(MeetingRow::bodyId).collect(Collectors.toSet()));
     var out = AttendanceRecord.newBuilder().setPerson(person.name());
     rows.stream().sorted(java.util.Comparator.comparing(a -> ms.get(a.meetingId()).date())).forEach(a -> {
-      Meeting m = ms.get(a.meetingId());
+      MeetingRow m = ms.get(a.meetingId());
       out.addEntries(AttendanceEntry.newBuilder().setMeeting(m.name()).setBody(bs.get(m.bodyId()).name())
           .setDate(Protos.date(m.date())).setStatus(a.status()));
     });
-    Map<AttendanceStatus, Long> counts = rows.stream().collect(Collectors.groupingBy(Attendance::status,
+    Map<AttendanceStatus, Long> counts = rows.stream().collect(Collectors.groupingBy(AttendanceRow::status,
         Collectors.counting()));
     return out.setPresent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_PRESENT, 0L).intValue())
         .setInAttendance(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_IN_ATTENDANCE, 0L).intValue())

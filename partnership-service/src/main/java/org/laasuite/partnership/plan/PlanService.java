@@ -24,22 +24,22 @@ public class PlanService {
     this.risks = risks;
   }
 
-  public ImprovementPlan get(String name) {
+  public ImprovementPlanRow get(String name) {
     return ResourceNames.IMPROVEMENT_PLANS.find(name, "name", plans::findByCode);
   }
 
-  public Pages.Slice<ImprovementPlan> list(Pages.Page page) {
+  public Pages.Slice<ImprovementPlanRow> list(Pages.Page page) {
     return page.slice(plans.page(page.size(), page.offset()));
   }
 
   /** The items of {@code ps} by plan id, in order: one statement for any number of plans. */
-  public Map<Long, List<ImprovementItem>> itemsOf(List<ImprovementPlan> ps) {
+  public Map<Long, List<ImprovementItemRow>> itemsOf(List<ImprovementPlanRow> ps) {
     return ps.isEmpty() ? Map.of()
-        : items.findByPlanIdInOrderByPosition(ps.stream().map(ImprovementPlan::id).toList()).stream()
-            .collect(Collectors.groupingBy(ImprovementItem::planId));
+        : items.findByPlanIdInOrderByPosition(ps.stream().map(ImprovementPlanRow::id).toList()).stream()
+            .collect(Collectors.groupingBy(ImprovementItemRow::planId));
   }
 
-  public Pages.Slice<Risk> risks(Pages.Page page) {
+  public Pages.Slice<RiskRow> risks(Pages.Page page) {
     return page.slice(risks.page(page.size(), page.offset()));
   }
 }
