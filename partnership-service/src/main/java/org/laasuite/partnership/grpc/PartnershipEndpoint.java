@@ -13,13 +13,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.partnership.body.BodyMapper;
+import org.laasuite.partnership.body.BodyRow;
 import org.laasuite.partnership.body.BodyService;
 import org.laasuite.partnership.body.MembershipRow;
+import org.laasuite.partnership.directory.DirectoryMapper;
 import org.laasuite.partnership.directory.DirectoryService;
+import org.laasuite.partnership.directory.OrganisationRow;
 import org.laasuite.partnership.directory.PersonRow;
 import org.laasuite.partnership.governance.GovernanceService;
 import org.laasuite.partnership.importer.PartnershipImporter;
 import org.laasuite.partnership.meeting.MeetingMapper;
+import org.laasuite.partnership.meeting.MeetingRow;
 import org.laasuite.partnership.meeting.MeetingService;
 import org.laasuite.partnership.plan.PlanMapper;
 import org.laasuite.partnership.plan.PlanService;
@@ -46,14 +51,14 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     this.importer = importer;
   }
 
-  private Map<Long, org.laasuite.partnership.directory.OrganisationRow> orgsOf(List<PersonRow> people) {
+  private Map<Long, OrganisationRow> orgsOf(List<PersonRow> people) {
     return directory.organisationsById(people.stream().map(PersonRow::organisationId).filter(Objects::nonNull)
         .collect(Collectors.toSet()));
   }
 
   @Override
   public void getOrganisation(GetOrganisationRequest r, StreamObserver<Organisation> out) {
-    reply(out, () -> directory.toProto(directory.organisation(r.getName(), "name")));
+    reply(out, () -> DirectoryMapper.toProto(directory.organisation(r.getName(), "name")));
   }
 
   @Override
@@ -61,21 +66,25 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "organisations");
       var slice = directory.listOrganisations(p);
-      return ListOrganisationsResponse.newBuilder().addAllOrganisations(slice.map(directory::toProto))
+      return ListOrganisationsResponse.newBuilder().addAllOrganisations(slice.map(DirectoryMapper::toProto))
           .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
   public void createOrganisation(CreateOrganisationRequest r, StreamObserver<Organisation> out) {
-    reply(out, () -> directory.toProto(directory.create(r.getOrganisation())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      var row = DirectoryMapper.fromProto(r.getOrganisation(), "organisation.", v);
+      return DirectoryMapper.toProto(directory.create(row, v));
+    });
   }
 
   @Override
   public void getPerson(GetPersonRequest r, StreamObserver<Person> out) {
     reply(out, () -> {
       PersonRow p = directory.person(r.getName(), "name");
-      return DirectoryService.toProto(p, orgsOf(List.of(p)));
+      return DirectoryMapper.toProto(p, orgsOf(List.of(p)));
     });
   }
 
@@ -85,7 +94,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "people");
       var slice = directory.listPeople(p);
       var orgs = orgsOf(slice.items());
-      return ListPeopleResponse.newBuilder().addAllPeople(slice.map(x -> DirectoryService.toProto(x, orgs)))
+      return ListPeopleResponse.newBuilder().addAllPeople(slice.map(x -> DirectoryMapper.toProto(x, orgs)))
           .setNextPageToken(slice.nextPageToken()).build();
     });
   }
@@ -93,12 +102,14 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void createPerson(CreatePersonRequest r, StreamObserver<Person> out) {
     reply(out, () -> {
-      PersonRow p = directory.create(r.getPerson());
-      return DirectoryService.toProto(p, orgsOf(List.of(p)));
+      Violations v = new Violations();
+      var row = DirectoryMapper.fromProto(r.getPerson(), "person.", v);
+      PersonRow p = directory.create(row, r.getPerson().getOrganisation(), v);
+      return DirectoryMapper.toProto(p, orgsOf(List.of(p)));
     });
   }
 
-  private Body body(org.laasuite.partnership.body.BodyRow b) {
+  private Body body(BodyRow b) {
     Set<Long> related = new HashSet<>();
     if (b.parentId() != null) {
       related.add(b.parentId());
@@ -106,7 +117,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     if (b.successorId() != null) {
       related.add(b.successorId());
     }
-    return BodyService.toProto(b, bodies.byIds(related));
+    return BodyMapper.toProto(b, bodies.byIds(related));
   }
 
   @Override
@@ -125,14 +136,18 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       var related = bodies.byIds(slice.items().stream()
           .flatMap(b -> java.util.stream.Stream.of(b.parentId(), b.successorId()))
           .filter(Objects::nonNull).collect(Collectors.toSet()));
-      return ListBodiesResponse.newBuilder().addAllBodies(slice.map(b -> BodyService.toProto(b, related)))
+      return ListBodiesResponse.newBuilder().addAllBodies(slice.map(b -> BodyMapper.toProto(b, related)))
           .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
   public void createBody(CreateBodyRequest r, StreamObserver<Body> out) {
-    reply(out, () -> body(bodies.create(r.getBody())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      var row = BodyMapper.fromProto(r.getBody(), "body.", v);
+      return body(bodies.create(row, r.getBody().getParent(), r.getBody().getSuccessor(), v));
+    });
   }
 
   private List<Membership> memberships(List<MembershipRow> ms) {
@@ -140,13 +155,19 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     var orgs = directory.organisationsById(ms.stream().map(MembershipRow::representsId).filter(Objects::nonNull)
         .collect(Collectors.toSet()));
     var bs = bodies.byIds(ms.stream().map(MembershipRow::bodyId).collect(Collectors.toSet()));
-    return ms.stream().map(m -> BodyService.toProto(m, bs.get(m.bodyId()), people, orgs)).toList();
+    return ms.stream().map(m -> BodyMapper.toProto(m, bs.get(m.bodyId()), people, orgs)).toList();
   }
 
   @Override
   public void createMembership(CreateMembershipRequest r,
       StreamObserver<Membership> out) {
-    reply(out, () -> memberships(List.of(bodies.createMembership(r.getParent(), r.getMembership()))).getFirst());
+    reply(out, () -> {
+      Violations v = new Violations();
+      var in = r.getMembership();
+      var row = BodyMapper.fromProto(in, "membership.", v);
+      return memberships(List.of(bodies.createMembership(r.getParent(), row, in.getPerson(), in.getRepresents(), v)))
+          .getFirst();
+    });
   }
 
   @Override
@@ -178,7 +199,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "meetings;" + r.getBody());
       var slice = meetings.list(r.getBody(), p);
-      var bs = bodies.byIds(slice.items().stream().map(org.laasuite.partnership.meeting.MeetingRow::bodyId)
+      var bs = bodies.byIds(slice.items().stream().map(MeetingRow::bodyId)
           .collect(Collectors.toSet()));
       return ListMeetingsResponse.newBuilder().addAllMeetings(slice.map(m -> MeetingMapper.summary(m, bs.get(m.bodyId()))))
           .setNextPageToken(slice.nextPageToken()).build();

@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
+import org.laasuite.partnership.body.BodyMapper;
 import org.laasuite.partnership.body.BodyService;
+import org.laasuite.partnership.directory.DirectoryMapper;
 import org.laasuite.partnership.directory.DirectoryService;
 import org.laasuite.partnership.meeting.MeetingService;
 import org.laasuite.partnership.plan.ImprovementItemRow;
@@ -118,7 +121,10 @@ public class PartnershipImporter {
           .setStatutoryDutyToCooperate(Boolean.TRUE.equals(o.get("statutory_duty_to_cooperate")));
       enumOf(Sector.class, o.get("sector"), "organisations[" + i + "].sector", problems).ifPresent(b::setSector);
       enumOf(Scope.class, o.get("scope"), "organisations[" + i + "].scope", problems).ifPresent(b::setScope);
-      attempt("organisations[" + i + "]", "organisation.", problems, () -> directory.create(b.build()));
+      attempt("organisations[" + i + "]", "organisation.", problems, () -> {
+        Violations v = new Violations();
+        directory.create(DirectoryMapper.fromProto(b.build(), "organisation.", v), v);
+      });
     }
     List<Map<String, Object>> people = list(root, "people");
     for (int i = 0; i < people.size(); i++) {
@@ -128,7 +134,10 @@ public class PartnershipImporter {
       if (!str(p, "organisation").isEmpty()) {
         b.setOrganisation("organisations/" + str(p, "organisation"));
       }
-      attempt("people[" + i + "]", "person.", problems, () -> directory.create(b.build()));
+      attempt("people[" + i + "]", "person.", problems, () -> {
+        Violations v = new Violations();
+        directory.create(DirectoryMapper.fromProto(b.build(), "person.", v), b.getOrganisation(), v);
+      });
     }
     List<Map<String, Object>> bodyList = parentsFirst(list(root, "bodies"));
     Set<String> bodyIds = new HashSet<>();
@@ -152,7 +161,10 @@ public class PartnershipImporter {
       if (!str(bm, "successor").isEmpty()) {
         b.setSuccessor("bodies/" + str(bm, "successor"));
       }
-      attempt(path, "body.", problems, () -> bodies.create(b.build()));
+      attempt(path, "body.", problems, () -> {
+        Violations v = new Violations();
+        bodies.create(BodyMapper.fromProto(b.build(), "body.", v), b.getParent(), b.getSuccessor(), v);
+      });
     }
     List<Map<String, Object>> ms = list(root, "memberships");
     for (int i = 0; i < ms.size(); i++) {
@@ -171,7 +183,11 @@ public class PartnershipImporter {
       }
       date(m.get("from"), path + ".from", problems).ifPresent(d -> b.setStartDate(Protos.date(d)));
       date(m.get("to"), path + ".to", problems).ifPresent(d -> b.setEndDate(Protos.date(d)));
-      attempt(path, "membership.", problems, () -> bodies.createMembership("bodies/" + str(m, "body"), b.build()));
+      attempt(path, "membership.", problems, () -> {
+        Violations v = new Violations();
+        bodies.createMembership("bodies/" + str(m, "body"), BodyMapper.fromProto(b.build(), "membership.", v),
+            b.getPerson(), b.getRepresents(), v);
+      });
     }
     r.setOrganisations(orgs.size()).setPeople(people.size()).setBodies(bodyList.size()).setMemberships(ms.size());
 
