@@ -208,7 +208,11 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void createMeeting(CreateMeetingRequest r, StreamObserver<Meeting> out) {
-    reply(out, () -> MeetingMapper.toProto(meetings.create(r.getMeeting())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      var draft = MeetingMapper.fromProto(r.getMeeting(), "meeting.", v);
+      return MeetingMapper.toProto(meetings.create(draft, v));
+    });
   }
 
   @Override

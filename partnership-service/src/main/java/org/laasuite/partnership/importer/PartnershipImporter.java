@@ -24,6 +24,7 @@ import org.laasuite.partnership.body.BodyMapper;
 import org.laasuite.partnership.body.BodyService;
 import org.laasuite.partnership.directory.DirectoryMapper;
 import org.laasuite.partnership.directory.DirectoryService;
+import org.laasuite.partnership.meeting.MeetingMapper;
 import org.laasuite.partnership.meeting.MeetingService;
 import org.laasuite.partnership.plan.ImprovementItemRow;
 import org.laasuite.partnership.plan.ImprovementPlanRow;
@@ -236,7 +237,10 @@ public class PartnershipImporter {
           actionCount++;
         }
       }
-      attempt(path, "meeting.", problems, () -> meetings.create(b.build()));
+      attempt(path, "meeting.", problems, () -> {
+        Violations v = new Violations();
+        meetings.create(MeetingMapper.fromProto(b.build(), "meeting.", v), v);
+      });
     }
     r.setMeetings(mts.size()).setActions(actionCount);
 

@@ -1,6 +1,13 @@
 package org.laasuite.partnership.meeting;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
@@ -11,13 +18,116 @@ import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.AgendaItem;
 import org.laasuite.partnership.v1.Attendance;
+import org.laasuite.partnership.v1.AttendanceStatus;
 import org.laasuite.partnership.v1.Meeting;
+import org.laasuite.partnership.v1.MeetingStatus;
+import org.laasuite.partnership.v1.Role;
 
 public final class MeetingMapper {
+
+  static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+  static final int MAX_MINUTES = 100_000;
 
   private MeetingMapper() {
   }
 
+  /**
+   * The meeting to record, its shape checked into {@code v} (fields named from {@code p}): a person
+   * listed twice, an action without an owner or due before the meeting, unbounded text. The body and
+   * people it names are left for the service to resolve.
+   */
+  public static MeetingDraft fromProto(Meeting in, String p, Violations v) {
+    ResourceNames.MEETINGS.validId(in.getId(), p + "id", v);
+    LocalDate date = Protos.requiredDate(in.getDate(), p + "date", v);
+    for (String f : List.of("start_time", "end_time")) {
+      String t = f.equals("start_time") ? in.getStartTime() : in.getEndTime();
+      v.check(t.isEmpty() || TIME.matcher(t).matches(), p + f, "must be a time like 10:00, not '" + Protos.clip(t) + "'");
+    }
+    v.maxLength(in.getPlace(), Violations.MAX_TITLE, p + "place");
+    v.check(in.getStatus() != MeetingStatus.UNRECOGNIZED, p + "status", "must be SCHEDULED, HELD or CANCELLED");
+    MeetingRow meeting = new MeetingRow(null, in.getId(), 0, date, in.getStartTime(), in.getEndTime(), in.getPlace(),
+        in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.MEETING_STATUS_HELD : in.getStatus(),
+        null);
+
+    List<MeetingDraft.Attendee> att = new ArrayList<>();
+    Set<String> listed = new HashSet<>();
+    for (int i = 0; i < in.getAttendanceCount(); i++) {
+      var a = in.getAttendance(i);
+      String f = p + "attendance[" + i + "]";
+      v.check(listed.add(a.getPerson()), f + ".person", a.getPerson() + " is listed twice for this meeting");
+      v.check(a.getStatus() != AttendanceStatus.ATTENDANCE_STATUS_UNSPECIFIED
+          && a.getStatus() != AttendanceStatus.UNRECOGNIZED, f + ".status",
+          "must be PRESENT, IN_ATTENDANCE, APOLOGIES or ABSENT");
+      v.check(a.getRole() != Role.UNRECOGNIZED, f + ".role", "is not a known role");
+      v.maxLength(a.getAffiliation(), Violations.MAX_TITLE, f + ".affiliation");
+      v.maxLength(a.getAsPrinted(), Violations.MAX_TITLE, f + ".as_printed");
+      if (!a.getAffiliation().isEmpty()) {
+        v.check(ResourceNames.isNameIn(a.getAffiliation(), ResourceNames.ORGANISATIONS, ResourceNames.BODIES),
+            f + ".affiliation", "must look like 'organisations/{id}' or 'bodies/{id}'");
+      }
+      att.add(new MeetingDraft.Attendee(new AttendanceRow(null, 0, 0, i, a.getStatus(),
+          a.getRole() == Role.ROLE_UNSPECIFIED ? null : a.getRole(), a.getAffiliation(), a.getAsPrinted(), null),
+          a.getPerson(), a.getSubstituteFor()));
+    }
+
+    List<MeetingDraft.Item> its = new ArrayList<>();
+    Set<Integer> numbers = new HashSet<>();
+    for (int i = 0; i < in.getItemsCount(); i++) {
+      var it = in.getItems(i);
+      String f = p + "items[" + i + "]";
+      v.check(it.getNumber() >= 1 && it.getNumber() <= 1000, f + ".number", "must be 1 to 1000");
+      v.check(numbers.add(it.getNumber()), f + ".number", "item " + it.getNumber() + " appears twice");
+      v.requiredText(it.getTitle(), Violations.MAX_TITLE, f + ".title");
+      v.maxLength(it.getMinutes(), MAX_MINUTES, f + ".minutes");
+      String decisions = Lines.join(it.getDecisionsList());
+      v.maxLength(decisions, MAX_MINUTES, f + ".decisions");
+      its.add(new MeetingDraft.Item(new AgendaItemRow(null, 0, it.getNumber(), it.getTitle(), null, it.getMinutes(),
+          decisions), it.getPresenter()));
+    }
+
+    List<ActionRow> acts = new ArrayList<>();
+    Map<Integer, Integer> positions = new HashMap<>();
+    for (int i = 0; i < in.getActionsCount(); i++) {
+      var a = in.getActions(i);
+      String f = p + "actions[" + i + "]";
+      v.requiredText(a.getText(), Violations.MAX_TEXT, f + ".text");
+      v.check(numbers.contains(a.getItem()), f + ".item", "names item " + a.getItem()
+          + ", which this meeting does not have");
+      if (v.check(!a.getOwner().isEmpty(), f + ".owner", "is required: every action has an owner")) {
+        v.check(ResourceNames.isNameIn(a.getOwner(), ResourceNames.PEOPLE, ResourceNames.BODIES), f + ".owner",
+            "must look like 'people/{id}' or 'bodies/{id}'");
+      }
+      LocalDate due = a.hasDueDate() ? Protos.date(a.getDueDate(), f + ".due_date", v).orElse(null) : null;
+      if (due != null && date != null) {
+        v.check(!due.isBefore(date), f + ".due_date", "is " + due + ", before the meeting (" + date + ")");
+      }
+      v.maxLength(a.getDueText(), Violations.MAX_TITLE, f + ".due_text");
+      v.maxLength(a.getNote(), Violations.MAX_TEXT, f + ".note");
+      v.check(a.getStatus() != ActionStatus.UNRECOGNIZED, f + ".status", "must be OPEN, DONE or DROPPED");
+      checkIndicators(a.getIndicatorsList(), 100, f + ".indicators", v);
+      int position = positions.merge(a.getItem(), 1, Integer::sum);
+      acts.add(new ActionRow(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
+          a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.ACTION_STATUS_OPEN : a.getStatus(),
+          a.getNote(), Lines.join(a.getIndicatorsList())));
+    }
+    return new MeetingDraft(meeting, in.getBody(), att, its, acts);
+  }
+
+  /**
+   * Names of indicators, as an action carries them or a caller asks by them: each "indicators/{code}"
+   * (the indicators service's names; this service checks their form, not their existence), at most
+   * {@code max}, none twice.
+   */
+  public static void checkIndicators(List<String> names, int max, String field, Violations v) {
+    v.check(names.size() <= max, field, "names " + names.size() + " indicators; at most " + max);
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size() && i < max; i++) {
+      String n = names.get(i);
+      if (ResourceNames.INDICATORS.id(n, field + "[" + i + "]", v) != null) {
+        v.check(seen.add(n), field + "[" + i + "]", n + " is named twice");
+      }
+    }
+  }
   public static Meeting summary(MeetingRow m, BodyRow body) {
     var b = Meeting.newBuilder().setName(m.name()).setId(m.code()).setBody(body.name())
         .setDate(Protos.date(m.date())).setStartTime(m.startTime()).setEndTime(m.endTime()).setPlace(m.place())

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
@@ -34,17 +33,11 @@ import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.AttendanceEntry;
 import org.laasuite.partnership.v1.AttendanceRecord;
 import org.laasuite.partnership.v1.AttendanceStatus;
-import org.laasuite.partnership.v1.Meeting;
-import org.laasuite.partnership.v1.MeetingStatus;
 import org.laasuite.partnership.v1.MinutesHit;
-import org.laasuite.partnership.v1.Role;
 
 /** Meetings with their attendance, items and actions; actions carried forward until done. */
 @Singleton
 public class MeetingService {
-
-  static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
-  static final int MAX_MINUTES = 100_000;
 
   private final MeetingRepository meetings;
   private final AttendanceRepository attendance;
@@ -100,138 +93,71 @@ public class MeetingService {
   }
 
   /**
-   * Records a meeting with its attendance, items and actions. Everything is checked first: a person
-   * listed twice, a substitute for someone who is not a member, an action without an owner or due
-   * before the meeting, unbounded text. Nothing is written when anything is wrong.
+   * Records a meeting with its attendance, items and actions. Everything is checked first: the
+   * draft's shape (into {@code v}, by {@link MeetingMapper#fromProto}), then here that the body and
+   * people it names exist and that a substitute stands in for a member. Nothing is written when
+   * anything is wrong.
    */
   @Transactional
-  public Full create(Meeting in) {
-    Violations v = new Violations();
+  public Full create(MeetingDraft draft, Violations v) {
     String p = "meeting.";
-    ResourceNames.MEETINGS.validId(in.getId(), p + "id", v);
-    BodyRow body = bodies.bodyOrViolation(in.getBody(), p + "body", v);
-    LocalDate date = Protos.requiredDate(in.getDate(), p + "date", v);
-    for (String f : List.of("start_time", "end_time")) {
-      String t = f.equals("start_time") ? in.getStartTime() : in.getEndTime();
-      v.check(t.isEmpty() || TIME.matcher(t).matches(), p + f, "must be a time like 10:00, not '" + Protos.clip(t) + "'");
-    }
-    v.maxLength(in.getPlace(), Violations.MAX_TITLE, p + "place");
-    v.check(in.getStatus() != MeetingStatus.UNRECOGNIZED, p + "status", "must be SCHEDULED, HELD or CANCELLED");
-
+    MeetingRow m = draft.meeting();
+    BodyRow body = bodies.bodyOrViolation(draft.body(), p + "body", v);
+    LocalDate date = m.date();
     List<AttendanceRow> att = new ArrayList<>();
-    Set<String> listed = new HashSet<>();
-    for (int i = 0; i < in.getAttendanceCount(); i++) {
-      var a = in.getAttendance(i);
+    for (int i = 0; i < draft.attendance().size(); i++) {
+      var a = draft.attendance().get(i);
       String f = p + "attendance[" + i + "]";
-      PersonRow person = directory.personOrViolation(a.getPerson(), f + ".person", v);
-      v.check(listed.add(a.getPerson()), f + ".person", a.getPerson() + " is listed twice for this meeting");
-      v.check(a.getStatus() != AttendanceStatus.ATTENDANCE_STATUS_UNSPECIFIED
-          && a.getStatus() != AttendanceStatus.UNRECOGNIZED, f + ".status",
-          "must be PRESENT, IN_ATTENDANCE, APOLOGIES or ABSENT");
-      v.check(a.getRole() != Role.UNRECOGNIZED, f + ".role", "is not a known role");
-      v.maxLength(a.getAffiliation(), Violations.MAX_TITLE, f + ".affiliation");
-      v.maxLength(a.getAsPrinted(), Violations.MAX_TITLE, f + ".as_printed");
-      if (!a.getAffiliation().isEmpty()) {
-        v.check(a.getAffiliation().matches("(organisations|bodies)/[a-z0-9][a-z0-9-]{0,99}"), f + ".affiliation",
-            "must look like 'organisations/{id}' or 'bodies/{id}'");
-      }
+      PersonRow person = directory.personOrViolation(a.person(), f + ".person", v);
       PersonRow substituted = null;
-      if (!a.getSubstituteFor().isEmpty()) {
-        substituted = directory.personOrViolation(a.getSubstituteFor(), f + ".substitute_for", v);
+      if (!a.substituteFor().isEmpty()) {
+        substituted = directory.personOrViolation(a.substituteFor(), f + ".substitute_for", v);
         if (substituted != null && body != null && date != null) {
           v.check(bodies.isMember(body.id(), substituted.id(), date), f + ".substitute_for",
-              a.getSubstituteFor() + " is not a member of " + body.name() + " on " + date
+              a.substituteFor() + " is not a member of " + body.name() + " on " + date
                   + ": one can only substitute for a member");
         }
       }
       if (person != null) {
-        att.add(new AttendanceRow(null, 0, person.id(), i, a.getStatus(),
-            a.getRole() == Role.ROLE_UNSPECIFIED ? null : a.getRole(), a.getAffiliation(), a.getAsPrinted(),
-            substituted == null ? null : substituted.id()));
+        AttendanceRow r = a.row();
+        att.add(new AttendanceRow(null, 0, person.id(), r.position(), r.status(), r.role(), r.affiliation(),
+            r.asPrinted(), substituted == null ? null : substituted.id()));
       }
     }
-
     List<AgendaItemRow> its = new ArrayList<>();
-    Set<Integer> numbers = new HashSet<>();
-    for (int i = 0; i < in.getItemsCount(); i++) {
-      var it = in.getItems(i);
-      String f = p + "items[" + i + "]";
-      v.check(it.getNumber() >= 1 && it.getNumber() <= 1000, f + ".number", "must be 1 to 1000");
-      v.check(numbers.add(it.getNumber()), f + ".number", "item " + it.getNumber() + " appears twice");
-      v.requiredText(it.getTitle(), Violations.MAX_TITLE, f + ".title");
-      v.maxLength(it.getMinutes(), MAX_MINUTES, f + ".minutes");
-      String decisions = Lines.join(it.getDecisionsList());
-      v.maxLength(decisions, MAX_MINUTES, f + ".decisions");
-      PersonRow presenter = it.getPresenter().isEmpty() ? null
-          : directory.personOrViolation(it.getPresenter(), f + ".presenter", v);
-      its.add(new AgendaItemRow(null, 0, it.getNumber(), it.getTitle(), presenter == null ? null : presenter.id(),
-          it.getMinutes(), decisions));
+    for (int i = 0; i < draft.items().size(); i++) {
+      var it = draft.items().get(i);
+      PersonRow presenter = it.presenter().isEmpty() ? null
+          : directory.personOrViolation(it.presenter(), p + "items[" + i + "].presenter", v);
+      its.add(new AgendaItemRow(null, 0, it.row().number(), it.row().title(), presenter == null ? null : presenter.id(),
+          it.row().minutes(), it.row().decisions()));
     }
-
-    List<ActionRow> acts = new ArrayList<>();
-    Map<Integer, Integer> positions = new HashMap<>();
-    for (int i = 0; i < in.getActionsCount(); i++) {
-      var a = in.getActions(i);
-      String f = p + "actions[" + i + "]";
-      v.requiredText(a.getText(), Violations.MAX_TEXT, f + ".text");
-      v.check(numbers.contains(a.getItem()), f + ".item", "names item " + a.getItem()
-          + ", which this meeting does not have");
-      if (v.check(!a.getOwner().isEmpty(), f + ".owner", "is required: every action has an owner")) {
-        if (v.check(ResourceNames.isNameIn(a.getOwner(), ResourceNames.PEOPLE, ResourceNames.BODIES), f + ".owner",
-            "must look like 'people/{id}' or 'bodies/{id}'")) {
-          if (a.getOwner().startsWith("people/")) {
-            directory.personOrViolation(a.getOwner(), f + ".owner", v);
-          } else {
-            bodies.bodyOrViolation(a.getOwner(), f + ".owner", v);
-          }
-        }
+    for (int i = 0; i < draft.actions().size(); i++) {
+      String owner = draft.actions().get(i).owner();
+      if (ResourceNames.PEOPLE.isName(owner)) {
+        directory.personOrViolation(owner, p + "actions[" + i + "].owner", v);
+      } else if (ResourceNames.BODIES.isName(owner)) {
+        bodies.bodyOrViolation(owner, p + "actions[" + i + "].owner", v);
       }
-      LocalDate due = a.hasDueDate() ? Protos.date(a.getDueDate(), f + ".due_date", v).orElse(null) : null;
-      if (due != null && date != null) {
-        v.check(!due.isBefore(date), f + ".due_date", "is " + due + ", before the meeting (" + date + ")");
-      }
-      v.maxLength(a.getDueText(), Violations.MAX_TITLE, f + ".due_text");
-      v.maxLength(a.getNote(), Violations.MAX_TEXT, f + ".note");
-      v.check(a.getStatus() != ActionStatus.UNRECOGNIZED, f + ".status", "must be OPEN, DONE or DROPPED");
-      checkIndicators(a.getIndicatorsList(), 100, f + ".indicators", v);
-      int position = positions.merge(a.getItem(), 1, Integer::sum);
-      acts.add(new ActionRow(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
-          a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.ACTION_STATUS_OPEN : a.getStatus(), a.getNote(),
-          Lines.join(a.getIndicatorsList())));
     }
     v.throwIfAny();
-    if (meetings.existsByCode(in.getId())) {
-      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", "meetings/" + in.getId()
+    if (meetings.existsByCode(m.code())) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", m.name()
           + " already exists", p + "id");
     }
-    MeetingRow saved = meetings.save(new MeetingRow(null, in.getId(), body.id(), date, in.getStartTime(), in.getEndTime(),
-        in.getPlace(), in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.MEETING_STATUS_HELD : in.getStatus(),
-        null));
+    MeetingRow saved = meetings.save(new MeetingRow(null, m.code(), body.id(), date, m.startTime(), m.endTime(),
+        m.place(), m.status(), null));
     long id = saved.id();
     attendance.saveAll(att.stream().map(a -> new AttendanceRow(null, id, a.personId(), a.position(), a.status(),
         a.role(), a.affiliation(), a.asPrinted(), a.substituteForId())).toList());
     items.saveAll(its.stream().map(it -> new AgendaItemRow(null, id, it.number(), it.title(), it.presenterId(),
         it.minutes(), it.decisions())).toList());
-    actions.saveAll(acts.stream().map(a -> new ActionRow(null, id, a.itemNumber(), a.position(), a.text(), a.owner(),
-        a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators())).toList());
+    actions.saveAll(draft.actions().stream().map(a -> new ActionRow(null, id, a.itemNumber(), a.position(), a.text(),
+        a.owner(), a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators())).toList());
     return get(saved.name());
   }
 
-  /**
-   * Names of indicators, as an action carries them or a caller asks by them: each "indicators/{code}"
-   * (the indicators service's names; this service checks their form, not their existence), at most
-   * {@code max}, none twice.
-   */
-  static void checkIndicators(List<String> names, int max, String field, Violations v) {
-    v.check(names.size() <= max, field, "names " + names.size() + " indicators; at most " + max);
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < names.size() && i < max; i++) {
-      String n = names.get(i);
-      if (ResourceNames.INDICATORS.id(n, field + "[" + i + "]", v) != null) {
-        v.check(seen.add(n), field + "[" + i + "]", n + " is named twice");
-      }
-    }
-  }
+
 
   /** The meetings actions were agreed at, and those meetings' bodies, by id: to map the actions. */
   public record Origins(Map<Long, MeetingRow> meetings, Map<Long, BodyRow> bodies) {
@@ -284,7 +210,7 @@ public class MeetingService {
    */
   public List<Action> openActionsOn(List<String> indicators, boolean all) {
     Violations v = new Violations();
-    checkIndicators(indicators, ResourceNames.MAX_BATCH, "indicators", v);
+    MeetingMapper.checkIndicators(indicators, ResourceNames.MAX_BATCH, "indicators", v);
     v.throwIfAny();
     if (indicators.isEmpty() && !all) {
       return List.of();
