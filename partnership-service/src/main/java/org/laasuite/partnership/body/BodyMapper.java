@@ -1,6 +1,8 @@
 package org.laasuite.partnership.body;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.laasuite.common.grpc.ProtoEnums;
@@ -8,11 +10,15 @@ import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
+import org.laasuite.partnership.directory.DirectoryMapper;
 import org.laasuite.partnership.directory.OrganisationRow;
 import org.laasuite.partnership.directory.PersonRow;
+import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.Body;
 import org.laasuite.partnership.v1.BodyStatus;
 import org.laasuite.partnership.v1.Membership;
+import org.laasuite.partnership.v1.Responsibility;
+import org.laasuite.partnership.v1.ResponsiblePerson;
 import org.laasuite.partnership.v1.Role;
 import org.laasuite.partnership.v1.Sector;
 import org.laasuite.type.v1.LaaBlock;
@@ -55,6 +61,23 @@ public final class BodyMapper {
       out.setEndDate(Protos.date(m.endDate()));
     }
     return out.build();
+  }
+
+  /** Each body asked for, with its people and (from {@code openActions}, by body name) its open actions. */
+  public static List<Responsibility> toProto(BodyService.Responsibilities found, Map<String, List<Action>> openActions) {
+    List<Responsibility> out = new ArrayList<>();
+    for (String name : found.names()) {
+      BodyRow b = found.found().get(name);
+      var r = Responsibility.newBuilder().setBody(name);
+      if (b != null) {
+        r.setDetail(toProto(b, found.related())).addAllOpenActions(openActions.getOrDefault(b.name(), List.of()));
+        found.responsible().stream().filter(m -> m.bodyId() == b.id()).sorted(Comparator.comparing(MembershipRow::role))
+            .forEach(m -> r.addPeople(ResponsiblePerson.newBuilder()
+                .setPerson(DirectoryMapper.toProto(found.people().get(m.personId()), found.orgs())).setRole(m.role())));
+      }
+      out.add(r.build());
+    }
+    return out;
   }
 
   /**

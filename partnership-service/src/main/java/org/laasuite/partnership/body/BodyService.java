@@ -19,14 +19,10 @@ import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.body.BodyRepositories.BodyRepository;
 import org.laasuite.partnership.body.BodyRepositories.MembershipRepository;
-import org.laasuite.partnership.directory.DirectoryMapper;
 import org.laasuite.partnership.directory.DirectoryService;
 import org.laasuite.partnership.directory.OrganisationRow;
 import org.laasuite.partnership.directory.PersonRow;
-import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.BodyType;
-import org.laasuite.partnership.v1.Responsibility;
-import org.laasuite.partnership.v1.ResponsiblePerson;
 import org.laasuite.partnership.v1.Role;
 import org.laasuite.type.v1.LaaBlock;
 
@@ -117,12 +113,23 @@ public class BodyService {
   }
 
   /**
-   * Bodies with their chairs, leaders and advisors, for any number asked: the bodies named, then
-   * those that lead or have outcomes under {@code blocks}, each with the open actions
-   * {@code openActions} gives by body name. A handful of statements whatever the count.
+   * The bodies asked for by {@code names} ({@code found} by name holds those that exist), the
+   * current chairs, vice-chairs, leaders and advisors of each ({@code responsible}), and the bodies,
+   * people and organisations by id that mapping them needs.
    */
-  public List<Responsibility> responsibilities(List<String> asked, List<LaaBlock> blocks,
-      Function<List<BodyRow>, Map<String, List<Action>>> openActions) {
+  public record Responsibilities(List<String> names, Map<String, BodyRow> found, List<MembershipRow> responsible,
+      Map<Long, BodyRow> related, Map<Long, PersonRow> people, Map<Long, OrganisationRow> orgs) {
+
+    public List<BodyRow> bodies() {
+      return List.copyOf(found.values());
+    }
+  }
+
+  /**
+   * Bodies with their chairs, leaders and advisors, for any number asked: the bodies named, then
+   * those that lead or have outcomes under {@code blocks}. A handful of statements whatever the count.
+   */
+  public Responsibilities responsibilities(List<String> asked, List<LaaBlock> blocks) {
     Violations v = new Violations();
     ResourceNames.checkBatch(asked.size(), false, "bodies", "bodies", v);
     BodyMapper.checkBlocks(blocks, "blocks", v);
@@ -141,7 +148,7 @@ public class BodyService {
           });
     }
     Map<String, BodyRow> found = codes.isEmpty() ? Map.of()
-        : bodies.findByCodeIn(codes).stream().collect(Collectors.toMap(BodyRow::code, Function.identity()));
+        : bodies.findByCodeIn(codes).stream().collect(Collectors.toMap(BodyRow::name, Function.identity()));
     List<MembershipRow> ms = found.isEmpty() ? List.of()
         : memberships.findByBodyIdInOrderById(found.values().stream().map(BodyRow::id).toList());
     Set<Role> responsible = Set.of(Role.ROLE_CHAIR, Role.ROLE_VICE_CHAIR, Role.ROLE_LEADER, Role.ROLE_ADVISOR);
@@ -155,21 +162,7 @@ public class BodyService {
     Map<Long, BodyRow> byId = new LinkedHashMap<>();
     found.values().forEach(b -> byId.put(b.id(), b));
     byId.putAll(parents);
-    Map<String, List<Action>> actions = openActions.apply(List.copyOf(found.values()));
-    List<Responsibility> out = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      BodyRow b = found.get(codes.get(i));
-      var r = Responsibility.newBuilder().setBody(names.get(i));
-      if (b != null) {
-        r.setDetail(BodyMapper.toProto(b, byId)).addAllOpenActions(actions.getOrDefault(b.name(), List.of()));
-        relevant.stream().filter(m -> m.bodyId() == b.id())
-            .sorted(java.util.Comparator.comparing(MembershipRow::role))
-            .forEach(m -> r.addPeople(ResponsiblePerson.newBuilder()
-                .setPerson(DirectoryMapper.toProto(people.get(m.personId()), orgs)).setRole(m.role())));
-      }
-      out.add(r.build());
-    }
-    return out;
+    return new Responsibilities(names, found, relevant, byId, people, orgs);
   }
 
 

@@ -21,8 +21,10 @@ import org.laasuite.partnership.directory.DirectoryMapper;
 import org.laasuite.partnership.directory.DirectoryService;
 import org.laasuite.partnership.directory.OrganisationRow;
 import org.laasuite.partnership.directory.PersonRow;
+import org.laasuite.partnership.governance.GovernanceMapper;
 import org.laasuite.partnership.governance.GovernanceService;
 import org.laasuite.partnership.importer.PartnershipImporter;
+import org.laasuite.partnership.meeting.ActionRow;
 import org.laasuite.partnership.meeting.MeetingMapper;
 import org.laasuite.partnership.meeting.MeetingRow;
 import org.laasuite.partnership.meeting.MeetingService;
@@ -215,6 +217,12 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     });
   }
 
+  /** Actions with the meetings and bodies they came from (two statements for any number). */
+  private List<Action> actions(List<ActionRow> rows) {
+    var origins = meetings.originsOf(rows);
+    return rows.stream().map(a -> MeetingMapper.toProto(a, origins)).toList();
+  }
+
   @Override
   public void listActions(ListActionsRequest r, StreamObserver<ListActionsResponse> out) {
     reply(out, () -> {
@@ -224,8 +232,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
           + r.getStatus() + ";" + r.getIndicator(), v);
       v.throwIfAny();
       var slice = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getIndicator(), p);
-      var origins = meetings.originsOf(slice.items());
-      return ListActionsResponse.newBuilder().addAllActions(slice.map(a -> MeetingMapper.toProto(a, origins)))
+      return ListActionsResponse.newBuilder().addAllActions(actions(slice.items()))
           .setNextPageToken(slice.nextPageToken()).build();
     });
   }
@@ -233,34 +240,45 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void updateActionStatus(UpdateActionStatusRequest r, StreamObserver<Action> out) {
     reply(out, () -> {
-      var a = meetings.updateActionStatus(r.getName(), r.getStatus(), r.getNote());
-      return MeetingMapper.toProto(a, meetings.originsOf(List.of(a)));
+      Violations v = new Violations();
+      long id = MeetingMapper.checkStatusUpdate(r, v);
+      v.throwIfAny();
+      return actions(List.of(meetings.updateActionStatus(id, r.getName(), r.getStatus(), r.getNote()))).getFirst();
     });
   }
 
   @Override
   public void getAttendanceRecord(GetAttendanceRecordRequest r, StreamObserver<AttendanceRecord> out) {
-    reply(out, () -> meetings.attendanceRecord(r.getPerson()));
+    reply(out, () -> MeetingMapper.toProto(meetings.attendanceRecord(r.getPerson())));
   }
 
   @Override
   public void searchMinutes(SearchMinutesRequest r, StreamObserver<SearchMinutesResponse> out) {
-    reply(out, () -> SearchMinutesResponse.newBuilder().addAllHits(meetings.search(r.getQuery(), r.getPageSize()))
-        .build());
+    reply(out, () -> {
+      Violations v = new Violations();
+      v.requiredText(r.getQuery(), 1000, "query");
+      Pages.Page p = Pages.page(r.getPageSize(), "", "minutes;" + r.getQuery(), v);
+      v.throwIfAny();
+      return SearchMinutesResponse.newBuilder().addAllHits(meetings.search(r.getQuery(), p).stream()
+          .map(MeetingMapper::toProto).toList()).build();
+    });
   }
 
   @Override
   public void batchGetResponsibilities(BatchGetResponsibilitiesRequest r,
       StreamObserver<BatchGetResponsibilitiesResponse> out) {
-    reply(out, () -> BatchGetResponsibilitiesResponse.newBuilder()
-        .addAllResponsibilities(bodies.responsibilities(r.getBodiesList(), r.getBlocksList(),
-            meetings::openActionsOf))
-        .addAllIndicatorActions(meetings.openActionsOn(r.getIndicatorsList(), r.getAllIndicatorActions())).build());
+    reply(out, () -> {
+      var found = bodies.responsibilities(r.getBodiesList(), r.getBlocksList());
+      var open = MeetingMapper.toProto(meetings.openActionsOf(found.bodies()));
+      var onIndicators = meetings.openActionsOn(r.getIndicatorsList(), r.getAllIndicatorActions());
+      return BatchGetResponsibilitiesResponse.newBuilder().addAllResponsibilities(BodyMapper.toProto(found, open))
+          .addAllIndicatorActions(actions(onIndicators)).build();
+    });
   }
 
   @Override
   public void checkGovernance(CheckGovernanceRequest r, StreamObserver<GovernanceReport> out) {
-    reply(out, () -> governance.check(LocalDate.now()));
+    reply(out, () -> GovernanceMapper.toProto(governance.check(LocalDate.now())));
   }
 
   @Override

@@ -2,12 +2,14 @@ package org.laasuite.partnership.meeting;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
@@ -18,10 +20,14 @@ import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.AgendaItem;
 import org.laasuite.partnership.v1.Attendance;
+import org.laasuite.partnership.v1.AttendanceEntry;
+import org.laasuite.partnership.v1.AttendanceRecord;
 import org.laasuite.partnership.v1.AttendanceStatus;
 import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.MeetingStatus;
+import org.laasuite.partnership.v1.MinutesHit;
 import org.laasuite.partnership.v1.Role;
+import org.laasuite.partnership.v1.UpdateActionStatusRequest;
 
 public final class MeetingMapper {
 
@@ -167,6 +173,50 @@ public final class MeetingMapper {
 
   public static Action toProto(ActionRow a, MeetingService.Origins origins) {
     return toProto(a, origins.meeting(a), origins.body(a));
+  }
+
+  /** The open actions of each body by body name. */
+  public static Map<String, List<Action>> toProto(MeetingService.OpenActions open) {
+    Map<String, List<Action>> out = new HashMap<>();
+    open.byBody().forEach((body, rows) -> out.put(body, rows.stream().map(a -> toProto(a, open.origins())).toList()));
+    return out;
+  }
+
+  public static AttendanceRecord toProto(MeetingService.AttendanceHistory h) {
+    var out = AttendanceRecord.newBuilder().setPerson(h.person().name());
+    h.rows().stream().sorted(Comparator.comparing(a -> h.meetings().get(a.meetingId()).date())).forEach(a -> {
+      MeetingRow m = h.meetings().get(a.meetingId());
+      out.addEntries(AttendanceEntry.newBuilder().setMeeting(m.name()).setBody(h.bodies().get(m.bodyId()).name())
+          .setDate(Protos.date(m.date())).setStatus(a.status()));
+    });
+    Map<AttendanceStatus, Long> counts = h.rows().stream().collect(Collectors.groupingBy(AttendanceRow::status,
+        Collectors.counting()));
+    return out.setPresent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_PRESENT, 0L).intValue())
+        .setInAttendance(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_IN_ATTENDANCE, 0L).intValue())
+        .setApologies(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_APOLOGIES, 0L).intValue())
+        .setAbsent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_ABSENT, 0L).intValue()).build();
+  }
+
+  public static MinutesHit toProto(MeetingService.MinutesMatch m) {
+    return MinutesHit.newBuilder().setMeeting(ResourceNames.MEETINGS.name(m.meetingCode())).setItem(m.item())
+        .setItemTitle(m.itemTitle()).setDate(Protos.date(m.date())).setSnippet(m.snippet()).build();
+  }
+
+  /**
+   * The id of the action {@code r} names, its new status and note checked into {@code v}; -1 when
+   * the name is malformed.
+   */
+  public static long checkStatusUpdate(UpdateActionStatusRequest r, Violations v) {
+    long id = -1;
+    if (!r.getName().matches("actions/[0-9]{1,18}")) {
+      v.add("name", "must look like 'actions/{number}'");
+    } else {
+      id = Long.parseLong(r.getName().substring(8));
+    }
+    v.check(r.getStatus() != ActionStatus.ACTION_STATUS_UNSPECIFIED && r.getStatus() != ActionStatus.UNRECOGNIZED,
+        "status", "must be OPEN, DONE or DROPPED");
+    v.maxLength(r.getNote(), Violations.MAX_TEXT, "note");
+    return id;
   }
 
   /** The filters of a listing of actions, checked: owner, status and indicator (each optional). */

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
-import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
@@ -28,12 +27,8 @@ import org.laasuite.partnership.meeting.MeetingRepositories.ActionRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.AgendaItemRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.AttendanceRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.MeetingRepository;
-import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ActionStatus;
-import org.laasuite.partnership.v1.AttendanceEntry;
-import org.laasuite.partnership.v1.AttendanceRecord;
 import org.laasuite.partnership.v1.AttendanceStatus;
-import org.laasuite.partnership.v1.MinutesHit;
 
 /** Meetings with their attendance, items and actions; actions carried forward until done. */
 @Singleton
@@ -185,39 +180,40 @@ public class MeetingService {
    * The open actions of each body, by body name: those it holds and those agreed at its meetings
    * (an action can be both one body's and another's). Three statements for any number of bodies.
    */
-  public Map<String, List<Action>> openActionsOf(List<BodyRow> of) {
+  public OpenActions openActionsOf(List<BodyRow> of) {
     if (of.isEmpty()) {
-      return Map.of();
+      return new OpenActions(Map.of(), new Origins(Map.of(), Map.of()));
     }
     List<ActionRow> rows = actions.openOf(of.stream().map(BodyRow::id).toList(), of.stream().map(BodyRow::name).toList());
     Origins origins = originsOf(rows);
-    Map<String, List<Action>> out = new HashMap<>();
+    Map<String, List<ActionRow>> out = new HashMap<>();
     for (ActionRow a : rows) {
       MeetingRow m = origins.meeting(a);
-      var proto = MeetingMapper.toProto(a, origins);
       for (BodyRow b : of) {
         if (b.id().equals(m.bodyId()) || b.name().equals(a.owner())) {
-          out.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(proto);
+          out.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(a);
         }
       }
     }
-    return out;
+    return new OpenActions(out, origins);
+  }
+
+  /** Open actions by body name, with the meetings and bodies they came from. */
+  public record OpenActions(Map<String, List<ActionRow>> byBody, Origins origins) {
   }
 
   /**
    * The open actions on {@code indicators} (on any indicator when {@code all}), oldest meeting
    * first: three statements for any number of indicators.
    */
-  public List<Action> openActionsOn(List<String> indicators, boolean all) {
+  public List<ActionRow> openActionsOn(List<String> indicators, boolean all) {
     Violations v = new Violations();
     MeetingMapper.checkIndicators(indicators, ResourceNames.MAX_BATCH, "indicators", v);
     v.throwIfAny();
     if (indicators.isEmpty() && !all) {
       return List.of();
     }
-    List<ActionRow> rows = actions.openOnIndicators(all ? null : Lines.join(indicators));
-    Origins origins = originsOf(rows);
-    return rows.stream().map(a -> MeetingMapper.toProto(a, origins)).toList();
+    return actions.openOnIndicators(all ? null : Lines.join(indicators));
   }
 
   public Origins originsOf(List<ActionRow> rows) {
@@ -228,65 +224,50 @@ public class MeetingService {
   }
 
   @Transactional
-  public ActionRow updateActionStatus(String name, ActionStatus status, String note) {
-    Violations v = new Violations();
-    long id = -1;
-    if (name == null || !name.matches("actions/[0-9]{1,18}")) {
-      v.add("name", "must look like 'actions/{number}'");
-    } else {
-      id = Long.parseLong(name.substring(8));
-    }
-    v.check(status != ActionStatus.ACTION_STATUS_UNSPECIFIED && status != ActionStatus.UNRECOGNIZED, "status",
-        "must be OPEN, DONE or DROPPED");
-    v.maxLength(note, Violations.MAX_TEXT, "note");
-    v.throwIfAny();
+  /** Sets the status (and, unless {@code note} is empty, the note) of action {@code id}, which {@code name} names. */
+  public ActionRow updateActionStatus(long id, String name, ActionStatus status, String note) {
     ActionRow a = actions.findById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
     return actions.update(a.withStatus(status, note.isEmpty() ? a.note() : note));
   }
 
-  public AttendanceRecord attendanceRecord(String personName) {
+  /** A person's attendance, with the meetings and their bodies by id. */
+  public record AttendanceHistory(PersonRow person, List<AttendanceRow> rows, Map<Long, MeetingRow> meetings,
+      Map<Long, BodyRow> bodies) {
+  }
+
+  public AttendanceHistory attendanceRecord(String personName) {
     PersonRow person = directory.person(personName, "person");
     List<AttendanceRow> rows = attendance.findByPersonIdOrderById(person.id());
     Map<Long, MeetingRow> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(AttendanceRow::meetingId)
         .toList()).stream().collect(Collectors.toMap(MeetingRow::id, m -> m));
     Map<Long, BodyRow> bs = bodies.byIds(ms.values().stream().map(MeetingRow::bodyId).collect(Collectors.toSet()));
-    var out = AttendanceRecord.newBuilder().setPerson(person.name());
-    rows.stream().sorted(java.util.Comparator.comparing(a -> ms.get(a.meetingId()).date())).forEach(a -> {
-      MeetingRow m = ms.get(a.meetingId());
-      out.addEntries(AttendanceEntry.newBuilder().setMeeting(m.name()).setBody(bs.get(m.bodyId()).name())
-          .setDate(Protos.date(m.date())).setStatus(a.status()));
-    });
-    Map<AttendanceStatus, Long> counts = rows.stream().collect(Collectors.groupingBy(AttendanceRow::status,
-        Collectors.counting()));
-    return out.setPresent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_PRESENT, 0L).intValue())
-        .setInAttendance(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_IN_ATTENDANCE, 0L).intValue())
-        .setApologies(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_APOLOGIES, 0L).intValue())
-        .setAbsent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_ABSENT, 0L).intValue()).build();
+    return new AttendanceHistory(person, rows, ms, bs);
+  }
+
+
+  /** An agenda item matching a search: its meeting's code, number, title and date, and the matching text. */
+  public record MinutesMatch(String meetingCode, int item, String itemTitle, LocalDate date, String snippet) {
   }
 
   /** Full-text search over items' titles, minutes and decisions, best matches first. */
   @Transactional(readOnly = true)
-  public List<MinutesHit> search(String query, int pageSize) {
-    Violations v = new Violations();
-    v.requiredText(query, 1000, "query");
-    v.check(pageSize >= 0, "page_size", "must not be negative");
-    v.throwIfAny();
-    int limit = pageSize == 0 ? Pages.DEFAULT_SIZE : Math.min(pageSize, Pages.MAX_SIZE);
+  public List<MinutesMatch> search(String query, Pages.Page page) {
     return jdbc.prepareStatement("""
         SELECT m.code, i.number, i.title, m.date,
                ts_headline('english', i.title || '. ' || i.minutes || ' ' || i.decisions, q,
                            'StartSel=[, StopSel=], MaxWords=30, MinWords=12') AS snippet
         FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id, websearch_to_tsquery('english', ?) q
-        WHERE i.search @@ q ORDER BY ts_rank(i.search, q) DESC, m.date DESC, i.number LIMIT ?""",
+        WHERE i.search @@ q ORDER BY ts_rank(i.search, q) DESC, m.date DESC, i.number
+        LIMIT ? OFFSET ?""",
         (PreparedStatement st) -> {
           st.setString(1, query);
-          st.setInt(2, limit);
-          List<MinutesHit> hits = new ArrayList<>();
+          st.setInt(2, page.size());
+          st.setInt(3, page.offset());
+          List<MinutesMatch> hits = new ArrayList<>();
           try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-              hits.add(MinutesHit.newBuilder().setMeeting("meetings/" + rs.getString(1)).setItem(rs.getInt(2))
-                  .setItemTitle(rs.getString(3)).setDate(Protos.date(rs.getObject(4, LocalDate.class)))
-                  .setSnippet(rs.getString(5)).build());
+              hits.add(new MinutesMatch(rs.getString(1), rs.getInt(2), rs.getString(3),
+                  rs.getObject(4, LocalDate.class), rs.getString(5)));
             }
           }
           return hits;
