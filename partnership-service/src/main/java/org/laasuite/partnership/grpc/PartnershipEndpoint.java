@@ -5,12 +5,11 @@ import static org.laasuite.common.grpc.Unary.reply;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.body.BodyMapper;
@@ -111,15 +110,15 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     });
   }
 
+  /** Bodies with the names of their parents and successors (one statement for any number). */
+  private List<Body> bodies(List<BodyRow> rows) {
+    var related = bodies.byIds(rows.stream().flatMap(b -> Stream.of(b.parentId(), b.successorId()))
+        .filter(Objects::nonNull).collect(Collectors.toSet()));
+    return rows.stream().map(b -> BodyMapper.toProto(b, related)).toList();
+  }
+
   private Body body(BodyRow b) {
-    Set<Long> related = new HashSet<>();
-    if (b.parentId() != null) {
-      related.add(b.parentId());
-    }
-    if (b.successorId() != null) {
-      related.add(b.successorId());
-    }
-    return BodyMapper.toProto(b, bodies.byIds(related));
+    return bodies(List.of(b)).getFirst();
   }
 
   @Override
@@ -135,10 +134,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "bodies;" + r.getType(), v);
       v.throwIfAny();
       var slice = bodies.list(r.getType(), p);
-      var related = bodies.byIds(slice.items().stream()
-          .flatMap(b -> java.util.stream.Stream.of(b.parentId(), b.successorId()))
-          .filter(Objects::nonNull).collect(Collectors.toSet()));
-      return ListBodiesResponse.newBuilder().addAllBodies(slice.map(b -> BodyMapper.toProto(b, related)))
+      return ListBodiesResponse.newBuilder().addAllBodies(bodies(slice.items()))
           .setNextPageToken(slice.nextPageToken()).build();
     });
   }
