@@ -15,34 +15,37 @@ public final class BodyRepositories {
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface BodyRepository extends CrudRepository<Body, Long> {
-    Optional<Body> findByCode(String code);
+  public interface BodyRepository extends CrudRepository<BodyRow, Long> {
+    Optional<BodyRow> findByCode(String code);
 
-    List<Body> findByCodeIn(Collection<String> codes);
+    List<BodyRow> findByCodeIn(Collection<String> codes);
 
-    List<Body> findByIdIn(Collection<Long> ids);
+    List<BodyRow> findByIdIn(Collection<Long> ids);
 
     @Query("""
         SELECT * FROM body WHERE (CAST(:type AS TEXT) IS NULL OR type = :type) ORDER BY code
         LIMIT :limit OFFSET :offset""")
-    List<Body> page(@Nullable String type, int limit, int offset);
+    List<BodyRow> page(@Nullable String type, int limit, int offset);
 
     @Query("SELECT * FROM body ORDER BY code")
-    List<Body> listAll();
+    List<BodyRow> listAll();
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface MembershipRepository extends CrudRepository<Membership, Long> {
-    List<Membership> findByBodyIdInOrderById(Collection<Long> bodyIds);
+  public interface MembershipRepository extends CrudRepository<MembershipRow, Long> {
+    List<MembershipRow> findByBodyIdInOrderById(Collection<Long> bodyIds);
 
-    List<Membership> findByPersonIdOrderById(long personId);
+    List<MembershipRow> findByPersonIdOrderById(long personId);
 
     boolean existsByBodyIdAndPersonId(long bodyId, long personId);
 
-    @Query("SELECT * FROM membership WHERE body_id = :bodyId ORDER BY id LIMIT :limit OFFSET :offset")
-    List<Membership> page(long bodyId, int limit, int offset);
+    @Query("""
+        SELECT * FROM membership WHERE (CAST(:bodyId AS BIGINT) IS NULL OR body_id = :bodyId)
+          AND (CAST(:personId AS BIGINT) IS NULL OR person_id = :personId)
+        ORDER BY id LIMIT :limit OFFSET :offset""")
+    List<MembershipRow> page(@Nullable Long bodyId, @Nullable Long personId, int limit, int offset);
 
     @Query("SELECT * FROM membership ORDER BY id")
-    List<Membership> listAll();
+    List<MembershipRow> listAll();
   }
 }

@@ -14,23 +14,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
-import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.partnership.Lines;
 import org.laasuite.partnership.body.BodyRepositories.BodyRepository;
 import org.laasuite.partnership.body.BodyRepositories.MembershipRepository;
 import org.laasuite.partnership.directory.DirectoryService;
-import org.laasuite.partnership.directory.Organisation;
-import org.laasuite.partnership.directory.Person;
-import org.laasuite.partnership.v1.BodyStatus;
+import org.laasuite.partnership.directory.OrganisationRow;
+import org.laasuite.partnership.directory.PersonRow;
 import org.laasuite.partnership.v1.BodyType;
-import org.laasuite.partnership.v1.Responsibility;
-import org.laasuite.partnership.v1.ResponsiblePerson;
 import org.laasuite.partnership.v1.Role;
-import org.laasuite.partnership.v1.Sector;
 import org.laasuite.type.v1.LaaBlock;
 
 /** Bodies, their memberships, and who is responsible for what. */
@@ -47,98 +40,70 @@ public class BodyService {
     this.directory = directory;
   }
 
-  public Body get(String name, String field) {
+  public BodyRow get(String name, String field) {
     return ResourceNames.BODIES.find(name, field, bodies::findByCode);
   }
 
-  public Body bodyOrViolation(String name, String field, Violations v) {
+  public BodyRow bodyOrViolation(String name, String field, Violations v) {
     return ResourceNames.BODIES.findOrViolation(name, field, v, bodies::findByCode);
   }
 
-  public Map<Long, Body> byIds(Collection<Long> ids) {
+  public Map<Long, BodyRow> byIds(Collection<Long> ids) {
     return ids.isEmpty() ? Map.of()
-        : bodies.findByIdIn(ids).stream().collect(Collectors.toMap(Body::id, Function.identity()));
+        : bodies.findByIdIn(ids).stream().collect(Collectors.toMap(BodyRow::id, Function.identity()));
   }
 
-  public List<Body> list(Pages.Page page, BodyType type) {
+  public Pages.Slice<BodyRow> list(BodyType type, Pages.Page page) {
     String t = type == BodyType.BODY_TYPE_UNSPECIFIED || type == BodyType.UNRECOGNIZED ? null : type.name();
-    return bodies.page(t, page.size(), page.offset());
+    return page.slice(bodies.page(t, page.size(), page.offset()));
   }
 
-  public List<Body> all() {
+  public List<BodyRow> all() {
     return bodies.listAll();
   }
 
-  public List<Membership> allMemberships() {
+  public List<MembershipRow> allMemberships() {
     return memberships.listAll();
   }
 
+
+
+
+
+  /** Creates {@code row} with its {@code parent} and {@code successor} (names, or empty) unless anything is wrong. */
   @Transactional
-  public Body create(org.laasuite.partnership.v1.Body in) {
-    Violations v = new Violations();
-    Body candidate = validated(in, "body.", v);
+  public BodyRow create(BodyRow row, String parent, String successor, Violations v) {
+    BodyRow p = parent.isEmpty() ? null : bodyOrViolation(parent, "body.parent", v);
+    BodyRow s = successor.isEmpty() ? null : bodyOrViolation(successor, "body.successor", v);
     v.throwIfAny();
-    if (bodies.findByCode(in.getId()).isPresent()) {
-      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "BODY_ALREADY_EXISTS", "bodies/" + in.getId()
-          + " already exists", "body.id");
+    if (bodies.findByCode(row.code()).isPresent()) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "BODY_ALREADY_EXISTS", row.name() + " already exists",
+          "body.id");
     }
-    return bodies.save(candidate);
+    return bodies.save(new BodyRow(null, row.code(), row.title(), row.type(), p == null ? null : p.id(), row.blocks(),
+        row.remit(), row.mandatory(), row.status(), s == null ? null : s.id(), row.quorum(), row.outcomeBlocks()));
   }
 
-  private Body validated(org.laasuite.partnership.v1.Body in, String p, Violations v) {
-    ResourceNames.BODIES.validId(in.getId(), p + "id", v);
-    v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
-    ProtoEnums.required(in.getType(), p + "type", v);
-    ProtoEnums.known(in.getStatus(), p + "status", v);
-    v.maxLength(in.getRemit(), Violations.MAX_TEXT, p + "remit");
-    v.check(in.getQuorum() >= 0 && in.getQuorum() <= 1000, p + "quorum", "must be 0 to 1000");
-    checkBlocks(in.getBlocksList(), p + "blocks", v);
-    checkBlocks(in.getOutcomeBlocksList(), p + "outcome_blocks", v);
-    Body parent = in.getParent().isEmpty() ? null : bodyOrViolation(in.getParent(), p + "parent", v);
-    Body successor = in.getSuccessor().isEmpty() ? null : bodyOrViolation(in.getSuccessor(), p + "successor", v);
-    BodyStatus status = in.getStatus() == BodyStatus.BODY_STATUS_UNSPECIFIED ? BodyStatus.BODY_STATUS_ACTIVE : in.getStatus();
-    v.check((status == BodyStatus.BODY_STATUS_MERGED) == !in.getSuccessor().isEmpty(), p + "successor",
-        status == BodyStatus.BODY_STATUS_MERGED ? "is required for a merged body" : "is only for a merged body");
-    return new Body(null, in.getId(), in.getTitle(), in.getType(), parent == null ? null : parent.id(),
-        Lines.join(in.getBlocksList().stream().map(Enum::name).toList()), in.getRemit(), in.getMandatory(), status,
-        successor == null ? null : successor.id(), in.getQuorum(),
-        Lines.join(in.getOutcomeBlocksList().stream().map(Enum::name).toList()));
-  }
-
-  private static void checkBlocks(List<LaaBlock> blocks, String field, Violations v) {
-    for (int i = 0; i < blocks.size(); i++) {
-      v.check(blocks.get(i) != LaaBlock.LAA_BLOCK_UNSPECIFIED && blocks.get(i) != LaaBlock.UNRECOGNIZED,
-          field + "[" + i + "]", "is not an LAA block");
-    }
-  }
-
+  /**
+   * Creates {@code row} in the body {@code parent} names, for the {@code person} and representing the
+   * organisation {@code represents} (names, the latter optional) unless anything is wrong.
+   */
   @Transactional
-  public Membership createMembership(String parent, org.laasuite.partnership.v1.Membership in) {
-    Body body = get(parent, "parent");
-    Violations v = new Violations();
-    Person person = directory.personOrViolation(in.getPerson(), "membership.person", v);
-    v.check(in.getRole() != Role.ROLE_UNSPECIFIED && in.getRole() != Role.UNRECOGNIZED, "membership.role",
-        "must be CHAIR, VICE_CHAIR, LEADER, ADVISOR, MEMBER, SECRETARY or SUPPORT_OFFICER");
-    v.check(in.getSector() != Sector.UNRECOGNIZED, "membership.sector", "is not a known sector");
-    Organisation represents = in.getRepresents().isEmpty() ? null
-        : directory.organisationOrViolation(in.getRepresents(), "membership.represents", v);
-    LocalDate start = in.hasStartDate() ? Protos.date(in.getStartDate(), "membership.start_date", v).orElse(null) : null;
-    LocalDate end = in.hasEndDate() ? Protos.date(in.getEndDate(), "membership.end_date", v).orElse(null) : null;
-    if (start != null && end != null) {
-      v.check(!end.isBefore(start), "membership.end_date", "is before start_date " + start);
-    }
+  public MembershipRow createMembership(String parent, MembershipRow row, String person, String represents,
+      Violations v) {
+    BodyRow body = get(parent, "parent");
+    PersonRow who = directory.personOrViolation(person, "membership.person", v);
+    OrganisationRow org = represents.isEmpty() ? null
+        : directory.organisationOrViolation(represents, "membership.represents", v);
     v.throwIfAny();
-    return memberships.save(new Membership(null, body.id(), person.id(), in.getRole(),
-        represents == null ? null : represents.id(), in.getSector() == Sector.SECTOR_UNSPECIFIED ? null : in.getSector(),
-        start, end));
+    return memberships.save(new MembershipRow(null, body.id(), who.id(), row.role(), org == null ? null : org.id(),
+        row.sector(), row.startDate(), row.endDate()));
   }
 
-  public List<Membership> membershipsOf(Body body, Pages.Page page) {
-    return memberships.page(body.id(), page.size(), page.offset());
-  }
-
-  public List<Membership> membershipsOf(Person person) {
-    return memberships.findByPersonIdOrderById(person.id());
+  /** Memberships of {@code body} (of any body when null), of {@code person} only when not null. */
+  public Pages.Slice<MembershipRow> memberships(BodyRow body, PersonRow person, Pages.Page page) {
+    return page.slice(memberships.page(body == null ? null : body.id(), person == null ? null : person.id(),
+        page.size(), page.offset()));
   }
 
   /** Whether {@code person} is a member of {@code body} on {@code day}. */
@@ -148,15 +113,26 @@ public class BodyService {
   }
 
   /**
-   * Bodies with their chairs, leaders and advisors, for any number asked: the bodies named, then
-   * those that lead or have outcomes under {@code blocks}, each with the open actions
-   * {@code openActions} gives by body name. A handful of statements whatever the count.
+   * The bodies asked for by {@code names} ({@code found} by name holds those that exist), the
+   * current chairs, vice-chairs, leaders and advisors of each ({@code responsible}), and the bodies,
+   * people and organisations by id that mapping them needs.
    */
-  public List<Responsibility> responsibilities(List<String> asked, List<LaaBlock> blocks,
-      Function<List<Body>, Map<String, List<org.laasuite.partnership.v1.Action>>> openActions) {
+  public record Responsibilities(List<String> names, Map<String, BodyRow> found, List<MembershipRow> responsible,
+      Map<Long, BodyRow> related, Map<Long, PersonRow> people, Map<Long, OrganisationRow> orgs) {
+
+    public List<BodyRow> bodies() {
+      return List.copyOf(found.values());
+    }
+  }
+
+  /**
+   * Bodies with their chairs, leaders and advisors, for any number asked: the bodies named, then
+   * those that lead or have outcomes under {@code blocks}. A handful of statements whatever the count.
+   */
+  public Responsibilities responsibilities(List<String> asked, List<LaaBlock> blocks) {
     Violations v = new Violations();
     ResourceNames.checkBatch(asked.size(), false, "bodies", "bodies", v);
-    checkBlocks(blocks, "blocks", v);
+    BodyMapper.checkBlocks(blocks, "blocks", v);
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < asked.size(); i++) {
       codes.add(ResourceNames.BODIES.id(asked.get(i), "bodies[" + i + "]", v));
@@ -171,71 +147,23 @@ public class BodyService {
             names.add(b.name());
           });
     }
-    Map<String, Body> found = codes.isEmpty() ? Map.of()
-        : bodies.findByCodeIn(codes).stream().collect(Collectors.toMap(Body::code, Function.identity()));
-    List<Membership> ms = found.isEmpty() ? List.of()
-        : memberships.findByBodyIdInOrderById(found.values().stream().map(Body::id).toList());
+    Map<String, BodyRow> found = codes.isEmpty() ? Map.of()
+        : bodies.findByCodeIn(codes).stream().collect(Collectors.toMap(BodyRow::name, Function.identity()));
+    List<MembershipRow> ms = found.isEmpty() ? List.of()
+        : memberships.findByBodyIdInOrderById(found.values().stream().map(BodyRow::id).toList());
     Set<Role> responsible = Set.of(Role.ROLE_CHAIR, Role.ROLE_VICE_CHAIR, Role.ROLE_LEADER, Role.ROLE_ADVISOR);
     LocalDate today = LocalDate.now();
-    List<Membership> relevant = ms.stream().filter(m -> responsible.contains(m.role()) && m.currentOn(today)).toList();
-    Map<Long, Person> people = directory.peopleById(new HashSet<>(relevant.stream().map(Membership::personId).toList()));
-    Map<Long, Organisation> orgs = directory.organisationsById(people.values().stream()
-        .map(Person::organisationId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-    Map<Long, Body> parents = byIds(found.values().stream().map(Body::parentId).filter(java.util.Objects::nonNull)
+    List<MembershipRow> relevant = ms.stream().filter(m -> responsible.contains(m.role()) && m.currentOn(today)).toList();
+    Map<Long, PersonRow> people = directory.peopleById(new HashSet<>(relevant.stream().map(MembershipRow::personId).toList()));
+    Map<Long, OrganisationRow> orgs = directory.organisationsById(people.values().stream()
+        .map(PersonRow::organisationId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+    Map<Long, BodyRow> parents = byIds(found.values().stream().map(BodyRow::parentId).filter(java.util.Objects::nonNull)
         .collect(Collectors.toSet()));
-    Map<Long, Body> byId = new LinkedHashMap<>();
+    Map<Long, BodyRow> byId = new LinkedHashMap<>();
     found.values().forEach(b -> byId.put(b.id(), b));
     byId.putAll(parents);
-    Map<String, List<org.laasuite.partnership.v1.Action>> actions = openActions.apply(List.copyOf(found.values()));
-    List<Responsibility> out = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      Body b = found.get(codes.get(i));
-      var r = Responsibility.newBuilder().setBody(names.get(i));
-      if (b != null) {
-        r.setDetail(toProto(b, byId)).addAllOpenActions(actions.getOrDefault(b.name(), List.of()));
-        relevant.stream().filter(m -> m.bodyId() == b.id())
-            .sorted(java.util.Comparator.comparing(Membership::role))
-            .forEach(m -> r.addPeople(ResponsiblePerson.newBuilder()
-                .setPerson(DirectoryService.toProto(people.get(m.personId()), orgs)).setRole(m.role())));
-      }
-      out.add(r.build());
-    }
-    return out;
+    return new Responsibilities(names, found, relevant, byId, people, orgs);
   }
 
-  /** {@code related}: bodies by id for the parent and successor names. */
-  public static org.laasuite.partnership.v1.Body toProto(Body b, Map<Long, Body> related) {
-    var out = org.laasuite.partnership.v1.Body.newBuilder().setName(b.name()).setId(b.code()).setTitle(b.title())
-        .setType(b.type()).setRemit(b.remit()).setMandatory(b.mandatory()).setStatus(b.status())
-        .setQuorum(b.quorum());
-    Lines.split(b.blocks()).forEach(block -> out.addBlocks(LaaBlock.valueOf(block)));
-    Lines.split(b.outcomeBlocks()).forEach(block -> out.addOutcomeBlocks(LaaBlock.valueOf(block)));
-    if (b.parentId() != null && related.containsKey(b.parentId())) {
-      out.setParent(related.get(b.parentId()).name());
-    }
-    if (b.successorId() != null && related.containsKey(b.successorId())) {
-      out.setSuccessor(related.get(b.successorId()).name());
-    }
-    return out.build();
-  }
 
-  public static org.laasuite.partnership.v1.Membership toProto(Membership m, Body body, Map<Long, Person> people,
-      Map<Long, Organisation> orgs) {
-    var out = org.laasuite.partnership.v1.Membership.newBuilder()
-        .setName(body.name() + "/memberships/" + m.id()).setBody(body.name())
-        .setPerson(people.get(m.personId()).name()).setRole(m.role());
-    if (m.representsId() != null && orgs.containsKey(m.representsId())) {
-      out.setRepresents(orgs.get(m.representsId()).name());
-    }
-    if (m.sector() != null) {
-      out.setSector(m.sector());
-    }
-    if (m.startDate() != null) {
-      out.setStartDate(Protos.date(m.startDate()));
-    }
-    if (m.endDate() != null) {
-      out.setEndDate(Protos.date(m.endDate()));
-    }
-    return out.build();
-  }
 }

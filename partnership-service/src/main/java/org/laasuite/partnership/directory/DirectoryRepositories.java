@@ -14,26 +14,26 @@ public final class DirectoryRepositories {
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface OrganisationRepository extends CrudRepository<Organisation, Long> {
-    Optional<Organisation> findByCode(String code);
+  public interface OrganisationRepository extends CrudRepository<OrganisationRow, Long> {
+    Optional<OrganisationRow> findByCode(String code);
 
-    List<Organisation> findByIdIn(Collection<Long> ids);
+    List<OrganisationRow> findByIdIn(Collection<Long> ids);
 
-    List<Organisation> findByCodeIn(Collection<String> codes);
+    List<OrganisationRow> findByCodeIn(Collection<String> codes);
 
     @Query("SELECT * FROM organisation ORDER BY code LIMIT :limit OFFSET :offset")
-    List<Organisation> page(int limit, int offset);
+    List<OrganisationRow> page(int limit, int offset);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface PersonRepository extends CrudRepository<Person, Long> {
-    Optional<Person> findByCode(String code);
+  public interface PersonRepository extends CrudRepository<PersonRow, Long> {
+    Optional<PersonRow> findByCode(String code);
 
-    List<Person> findByIdIn(Collection<Long> ids);
+    List<PersonRow> findByIdIn(Collection<Long> ids);
 
-    List<Person> findByCodeIn(Collection<String> codes);
+    List<PersonRow> findByCodeIn(Collection<String> codes);
 
     @Query("SELECT * FROM person ORDER BY code LIMIT :limit OFFSET :offset")
-    List<Person> page(int limit, int offset);
+    List<PersonRow> page(int limit, int offset);
   }
 }

@@ -5,18 +5,14 @@ import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.partnership.Lines;
 import org.laasuite.partnership.directory.DirectoryRepositories.OrganisationRepository;
 import org.laasuite.partnership.directory.DirectoryRepositories.PersonRepository;
-import org.laasuite.partnership.v1.Scope;
-import org.laasuite.partnership.v1.Sector;
 
 /** Organisations and people. */
 @Singleton
@@ -30,97 +26,63 @@ public class DirectoryService {
     this.people = people;
   }
 
-  public Organisation organisation(String name, String field) {
+  public OrganisationRow organisation(String name, String field) {
     return ResourceNames.ORGANISATIONS.find(name, field, organisations::findByCode);
   }
 
-  public Person person(String name, String field) {
+  public PersonRow person(String name, String field) {
     return ResourceNames.PEOPLE.find(name, field, people::findByCode);
   }
 
   /** The person {@code name} names, or null with a violation ("does not exist" included). */
-  public Person personOrViolation(String name, String field, Violations v) {
+  public PersonRow personOrViolation(String name, String field, Violations v) {
     return ResourceNames.PEOPLE.findOrViolation(name, field, v, people::findByCode);
   }
 
-  public Organisation organisationOrViolation(String name, String field, Violations v) {
+  public OrganisationRow organisationOrViolation(String name, String field, Violations v) {
     return ResourceNames.ORGANISATIONS.findOrViolation(name, field, v, organisations::findByCode);
   }
 
-  public Map<Long, Person> peopleById(Collection<Long> ids) {
+  public Map<Long, PersonRow> peopleById(Collection<Long> ids) {
     return ids.isEmpty() ? Map.of()
-        : people.findByIdIn(ids).stream().collect(Collectors.toMap(Person::id, Function.identity()));
+        : people.findByIdIn(ids).stream().collect(Collectors.toMap(PersonRow::id, Function.identity()));
   }
 
-  public Map<Long, Organisation> organisationsById(Collection<Long> ids) {
+  public Map<Long, OrganisationRow> organisationsById(Collection<Long> ids) {
     return ids.isEmpty() ? Map.of()
-        : organisations.findByIdIn(ids).stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
+        : organisations.findByIdIn(ids).stream().collect(Collectors.toMap(OrganisationRow::id, Function.identity()));
   }
 
-  public List<Organisation> listOrganisations(Pages.Page page) {
-    return organisations.page(page.size(), page.offset());
+  public Pages.Slice<OrganisationRow> listOrganisations(Pages.Page page) {
+    return page.slice(organisations.page(page.size(), page.offset()));
   }
 
-  public List<Person> listPeople(Pages.Page page) {
-    return people.page(page.size(), page.offset());
+  public Pages.Slice<PersonRow> listPeople(Pages.Page page) {
+    return page.slice(people.page(page.size(), page.offset()));
   }
 
+  /** Creates {@code row} unless {@code v} holds problems or its id is taken. */
   @Transactional
-  public Organisation create(org.laasuite.partnership.v1.Organisation in) {
-    Violations v = new Violations();
-    ResourceNames.ORGANISATIONS.validId(in.getId(), "organisation.id", v);
-    v.requiredText(in.getTitle(), Violations.MAX_TITLE, "organisation.title");
-    v.check(in.getSector() != Sector.UNRECOGNIZED, "organisation.sector", "must be PUBLIC, PRIVATE, VOLUNTARY or COMMUNITY");
-    v.check(in.getScope() != Scope.UNRECOGNIZED, "organisation.scope", "must be LOCAL, REGIONAL or NATIONAL");
+  public OrganisationRow create(OrganisationRow row, Violations v) {
     v.throwIfAny();
-    if (organisations.findByCode(in.getId()).isPresent()) {
+    if (organisations.findByCode(row.code()).isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "ORGANISATION_ALREADY_EXISTS",
-          "organisations/" + in.getId() + " already exists", "organisation.id");
+          row.name() + " already exists", "organisation.id");
     }
-    return organisations.save(new Organisation(null, in.getId(), in.getTitle(),
-        in.getSector() == Sector.SECTOR_UNSPECIFIED ? null : in.getSector(), in.getStatutoryDutyToCooperate(),
-        in.getScope() == Scope.SCOPE_UNSPECIFIED ? null : in.getScope()));
+    return organisations.save(row);
   }
 
+  /** Creates {@code row} in {@code organisation} (a name, or empty) unless anything is wrong. */
   @Transactional
-  public Person create(org.laasuite.partnership.v1.Person in) {
-    Violations v = new Violations();
-    ResourceNames.PEOPLE.validId(in.getId(), "person.id", v);
-    v.requiredText(in.getDisplayName(), Violations.MAX_TITLE, "person.display_name");
-    v.maxLength(in.getHonorific(), 100, "person.honorific");
-    v.maxLength(in.getJobTitle(), Violations.MAX_TITLE, "person.job_title");
-    v.maxLength(String.join("\n", in.getAlsoKnownAsList()), Violations.MAX_TITLE, "person.also_known_as");
-    Organisation org = in.getOrganisation().isEmpty() ? null
-        : organisationOrViolation(in.getOrganisation(), "person.organisation", v);
+  public PersonRow create(PersonRow row, String organisation, Violations v) {
+    OrganisationRow org = organisation.isEmpty() ? null
+        : organisationOrViolation(organisation, "person.organisation", v);
     v.throwIfAny();
-    if (people.findByCode(in.getId()).isPresent()) {
+    if (people.findByCode(row.code()).isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "PERSON_ALREADY_EXISTS",
-          "people/" + in.getId() + " already exists", "person.id");
+          row.name() + " already exists", "person.id");
     }
-    return people.save(new Person(null, in.getId(), in.getDisplayName(), in.getHonorific(), in.getJobTitle(),
-        org == null ? null : org.id(), Lines.join(in.getAlsoKnownAsList())));
-  }
-
-  public org.laasuite.partnership.v1.Organisation toProto(Organisation o) {
-    var b = org.laasuite.partnership.v1.Organisation.newBuilder().setName(o.name()).setId(o.code())
-        .setTitle(o.title()).setStatutoryDutyToCooperate(o.statutoryDutyToCooperate());
-    if (o.sector() != null) {
-      b.setSector(o.sector());
-    }
-    if (o.scope() != null) {
-      b.setScope(o.scope());
-    }
-    return b.build();
-  }
-
-  /** {@code organisations}: by id, for the people mapped (one statement read by the caller). */
-  public static org.laasuite.partnership.v1.Person toProto(Person p, Map<Long, Organisation> organisations) {
-    var b = org.laasuite.partnership.v1.Person.newBuilder().setName(p.name()).setId(p.code())
-        .setDisplayName(p.displayName()).setHonorific(p.honorific()).setJobTitle(p.jobTitle())
-        .addAllAlsoKnownAs(Lines.split(p.alsoKnownAs()));
-    if (p.organisationId() != null && organisations.containsKey(p.organisationId())) {
-      b.setOrganisation(organisations.get(p.organisationId()).name());
-    }
-    return b.build();
+    return people.save(new PersonRow(null, row.code(), row.displayName(), row.honorific(), row.jobTitle(),
+        org == null ? null : org.id(), row.alsoKnownAs()));
   }
 }

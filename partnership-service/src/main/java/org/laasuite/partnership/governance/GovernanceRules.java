@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.laasuite.partnership.body.Body;
-import org.laasuite.partnership.body.Membership;
+import org.laasuite.partnership.body.BodyRow;
+import org.laasuite.partnership.body.MembershipRow;
 import org.laasuite.partnership.v1.BodyStatus;
 import org.laasuite.partnership.v1.BodyType;
 import org.laasuite.partnership.v1.Role;
@@ -29,19 +29,19 @@ public final class GovernanceRules {
   private GovernanceRules() {
   }
 
-  public record ShortOfPlaces(Body body, int communityMembers) {
+  public record ShortOfPlaces(BodyRow body, int communityMembers) {
   }
 
   /** Active theme groups with fewer than two current community-sector members. */
-  public static List<ShortOfPlaces> communityPlaces(List<Body> bodies, List<Membership> memberships,
-      Function<Membership, Sector> sectorOf, LocalDate today) {
+  public static List<ShortOfPlaces> communityPlaces(List<BodyRow> bodies, List<MembershipRow> memberships,
+      Function<MembershipRow, Sector> sectorOf, LocalDate today) {
     List<ShortOfPlaces> out = new ArrayList<>();
-    for (Body b : bodies) {
+    for (BodyRow b : bodies) {
       if (b.type() != BodyType.BODY_TYPE_THEME_GROUP || b.status() != BodyStatus.BODY_STATUS_ACTIVE) {
         continue;
       }
       int community = (int) memberships.stream().filter(m -> m.bodyId() == b.id() && m.currentOn(today))
-          .filter(m -> sectorOf.apply(m) == Sector.SECTOR_COMMUNITY).map(Membership::personId).distinct().count();
+          .filter(m -> sectorOf.apply(m) == Sector.SECTOR_COMMUNITY).map(MembershipRow::personId).distinct().count();
       if (community < COMMUNITY_PLACES) {
         out.add(new ShortOfPlaces(b, community));
       }
@@ -49,22 +49,22 @@ public final class GovernanceRules {
     return out;
   }
 
-  public record Rotation(@Nullable Membership chair, @Nullable Sector chairSector, @Nullable Sector previousSector,
+  public record Rotation(@Nullable MembershipRow chair, @Nullable Sector chairSector, @Nullable Sector previousSector,
       @Nullable Sector nextDue, String explanation) {
   }
 
   /** The board's chairs by start date: who chairs now, from which sector, and which sector is next. */
-  public static Rotation chairRotation(Body board, List<Membership> memberships,
-      Function<Membership, Sector> sectorOf, LocalDate today) {
-    List<Membership> chairs = memberships.stream().filter(m -> m.bodyId() == board.id() && m.role() == Role.ROLE_CHAIR)
-        .sorted(Comparator.comparing((Membership m) -> m.startDate() == null ? LocalDate.MIN : m.startDate()))
+  public static Rotation chairRotation(BodyRow board, List<MembershipRow> memberships,
+      Function<MembershipRow, Sector> sectorOf, LocalDate today) {
+    List<MembershipRow> chairs = memberships.stream().filter(m -> m.bodyId() == board.id() && m.role() == Role.ROLE_CHAIR)
+        .sorted(Comparator.comparing((MembershipRow m) -> m.startDate() == null ? LocalDate.MIN : m.startDate()))
         .toList();
-    Membership current = chairs.stream().filter(m -> m.currentOn(today)).reduce((a, b) -> b).orElse(null);
+    MembershipRow current = chairs.stream().filter(m -> m.currentOn(today)).reduce((a, b) -> b).orElse(null);
     if (current == null) {
       return new Rotation(null, null, null, null, board.title() + " has no chair recorded.");
     }
     Sector sector = rotationSector(sectorOf.apply(current));
-    Membership previous = chairs.indexOf(current) > 0 ? chairs.get(chairs.indexOf(current) - 1) : null;
+    MembershipRow previous = chairs.indexOf(current) > 0 ? chairs.get(chairs.indexOf(current) - 1) : null;
     Sector previousSector = previous == null ? null : rotationSector(sectorOf.apply(previous));
     if (sector == null) {
       return new Rotation(current, null, previousSector, null,
@@ -89,7 +89,7 @@ public final class GovernanceRules {
   }
 
   /** The sector a membership represents: its own, else its organisation's, else its person's organisation's. */
-  public static Function<Membership, Sector> sectorOf(Map<Long, Sector> organisationSectors,
+  public static Function<MembershipRow, Sector> sectorOf(Map<Long, Sector> organisationSectors,
       Map<Long, Long> personOrganisations) {
     return m -> {
       if (m.sector() != null) {

@@ -1,28 +1,29 @@
 package org.laasuite.partnership.governance;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.laasuite.partnership.body.Body;
+import org.laasuite.partnership.body.BodyRow;
 import org.laasuite.partnership.body.BodyService;
-import org.laasuite.partnership.body.Membership;
+import org.laasuite.partnership.body.MembershipRow;
 import org.laasuite.partnership.directory.DirectoryService;
-import org.laasuite.partnership.directory.Organisation;
-import org.laasuite.partnership.directory.Person;
-import org.laasuite.partnership.meeting.Attendance;
-import org.laasuite.partnership.meeting.Meeting;
+import org.laasuite.partnership.governance.GovernanceRules.Rotation;
+import org.laasuite.partnership.governance.GovernanceRules.ShortOfPlaces;
+import org.laasuite.partnership.directory.OrganisationRow;
+import org.laasuite.partnership.directory.PersonRow;
+import org.laasuite.partnership.meeting.AttendanceRow;
+import org.laasuite.partnership.meeting.MeetingRow;
 import org.laasuite.partnership.meeting.MeetingRepositories.AttendanceRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.MeetingRepository;
 import org.laasuite.partnership.v1.AttendanceStatus;
 import org.laasuite.partnership.v1.BodyStatus;
 import org.laasuite.partnership.v1.BodyType;
-import org.laasuite.partnership.v1.ChairRotation;
-import org.laasuite.partnership.v1.CommunityPlaces;
-import org.laasuite.partnership.v1.GovernanceReport;
 import org.laasuite.partnership.v1.Sector;
 
 /** Reads the structure once and applies {@link GovernanceRules}. */
@@ -42,10 +43,18 @@ public class GovernanceService {
     this.attendance = attendance;
   }
 
-  public GovernanceReport check(LocalDate today) {
-    List<Body> all = bodies.all();
-    List<Membership> ms = bodies.allMemberships();
-    Map<Long, Person> people = directory.peopleById(ms.stream().map(Membership::personId).collect(Collectors.toSet()));
+  /**
+   * What the rules find: theme groups short of community places, the active board and its chair
+   * rotation (null when there is no active board), the people by id those name, and the held
+   * meetings that were not quorate.
+   */
+  public record Findings(List<ShortOfPlaces> shortOfPlaces, @Nullable BodyRow board, @Nullable Rotation rotation, Map<Long, PersonRow> people, List<MeetingRow> inquorate) {
+  }
+
+  public Findings check(LocalDate today) {
+    List<BodyRow> all = bodies.all();
+    List<MembershipRow> ms = bodies.allMemberships();
+    Map<Long, PersonRow> people = directory.peopleById(ms.stream().map(MembershipRow::personId).collect(Collectors.toSet()));
     Map<Long, Long> personOrgs = new HashMap<>();
     people.values().forEach(p -> {
       if (p.organisationId() != null) {
@@ -53,52 +62,34 @@ public class GovernanceService {
       }
     });
     var orgIds = new java.util.HashSet<>(personOrgs.values());
-    ms.stream().map(Membership::representsId).filter(java.util.Objects::nonNull).forEach(orgIds::add);
+    ms.stream().map(MembershipRow::representsId).filter(java.util.Objects::nonNull).forEach(orgIds::add);
     Map<Long, Sector> orgSectors = new HashMap<>();
-    directory.organisationsById(orgIds).values().forEach((Organisation o) -> {
+    directory.organisationsById(orgIds).values().forEach((OrganisationRow o) -> {
       if (o.sector() != null) {
         orgSectors.put(o.id(), o.sector());
       }
     });
-    Function<Membership, Sector> sectorOf = GovernanceRules.sectorOf(orgSectors, personOrgs);
-    var report = GovernanceReport.newBuilder();
-    for (var s : GovernanceRules.communityPlaces(all, ms, sectorOf, today)) {
-      report.addCommunityPlaces(CommunityPlaces.newBuilder().setBody(s.body().name())
-          .setCommunityMembers(s.communityMembers()).setRequired(GovernanceRules.COMMUNITY_PLACES));
-    }
-    all.stream().filter(b -> b.type() == BodyType.BODY_TYPE_PARTNERSHIP_BOARD && b.status() == BodyStatus.BODY_STATUS_ACTIVE).findFirst()
-        .ifPresent(board -> {
-          var r = GovernanceRules.chairRotation(board, ms, sectorOf, today);
-          var cr = ChairRotation.newBuilder().setBoard(board.name()).setExplanation(r.explanation());
-          if (r.chair() != null) {
-            cr.setChair(people.get(r.chair().personId()).name());
-          }
-          if (r.chairSector() != null) {
-            cr.setChairSector(r.chairSector());
-          }
-          if (r.previousSector() != null) {
-            cr.setPreviousSector(r.previousSector());
-          }
-          if (r.nextDue() != null) {
-            cr.setNextDue(r.nextDue());
-          }
-          report.setChairRotation(cr);
-        });
-    Map<Long, Body> byId = all.stream().collect(Collectors.toMap(Body::id, b -> b));
-    List<Meeting> held = meetings.held().stream().filter(m -> byId.get(m.bodyId()).quorum() > 0).toList();
-    Map<Long, List<Attendance>> att = held.isEmpty() ? Map.of()
-        : attendance.findByMeetingIdIn(held.stream().map(Meeting::id).toList()).stream()
-            .collect(Collectors.groupingBy(Attendance::meetingId));
-    for (Meeting m : held) {
+    Function<MembershipRow, Sector> sectorOf = GovernanceRules.sectorOf(orgSectors, personOrgs);
+    var shortOfPlaces = GovernanceRules.communityPlaces(all, ms, sectorOf, today);
+    BodyRow board = all.stream().filter(b -> b.type() == BodyType.BODY_TYPE_PARTNERSHIP_BOARD
+        && b.status() == BodyStatus.BODY_STATUS_ACTIVE).findFirst().orElse(null);
+    var rotation = board == null ? null : GovernanceRules.chairRotation(board, ms, sectorOf, today);
+    Map<Long, BodyRow> byId = all.stream().collect(Collectors.toMap(BodyRow::id, b -> b));
+    List<MeetingRow> held = meetings.held().stream().filter(m -> byId.get(m.bodyId()).quorum() > 0).toList();
+    Map<Long, List<AttendanceRow>> att = held.isEmpty() ? Map.of()
+        : attendance.findByMeetingIdIn(held.stream().map(MeetingRow::id).toList()).stream()
+            .collect(Collectors.groupingBy(AttendanceRow::meetingId));
+    List<MeetingRow> inquorate = new ArrayList<>();
+    for (MeetingRow m : held) {
       long present = att.getOrDefault(m.id(), List.of()).stream()
           .filter(a -> a.status() == AttendanceStatus.ATTENDANCE_STATUS_PRESENT)
           .filter(a -> ms.stream().anyMatch(x -> x.bodyId() == m.bodyId() && x.personId() == a.personId()
               && x.currentOn(m.date())))
           .count();
       if (present < byId.get(m.bodyId()).quorum()) {
-        report.addInquorateMeetings(m.name());
+        inquorate.add(m);
       }
     }
-    return report.build();
+    return new Findings(shortOfPlaces, board, rotation, people, inquorate);
   }
 }

@@ -5,22 +5,29 @@ import static org.laasuite.common.grpc.Unary.reply;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.partnership.body.BodyMapper;
+import org.laasuite.partnership.body.BodyRow;
 import org.laasuite.partnership.body.BodyService;
-import org.laasuite.partnership.body.Membership;
+import org.laasuite.partnership.body.MembershipRow;
+import org.laasuite.partnership.directory.DirectoryMapper;
 import org.laasuite.partnership.directory.DirectoryService;
-import org.laasuite.partnership.directory.Person;
+import org.laasuite.partnership.directory.OrganisationRow;
+import org.laasuite.partnership.directory.PersonRow;
+import org.laasuite.partnership.governance.GovernanceMapper;
 import org.laasuite.partnership.governance.GovernanceService;
 import org.laasuite.partnership.importer.PartnershipImporter;
+import org.laasuite.partnership.meeting.ActionRow;
 import org.laasuite.partnership.meeting.MeetingMapper;
+import org.laasuite.partnership.meeting.MeetingRow;
 import org.laasuite.partnership.meeting.MeetingService;
+import org.laasuite.partnership.plan.PlanMapper;
 import org.laasuite.partnership.plan.PlanService;
 import org.laasuite.partnership.v1.*;
 
@@ -45,36 +52,40 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     this.importer = importer;
   }
 
-  private Map<Long, org.laasuite.partnership.directory.Organisation> orgsOf(List<Person> people) {
-    return directory.organisationsById(people.stream().map(Person::organisationId).filter(Objects::nonNull)
+  private Map<Long, OrganisationRow> orgsOf(List<PersonRow> people) {
+    return directory.organisationsById(people.stream().map(PersonRow::organisationId).filter(Objects::nonNull)
         .collect(Collectors.toSet()));
   }
 
   @Override
   public void getOrganisation(GetOrganisationRequest r, StreamObserver<Organisation> out) {
-    reply(out, () -> directory.toProto(directory.organisation(r.getName(), "name")));
+    reply(out, () -> DirectoryMapper.toProto(directory.organisation(r.getName(), "name")));
   }
 
   @Override
   public void listOrganisations(ListOrganisationsRequest r, StreamObserver<ListOrganisationsResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "organisations");
-      var rows = directory.listOrganisations(p);
-      return ListOrganisationsResponse.newBuilder().addAllOrganisations(rows.stream().map(directory::toProto).toList())
-          .setNextPageToken(p.nextToken(rows.size())).build();
+      var slice = directory.listOrganisations(p);
+      return ListOrganisationsResponse.newBuilder().addAllOrganisations(slice.map(DirectoryMapper::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
   public void createOrganisation(CreateOrganisationRequest r, StreamObserver<Organisation> out) {
-    reply(out, () -> directory.toProto(directory.create(r.getOrganisation())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      var row = DirectoryMapper.fromProto(r.getOrganisation(), "organisation.", v);
+      return DirectoryMapper.toProto(directory.create(row, v));
+    });
   }
 
   @Override
-  public void getPerson(GetPersonRequest r, StreamObserver<org.laasuite.partnership.v1.Person> out) {
+  public void getPerson(GetPersonRequest r, StreamObserver<Person> out) {
     reply(out, () -> {
-      Person p = directory.person(r.getName(), "name");
-      return DirectoryService.toProto(p, orgsOf(List.of(p)));
+      PersonRow p = directory.person(r.getName(), "name");
+      return DirectoryMapper.toProto(p, orgsOf(List.of(p)));
     });
   }
 
@@ -82,30 +93,32 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void listPeople(ListPeopleRequest r, StreamObserver<ListPeopleResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "people");
-      var rows = directory.listPeople(p);
-      var orgs = orgsOf(rows);
-      return ListPeopleResponse.newBuilder().addAllPeople(rows.stream().map(x -> DirectoryService.toProto(x, orgs))
-          .toList()).setNextPageToken(p.nextToken(rows.size())).build();
+      var slice = directory.listPeople(p);
+      var orgs = orgsOf(slice.items());
+      return ListPeopleResponse.newBuilder().addAllPeople(slice.map(x -> DirectoryMapper.toProto(x, orgs)))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
-  public void createPerson(CreatePersonRequest r, StreamObserver<org.laasuite.partnership.v1.Person> out) {
+  public void createPerson(CreatePersonRequest r, StreamObserver<Person> out) {
     reply(out, () -> {
-      Person p = directory.create(r.getPerson());
-      return DirectoryService.toProto(p, orgsOf(List.of(p)));
+      Violations v = new Violations();
+      var row = DirectoryMapper.fromProto(r.getPerson(), "person.", v);
+      PersonRow p = directory.create(row, r.getPerson().getOrganisation(), v);
+      return DirectoryMapper.toProto(p, orgsOf(List.of(p)));
     });
   }
 
-  private Body body(org.laasuite.partnership.body.Body b) {
-    Set<Long> related = new HashSet<>();
-    if (b.parentId() != null) {
-      related.add(b.parentId());
-    }
-    if (b.successorId() != null) {
-      related.add(b.successorId());
-    }
-    return BodyService.toProto(b, bodies.byIds(related));
+  /** Bodies with the names of their parents and successors (one statement for any number). */
+  private List<Body> bodies(List<BodyRow> rows) {
+    var related = bodies.byIds(rows.stream().flatMap(b -> Stream.of(b.parentId(), b.successorId()))
+        .filter(Objects::nonNull).collect(Collectors.toSet()));
+    return rows.stream().map(b -> BodyMapper.toProto(b, related)).toList();
+  }
+
+  private Body body(BodyRow b) {
+    return bodies(List.of(b)).getFirst();
   }
 
   @Override
@@ -120,51 +133,57 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       v.check(r.getType() != BodyType.UNRECOGNIZED, "type", "is not a known body type");
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "bodies;" + r.getType(), v);
       v.throwIfAny();
-      var rows = bodies.list(p, r.getType());
-      var related = bodies.byIds(rows.stream().flatMap(b -> java.util.stream.Stream.of(b.parentId(), b.successorId()))
-          .filter(Objects::nonNull).collect(Collectors.toSet()));
-      return ListBodiesResponse.newBuilder().addAllBodies(rows.stream().map(b -> BodyService.toProto(b, related))
-          .toList()).setNextPageToken(p.nextToken(rows.size())).build();
+      var slice = bodies.list(r.getType(), p);
+      return ListBodiesResponse.newBuilder().addAllBodies(bodies(slice.items()))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
   public void createBody(CreateBodyRequest r, StreamObserver<Body> out) {
-    reply(out, () -> body(bodies.create(r.getBody())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      var row = BodyMapper.fromProto(r.getBody(), "body.", v);
+      return body(bodies.create(row, r.getBody().getParent(), r.getBody().getSuccessor(), v));
+    });
   }
 
-  private List<org.laasuite.partnership.v1.Membership> memberships(List<Membership> ms) {
-    var people = directory.peopleById(ms.stream().map(Membership::personId).collect(Collectors.toSet()));
-    var orgs = directory.organisationsById(ms.stream().map(Membership::representsId).filter(Objects::nonNull)
+  private List<Membership> memberships(List<MembershipRow> ms) {
+    var people = directory.peopleById(ms.stream().map(MembershipRow::personId).collect(Collectors.toSet()));
+    var orgs = directory.organisationsById(ms.stream().map(MembershipRow::representsId).filter(Objects::nonNull)
         .collect(Collectors.toSet()));
-    var bs = bodies.byIds(ms.stream().map(Membership::bodyId).collect(Collectors.toSet()));
-    return ms.stream().map(m -> BodyService.toProto(m, bs.get(m.bodyId()), people, orgs)).toList();
+    var bs = bodies.byIds(ms.stream().map(MembershipRow::bodyId).collect(Collectors.toSet()));
+    return ms.stream().map(m -> BodyMapper.toProto(m, bs.get(m.bodyId()), people, orgs)).toList();
   }
 
   @Override
   public void createMembership(CreateMembershipRequest r,
-      StreamObserver<org.laasuite.partnership.v1.Membership> out) {
-    reply(out, () -> memberships(List.of(bodies.createMembership(r.getParent(), r.getMembership()))).getFirst());
+      StreamObserver<Membership> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      var in = r.getMembership();
+      var row = BodyMapper.fromProto(in, "membership.", v);
+      return memberships(List.of(bodies.createMembership(r.getParent(), row, in.getPerson(), in.getRepresents(), v)))
+          .getFirst();
+    });
   }
 
   @Override
   public void listMemberships(ListMembershipsRequest r, StreamObserver<ListMembershipsResponse> out) {
     reply(out, () -> {
-      if (r.getParent().equals("bodies/-")) {
-        Violations v = new Violations();
+      boolean anyBody = r.getParent().equals("bodies/-");
+      Violations v = new Violations();
+      if (anyBody) {
         v.check(!r.getPerson().isEmpty(), "person", "is required when the parent is 'bodies/-'");
-        v.throwIfAny();
-        var ms = bodies.membershipsOf(directory.person(r.getPerson(), "person"));
-        return ListMembershipsResponse.newBuilder().addAllMemberships(memberships(ms)).build();
       }
-      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "memberships;" + r.getParent() + ";" + r.getPerson());
-      var ms = bodies.membershipsOf(bodies.get(r.getParent(), "parent"), p);
-      if (!r.getPerson().isEmpty()) {
-        long personId = directory.person(r.getPerson(), "person").id();
-        ms = ms.stream().filter(m -> m.personId() == personId).toList();
-      }
-      return ListMembershipsResponse.newBuilder().addAllMemberships(memberships(ms))
-          .setNextPageToken(p.nextToken(ms.size())).build();
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "memberships;" + r.getParent() + ";" + r.getPerson(),
+          v);
+      v.throwIfAny();
+      var body = anyBody ? null : bodies.get(r.getParent(), "parent");
+      PersonRow person = r.getPerson().isEmpty() ? null : directory.person(r.getPerson(), "person");
+      var slice = bodies.memberships(body, person, p);
+      return ListMembershipsResponse.newBuilder().addAllMemberships(memberships(slice.items()))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -177,77 +196,104 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void listMeetings(ListMeetingsRequest r, StreamObserver<ListMeetingsResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "meetings;" + r.getBody());
-      var rows = meetings.list(r.getBody(), p);
-      var bs = bodies.byIds(rows.stream().map(org.laasuite.partnership.meeting.Meeting::bodyId)
+      var slice = meetings.list(r.getBody(), p);
+      var bs = bodies.byIds(slice.items().stream().map(MeetingRow::bodyId)
           .collect(Collectors.toSet()));
-      return ListMeetingsResponse.newBuilder().addAllMeetings(rows.stream()
-          .map(m -> MeetingMapper.summary(m, bs.get(m.bodyId()))).toList())
-          .setNextPageToken(p.nextToken(rows.size())).build();
+      return ListMeetingsResponse.newBuilder().addAllMeetings(slice.map(m -> MeetingMapper.summary(m, bs.get(m.bodyId()))))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
   public void createMeeting(CreateMeetingRequest r, StreamObserver<Meeting> out) {
-    reply(out, () -> MeetingMapper.toProto(meetings.create(r.getMeeting())));
+    reply(out, () -> {
+      Violations v = new Violations();
+      var draft = MeetingMapper.fromProto(r.getMeeting(), "meeting.", v);
+      return MeetingMapper.toProto(meetings.create(draft, v));
+    });
   }
 
-  private static List<Action> actions(MeetingService.ActionPage page) {
-    return page.actions().stream().map(a -> MeetingMapper.toProto(a, page.meetings().get(a.meetingId()),
-        page.bodies().get(page.meetings().get(a.meetingId()).bodyId()))).toList();
+  /** Actions with the meetings and bodies they came from (two statements for any number). */
+  private List<Action> actions(List<ActionRow> rows) {
+    var origins = meetings.originsOf(rows);
+    return rows.stream().map(a -> MeetingMapper.toProto(a, origins)).toList();
   }
 
   @Override
   public void listActions(ListActionsRequest r, StreamObserver<ListActionsResponse> out) {
     reply(out, () -> {
-      var page = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getIndicator(), r.getPageSize(),
-          r.getPageToken());
-      return ListActionsResponse.newBuilder().addAllActions(actions(page)).setNextPageToken(page.nextPageToken())
-          .build();
+      Violations v = new Violations();
+      MeetingMapper.checkActionFilters(r.getOwner(), r.getStatus(), r.getIndicator(), v);
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "actions;" + r.getOwner() + ";" + r.getBody() + ";"
+          + r.getStatus() + ";" + r.getIndicator(), v);
+      v.throwIfAny();
+      var slice = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getIndicator(), p);
+      return ListActionsResponse.newBuilder().addAllActions(actions(slice.items()))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
   @Override
   public void updateActionStatus(UpdateActionStatusRequest r, StreamObserver<Action> out) {
-    reply(out, () -> actions(meetings.updateActionStatus(r.getName(), r.getStatus(), r.getNote())).getFirst());
+    reply(out, () -> {
+      Violations v = new Violations();
+      long id = MeetingMapper.checkStatusUpdate(r, v);
+      v.throwIfAny();
+      return actions(List.of(meetings.updateActionStatus(id, r.getName(), r.getStatus(), r.getNote()))).getFirst();
+    });
   }
 
   @Override
   public void getAttendanceRecord(GetAttendanceRecordRequest r, StreamObserver<AttendanceRecord> out) {
-    reply(out, () -> meetings.attendanceRecord(r.getPerson()));
+    reply(out, () -> MeetingMapper.toProto(meetings.attendanceRecord(r.getPerson())));
   }
 
   @Override
   public void searchMinutes(SearchMinutesRequest r, StreamObserver<SearchMinutesResponse> out) {
-    reply(out, () -> SearchMinutesResponse.newBuilder().addAllHits(meetings.search(r.getQuery(), r.getPageSize()))
-        .build());
+    reply(out, () -> {
+      Violations v = new Violations();
+      v.requiredText(r.getQuery(), 1000, "query");
+      Pages.Page p = Pages.page(r.getPageSize(), "", "minutes;" + r.getQuery(), v);
+      v.throwIfAny();
+      return SearchMinutesResponse.newBuilder().addAllHits(meetings.search(r.getQuery(), p).stream()
+          .map(MeetingMapper::toProto).toList()).build();
+    });
   }
 
   @Override
   public void batchGetResponsibilities(BatchGetResponsibilitiesRequest r,
       StreamObserver<BatchGetResponsibilitiesResponse> out) {
-    reply(out, () -> BatchGetResponsibilitiesResponse.newBuilder()
-        .addAllResponsibilities(bodies.responsibilities(r.getBodiesList(), r.getBlocksList(),
-            meetings::openActionsOf))
-        .addAllIndicatorActions(meetings.openActionsOn(r.getIndicatorsList(), r.getAllIndicatorActions())).build());
+    reply(out, () -> {
+      var found = bodies.responsibilities(r.getBodiesList(), r.getBlocksList());
+      var open = MeetingMapper.toProto(meetings.openActionsOf(found.bodies()));
+      var onIndicators = meetings.openActionsOn(r.getIndicatorsList(), r.getAllIndicatorActions());
+      return BatchGetResponsibilitiesResponse.newBuilder().addAllResponsibilities(BodyMapper.toProto(found, open))
+          .addAllIndicatorActions(actions(onIndicators)).build();
+    });
   }
 
   @Override
   public void checkGovernance(CheckGovernanceRequest r, StreamObserver<GovernanceReport> out) {
-    reply(out, () -> governance.check(LocalDate.now()));
+    reply(out, () -> GovernanceMapper.toProto(governance.check(LocalDate.now())));
   }
 
   @Override
   public void getImprovementPlan(GetImprovementPlanRequest r, StreamObserver<ImprovementPlan> out) {
-    reply(out, () -> plans.get(r.getName()));
+    reply(out, () -> {
+      var plan = plans.get(r.getName());
+      return PlanMapper.toProto(plan, plans.itemsOf(List.of(plan)).getOrDefault(plan.id(), List.of()));
+    });
   }
 
   @Override
   public void listImprovementPlans(ListImprovementPlansRequest r, StreamObserver<ListImprovementPlansResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "plans");
-      var rows = plans.list(p);
-      return ListImprovementPlansResponse.newBuilder().addAllImprovementPlans(rows)
-          .setNextPageToken(p.nextToken(rows.size())).build();
+      var slice = plans.list(p);
+      var items = plans.itemsOf(slice.items());
+      return ListImprovementPlansResponse.newBuilder()
+          .addAllImprovementPlans(slice.map(x -> PlanMapper.toProto(x, items.getOrDefault(x.id(), List.of()))))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 
@@ -255,8 +301,9 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void listRisks(ListRisksRequest r, StreamObserver<ListRisksResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "risks");
-      var rows = plans.risks(p);
-      return ListRisksResponse.newBuilder().addAllRisks(rows).setNextPageToken(p.nextToken(rows.size())).build();
+      var slice = plans.risks(p);
+      return ListRisksResponse.newBuilder().addAllRisks(slice.map(PlanMapper::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 

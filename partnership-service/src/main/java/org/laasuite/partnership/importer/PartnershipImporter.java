@@ -18,16 +18,20 @@ import java.util.Map;
 import java.util.Set;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
+import org.laasuite.partnership.body.BodyMapper;
 import org.laasuite.partnership.body.BodyService;
+import org.laasuite.partnership.directory.DirectoryMapper;
 import org.laasuite.partnership.directory.DirectoryService;
+import org.laasuite.partnership.meeting.MeetingMapper;
 import org.laasuite.partnership.meeting.MeetingService;
-import org.laasuite.partnership.plan.ImprovementItem;
-import org.laasuite.partnership.plan.ImprovementPlan;
+import org.laasuite.partnership.plan.ImprovementItemRow;
+import org.laasuite.partnership.plan.ImprovementPlanRow;
 import org.laasuite.partnership.plan.PlanRepositories.ImprovementItemRepository;
 import org.laasuite.partnership.plan.PlanRepositories.ImprovementPlanRepository;
 import org.laasuite.partnership.plan.PlanRepositories.RiskRepository;
-import org.laasuite.partnership.plan.Risk;
+import org.laasuite.partnership.plan.RiskRow;
 import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.AgendaItem;
 import org.laasuite.partnership.v1.Attendance;
@@ -118,7 +122,10 @@ public class PartnershipImporter {
           .setStatutoryDutyToCooperate(Boolean.TRUE.equals(o.get("statutory_duty_to_cooperate")));
       enumOf(Sector.class, o.get("sector"), "organisations[" + i + "].sector", problems).ifPresent(b::setSector);
       enumOf(Scope.class, o.get("scope"), "organisations[" + i + "].scope", problems).ifPresent(b::setScope);
-      attempt("organisations[" + i + "]", "organisation.", problems, () -> directory.create(b.build()));
+      attempt("organisations[" + i + "]", "organisation.", problems, () -> {
+        Violations v = new Violations();
+        directory.create(DirectoryMapper.fromProto(b.build(), "organisation.", v), v);
+      });
     }
     List<Map<String, Object>> people = list(root, "people");
     for (int i = 0; i < people.size(); i++) {
@@ -128,7 +135,10 @@ public class PartnershipImporter {
       if (!str(p, "organisation").isEmpty()) {
         b.setOrganisation("organisations/" + str(p, "organisation"));
       }
-      attempt("people[" + i + "]", "person.", problems, () -> directory.create(b.build()));
+      attempt("people[" + i + "]", "person.", problems, () -> {
+        Violations v = new Violations();
+        directory.create(DirectoryMapper.fromProto(b.build(), "person.", v), b.getOrganisation(), v);
+      });
     }
     List<Map<String, Object>> bodyList = parentsFirst(list(root, "bodies"));
     Set<String> bodyIds = new HashSet<>();
@@ -152,7 +162,10 @@ public class PartnershipImporter {
       if (!str(bm, "successor").isEmpty()) {
         b.setSuccessor("bodies/" + str(bm, "successor"));
       }
-      attempt(path, "body.", problems, () -> bodies.create(b.build()));
+      attempt(path, "body.", problems, () -> {
+        Violations v = new Violations();
+        bodies.create(BodyMapper.fromProto(b.build(), "body.", v), b.getParent(), b.getSuccessor(), v);
+      });
     }
     List<Map<String, Object>> ms = list(root, "memberships");
     for (int i = 0; i < ms.size(); i++) {
@@ -171,7 +184,11 @@ public class PartnershipImporter {
       }
       date(m.get("from"), path + ".from", problems).ifPresent(d -> b.setStartDate(Protos.date(d)));
       date(m.get("to"), path + ".to", problems).ifPresent(d -> b.setEndDate(Protos.date(d)));
-      attempt(path, "membership.", problems, () -> bodies.createMembership("bodies/" + str(m, "body"), b.build()));
+      attempt(path, "membership.", problems, () -> {
+        Violations v = new Violations();
+        bodies.createMembership("bodies/" + str(m, "body"), BodyMapper.fromProto(b.build(), "membership.", v),
+            b.getPerson(), b.getRepresents(), v);
+      });
     }
     r.setOrganisations(orgs.size()).setPeople(people.size()).setBodies(bodyList.size()).setMemberships(ms.size());
 
@@ -220,7 +237,10 @@ public class PartnershipImporter {
           actionCount++;
         }
       }
-      attempt(path, "meeting.", problems, () -> meetings.create(b.build()));
+      attempt(path, "meeting.", problems, () -> {
+        Violations v = new Violations();
+        meetings.create(MeetingMapper.fromProto(b.build(), "meeting.", v), v);
+      });
     }
     r.setMeetings(mts.size()).setActions(actionCount);
 
@@ -232,10 +252,10 @@ public class PartnershipImporter {
         problems.add(problem(path, "needs an id (lower-case letters, digits, dashes) and a title"));
         continue;
       }
-      ImprovementPlan saved = plans.save(new ImprovementPlan(null, str(p, "id"), str(p, "title"),
+      ImprovementPlanRow saved = plans.save(new ImprovementPlanRow(null, str(p, "id"), str(p, "title"),
           str(p, "date_text"), str(p, "source")));
       int position = 0;
-      List<ImprovementItem> its = new ArrayList<>();
+      List<ImprovementItemRow> its = new ArrayList<>();
       for (var area : list(p, "areas")) {
         for (var it : list(area, "items")) {
           List<String> actions = new ArrayList<>();
@@ -243,7 +263,7 @@ public class PartnershipImporter {
             actions.add(str(it, "action_intro"));
           }
           actions.addAll(strings(it.get("actions")));
-          its.add(new ImprovementItem(null, saved.id(), str(area, "ref"), str(area, "title"), str(it, "ref"),
+          its.add(new ImprovementItemRow(null, saved.id(), str(area, "ref"), str(area, "title"), str(it, "ref"),
               str(it, "improvement"), Lines.join(actions), str(it, "timescale"), str(it, "owner"),
               str(it, "status"), str(it, "success_measures"), position++));
         }
@@ -257,7 +277,7 @@ public class PartnershipImporter {
         problems.add(problem("risks[" + i + "].risk", "is required"));
         continue;
       }
-      risks.save(new Risk(null, "risk-" + (i + 1), str(k, "ref"), str(k, "risk"), str(k, "owner"),
+      risks.save(new RiskRow(null, "risk-" + (i + 1), str(k, "ref"), str(k, "risk"), str(k, "owner"),
           str(k, "likelihood"), str(k, "impact"), str(k, "mitigation"), i));
     }
     r.setImprovementPlans(ps.size()).setRisks(rs.size());

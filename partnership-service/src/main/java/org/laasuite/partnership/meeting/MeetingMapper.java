@@ -1,19 +1,141 @@
 package org.laasuite.partnership.meeting;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
+import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
-import org.laasuite.partnership.body.Body;
-import org.laasuite.partnership.directory.Person;
+import org.laasuite.partnership.body.BodyRow;
+import org.laasuite.partnership.directory.PersonRow;
+import org.laasuite.partnership.v1.Action;
+import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.AgendaItem;
+import org.laasuite.partnership.v1.Attendance;
+import org.laasuite.partnership.v1.AttendanceEntry;
+import org.laasuite.partnership.v1.AttendanceRecord;
+import org.laasuite.partnership.v1.AttendanceStatus;
+import org.laasuite.partnership.v1.Meeting;
+import org.laasuite.partnership.v1.MeetingStatus;
+import org.laasuite.partnership.v1.MinutesHit;
+import org.laasuite.partnership.v1.Role;
+import org.laasuite.partnership.v1.UpdateActionStatusRequest;
 
 public final class MeetingMapper {
+
+  static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+  static final int MAX_MINUTES = 100_000;
 
   private MeetingMapper() {
   }
 
-  public static org.laasuite.partnership.v1.Meeting summary(Meeting m, Body body) {
-    var b = org.laasuite.partnership.v1.Meeting.newBuilder().setName(m.name()).setId(m.code()).setBody(body.name())
+  /**
+   * The meeting to record, its shape checked into {@code v} (fields named from {@code p}): a person
+   * listed twice, an action without an owner or due before the meeting, unbounded text. The body and
+   * people it names are left for the service to resolve.
+   */
+  public static MeetingDraft fromProto(Meeting in, String p, Violations v) {
+    ResourceNames.MEETINGS.validId(in.getId(), p + "id", v);
+    LocalDate date = Protos.requiredDate(in.getDate(), p + "date", v);
+    for (String f : List.of("start_time", "end_time")) {
+      String t = f.equals("start_time") ? in.getStartTime() : in.getEndTime();
+      v.check(t.isEmpty() || TIME.matcher(t).matches(), p + f, "must be a time like 10:00, not '" + Protos.clip(t) + "'");
+    }
+    v.maxLength(in.getPlace(), Violations.MAX_TITLE, p + "place");
+    v.check(in.getStatus() != MeetingStatus.UNRECOGNIZED, p + "status", "must be SCHEDULED, HELD or CANCELLED");
+    MeetingRow meeting = new MeetingRow(null, in.getId(), 0, date, in.getStartTime(), in.getEndTime(), in.getPlace(),
+        in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.MEETING_STATUS_HELD : in.getStatus(),
+        null);
+
+    List<MeetingDraft.Attendee> att = new ArrayList<>();
+    Set<String> listed = new HashSet<>();
+    for (int i = 0; i < in.getAttendanceCount(); i++) {
+      var a = in.getAttendance(i);
+      String f = p + "attendance[" + i + "]";
+      v.check(listed.add(a.getPerson()), f + ".person", a.getPerson() + " is listed twice for this meeting");
+      v.check(a.getStatus() != AttendanceStatus.ATTENDANCE_STATUS_UNSPECIFIED
+          && a.getStatus() != AttendanceStatus.UNRECOGNIZED, f + ".status",
+          "must be PRESENT, IN_ATTENDANCE, APOLOGIES or ABSENT");
+      v.check(a.getRole() != Role.UNRECOGNIZED, f + ".role", "is not a known role");
+      v.maxLength(a.getAffiliation(), Violations.MAX_TITLE, f + ".affiliation");
+      v.maxLength(a.getAsPrinted(), Violations.MAX_TITLE, f + ".as_printed");
+      if (!a.getAffiliation().isEmpty()) {
+        v.check(ResourceNames.isNameIn(a.getAffiliation(), ResourceNames.ORGANISATIONS, ResourceNames.BODIES),
+            f + ".affiliation", "must look like 'organisations/{id}' or 'bodies/{id}'");
+      }
+      att.add(new MeetingDraft.Attendee(new AttendanceRow(null, 0, 0, i, a.getStatus(),
+          a.getRole() == Role.ROLE_UNSPECIFIED ? null : a.getRole(), a.getAffiliation(), a.getAsPrinted(), null),
+          a.getPerson(), a.getSubstituteFor()));
+    }
+
+    List<MeetingDraft.Item> its = new ArrayList<>();
+    Set<Integer> numbers = new HashSet<>();
+    for (int i = 0; i < in.getItemsCount(); i++) {
+      var it = in.getItems(i);
+      String f = p + "items[" + i + "]";
+      v.check(it.getNumber() >= 1 && it.getNumber() <= 1000, f + ".number", "must be 1 to 1000");
+      v.check(numbers.add(it.getNumber()), f + ".number", "item " + it.getNumber() + " appears twice");
+      v.requiredText(it.getTitle(), Violations.MAX_TITLE, f + ".title");
+      v.maxLength(it.getMinutes(), MAX_MINUTES, f + ".minutes");
+      String decisions = Lines.join(it.getDecisionsList());
+      v.maxLength(decisions, MAX_MINUTES, f + ".decisions");
+      its.add(new MeetingDraft.Item(new AgendaItemRow(null, 0, it.getNumber(), it.getTitle(), null, it.getMinutes(),
+          decisions), it.getPresenter()));
+    }
+
+    List<ActionRow> acts = new ArrayList<>();
+    Map<Integer, Integer> positions = new HashMap<>();
+    for (int i = 0; i < in.getActionsCount(); i++) {
+      var a = in.getActions(i);
+      String f = p + "actions[" + i + "]";
+      v.requiredText(a.getText(), Violations.MAX_TEXT, f + ".text");
+      v.check(numbers.contains(a.getItem()), f + ".item", "names item " + a.getItem()
+          + ", which this meeting does not have");
+      if (v.check(!a.getOwner().isEmpty(), f + ".owner", "is required: every action has an owner")) {
+        v.check(ResourceNames.isNameIn(a.getOwner(), ResourceNames.PEOPLE, ResourceNames.BODIES), f + ".owner",
+            "must look like 'people/{id}' or 'bodies/{id}'");
+      }
+      LocalDate due = a.hasDueDate() ? Protos.date(a.getDueDate(), f + ".due_date", v).orElse(null) : null;
+      if (due != null && date != null) {
+        v.check(!due.isBefore(date), f + ".due_date", "is " + due + ", before the meeting (" + date + ")");
+      }
+      v.maxLength(a.getDueText(), Violations.MAX_TITLE, f + ".due_text");
+      v.maxLength(a.getNote(), Violations.MAX_TEXT, f + ".note");
+      v.check(a.getStatus() != ActionStatus.UNRECOGNIZED, f + ".status", "must be OPEN, DONE or DROPPED");
+      checkIndicators(a.getIndicatorsList(), 100, f + ".indicators", v);
+      int position = positions.merge(a.getItem(), 1, Integer::sum);
+      acts.add(new ActionRow(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
+          a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.ACTION_STATUS_OPEN : a.getStatus(),
+          a.getNote(), Lines.join(a.getIndicatorsList())));
+    }
+    return new MeetingDraft(meeting, in.getBody(), att, its, acts);
+  }
+
+  /**
+   * Names of indicators, as an action carries them or a caller asks by them: each "indicators/{code}"
+   * (the indicators service's names; this service checks their form, not their existence), at most
+   * {@code max}, none twice.
+   */
+  public static void checkIndicators(List<String> names, int max, String field, Violations v) {
+    v.check(names.size() <= max, field, "names " + names.size() + " indicators; at most " + max);
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size() && i < max; i++) {
+      String n = names.get(i);
+      if (ResourceNames.INDICATORS.id(n, field + "[" + i + "]", v) != null) {
+        v.check(seen.add(n), field + "[" + i + "]", n + " is named twice");
+      }
+    }
+  }
+  public static Meeting summary(MeetingRow m, BodyRow body) {
+    var b = Meeting.newBuilder().setName(m.name()).setId(m.code()).setBody(body.name())
         .setDate(Protos.date(m.date())).setStartTime(m.startTime()).setEndTime(m.endTime()).setPlace(m.place())
         .setStatus(m.status());
     if (m.createTime() != null) {
@@ -22,11 +144,11 @@ public final class MeetingMapper {
     return b.build();
   }
 
-  public static org.laasuite.partnership.v1.Meeting toProto(MeetingService.Full f) {
-    Map<Long, Person> people = f.people();
+  public static Meeting toProto(MeetingService.Full f) {
+    Map<Long, PersonRow> people = f.people();
     var b = summary(f.meeting(), f.body()).toBuilder().setQuorate(f.quorate());
     f.attendance().forEach(a -> {
-      var out = org.laasuite.partnership.v1.Attendance.newBuilder().setPerson(people.get(a.personId()).name())
+      var out = Attendance.newBuilder().setPerson(people.get(a.personId()).name())
           .setStatus(a.status()).setAffiliation(a.affiliation()).setAsPrinted(a.asPrinted());
       if (a.role() != null) {
         out.setRole(a.role());
@@ -49,9 +171,69 @@ public final class MeetingMapper {
     return b.build();
   }
 
+  public static Action toProto(ActionRow a, MeetingService.Origins origins) {
+    return toProto(a, origins.meeting(a), origins.body(a));
+  }
+
+  /** The open actions of each body by body name. */
+  public static Map<String, List<Action>> toProto(MeetingService.OpenActions open) {
+    Map<String, List<Action>> out = new HashMap<>();
+    open.byBody().forEach((body, rows) -> out.put(body, rows.stream().map(a -> toProto(a, open.origins())).toList()));
+    return out;
+  }
+
+  public static AttendanceRecord toProto(MeetingService.AttendanceHistory h) {
+    var out = AttendanceRecord.newBuilder().setPerson(h.person().name());
+    h.rows().stream().sorted(Comparator.comparing(a -> h.meetings().get(a.meetingId()).date())).forEach(a -> {
+      MeetingRow m = h.meetings().get(a.meetingId());
+      out.addEntries(AttendanceEntry.newBuilder().setMeeting(m.name()).setBody(h.bodies().get(m.bodyId()).name())
+          .setDate(Protos.date(m.date())).setStatus(a.status()));
+    });
+    Map<AttendanceStatus, Long> counts = h.rows().stream().collect(Collectors.groupingBy(AttendanceRow::status,
+        Collectors.counting()));
+    return out.setPresent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_PRESENT, 0L).intValue())
+        .setInAttendance(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_IN_ATTENDANCE, 0L).intValue())
+        .setApologies(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_APOLOGIES, 0L).intValue())
+        .setAbsent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_ABSENT, 0L).intValue()).build();
+  }
+
+  public static MinutesHit toProto(MeetingService.MinutesMatch m) {
+    return MinutesHit.newBuilder().setMeeting(ResourceNames.MEETINGS.name(m.meetingCode())).setItem(m.item())
+        .setItemTitle(m.itemTitle()).setDate(Protos.date(m.date())).setSnippet(m.snippet()).build();
+  }
+
+  /**
+   * The id of the action {@code r} names, its new status and note checked into {@code v}; -1 when
+   * the name is malformed.
+   */
+  public static long checkStatusUpdate(UpdateActionStatusRequest r, Violations v) {
+    long id = -1;
+    if (!r.getName().matches("actions/[0-9]{1,18}")) {
+      v.add("name", "must look like 'actions/{number}'");
+    } else {
+      id = Long.parseLong(r.getName().substring(8));
+    }
+    v.check(r.getStatus() != ActionStatus.ACTION_STATUS_UNSPECIFIED && r.getStatus() != ActionStatus.UNRECOGNIZED,
+        "status", "must be OPEN, DONE or DROPPED");
+    v.maxLength(r.getNote(), Violations.MAX_TEXT, "note");
+    return id;
+  }
+
+  /** The filters of a listing of actions, checked: owner, status and indicator (each optional). */
+  public static void checkActionFilters(String owner, ActionStatus status, String indicator, Violations v) {
+    if (!owner.isEmpty()) {
+      v.check(ResourceNames.isNameIn(owner, ResourceNames.PEOPLE, ResourceNames.BODIES), "owner",
+          "must look like 'people/{id}' or 'bodies/{id}'");
+    }
+    v.check(status != ActionStatus.UNRECOGNIZED, "status", "must be OPEN, DONE or DROPPED");
+    if (!indicator.isEmpty()) {
+      ResourceNames.INDICATORS.id(indicator, "indicator", v);
+    }
+  }
+
   /** {@code meeting} may be null when only its id is known (matters arising): the name is then not set. */
-  public static org.laasuite.partnership.v1.Action toProto(Action a, Meeting meeting, Body body) {
-    var out = org.laasuite.partnership.v1.Action.newBuilder().setName(a.name()).setItem(a.itemNumber())
+  public static Action toProto(ActionRow a, MeetingRow meeting, BodyRow body) {
+    var out = Action.newBuilder().setName(a.name()).setItem(a.itemNumber())
         .setText(a.text()).setOwner(a.owner()).setDueText(a.dueText()).setStatus(a.status()).setNote(a.note())
         .setBody(body.name()).addAllIndicators(Lines.split(a.indicators()));
     if (meeting != null) {

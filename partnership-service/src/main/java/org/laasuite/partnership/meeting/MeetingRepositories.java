@@ -16,47 +16,47 @@ public final class MeetingRepositories {
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface MeetingRepository extends CrudRepository<Meeting, Long> {
-    Optional<Meeting> findByCode(String code);
+  public interface MeetingRepository extends CrudRepository<MeetingRow, Long> {
+    Optional<MeetingRow> findByCode(String code);
 
     boolean existsByCode(String code);
 
-    List<Meeting> findByIdIn(Collection<Long> ids);
+    List<MeetingRow> findByIdIn(Collection<Long> ids);
 
     @Query("""
         SELECT * FROM meeting WHERE (CAST(:bodyId AS BIGINT) IS NULL OR body_id = :bodyId) ORDER BY date DESC, code
         LIMIT :limit OFFSET :offset""")
-    List<Meeting> page(@Nullable Long bodyId, int limit, int offset);
+    List<MeetingRow> page(@Nullable Long bodyId, int limit, int offset);
 
     @Query("SELECT * FROM meeting WHERE status = 'MEETING_STATUS_HELD' ORDER BY date")
-    List<Meeting> held();
+    List<MeetingRow> held();
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface AttendanceRepository extends CrudRepository<Attendance, Long> {
-    List<Attendance> findByMeetingIdOrderByPosition(long meetingId);
+  public interface AttendanceRepository extends CrudRepository<AttendanceRow, Long> {
+    List<AttendanceRow> findByMeetingIdOrderByPosition(long meetingId);
 
-    List<Attendance> findByPersonIdOrderById(long personId);
+    List<AttendanceRow> findByPersonIdOrderById(long personId);
 
-    List<Attendance> findByMeetingIdIn(Collection<Long> meetingIds);
+    List<AttendanceRow> findByMeetingIdIn(Collection<Long> meetingIds);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface AgendaItemRepository extends CrudRepository<AgendaItem, Long> {
-    List<AgendaItem> findByMeetingIdOrderByNumber(long meetingId);
+  public interface AgendaItemRepository extends CrudRepository<AgendaItemRow, Long> {
+    List<AgendaItemRow> findByMeetingIdOrderByNumber(long meetingId);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface ActionRepository extends CrudRepository<Action, Long> {
+  public interface ActionRepository extends CrudRepository<ActionRow, Long> {
     @Query("SELECT * FROM action WHERE meeting_id = :meetingId ORDER BY item_number, position")
-    List<Action> ofMeeting(long meetingId);
+    List<ActionRow> ofMeeting(long meetingId);
 
     /** Open actions of a body's meetings held before {@code before}: the matters arising. */
     @Query("""
         SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
         WHERE m.body_id = :bodyId AND m.date < :before AND a.status = 'ACTION_STATUS_OPEN'
         ORDER BY m.date, a.item_number, a.position""")
-    List<Action> openBefore(long bodyId, LocalDate before);
+    List<ActionRow> openBefore(long bodyId, LocalDate before);
 
     @Query("""
         SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
@@ -65,7 +65,7 @@ public final class MeetingRepositories {
           AND (CAST(:status AS TEXT) IS NULL OR a.status = :status)
           AND (CAST(:indicator AS TEXT) IS NULL OR CAST(:indicator AS TEXT) = ANY (string_to_array(a.indicators, E'\\n')))
         ORDER BY m.date, m.code, a.item_number, a.position LIMIT :limit OFFSET :offset""")
-    List<Action> search(@Nullable String owner, @Nullable Long bodyId, @Nullable String status,
+    List<ActionRow> search(@Nullable String owner, @Nullable Long bodyId, @Nullable String status,
         @Nullable String indicator, int limit, int offset);
 
     /**
@@ -78,13 +78,13 @@ public final class MeetingRepositories {
           AND (CAST(:indicators AS TEXT) IS NULL
                OR string_to_array(a.indicators, E'\\n') && string_to_array(CAST(:indicators AS TEXT), E'\\n'))
         ORDER BY m.date, m.code, a.item_number, a.position""")
-    List<Action> openOnIndicators(@Nullable String indicators);
+    List<ActionRow> openOnIndicators(@Nullable String indicators);
 
     /** Open actions agreed at the meetings of {@code bodyIds} or held by {@code owners}. */
     @Query("""
         SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
         WHERE a.status = 'ACTION_STATUS_OPEN' AND (m.body_id IN (:bodyIds) OR a.owner IN (:owners))
         ORDER BY m.date, m.code, a.item_number, a.position""")
-    List<Action> openOf(Collection<Long> bodyIds, Collection<String> owners);
+    List<ActionRow> openOf(Collection<Long> bodyIds, Collection<String> owners);
   }
 }

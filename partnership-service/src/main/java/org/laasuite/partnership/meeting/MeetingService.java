@@ -13,36 +13,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
-import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
-import org.laasuite.partnership.body.Body;
+import org.laasuite.partnership.body.BodyRow;
 import org.laasuite.partnership.body.BodyService;
 import org.laasuite.partnership.directory.DirectoryService;
-import org.laasuite.partnership.directory.Person;
+import org.laasuite.partnership.directory.PersonRow;
 import org.laasuite.partnership.meeting.MeetingRepositories.ActionRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.AgendaItemRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.AttendanceRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.MeetingRepository;
 import org.laasuite.partnership.v1.ActionStatus;
-import org.laasuite.partnership.v1.AttendanceEntry;
-import org.laasuite.partnership.v1.AttendanceRecord;
 import org.laasuite.partnership.v1.AttendanceStatus;
-import org.laasuite.partnership.v1.MeetingStatus;
-import org.laasuite.partnership.v1.MinutesHit;
-import org.laasuite.partnership.v1.Role;
 
 /** Meetings with their attendance, items and actions; actions carried forward until done. */
 @Singleton
 public class MeetingService {
-
-  static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
-  static final int MAX_MINUTES = 100_000;
 
   private final MeetingRepository meetings;
   private final AttendanceRepository attendance;
@@ -64,21 +54,21 @@ public class MeetingService {
   }
 
   /** A meeting and all that belongs to it. */
-  public record Full(Meeting meeting, Body body, List<Attendance> attendance, List<AgendaItem> items,
-      List<Action> actions, List<Action> mattersArising, Map<Long, Person> people, boolean quorate) {
+  public record Full(MeetingRow meeting, BodyRow body, List<AttendanceRow> attendance, List<AgendaItemRow> items,
+      List<ActionRow> actions, List<ActionRow> mattersArising, Map<Long, PersonRow> people, boolean quorate) {
   }
 
-  public Meeting find(String name, String field) {
+  public MeetingRow find(String name, String field) {
     return ResourceNames.MEETINGS.find(name, field, meetings::findByCode);
   }
 
   public Full get(String name) {
-    Meeting m = find(name, "name");
-    Body body = bodies.byIds(Set.of(m.bodyId())).get(m.bodyId());
-    List<Attendance> att = attendance.findByMeetingIdOrderByPosition(m.id());
-    List<AgendaItem> its = items.findByMeetingIdOrderByNumber(m.id());
-    List<Action> acts = actions.ofMeeting(m.id());
-    List<Action> arising = actions.openBefore(m.bodyId(), m.date());
+    MeetingRow m = find(name, "name");
+    BodyRow body = bodies.byIds(Set.of(m.bodyId())).get(m.bodyId());
+    List<AttendanceRow> att = attendance.findByMeetingIdOrderByPosition(m.id());
+    List<AgendaItemRow> its = items.findByMeetingIdOrderByNumber(m.id());
+    List<ActionRow> acts = actions.ofMeeting(m.id());
+    List<ActionRow> arising = actions.openBefore(m.bodyId(), m.date());
     Set<Long> personIds = new HashSet<>();
     att.forEach(a -> {
       personIds.add(a.personId());
@@ -86,287 +76,198 @@ public class MeetingService {
         personIds.add(a.substituteForId());
       }
     });
-    its.stream().map(AgendaItem::presenterId).filter(java.util.Objects::nonNull).forEach(personIds::add);
+    its.stream().map(AgendaItemRow::presenterId).filter(java.util.Objects::nonNull).forEach(personIds::add);
     boolean quorate = body.quorum() == 0 || att.stream().filter(a -> a.status() == AttendanceStatus.ATTENDANCE_STATUS_PRESENT
         && bodies.isMember(body.id(), a.personId(), m.date())).count() >= body.quorum();
     return new Full(m, body, att, its, acts, arising, directory.peopleById(personIds), quorate);
   }
 
-  public List<Meeting> list(String body, Pages.Page page) {
+  public Pages.Slice<MeetingRow> list(String body, Pages.Page page) {
     Long bodyId = body.isEmpty() ? null : bodies.get(body, "body").id();
-    return meetings.page(bodyId, page.size(), page.offset());
+    return page.slice(meetings.page(bodyId, page.size(), page.offset()));
   }
 
   /**
-   * Records a meeting with its attendance, items and actions. Everything is checked first: a person
-   * listed twice, a substitute for someone who is not a member, an action without an owner or due
-   * before the meeting, unbounded text. Nothing is written when anything is wrong.
+   * Records a meeting with its attendance, items and actions. Everything is checked first: the
+   * draft's shape (into {@code v}, by {@link MeetingMapper#fromProto}), then here that the body and
+   * people it names exist and that a substitute stands in for a member. Nothing is written when
+   * anything is wrong.
    */
   @Transactional
-  public Full create(org.laasuite.partnership.v1.Meeting in) {
-    Violations v = new Violations();
+  public Full create(MeetingDraft draft, Violations v) {
     String p = "meeting.";
-    ResourceNames.MEETINGS.validId(in.getId(), p + "id", v);
-    Body body = bodies.bodyOrViolation(in.getBody(), p + "body", v);
-    LocalDate date = Protos.requiredDate(in.getDate(), p + "date", v);
-    for (String f : List.of("start_time", "end_time")) {
-      String t = f.equals("start_time") ? in.getStartTime() : in.getEndTime();
-      v.check(t.isEmpty() || TIME.matcher(t).matches(), p + f, "must be a time like 10:00, not '" + Protos.clip(t) + "'");
-    }
-    v.maxLength(in.getPlace(), Violations.MAX_TITLE, p + "place");
-    v.check(in.getStatus() != MeetingStatus.UNRECOGNIZED, p + "status", "must be SCHEDULED, HELD or CANCELLED");
-
-    List<Attendance> att = new ArrayList<>();
-    Set<String> listed = new HashSet<>();
-    for (int i = 0; i < in.getAttendanceCount(); i++) {
-      var a = in.getAttendance(i);
+    MeetingRow m = draft.meeting();
+    BodyRow body = bodies.bodyOrViolation(draft.body(), p + "body", v);
+    LocalDate date = m.date();
+    List<AttendanceRow> att = new ArrayList<>();
+    for (int i = 0; i < draft.attendance().size(); i++) {
+      var a = draft.attendance().get(i);
       String f = p + "attendance[" + i + "]";
-      Person person = directory.personOrViolation(a.getPerson(), f + ".person", v);
-      v.check(listed.add(a.getPerson()), f + ".person", a.getPerson() + " is listed twice for this meeting");
-      v.check(a.getStatus() != AttendanceStatus.ATTENDANCE_STATUS_UNSPECIFIED
-          && a.getStatus() != AttendanceStatus.UNRECOGNIZED, f + ".status",
-          "must be PRESENT, IN_ATTENDANCE, APOLOGIES or ABSENT");
-      v.check(a.getRole() != Role.UNRECOGNIZED, f + ".role", "is not a known role");
-      v.maxLength(a.getAffiliation(), Violations.MAX_TITLE, f + ".affiliation");
-      v.maxLength(a.getAsPrinted(), Violations.MAX_TITLE, f + ".as_printed");
-      if (!a.getAffiliation().isEmpty()) {
-        v.check(a.getAffiliation().matches("(organisations|bodies)/[a-z0-9][a-z0-9-]{0,99}"), f + ".affiliation",
-            "must look like 'organisations/{id}' or 'bodies/{id}'");
-      }
-      Person substituted = null;
-      if (!a.getSubstituteFor().isEmpty()) {
-        substituted = directory.personOrViolation(a.getSubstituteFor(), f + ".substitute_for", v);
+      PersonRow person = directory.personOrViolation(a.person(), f + ".person", v);
+      PersonRow substituted = null;
+      if (!a.substituteFor().isEmpty()) {
+        substituted = directory.personOrViolation(a.substituteFor(), f + ".substitute_for", v);
         if (substituted != null && body != null && date != null) {
           v.check(bodies.isMember(body.id(), substituted.id(), date), f + ".substitute_for",
-              a.getSubstituteFor() + " is not a member of " + body.name() + " on " + date
+              a.substituteFor() + " is not a member of " + body.name() + " on " + date
                   + ": one can only substitute for a member");
         }
       }
       if (person != null) {
-        att.add(new Attendance(null, 0, person.id(), i, a.getStatus(),
-            a.getRole() == Role.ROLE_UNSPECIFIED ? null : a.getRole(), a.getAffiliation(), a.getAsPrinted(),
-            substituted == null ? null : substituted.id()));
+        AttendanceRow r = a.row();
+        att.add(new AttendanceRow(null, 0, person.id(), r.position(), r.status(), r.role(), r.affiliation(),
+            r.asPrinted(), substituted == null ? null : substituted.id()));
       }
     }
-
-    List<AgendaItem> its = new ArrayList<>();
-    Set<Integer> numbers = new HashSet<>();
-    for (int i = 0; i < in.getItemsCount(); i++) {
-      var it = in.getItems(i);
-      String f = p + "items[" + i + "]";
-      v.check(it.getNumber() >= 1 && it.getNumber() <= 1000, f + ".number", "must be 1 to 1000");
-      v.check(numbers.add(it.getNumber()), f + ".number", "item " + it.getNumber() + " appears twice");
-      v.requiredText(it.getTitle(), Violations.MAX_TITLE, f + ".title");
-      v.maxLength(it.getMinutes(), MAX_MINUTES, f + ".minutes");
-      String decisions = Lines.join(it.getDecisionsList());
-      v.maxLength(decisions, MAX_MINUTES, f + ".decisions");
-      Person presenter = it.getPresenter().isEmpty() ? null
-          : directory.personOrViolation(it.getPresenter(), f + ".presenter", v);
-      its.add(new AgendaItem(null, 0, it.getNumber(), it.getTitle(), presenter == null ? null : presenter.id(),
-          it.getMinutes(), decisions));
+    List<AgendaItemRow> its = new ArrayList<>();
+    for (int i = 0; i < draft.items().size(); i++) {
+      var it = draft.items().get(i);
+      PersonRow presenter = it.presenter().isEmpty() ? null
+          : directory.personOrViolation(it.presenter(), p + "items[" + i + "].presenter", v);
+      its.add(new AgendaItemRow(null, 0, it.row().number(), it.row().title(), presenter == null ? null : presenter.id(),
+          it.row().minutes(), it.row().decisions()));
     }
-
-    List<Action> acts = new ArrayList<>();
-    Map<Integer, Integer> positions = new HashMap<>();
-    for (int i = 0; i < in.getActionsCount(); i++) {
-      var a = in.getActions(i);
-      String f = p + "actions[" + i + "]";
-      v.requiredText(a.getText(), Violations.MAX_TEXT, f + ".text");
-      v.check(numbers.contains(a.getItem()), f + ".item", "names item " + a.getItem()
-          + ", which this meeting does not have");
-      if (v.check(!a.getOwner().isEmpty(), f + ".owner", "is required: every action has an owner")) {
-        if (v.check(ResourceNames.isNameIn(a.getOwner(), ResourceNames.PEOPLE, ResourceNames.BODIES), f + ".owner",
-            "must look like 'people/{id}' or 'bodies/{id}'")) {
-          if (a.getOwner().startsWith("people/")) {
-            directory.personOrViolation(a.getOwner(), f + ".owner", v);
-          } else {
-            bodies.bodyOrViolation(a.getOwner(), f + ".owner", v);
-          }
-        }
+    for (int i = 0; i < draft.actions().size(); i++) {
+      String owner = draft.actions().get(i).owner();
+      if (ResourceNames.PEOPLE.isName(owner)) {
+        directory.personOrViolation(owner, p + "actions[" + i + "].owner", v);
+      } else if (ResourceNames.BODIES.isName(owner)) {
+        bodies.bodyOrViolation(owner, p + "actions[" + i + "].owner", v);
       }
-      LocalDate due = a.hasDueDate() ? Protos.date(a.getDueDate(), f + ".due_date", v).orElse(null) : null;
-      if (due != null && date != null) {
-        v.check(!due.isBefore(date), f + ".due_date", "is " + due + ", before the meeting (" + date + ")");
-      }
-      v.maxLength(a.getDueText(), Violations.MAX_TITLE, f + ".due_text");
-      v.maxLength(a.getNote(), Violations.MAX_TEXT, f + ".note");
-      v.check(a.getStatus() != ActionStatus.UNRECOGNIZED, f + ".status", "must be OPEN, DONE or DROPPED");
-      checkIndicators(a.getIndicatorsList(), 100, f + ".indicators", v);
-      int position = positions.merge(a.getItem(), 1, Integer::sum);
-      acts.add(new Action(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
-          a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.ACTION_STATUS_OPEN : a.getStatus(), a.getNote(),
-          Lines.join(a.getIndicatorsList())));
     }
     v.throwIfAny();
-    if (meetings.existsByCode(in.getId())) {
-      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", "meetings/" + in.getId()
+    if (meetings.existsByCode(m.code())) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", m.name()
           + " already exists", p + "id");
     }
-    Meeting saved = meetings.save(new Meeting(null, in.getId(), body.id(), date, in.getStartTime(), in.getEndTime(),
-        in.getPlace(), in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.MEETING_STATUS_HELD : in.getStatus(),
-        null));
+    MeetingRow saved = meetings.save(new MeetingRow(null, m.code(), body.id(), date, m.startTime(), m.endTime(),
+        m.place(), m.status(), null));
     long id = saved.id();
-    attendance.saveAll(att.stream().map(a -> new Attendance(null, id, a.personId(), a.position(), a.status(),
+    attendance.saveAll(att.stream().map(a -> new AttendanceRow(null, id, a.personId(), a.position(), a.status(),
         a.role(), a.affiliation(), a.asPrinted(), a.substituteForId())).toList());
-    items.saveAll(its.stream().map(it -> new AgendaItem(null, id, it.number(), it.title(), it.presenterId(),
+    items.saveAll(its.stream().map(it -> new AgendaItemRow(null, id, it.number(), it.title(), it.presenterId(),
         it.minutes(), it.decisions())).toList());
-    actions.saveAll(acts.stream().map(a -> new Action(null, id, a.itemNumber(), a.position(), a.text(), a.owner(),
-        a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators())).toList());
+    actions.saveAll(draft.actions().stream().map(a -> new ActionRow(null, id, a.itemNumber(), a.position(), a.text(),
+        a.owner(), a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators())).toList());
     return get(saved.name());
   }
 
-  /**
-   * Names of indicators, as an action carries them or a caller asks by them: each "indicators/{code}"
-   * (the indicators service's names; this service checks their form, not their existence), at most
-   * {@code max}, none twice.
-   */
-  static void checkIndicators(List<String> names, int max, String field, Violations v) {
-    v.check(names.size() <= max, field, "names " + names.size() + " indicators; at most " + max);
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < names.size() && i < max; i++) {
-      String n = names.get(i);
-      if (ResourceNames.INDICATORS.id(n, field + "[" + i + "]", v) != null) {
-        v.check(seen.add(n), field + "[" + i + "]", n + " is named twice");
-      }
+
+
+  /** The meetings actions were agreed at, and those meetings' bodies, by id: to map the actions. */
+  public record Origins(Map<Long, MeetingRow> meetings, Map<Long, BodyRow> bodies) {
+
+    public MeetingRow meeting(ActionRow a) {
+      return meetings.get(a.meetingId());
+    }
+
+    public BodyRow body(ActionRow a) {
+      return bodies.get(meeting(a).bodyId());
     }
   }
 
-  /** A page of actions, with the meetings they came from. */
-  public record ActionPage(List<Action> actions, Map<Long, Meeting> meetings, Map<Long, Body> bodies,
-      String nextPageToken) {
-  }
-
-  public ActionPage listActions(String owner, String body, ActionStatus status, String indicator, int pageSize,
-      String pageToken) {
-    Violations v = new Violations();
-    if (!owner.isEmpty()) {
-      v.check(ResourceNames.isNameIn(owner, ResourceNames.PEOPLE, ResourceNames.BODIES), "owner", "must look like 'people/{id}' or 'bodies/{id}'");
-    }
-    v.check(status != ActionStatus.UNRECOGNIZED, "status", "must be OPEN, DONE or DROPPED");
-    if (!indicator.isEmpty()) {
-      ResourceNames.INDICATORS.id(indicator, "indicator", v);
-    }
-    Pages.Page page = Pages.page(pageSize, pageToken, "actions;" + owner + ";" + body + ";" + status + ";"
-        + indicator, v);
-    v.throwIfAny();
+  /** Actions filtered by owner, body, status and indicator (each ignored when empty), paged in SQL. */
+  public Pages.Slice<ActionRow> listActions(String owner, String body, ActionStatus status, String indicator,
+      Pages.Page page) {
     Long bodyId = body.isEmpty() ? null : bodies.get(body, "body").id();
     String s = status == ActionStatus.ACTION_STATUS_UNSPECIFIED ? null : status.name();
-    List<Action> rows = actions.search(owner.isEmpty() ? null : owner, bodyId, s,
+    List<ActionRow> rows = actions.search(owner.isEmpty() ? null : owner, bodyId, s,
         indicator.isEmpty() ? null : indicator, page.size(), page.offset());
-    return withMeetings(rows, page.nextToken(rows.size()));
+    return page.slice(rows);
   }
 
   /**
    * The open actions of each body, by body name: those it holds and those agreed at its meetings
    * (an action can be both one body's and another's). Three statements for any number of bodies.
    */
-  public Map<String, List<org.laasuite.partnership.v1.Action>> openActionsOf(List<Body> of) {
+  public OpenActions openActionsOf(List<BodyRow> of) {
     if (of.isEmpty()) {
-      return Map.of();
+      return new OpenActions(Map.of(), new Origins(Map.of(), Map.of()));
     }
-    ActionPage page = withMeetings(actions.openOf(of.stream().map(Body::id).toList(),
-        of.stream().map(Body::name).toList()), "");
-    Map<String, List<org.laasuite.partnership.v1.Action>> out = new HashMap<>();
-    for (Action a : page.actions()) {
-      Meeting m = page.meetings().get(a.meetingId());
-      Body agreedBy = page.bodies().get(m.bodyId());
-      var proto = MeetingMapper.toProto(a, m, agreedBy);
-      for (Body b : of) {
+    List<ActionRow> rows = actions.openOf(of.stream().map(BodyRow::id).toList(), of.stream().map(BodyRow::name).toList());
+    Origins origins = originsOf(rows);
+    Map<String, List<ActionRow>> out = new HashMap<>();
+    for (ActionRow a : rows) {
+      MeetingRow m = origins.meeting(a);
+      for (BodyRow b : of) {
         if (b.id().equals(m.bodyId()) || b.name().equals(a.owner())) {
-          out.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(proto);
+          out.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(a);
         }
       }
     }
-    return out;
+    return new OpenActions(out, origins);
+  }
+
+  /** Open actions by body name, with the meetings and bodies they came from. */
+  public record OpenActions(Map<String, List<ActionRow>> byBody, Origins origins) {
   }
 
   /**
    * The open actions on {@code indicators} (on any indicator when {@code all}), oldest meeting
    * first: three statements for any number of indicators.
    */
-  public List<org.laasuite.partnership.v1.Action> openActionsOn(List<String> indicators, boolean all) {
+  public List<ActionRow> openActionsOn(List<String> indicators, boolean all) {
     Violations v = new Violations();
-    checkIndicators(indicators, ResourceNames.MAX_BATCH, "indicators", v);
+    MeetingMapper.checkIndicators(indicators, ResourceNames.MAX_BATCH, "indicators", v);
     v.throwIfAny();
     if (indicators.isEmpty() && !all) {
       return List.of();
     }
-    List<Action> rows = actions.openOnIndicators(all ? null : Lines.join(indicators));
-    ActionPage page = withMeetings(rows, "");
-    return rows.stream().map(a -> {
-      Meeting m = page.meetings().get(a.meetingId());
-      return MeetingMapper.toProto(a, m, page.bodies().get(m.bodyId()));
-    }).toList();
+    return actions.openOnIndicators(all ? null : Lines.join(indicators));
   }
 
-  public ActionPage withMeetings(List<Action> rows, String nextPageToken) {
-    Map<Long, Meeting> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(Action::meetingId)
-        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Meeting::id, m -> m));
-    Map<Long, Body> bs = bodies.byIds(ms.values().stream().map(Meeting::bodyId).collect(Collectors.toSet()));
-    return new ActionPage(rows, ms, bs, nextPageToken);
+  public Origins originsOf(List<ActionRow> rows) {
+    Map<Long, MeetingRow> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(ActionRow::meetingId)
+        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(MeetingRow::id, m -> m));
+    Map<Long, BodyRow> bs = bodies.byIds(ms.values().stream().map(MeetingRow::bodyId).collect(Collectors.toSet()));
+    return new Origins(ms, bs);
   }
 
   @Transactional
-  public ActionPage updateActionStatus(String name, ActionStatus status, String note) {
-    Violations v = new Violations();
-    long id = -1;
-    if (name == null || !name.matches("actions/[0-9]{1,18}")) {
-      v.add("name", "must look like 'actions/{number}'");
-    } else {
-      id = Long.parseLong(name.substring(8));
-    }
-    v.check(status != ActionStatus.ACTION_STATUS_UNSPECIFIED && status != ActionStatus.UNRECOGNIZED, "status",
-        "must be OPEN, DONE or DROPPED");
-    v.maxLength(note, Violations.MAX_TEXT, "note");
-    v.throwIfAny();
-    Action a = actions.findById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
-    Action updated = actions.update(a.withStatus(status, note.isEmpty() ? a.note() : note));
-    return withMeetings(List.of(updated), "");
+  /** Sets the status (and, unless {@code note} is empty, the note) of action {@code id}, which {@code name} names. */
+  public ActionRow updateActionStatus(long id, String name, ActionStatus status, String note) {
+    ActionRow a = actions.findById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
+    return actions.update(a.withStatus(status, note.isEmpty() ? a.note() : note));
   }
 
-  public AttendanceRecord attendanceRecord(String personName) {
-    Person person = directory.person(personName, "person");
-    List<Attendance> rows = attendance.findByPersonIdOrderById(person.id());
-    Map<Long, Meeting> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(Attendance::meetingId)
-        .toList()).stream().collect(Collectors.toMap(Meeting::id, m -> m));
-    Map<Long, Body> bs = bodies.byIds(ms.values().stream().map(Meeting::bodyId).collect(Collectors.toSet()));
-    var out = AttendanceRecord.newBuilder().setPerson(person.name());
-    rows.stream().sorted(java.util.Comparator.comparing(a -> ms.get(a.meetingId()).date())).forEach(a -> {
-      Meeting m = ms.get(a.meetingId());
-      out.addEntries(AttendanceEntry.newBuilder().setMeeting(m.name()).setBody(bs.get(m.bodyId()).name())
-          .setDate(Protos.date(m.date())).setStatus(a.status()));
-    });
-    Map<AttendanceStatus, Long> counts = rows.stream().collect(Collectors.groupingBy(Attendance::status,
-        Collectors.counting()));
-    return out.setPresent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_PRESENT, 0L).intValue())
-        .setInAttendance(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_IN_ATTENDANCE, 0L).intValue())
-        .setApologies(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_APOLOGIES, 0L).intValue())
-        .setAbsent(counts.getOrDefault(AttendanceStatus.ATTENDANCE_STATUS_ABSENT, 0L).intValue()).build();
+  /** A person's attendance, with the meetings and their bodies by id. */
+  public record AttendanceHistory(PersonRow person, List<AttendanceRow> rows, Map<Long, MeetingRow> meetings,
+      Map<Long, BodyRow> bodies) {
+  }
+
+  public AttendanceHistory attendanceRecord(String personName) {
+    PersonRow person = directory.person(personName, "person");
+    List<AttendanceRow> rows = attendance.findByPersonIdOrderById(person.id());
+    Map<Long, MeetingRow> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(AttendanceRow::meetingId)
+        .toList()).stream().collect(Collectors.toMap(MeetingRow::id, m -> m));
+    Map<Long, BodyRow> bs = bodies.byIds(ms.values().stream().map(MeetingRow::bodyId).collect(Collectors.toSet()));
+    return new AttendanceHistory(person, rows, ms, bs);
+  }
+
+
+  /** An agenda item matching a search: its meeting's code, number, title and date, and the matching text. */
+  public record MinutesMatch(String meetingCode, int item, String itemTitle, LocalDate date, String snippet) {
   }
 
   /** Full-text search over items' titles, minutes and decisions, best matches first. */
   @Transactional(readOnly = true)
-  public List<MinutesHit> search(String query, int pageSize) {
-    Violations v = new Violations();
-    v.requiredText(query, 1000, "query");
-    v.check(pageSize >= 0, "page_size", "must not be negative");
-    v.throwIfAny();
-    int limit = pageSize == 0 ? Pages.DEFAULT_SIZE : Math.min(pageSize, Pages.MAX_SIZE);
+  public List<MinutesMatch> search(String query, Pages.Page page) {
     return jdbc.prepareStatement("""
         SELECT m.code, i.number, i.title, m.date,
                ts_headline('english', i.title || '. ' || i.minutes || ' ' || i.decisions, q,
                            'StartSel=[, StopSel=], MaxWords=30, MinWords=12') AS snippet
         FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id, websearch_to_tsquery('english', ?) q
-        WHERE i.search @@ q ORDER BY ts_rank(i.search, q) DESC, m.date DESC, i.number LIMIT ?""",
+        WHERE i.search @@ q ORDER BY ts_rank(i.search, q) DESC, m.date DESC, i.number
+        LIMIT ? OFFSET ?""",
         (PreparedStatement st) -> {
           st.setString(1, query);
-          st.setInt(2, limit);
-          List<MinutesHit> hits = new ArrayList<>();
+          st.setInt(2, page.size());
+          st.setInt(3, page.offset());
+          List<MinutesMatch> hits = new ArrayList<>();
           try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-              hits.add(MinutesHit.newBuilder().setMeeting("meetings/" + rs.getString(1)).setItem(rs.getInt(2))
-                  .setItemTitle(rs.getString(3)).setDate(Protos.date(rs.getObject(4, LocalDate.class)))
-                  .setSnippet(rs.getString(5)).build());
+              hits.add(new MinutesMatch(rs.getString(1), rs.getInt(2), rs.getString(3),
+                  rs.getObject(4, LocalDate.class), rs.getString(5)));
             }
           }
           return hits;

@@ -14,21 +14,21 @@ public final class PlanRepositories {
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface ImprovementPlanRepository extends CrudRepository<ImprovementPlan, Long> {
-    Optional<ImprovementPlan> findByCode(String code);
+  public interface ImprovementPlanRepository extends CrudRepository<ImprovementPlanRow, Long> {
+    Optional<ImprovementPlanRow> findByCode(String code);
 
     @Query("SELECT * FROM improvement_plan ORDER BY code LIMIT :limit OFFSET :offset")
-    List<ImprovementPlan> page(int limit, int offset);
+    List<ImprovementPlanRow> page(int limit, int offset);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface ImprovementItemRepository extends CrudRepository<ImprovementItem, Long> {
-    List<ImprovementItem> findByPlanIdInOrderByPosition(Collection<Long> planIds);
+  public interface ImprovementItemRepository extends CrudRepository<ImprovementItemRow, Long> {
+    List<ImprovementItemRow> findByPlanIdInOrderByPosition(Collection<Long> planIds);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
-  public interface RiskRepository extends CrudRepository<Risk, Long> {
+  public interface RiskRepository extends CrudRepository<RiskRow, Long> {
     @Query("SELECT * FROM risk ORDER BY position LIMIT :limit OFFSET :offset")
-    List<Risk> page(int limit, int offset);
+    List<RiskRow> page(int limit, int offset);
   }
 }

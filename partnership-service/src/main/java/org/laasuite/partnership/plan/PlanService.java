@@ -1,20 +1,14 @@
 package org.laasuite.partnership.plan;
 
-import org.laasuite.common.grpc.ResourceNames;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
-import org.laasuite.common.grpc.Violations;
-import org.laasuite.partnership.Lines;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.partnership.plan.PlanRepositories.ImprovementItemRepository;
 import org.laasuite.partnership.plan.PlanRepositories.ImprovementPlanRepository;
 import org.laasuite.partnership.plan.PlanRepositories.RiskRepository;
-import org.laasuite.partnership.v1.ImprovementArea;
 
 /** Improvement plans and the risk register. */
 @Singleton
@@ -30,40 +24,22 @@ public class PlanService {
     this.risks = risks;
   }
 
-  public org.laasuite.partnership.v1.ImprovementPlan get(String name) {
-    ImprovementPlan p = ResourceNames.IMPROVEMENT_PLANS.find(name, "name", plans::findByCode);
-    return toProtos(List.of(p)).getFirst();
+  public ImprovementPlanRow get(String name) {
+    return ResourceNames.IMPROVEMENT_PLANS.find(name, "name", plans::findByCode);
   }
 
-  public List<org.laasuite.partnership.v1.ImprovementPlan> list(Pages.Page page) {
-    return toProtos(plans.page(page.size(), page.offset()));
+  public Pages.Slice<ImprovementPlanRow> list(Pages.Page page) {
+    return page.slice(plans.page(page.size(), page.offset()));
   }
 
-  /** Plans with their areas and items: two statements for any number of plans. */
-  private List<org.laasuite.partnership.v1.ImprovementPlan> toProtos(List<ImprovementPlan> ps) {
-    Map<Long, List<ImprovementItem>> itemsOf = ps.isEmpty() ? Map.of()
-        : items.findByPlanIdInOrderByPosition(ps.stream().map(ImprovementPlan::id).toList()).stream()
-            .collect(Collectors.groupingBy(ImprovementItem::planId));
-    List<org.laasuite.partnership.v1.ImprovementPlan> out = new ArrayList<>();
-    for (ImprovementPlan p : ps) {
-      Map<String, ImprovementArea.Builder> areas = new LinkedHashMap<>();
-      for (ImprovementItem i : itemsOf.getOrDefault(p.id(), List.of())) {
-        areas.computeIfAbsent(i.areaRef(), r -> ImprovementArea.newBuilder().setRef(r).setTitle(i.areaTitle()))
-            .addItems(org.laasuite.partnership.v1.ImprovementItem.newBuilder().setRef(i.ref())
-                .setImprovement(i.improvement()).addAllActions(Lines.split(i.actions())).setTimescale(i.timescale())
-                .setOwner(i.owner()).setStatus(i.status()).setSuccessMeasures(i.successMeasures()));
-      }
-      var b = org.laasuite.partnership.v1.ImprovementPlan.newBuilder().setName("improvementPlans/" + p.code())
-          .setId(p.code()).setTitle(p.title()).setDateText(p.dateText()).setSource(p.source());
-      areas.values().forEach(b::addAreas);
-      out.add(b.build());
-    }
-    return out;
+  /** The items of {@code ps} by plan id, in order: one statement for any number of plans. */
+  public Map<Long, List<ImprovementItemRow>> itemsOf(List<ImprovementPlanRow> ps) {
+    return ps.isEmpty() ? Map.of()
+        : items.findByPlanIdInOrderByPosition(ps.stream().map(ImprovementPlanRow::id).toList()).stream()
+            .collect(Collectors.groupingBy(ImprovementItemRow::planId));
   }
 
-  public List<org.laasuite.partnership.v1.Risk> risks(Pages.Page page) {
-    return risks.page(page.size(), page.offset()).stream().map(r -> org.laasuite.partnership.v1.Risk.newBuilder()
-        .setName("risks/" + r.code()).setId(r.code()).setRef(r.ref()).setRisk(r.risk()).setOwner(r.owner())
-        .setLikelihood(r.likelihood()).setImpact(r.impact()).setMitigation(r.mitigation()).build()).toList();
+  public Pages.Slice<RiskRow> risks(Pages.Page page) {
+    return page.slice(risks.page(page.size(), page.offset()));
   }
 }

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.laasuite.partnership.body.Body;
-import org.laasuite.partnership.body.Membership;
+import org.laasuite.partnership.body.BodyRow;
+import org.laasuite.partnership.body.MembershipRow;
 import org.laasuite.partnership.v1.BodyStatus;
 import org.laasuite.partnership.v1.BodyType;
 import org.laasuite.partnership.v1.Role;
@@ -19,19 +19,19 @@ class GovernanceRulesTest {
 
   static final LocalDate TODAY = LocalDate.of(2007, 9, 1);
 
-  static Body body(long id, BodyType type) {
-    return new Body(id, "b" + id, "Body " + id, type, null, "", "", false, BodyStatus.BODY_STATUS_ACTIVE, null, 0, "");
+  static BodyRow body(long id, BodyType type) {
+    return new BodyRow(id, "b" + id, "Body " + id, type, null, "", "", false, BodyStatus.BODY_STATUS_ACTIVE, null, 0, "");
   }
 
-  static Membership member(long body, long person, Role role, Sector sector, LocalDate from, LocalDate to) {
-    return new Membership(person * 100 + body, body, person, role, null, sector, from, to);
+  static MembershipRow member(long body, long person, Role role, Sector sector, LocalDate from, LocalDate to) {
+    return new MembershipRow(person * 100 + body, body, person, role, null, sector, from, to);
   }
 
   @Test
   void aThemeGroupWithFewerThanTwoCommunityMembersFallsShort() {
-    Body full = body(1, BodyType.BODY_TYPE_THEME_GROUP);
-    Body shortOne = body(2, BodyType.BODY_TYPE_THEME_GROUP);
-    Body board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
+    BodyRow full = body(1, BodyType.BODY_TYPE_THEME_GROUP);
+    BodyRow shortOne = body(2, BodyType.BODY_TYPE_THEME_GROUP);
+    BodyRow board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
     var ms = List.of(
         member(1, 10, Role.ROLE_MEMBER, Sector.SECTOR_COMMUNITY, null, null),
         member(1, 11, Role.ROLE_MEMBER, Sector.SECTOR_COMMUNITY, null, null),
@@ -47,7 +47,7 @@ class GovernanceRulesTest {
 
   @Test
   void theChairRotatesFromPublicToPrivateToVoluntary() {
-    Body board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
+    BodyRow board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
     var ms = List.of(
         member(3, 20, Role.ROLE_CHAIR, Sector.SECTOR_PUBLIC, LocalDate.of(2005, 4, 1), LocalDate.of(2006, 3, 31)),
         member(3, 21, Role.ROLE_CHAIR, Sector.SECTOR_PRIVATE, LocalDate.of(2006, 4, 1), null));
@@ -60,7 +60,7 @@ class GovernanceRulesTest {
 
   @Test
   void aCommunitySectorChairTakesTheVoluntaryTurnAndPublicIsNext() {
-    Body board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
+    BodyRow board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
     var ms = List.of(member(3, 22, Role.ROLE_CHAIR, Sector.SECTOR_COMMUNITY, LocalDate.of(2007, 4, 1), null));
     var r = GovernanceRules.chairRotation(board, ms, GovernanceRules.sectorOf(Map.of(), Map.of()), TODAY);
     assertEquals(Sector.SECTOR_VOLUNTARY, r.chairSector());
@@ -69,7 +69,7 @@ class GovernanceRulesTest {
 
   @Test
   void aChairWhoseSectorIsUnknownIsSaidSo() {
-    Body board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
+    BodyRow board = body(3, BodyType.BODY_TYPE_PARTNERSHIP_BOARD);
     var ms = List.of(member(3, 23, Role.ROLE_CHAIR, null, null, null));
     var r = GovernanceRules.chairRotation(board, ms, GovernanceRules.sectorOf(Map.of(), Map.of()), TODAY);
     assertNull(r.nextDue());
@@ -79,8 +79,8 @@ class GovernanceRulesTest {
   @Test
   void theSectorComesFromTheMembershipThenTheOrganisationRepresentedThenThePersonsOrganisation() {
     var sectorOf = GovernanceRules.sectorOf(Map.of(7L, Sector.SECTOR_VOLUNTARY, 8L, Sector.SECTOR_PRIVATE), Map.of(30L, 8L));
-    assertEquals(Sector.SECTOR_PUBLIC, sectorOf.apply(new Membership(1L, 1, 30, Role.ROLE_MEMBER, 7L, Sector.SECTOR_PUBLIC, null, null)));
-    assertEquals(Sector.SECTOR_VOLUNTARY, sectorOf.apply(new Membership(1L, 1, 30, Role.ROLE_MEMBER, 7L, null, null, null)));
-    assertEquals(Sector.SECTOR_PRIVATE, sectorOf.apply(new Membership(1L, 1, 30, Role.ROLE_MEMBER, null, null, null, null)));
+    assertEquals(Sector.SECTOR_PUBLIC, sectorOf.apply(new MembershipRow(1L, 1, 30, Role.ROLE_MEMBER, 7L, Sector.SECTOR_PUBLIC, null, null)));
+    assertEquals(Sector.SECTOR_VOLUNTARY, sectorOf.apply(new MembershipRow(1L, 1, 30, Role.ROLE_MEMBER, 7L, null, null, null)));
+    assertEquals(Sector.SECTOR_PRIVATE, sectorOf.apply(new MembershipRow(1L, 1, 30, Role.ROLE_MEMBER, null, null, null, null)));
   }
 }

@@ -230,6 +230,42 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertFalse(resp.getResponsibilities(1).hasDetail());
   }
 
+  /** Memberships filtered by person are paged in SQL: one beyond the body's first page is still found. */
+  @Test
+  void aPersonsMembershipBeyondTheFirstPageIsListedAndPagingGivesEachOnce() {
+    String board = "bodies/coventry-partnership-board";
+    List<Membership> all = client.listMemberships(ListMembershipsRequest.newBuilder().setParent(board)
+        .setPageSize(500).build()).getMembershipsList();
+    assertTrue(all.size() > 3, all.toString());
+    String person = all.getLast().getPerson();
+    List<String> expected = all.stream().filter(m -> m.getPerson().equals(person)).map(Membership::getName).toList();
+    assertTrue(all.subList(0, 3).stream().noneMatch(m -> m.getPerson().equals(person)), all.toString());
+
+    var first = client.listMemberships(ListMembershipsRequest.newBuilder().setParent(board).setPerson(person)
+        .setPageSize(3).build());
+    assertEquals(expected.getFirst(), first.getMemberships(0).getName());
+
+    List<String> paged = new java.util.ArrayList<>();
+    String token = "";
+    do {
+      var page = client.listMemberships(ListMembershipsRequest.newBuilder().setParent(board).setPerson(person)
+          .setPageSize(1).setPageToken(token).build());
+      page.getMembershipsList().forEach(m -> paged.add(m.getName()));
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    assertEquals(expected, paged);
+
+    List<String> everyone = new java.util.ArrayList<>();
+    token = "";
+    do {
+      var page = client.listMemberships(ListMembershipsRequest.newBuilder().setParent(board).setPageSize(3)
+          .setPageToken(token).build());
+      page.getMembershipsList().forEach(m -> everyone.add(m.getName()));
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    assertEquals(all.stream().map(Membership::getName).toList(), everyone);
+  }
+
   /** The contract between the demo data sets: every theme group an indicator names is a body here. */
   @Test
   void everyThemeGroupTheDemoIndicatorsNameExists() throws Exception {

@@ -9,7 +9,7 @@ import org.laasuite.partnership.v1.Role;
 import org.laasuite.partnership.v1.Sector;
 
 @MappedEntity("membership")
-public record Membership(@Id @GeneratedValue @Nullable Long id, long bodyId, long personId, Role role,
+public record MembershipRow(@Id @GeneratedValue @Nullable Long id, long bodyId, long personId, Role role,
     @Nullable Long representsId, @Nullable Sector sector, @Nullable LocalDate startDate,
     @Nullable LocalDate endDate) {
 

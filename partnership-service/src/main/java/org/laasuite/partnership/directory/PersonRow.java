@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 @MappedEntity("person")
-public record Person(@Id @GeneratedValue @Nullable Long id, String code, String displayName, String honorific,
+public record PersonRow(@Id @GeneratedValue @Nullable Long id, String code, String displayName, String honorific,
     String jobTitle, @Nullable Long organisationId, String alsoKnownAs) {
 
   public String name() {

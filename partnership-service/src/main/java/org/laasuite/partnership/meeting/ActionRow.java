@@ -12,7 +12,7 @@ import org.laasuite.partnership.v1.ActionStatus;
  * the indicators service's names of the indicators the action is on, one per line.
  */
 @MappedEntity("action")
-public record Action(@Id @GeneratedValue @Nullable Long id, long meetingId, int itemNumber, int position, String text,
+public record ActionRow(@Id @GeneratedValue @Nullable Long id, long meetingId, int itemNumber, int position, String text,
     String owner, @Nullable LocalDate dueDate, String dueText, ActionStatus status, String note,
     String indicators) {
 
@@ -20,8 +20,8 @@ public record Action(@Id @GeneratedValue @Nullable Long id, long meetingId, int 
     return "actions/" + id;
   }
 
-  public Action withStatus(ActionStatus newStatus, String newNote) {
-    return new Action(id, meetingId, itemNumber, position, text, owner, dueDate, dueText, newStatus, newNote,
+  public ActionRow withStatus(ActionStatus newStatus, String newNote) {
+    return new ActionRow(id, meetingId, itemNumber, position, text, owner, dueDate, dueText, newStatus, newNote,
         indicators);
   }
 }

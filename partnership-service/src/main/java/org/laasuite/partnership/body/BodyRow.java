@@ -9,7 +9,7 @@ import org.laasuite.partnership.v1.BodyType;
 
 /** {@code blocks} (led) and {@code outcomeBlocks} (outcomes listed under): LAA block names, one per line. */
 @MappedEntity("body")
-public record Body(@Id @GeneratedValue @Nullable Long id, String code, String title, BodyType type,
+public record BodyRow(@Id @GeneratedValue @Nullable Long id, String code, String title, BodyType type,
     @Nullable Long parentId, String blocks, String remit, boolean mandatory, BodyStatus status,
     @Nullable Long successorId, int quorum, String outcomeBlocks) {
 

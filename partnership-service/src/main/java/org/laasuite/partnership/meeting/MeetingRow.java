@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 import org.laasuite.partnership.v1.MeetingStatus;
 
 @MappedEntity("meeting")
-public record Meeting(@Id @GeneratedValue @Nullable Long id, String code, long bodyId, LocalDate date,
+public record MeetingRow(@Id @GeneratedValue @Nullable Long id, String code, long bodyId, LocalDate date,
     String startTime, String endTime, String place, MeetingStatus status,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 

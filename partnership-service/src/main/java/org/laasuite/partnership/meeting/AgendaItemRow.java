@@ -7,6 +7,6 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** {@code decisions}: one per line. */
 @MappedEntity("agenda_item")
-public record AgendaItem(@Id @GeneratedValue @Nullable Long id, long meetingId, int number, String title,
+public record AgendaItemRow(@Id @GeneratedValue @Nullable Long id, long meetingId, int number, String title,
     @Nullable Long presenterId, String minutes, String decisions) {
 }

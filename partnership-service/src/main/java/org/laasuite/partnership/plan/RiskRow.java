@@ -6,6 +6,6 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 @MappedEntity("risk")
-public record Risk(@Id @GeneratedValue @Nullable Long id, String code, String ref, String risk, String owner,
+public record RiskRow(@Id @GeneratedValue @Nullable Long id, String code, String ref, String risk, String owner,
     String likelihood, String impact, String mitigation, int position) {
 }

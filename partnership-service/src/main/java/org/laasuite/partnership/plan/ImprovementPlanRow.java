@@ -6,6 +6,6 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 @MappedEntity("improvement_plan")
-public record ImprovementPlan(@Id @GeneratedValue @Nullable Long id, String code, String title, String dateText,
+public record ImprovementPlanRow(@Id @GeneratedValue @Nullable Long id, String code, String title, String dateText,
     String source) {
 }

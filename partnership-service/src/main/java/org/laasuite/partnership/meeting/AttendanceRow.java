@@ -8,7 +8,7 @@ import org.laasuite.partnership.v1.AttendanceStatus;
 import org.laasuite.partnership.v1.Role;
 
 @MappedEntity("attendance")
-public record Attendance(@Id @GeneratedValue @Nullable Long id, long meetingId, long personId, int position,
+public record AttendanceRow(@Id @GeneratedValue @Nullable Long id, long meetingId, long personId, int position,
     AttendanceStatus status, @Nullable Role role, String affiliation, String asPrinted,
     @Nullable Long substituteForId) {
 }

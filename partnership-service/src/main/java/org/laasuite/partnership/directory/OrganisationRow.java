@@ -8,7 +8,7 @@ import org.laasuite.partnership.v1.Scope;
 import org.laasuite.partnership.v1.Sector;
 
 @MappedEntity("organisation")
-public record Organisation(@Id @GeneratedValue @Nullable Long id, String code, String title, @Nullable Sector sector,
+public record OrganisationRow(@Id @GeneratedValue @Nullable Long id, String code, String title, @Nullable Sector sector,
     boolean statutoryDutyToCooperate, @Nullable Scope scope) {
 
   public String name() {
