@@ -1,4 +1,4 @@
-# Sourced by bin/laa and .ci/run: makes JAVA_HOME a JDK of version 21 or newer, or says what is missing.
+# Sourced by bin/laa: makes JAVA_HOME a JDK of version 21 or newer, or says what is missing.
 
 laa_java_major() { # JAVA_BIN -> major version
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'

@@ -24,7 +24,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The pages in a real browser: Debian's Chromium, headless, driven through its ChromeDriver
- * (.ci/run installs both when missing).
+ * (bin/laa test installs both when missing).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +47,7 @@ class BrowserTest implements TestPropertyProvider {
   @BeforeAll
   void openBrowser() throws Exception {
     assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and ChromeDriver are needed at "
-        + CHROMIUM + " and " + DRIVER + " (Debian: apt-get install chromium chromium-driver; .ci/run does it)");
+        + CHROMIUM + " and " + DRIVER + " (Debian: apt-get install chromium chromium-driver; bin/laa test does it)");
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",

@@ -326,7 +326,13 @@ class GatewayTest implements TestPropertyProvider {
     assertTrue(page.body().contains("indicators/NO-SUCH-1 does not exist"), page.body());
     var noRoute = Http.get(base(), "/no/such/page");
     assertEquals(404, noRoute.statusCode());
-    for (var r : List.of(unknown, block, period, absurd, traversal, traversal2, page, noRoute)) {
+
+    var csv = Http.get(base(), "/api/v1/blocks/children-and-young-people", "text/csv");
+    assertEquals(406, csv.statusCode(), csv.body());
+    assertEquals("application/problem+json", csv.headers().firstValue("content-type").orElse(""));
+    assertTrue(csv.body().contains("\"status\":406") && csv.body().contains("answers only application/json"),
+        csv.body());
+    for (var r : List.of(unknown, block, period, absurd, traversal, traversal2, page, noRoute, csv)) {
       assertFalse(r.body().contains("at org.") || r.body().contains("Exception"), r.body());
     }
   }

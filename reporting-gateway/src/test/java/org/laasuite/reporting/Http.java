@@ -17,19 +17,27 @@ final class Http {
   }
 
   static HttpResponse<String> get(URI base, String path) {
-    return send(base, path, HttpResponse.BodyHandlers.ofString());
+    return send(base, path, null, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET accepting only the given media type. */
+  static HttpResponse<String> get(URI base, String path, String accept) {
+    return send(base, path, accept, HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<byte[]> bytes(URI base, String path) {
-    return send(base, path, HttpResponse.BodyHandlers.ofByteArray());
+    return send(base, path, null, HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private static <T> HttpResponse<T> send(URI base, String path, HttpResponse.BodyHandler<T> handler) {
+  private static <T> HttpResponse<T> send(URI base, String path, String accept, HttpResponse.BodyHandler<T> handler) {
     try {
       // The raw path: tests send what a browser or an attacker would, unnormalised.
-      HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-          .timeout(Duration.ofSeconds(60)).GET().build();
-      return CLIENT.send(request, handler);
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+          .timeout(Duration.ofSeconds(60)).GET();
+      if (accept != null) {
+        request.header("Accept", accept);
+      }
+      return CLIENT.send(request.build(), handler);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -4,8 +4,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.exceptions.NotAcceptableException;
+import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -18,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every error a client sees: problem+json (RFC 9457) under /api, a readable page elsewhere. A
- * client's mistake is a 400 naming the parameter, an unknown thing a 404 naming it; anything else
- * is logged and answered without internals.
+ * client's mistake is a 400 naming the parameter, an unknown thing a 404 naming it, a request the
+ * router refuses (a media type it does not produce, a method it does not serve) its own 4xx; anything
+ * else is logged and answered without internals.
  */
 @Controller
 public class Errors {
@@ -51,6 +56,28 @@ public class Errors {
     return respond(request, HttpStatus.NOT_FOUND, "NOT_FOUND", "There is no page at this address.", List.of());
   }
 
+  @Error(global = true, exception = HttpStatusException.class)
+  public HttpResponse<?> refused(HttpRequest<?> request, HttpStatusException e) {
+    HttpStatus status = e.getStatus();
+    if (status.getCode() >= 500) {
+      return unexpected(request, e);
+    }
+    if (status == HttpStatus.NOT_FOUND) {
+      return noRoute(request);
+    }
+    // What the request sent (its Accept header, say) is not echoed: only what this address offers.
+    String detail = switch (e) {
+      case NotAcceptableException n -> "This address answers only "
+          + String.join(", ", n.getProduceableContentTypes()) + ", which the request's Accept header does not allow.";
+      case NotAllowedException n -> "This address answers only " + String.join(", ", n.getAllowedMethods())
+          + " requests.";
+      default -> "The request cannot be answered here: " + status.getReason() + ".";
+    };
+    MutableHttpResponse<?> response = respond(request, status, status.name(), detail, List.of());
+    return e instanceof NotAllowedException n ? response.header("Allow", String.join(", ", n.getAllowedMethods()))
+        : response;
+  }
+
   @Error(global = true, exception = Exception.class)
   public HttpResponse<?> unexpected(HttpRequest<?> request, Exception e) {
     LOG.error("{} {} failed", request.getMethodName(), request.getPath(), e);
@@ -58,7 +85,7 @@ public class Errors {
         "The gateway could not build this page. The error is in its log.", List.of());
   }
 
-  private HttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String reason, String detail,
+  private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String reason, String detail,
       List<Map<String, String>> violations) {
     if (request.getPath().startsWith("/api/")) {
       Map<String, Object> problem = new LinkedHashMap<>();
