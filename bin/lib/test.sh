@@ -77,9 +77,45 @@ laa_test_browser() {
   return 1
 }
 
+# buf lints the protos (proto/buf.yaml: the STANDARD rules) during the build, when Maven is given
+# -Dlaa.buf=PATH. It comes from the npm package @bufbuild/buf, this version, installed under
+# .laa/tools/buf (npm comes with Node.js; Debian's nodejs and npm are installed when missing, as root).
+LAA_BUF_VERSION=1.75.0
+laa_test_buf() {
+  local dir="${LAA_TOOLS_DIR:-$ROOT/.laa/tools}/buf" log
+  LAA_BUF="$dir/node_modules/.bin/buf"
+  if [ "$("$LAA_BUF" --version 2>/dev/null)" = "$LAA_BUF_VERSION" ]; then
+    echo "buf: $LAA_BUF ($LAA_BUF_VERSION)"
+    return 0
+  fi
+  if ! command -v npm >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "buf: installing Debian's nodejs and npm (apt-get) to fetch it..."
+    apt-get update -q >/dev/null 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null 2>&1
+  fi
+  if ! command -v npm >/dev/null; then
+    echo "buf lint needs npm (Node.js) to install @bufbuild/buf $LAA_BUF_VERSION: install Node.js and npm" >&2
+    echo "(Debian: apt-get install nodejs npm), then run bin/laa test again." >&2
+    return 1
+  fi
+  echo "buf: installing @bufbuild/buf $LAA_BUF_VERSION (npm) into $dir..."
+  mkdir -p "$dir"
+  log=$(mktemp)
+  if npm install --prefix "$dir" --no-save --no-audit --no-fund "@bufbuild/buf@$LAA_BUF_VERSION" >"$log" 2>&1 \
+    && [ "$("$LAA_BUF" --version 2>/dev/null)" = "$LAA_BUF_VERSION" ]; then
+    rm -f "$log"
+    echo "buf: $LAA_BUF ($LAA_BUF_VERSION)"
+    return 0
+  fi
+  tail -15 "$log" >&2
+  echo "Installing @bufbuild/buf with npm failed (its whole output is in $log)." >&2
+  return 1
+}
+
 # The programs the tests need besides the JDK, Maven (the wrapper fetches it) and PostgreSQL: each is
-# set up here, installed when it can be, before Maven runs. A new tool (buf, say) gets its own
-# function and a line below.
+# set up here, installed when it can be, before Maven runs. A new tool gets its own function and a
+# line below.
 laa_test_tools() {
+  laa_test_buf || return 1
   laa_test_browser || return 1
 }
