@@ -49,7 +49,7 @@ final class Reading {
         System.out.println(e.getKey() + " (" + e.getValue().size() + ")");
         for (Indicator i : e.getValue()) {
           String title = i.getTitle().length() > 90 ? i.getTitle().substring(0, 89) + "…" : i.getTitle();
-          System.out.printf("  %-14s %s%n", i.getCode(), title);
+          System.out.printf("  %-14s %s%n", i.getId(), title);
         }
         total += e.getValue().size();
       }

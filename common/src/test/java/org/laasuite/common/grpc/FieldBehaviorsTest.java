@@ -63,13 +63,13 @@ class FieldBehaviorsTest {
   @Test
   void anEmptyResourceListsExactlyTheAnnotatedFields() {
     var request = CreateIndicatorRequest.newBuilder().setIndicator(Indicator.newBuilder().setUnits("%")).build();
-    assertEquals(List.of("indicator.code", "indicator.title", "indicator.block", "indicator.polarity"),
+    assertEquals(List.of("indicator.id", "indicator.title", "indicator.block", "indicator.polarity"),
         missing(request, ""));
   }
 
   @Test
   void thePrefixNamesTheMessageWithOrWithoutItsDot() {
-    var indicator = Indicator.newBuilder().setCode("CYP-28").setTitle("   ").setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE)
+    var indicator = Indicator.newBuilder().setId("CYP-28").setTitle("   ").setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE)
         .build();
     assertEquals(List.of("indicator.title", "indicator.polarity"), missing(indicator, "indicator"));
     assertEquals(List.of("indicator.title", "indicator.polarity"), missing(indicator, "indicator."));
@@ -78,7 +78,7 @@ class FieldBehaviorsTest {
 
   @Test
   void aCompleteResourceHasNothingMissing() {
-    var indicator = Indicator.newBuilder().setCode("CYP-28").setTitle("NEET 16-18")
+    var indicator = Indicator.newBuilder().setId("CYP-28").setTitle("NEET 16-18")
         .setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE).setPolarity(Polarity.POLARITY_LOWER_IS_BETTER).build();
     assertEquals(List.of(), missing(CreateIndicatorRequest.newBuilder().setIndicator(indicator).build(), ""));
     assertEquals(List.of("update_mask"), missing(UpdateIndicatorRequest.newBuilder().setIndicator(indicator).build(), ""));
@@ -116,7 +116,7 @@ class FieldBehaviorsTest {
 
   @Test
   void outputOnlyFieldsAClientSetAreListed() {
-    var indicator = Indicator.newBuilder().setName("indicators/CYP-28").setCode("CYP-28")
+    var indicator = Indicator.newBuilder().setName("indicators/CYP-28").setId("CYP-28")
         .setCreateTime(Timestamp.newBuilder().setSeconds(1)).build();
     assertEquals(List.of("name", "create_time"), FieldBehaviors.outputOnly(indicator));
     assertEquals(List.of("indicator.name", "indicator.create_time"),

@@ -12,16 +12,16 @@ public final class AreaMapper {
   }
 
   public static Area toProto(AreaRow a) {
-    return Area.newBuilder().setName(ResourceNames.AREAS.name(a.code())).setCode(a.code()).setTitle(a.title())
+    return Area.newBuilder().setName(ResourceNames.AREAS.name(a.code())).setId(a.code()).setTitle(a.title())
         .setType(a.type()).build();
   }
 
   /** The area {@code in} describes, its shape checked into {@code v} under {@code fieldPrefix} ("area"). */
   public static AreaRow fromProto(Area in, String fieldPrefix, Violations v) {
     String p = fieldPrefix.isEmpty() ? "" : fieldPrefix + ".";
-    ResourceNames.AREAS.validId(in.getCode(), p + "code", v);
+    ResourceNames.AREAS.validId(in.getId(), p + "id", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
     ProtoEnums.required(in.getType(), p + "type", v);
-    return new AreaRow(null, in.getCode(), in.getTitle(), in.getType());
+    return new AreaRow(null, in.getId(), in.getTitle(), in.getType());
   }
 }

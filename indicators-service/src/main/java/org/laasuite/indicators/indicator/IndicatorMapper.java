@@ -41,7 +41,7 @@ public final class IndicatorMapper {
   public static Indicator toProto(IndicatorRow i) {
     var b = Indicator.newBuilder()
         .setName(i.name())
-        .setCode(i.code())
+        .setId(i.code())
         .setTitle(i.title())
         .setBlock(i.block())
         .setThemeGroup(i.themeGroup())
@@ -71,7 +71,7 @@ public final class IndicatorMapper {
   /** The indicator {@code in} describes, its shape checked into {@code v} under {@code fieldPrefix} ("indicator"). */
   public static IndicatorRow fromProto(Indicator in, String fieldPrefix, Violations v) {
     String p = fieldPrefix.isEmpty() ? "" : fieldPrefix + ".";
-    ResourceNames.INDICATORS.validId(in.getCode(), p + "code", v);
+    ResourceNames.INDICATORS.validId(in.getId(), p + "id", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
     ProtoEnums.required(in.getBlock(), p + "block", v);
     ProtoEnums.required(in.getPolarity(), p + "polarity", v);
@@ -99,7 +99,7 @@ public final class IndicatorMapper {
     IndicatorSource source = in.getSource() == IndicatorSource.INDICATOR_SOURCE_UNSPECIFIED
         ? IndicatorSource.INDICATOR_SOURCE_LOCAL : in.getSource();
     Frequency frequency = in.getFrequency() == Frequency.FREQUENCY_UNSPECIFIED ? Frequency.FREQUENCY_ANNUAL : in.getFrequency();
-    return new IndicatorRow(null, in.getCode(), in.getTitle(), in.getBlock(), in.getThemeGroup(), in.getOutcome(),
+    return new IndicatorRow(null, in.getId(), in.getTitle(), in.getBlock(), in.getThemeGroup(), in.getOutcome(),
         in.getUnits(), in.getPolarity(), source, in.getNiCode(), in.getMonitorOnly(), in.getCumulative(),
         in.getOwnerOrganisation(), frequency, in.getDecimalPlaces(), tolerance, in.getSourceReference(), null, null);
   }

@@ -72,7 +72,7 @@ public class IndicatorService {
   public IndicatorRow create(IndicatorRow candidate) {
     if (indicators.existsByCode(candidate.code())) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "INDICATOR_ALREADY_EXISTS",
-          candidate.name() + " already exists", "indicator.code");
+          candidate.name() + " already exists", "indicator.id");
     }
     return indicators.save(candidate);
   }

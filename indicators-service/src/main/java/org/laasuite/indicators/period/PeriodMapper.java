@@ -14,7 +14,7 @@ public final class PeriodMapper {
   }
 
   public static Period toProto(PeriodRow p) {
-    return Period.newBuilder().setName(ResourceNames.PERIODS.name(p.code())).setCode(p.code()).setType(p.type())
+    return Period.newBuilder().setName(ResourceNames.PERIODS.name(p.code())).setId(p.code()).setType(p.type())
         .setStartDate(Protos.date(p.startDate())).setEndDate(Protos.date(p.endDate())).setLabel(p.label()).build();
   }
 
@@ -24,15 +24,15 @@ public final class PeriodMapper {
    */
   public static PeriodRow fromProto(Period in, String fieldPrefix, Violations v) {
     String p = fieldPrefix.isEmpty() ? "" : fieldPrefix + ".";
-    ResourceNames.PERIODS.validId(in.getCode(), p + "code", v);
+    ResourceNames.PERIODS.validId(in.getId(), p + "id", v);
     ProtoEnums.required(in.getType(), p + "type", v);
     LocalDate start = Protos.requiredDate(in.getStartDate(), p + "start_date", v);
     LocalDate end = Protos.requiredDate(in.getEndDate(), p + "end_date", v);
     if (start != null && end != null) {
       v.check(!end.isBefore(start), p + "end_date", "is before start_date " + start);
     }
-    String label = in.getLabel().isBlank() ? in.getCode() : in.getLabel();
+    String label = in.getLabel().isBlank() ? in.getId() : in.getLabel();
     v.maxLength(label, Violations.MAX_TITLE, p + "label");
-    return new PeriodRow(null, in.getCode(), in.getType(), start, end, label);
+    return new PeriodRow(null, in.getId(), in.getType(), start, end, label);
   }
 }

@@ -41,7 +41,6 @@ import org.laasuite.indicators.v1.IndicatorReport;
 @Singleton
 public class ReportService {
 
-
   private final IndicatorService indicators;
   private final References references;
   private final BaselineRepository baselines;

@@ -60,18 +60,18 @@ class IndicatorEndpointTest implements TestPropertyProvider {
 
   @BeforeAll
   void placesAndPeriods() {
-    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setCode("city")
+    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setId("city")
         .setTitle("Coventry").setType(AreaType.AREA_TYPE_CITY)).build());
-    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setCode("priority-neighbourhoods")
+    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setId("priority-neighbourhoods")
         .setTitle("Priority neighbourhoods").setType(AreaType.AREA_TYPE_PRIORITY_NEIGHBOURHOODS)).build());
-    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setCode("rest-of-city")
+    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setId("rest-of-city")
         .setTitle("Rest of the city").setType(AreaType.AREA_TYPE_REST_OF_CITY)).build());
     for (int y = 2004; y <= 2008; y++) {
       client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
-          .setCode("fy-" + y + "-" + String.format("%02d", (y + 1) % 100)).setType(PeriodType.PERIOD_TYPE_FINANCIAL_YEAR)
+          .setId("fy-" + y + "-" + String.format("%02d", (y + 1) % 100)).setType(PeriodType.PERIOD_TYPE_FINANCIAL_YEAR)
           .setStartDate(date(y, 4, 1)).setEndDate(date(y + 1, 3, 31)).setLabel(y + "-" + (y + 1))).build());
     }
-    client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setCode("fy-2006-07-q1")
+    client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setId("fy-2006-07-q1")
         .setType(PeriodType.PERIOD_TYPE_QUARTER).setStartDate(date(2006, 4, 1)).setEndDate(date(2006, 6, 30))
         .setLabel("Q1 2006-07")).build());
   }
@@ -85,7 +85,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   }
 
   private static Indicator.Builder neet(String code) {
-    return Indicator.newBuilder().setCode(code)
+    return Indicator.newBuilder().setId(code)
         .setTitle("Percentage of 16-18 year olds not in education employment or in training (neet)")
         .setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE).setPolarity(Polarity.POLARITY_LOWER_IS_BETTER).setUnits("%")
         .setThemeGroup("bodies/children-and-young-persons-strategic-partnership");
@@ -131,7 +131,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
         .setBlock(LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES).build());
     assertTrue(first.getIndicatorsList().stream()
         .allMatch(i -> i.getBlock() == LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES));
-    assertTrue(first.getIndicatorsList().stream().anyMatch(i -> i.getCode().equals("T-PAGE-SSC")));
+    assertTrue(first.getIndicatorsList().stream().anyMatch(i -> i.getId().equals("T-PAGE-SSC")));
 
     var all = new java.util.ArrayList<String>();
     String token = "";
@@ -139,7 +139,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
       var page = client.listIndicators(ListIndicatorsRequest.newBuilder().setPageSize(2).setPageToken(token)
           .setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE).build());
       assertTrue(page.getIndicatorsCount() <= 2);
-      page.getIndicatorsList().forEach(i -> all.add(i.getCode()));
+      page.getIndicatorsList().forEach(i -> all.add(i.getId()));
       token = page.getNextPageToken();
     } while (!token.isEmpty());
     assertTrue(all.containsAll(List.of("T-PAGE-0", "T-PAGE-1", "T-PAGE-2", "T-PAGE-3", "T-PAGE-4")));
@@ -159,7 +159,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     expectInvalid(() -> create(neet("T-BAD").setAmberTolerance(dec("NaN"))), "indicator.amber_tolerance");
     expectInvalid(() -> create(neet("T-BAD").setAmberTolerance(dec("Infinity"))), "indicator.amber_tolerance");
     expectInvalid(() -> create(neet("bad code!").setPolarity(Polarity.POLARITY_UNSPECIFIED).setTitle("")),
-        "indicator.code", "indicator.polarity", "indicator.title");
+        "indicator.id", "indicator.polarity", "indicator.title");
     expectInvalid(() -> create(neet("T-BAD").setThemeGroup("Children's partnership")), "indicator.theme_group");
     assertEquals(before, rows("indicator"));
 
@@ -191,13 +191,13 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   void aPeriodEndingBeforeItStartsIsRejected() throws Exception {
     long before = rows("period");
     expectInvalid(() -> client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
-        .setCode("backwards").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(date(2007, 4, 1))
+        .setId("backwards").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(date(2007, 4, 1))
         .setEndDate(date(2007, 3, 31))).build()), "period.end_date");
     expectInvalid(() -> client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
-        .setCode("no-dates").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(date(2007, 2, 30))).build()),
+        .setId("no-dates").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(date(2007, 2, 30))).build()),
         "period.start_date", "period.end_date");
     expectInvalid(() -> client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder()
-        .setCode("nowhere").setTitle("Nowhere").setTypeValue(55)).build()), "area.type");
+        .setId("nowhere").setTitle("Nowhere").setTypeValue(55)).build()), "area.type");
     assertEquals(before, rows("period"));
   }
 

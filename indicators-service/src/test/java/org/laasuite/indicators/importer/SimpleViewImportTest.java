@@ -63,7 +63,7 @@ class SimpleViewImportTest implements TestPropertyProvider {
     do {
       var page = client.listIndicators(ListIndicatorsRequest.newBuilder().setPageSize(100).setPageToken(token)
           .build());
-      page.getIndicatorsList().forEach(i -> codes.add(i.getCode()));
+      page.getIndicatorsList().forEach(i -> codes.add(i.getId()));
       token = page.getNextPageToken();
     } while (!token.isEmpty());
   }
@@ -163,7 +163,7 @@ class SimpleViewImportTest implements TestPropertyProvider {
     assertEquals("", page.getNextPageToken());
     assertTrue(page.getReportsList().stream().allMatch(r -> r.getIndicator().getBlock()
         == LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE && r.getComputedJudgement().getRating() != Rating.RATING_UNSPECIFIED));
-    assertEquals(Rating.RATING_RED, page.getReportsList().stream().filter(r -> r.getIndicator().getCode().equals("CYP-28"))
+    assertEquals(Rating.RATING_RED, page.getReportsList().stream().filter(r -> r.getIndicator().getId().equals("CYP-28"))
         .findFirst().orElseThrow().getComputedJudgement().getRating());
   }
 

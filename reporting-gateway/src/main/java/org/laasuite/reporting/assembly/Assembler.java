@@ -225,7 +225,7 @@ public class Assembler {
 
   private static IndicatorLine line(IndicatorReport r, String themeGroupTitle, List<Action> actions) {
     var i = r.getIndicator();
-    return IndicatorLine.newBuilder().setIndicator(i.getName()).setCode(i.getCode()).setTitle(i.getTitle())
+    return IndicatorLine.newBuilder().setIndicator(i.getName()).setCode(i.getId()).setTitle(i.getTitle())
         .setThemeGroupTitle(themeGroupTitle)
         .setUnits(i.getUnits()).setComputedJudgement(r.getComputedJudgement())
         .setRecordedRating(r.getRecordedJudgement().getRating()).setTrend(r.getTrend().getDirection())

@@ -32,7 +32,7 @@ public final class PeriodNames {
     if (p == null) {
       return Fmt.INSTANCE.period(name);
     }
-    return p.getLabel().isBlank() ? p.getCode() : p.getLabel();
+    return p.getLabel().isBlank() ? p.getId() : p.getLabel();
   }
 
   /** Position in date order; periods the report did not describe come last. */

@@ -20,7 +20,7 @@ import org.laasuite.indicators.v1.Target;
 class CardFiguresTest {
 
   private static Period period(String code, String label, int fromYear, int fromMonth, int toYear, int toMonth) {
-    return Period.newBuilder().setName("periods/" + code).setCode(code).setLabel(label)
+    return Period.newBuilder().setName("periods/" + code).setId(code).setLabel(label)
         .setStartDate(Date.newBuilder().setYear(fromYear).setMonth(fromMonth).setDay(1))
         .setEndDate(Date.newBuilder().setYear(toYear).setMonth(toMonth).setDay(28)).build();
   }
@@ -36,7 +36,7 @@ class CardFiguresTest {
 
   /** Narrowing the gap: worklessness in the priority neighbourhoods against the rest of the city. */
   private static IndicatorReport gap() {
-    return IndicatorReport.newBuilder().setIndicator(Indicator.newBuilder().setCode("T-GAP").setUnits("%"))
+    return IndicatorReport.newBuilder().setIndicator(Indicator.newBuilder().setId("T-GAP").setUnits("%"))
         .addPeriods(period("m-2002-11", "Nov-02", 2002, 11, 2002, 11))
         .addPeriods(period("fy-2005-06", "2005-06", 2005, 4, 2006, 3))
         .addPeriods(period("fy-2006-07", "2006-07", 2006, 4, 2007, 3))
@@ -67,7 +67,7 @@ class CardFiguresTest {
 
   @Test
   void thereIsNoChartWithoutANumberToPlot() {
-    IndicatorReport none = IndicatorReport.newBuilder().setIndicator(Indicator.newBuilder().setCode("T-NONE"))
+    IndicatorReport none = IndicatorReport.newBuilder().setIndicator(Indicator.newBuilder().setId("T-NONE"))
         .addPeriods(period("fy-2006-07", "2006-07", 2006, 4, 2007, 3))
         .addOutturns(Outturn.newBuilder().setPeriod("periods/fy-2006-07").setFigure(Figure.newBuilder()
             .setStatus(FigureStatus.FIGURE_STATUS_MONITOR_ONLY).setOriginalText("Monitor only"))).build();

@@ -35,14 +35,14 @@ class PrintedCardTest {
 
   private static ReportCard overfull() {
     var r = IndicatorReport.newBuilder().setIndicator(Indicator.newBuilder().setName("indicators/T-BIG")
-        .setCode("T-BIG").setUnits("%").setTitle(WORDS.repeat(12)).setOutcome(WORDS.repeat(40)))
+        .setId("T-BIG").setUnits("%").setTitle(WORDS.repeat(12)).setOutcome(WORDS.repeat(40)))
         .setComputedJudgement(ComputedJudgement.newBuilder().setRating(Rating.RATING_RED).setExplanation(WORDS.repeat(10)))
         .setRecordedJudgement(RecordedJudgement.newBuilder().setRating(Rating.RATING_AMBER).setReason(WORDS.repeat(60)))
         .setNarrative(Narrative.newBuilder().setPeriod("periods/fy-2010-11").setAchieved(WORDS.repeat(250))
             .setNextSteps(WORDS.repeat(250)).setAuthor("Children's Partnership"));
     for (int y = 2000; y < 2012; y++) {
       String code = "fy-" + y + "-" + String.format("%02d", (y + 1) % 100);
-      r.addPeriods(Period.newBuilder().setName("periods/" + code).setCode(code).setLabel(code.substring(3))
+      r.addPeriods(Period.newBuilder().setName("periods/" + code).setId(code).setLabel(code.substring(3))
           .setStartDate(Date.newBuilder().setYear(y).setMonth(4).setDay(1))
           .setEndDate(Date.newBuilder().setYear(y + 1).setMonth(3).setDay(31)));
       for (String area : new String[] {"city", "priority-neighbourhoods", "rest-of-city"}) {
