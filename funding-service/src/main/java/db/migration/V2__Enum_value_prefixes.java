@@ -3,8 +3,8 @@ package db.migration;
 import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.laasuite.common.db.EnumValuePrefixes;
 import org.laasuite.common.db.EnumValuePrefixes.Column;
+import org.laasuite.common.db.EnumValuePrefixes;
 
 /** Stored enum values gain their enum's prefix ('ALIGNED' becomes 'ARRANGEMENT_ALIGNED'); see EnumValuePrefixes. */
 public class V2__Enum_value_prefixes extends BaseJavaMigration {

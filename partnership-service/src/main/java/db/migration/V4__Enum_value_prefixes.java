@@ -4,8 +4,8 @@ import java.sql.Statement;
 import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.laasuite.common.db.EnumValuePrefixes;
 import org.laasuite.common.db.EnumValuePrefixes.Column;
+import org.laasuite.common.db.EnumValuePrefixes;
 
 /** Stored enum values gain their enum's prefix ('CHAIR' becomes 'ROLE_CHAIR'); see EnumValuePrefixes. */
 public class V4__Enum_value_prefixes extends BaseJavaMigration {

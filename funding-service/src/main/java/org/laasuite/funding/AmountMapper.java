@@ -5,13 +5,13 @@ import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.v1.Amount;
 import org.laasuite.funding.v1.AmountStatus;
 
-/** Amounts to and from their proto; the record is {@code org.laasuite.funding.Amount}, the proto {@link Amount}. */
+/** Amounts to and from their proto; the record is {@code AmountValue}, the proto {@link Amount}. */
 public final class AmountMapper {
 
   private AmountMapper() {
   }
 
-  public static Amount toProto(org.laasuite.funding.Amount a) {
+  public static Amount toProto(AmountValue a) {
     var b = Amount.newBuilder().setStatus(a.status()).setOriginalText(a.text());
     if (a.pence() != null) {
       b.setMoney(Moneys.gbp(a.pence()));
@@ -20,12 +20,12 @@ public final class AmountMapper {
   }
 
   /** The amount a client sent, or null (with violations) when it is not one. */
-  public static org.laasuite.funding.Amount fromProto(Amount in, String field, Violations v) {
+  public static AmountValue fromProto(Amount in, String field, Violations v) {
     v.maxLength(in.getOriginalText(), Violations.MAX_TITLE, field + ".original_text");
     switch (in.getStatus()) {
       case AMOUNT_STATUS_NOT_YET_QUANTIFIED -> {
         v.check(!in.hasMoney(), field + ".money", "must be unset when the amount is not yet quantified");
-        return new org.laasuite.funding.Amount(null, AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED,
+        return new AmountValue(null, AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED,
             in.getOriginalText().isBlank() ? "NYQ" : in.getOriginalText());
       }
       case AMOUNT_STATUS_CONFIRMED, AMOUNT_STATUS_INDICATIVE, AMOUNT_STATUS_UNSPECIFIED -> {
@@ -35,7 +35,7 @@ public final class AmountMapper {
         Long pence = Moneys.pence(in.getMoney(), field + ".money", v);
         AmountStatus status = in.getStatus() == AmountStatus.AMOUNT_STATUS_UNSPECIFIED
             ? AmountStatus.AMOUNT_STATUS_CONFIRMED : in.getStatus();
-        return pence == null ? null : new org.laasuite.funding.Amount(pence, status,
+        return pence == null ? null : new AmountValue(pence, status,
             in.getOriginalText().isBlank() ? Moneys.format(pence) : in.getOriginalText());
       }
       default -> {

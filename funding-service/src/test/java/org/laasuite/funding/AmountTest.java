@@ -15,15 +15,15 @@ class AmountTest {
   @Test
   void readsTheAgreementsFiguresToThePenny() {
     Violations v = new Violations();
-    assertEquals(151_963_400L, Amount.parse("1,519,634", "f", v).pence());
-    assertEquals(0L, Amount.parse("0", "f", v).pence());
-    assertEquals(1_250L, Amount.parse("£12.50", "f", v).pence());
+    assertEquals(151_963_400L, AmountValue.parse("1,519,634", "f", v).pence());
+    assertEquals(0L, AmountValue.parse("0", "f", v).pence());
+    assertEquals(1_250L, AmountValue.parse("£12.50", "f", v).pence());
     assertTrue(v.isEmpty());
   }
 
   @Test
   void nyqIsNotZero() {
-    Amount nyq = Amount.parse("NYQ", "f", new Violations());
+    AmountValue nyq = AmountValue.parse("NYQ", "f", new Violations());
     assertFalse(nyq.quantified());
     assertEquals(AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, nyq.status());
     assertEquals("NYQ", nyq.text());
@@ -31,15 +31,15 @@ class AmountTest {
 
   @Test
   void anEmptyCellIsNoAmount() {
-    assertNull(Amount.parse(" ", "f", new Violations()));
+    assertNull(AmountValue.parse(" ", "f", new Violations()));
   }
 
   @Test
   void negativeAndMalformedAmountsAreViolations() {
     Violations v = new Violations();
-    Amount.parse("-5", "capital", v);
-    Amount.parse("12.505", "revenue", v);
-    Amount.parse("about 3k", "revenue", v);
+    AmountValue.parse("-5", "capital", v);
+    AmountValue.parse("12.505", "revenue", v);
+    AmountValue.parse("about 3k", "revenue", v);
     assertEquals(3, v.list().size());
     assertEquals("capital", v.list().get(0).getField());
   }

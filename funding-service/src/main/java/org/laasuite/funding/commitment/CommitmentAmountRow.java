@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import org.laasuite.funding.Amount;
+import org.laasuite.funding.AmountValue;
 import org.laasuite.funding.v1.AmountStatus;
 
 @MappedEntity("commitment_amount")
@@ -16,7 +16,7 @@ public record CommitmentAmountRow(
     AmountStatus status,
     String originalText) {
 
-  public Amount amount() {
-    return new Amount(pence, status, originalText);
+  public AmountValue amount() {
+    return new AmountValue(pence, status, originalText);
   }
 }

@@ -11,8 +11,8 @@ import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.funding.Amount;
 import org.laasuite.funding.AmountMapper;
+import org.laasuite.funding.AmountValue;
 import org.laasuite.funding.v1.Commitment;
 import org.laasuite.funding.v1.Spend;
 import org.laasuite.funding.v1.YearAmount;
@@ -103,7 +103,7 @@ public final class CommitmentMapper {
       YearAmount ya = in.getAmounts(i);
       String f = p + "amounts[" + i + "]";
       FinancialYear year = FinancialYear.parse(ya.getFinancialYear(), f + ".financial_year", v);
-      Amount amount = AmountMapper.fromProto(ya.getAmount(), f + ".amount", v);
+      AmountValue amount = AmountMapper.fromProto(ya.getAmount(), f + ".amount", v);
       if (year != null && amount != null) {
         v.check(seen.add(year.toString()), f + ".financial_year", year + " is given twice");
         years.add(new CommitmentAmountRow(null, 0, year.toString(), amount.pence(), amount.status(), amount.text()));

@@ -1,6 +1,5 @@
 package org.laasuite.funding.commitment;
 
-import org.laasuite.common.grpc.ResourceNames;
 import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -10,16 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.laasuite.common.FinancialYear;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.common.FinancialYear;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentAmountRepository;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentRepository;
 import org.laasuite.funding.commitment.CommitmentRepositories.SpendRepository;
-import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.AllocationRepository;
+import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.FundingStreamRow;
 import org.laasuite.funding.stream.FundingStreamService;
 

@@ -1,6 +1,5 @@
 package org.laasuite.funding.importer;
 
-import org.laasuite.common.grpc.ProtoEnums;
 import com.google.protobuf.ByteString;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -22,28 +21,29 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.laasuite.common.FinancialYear;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.funding.Amount;
 import org.laasuite.funding.AmountMapper;
-import org.laasuite.common.FinancialYear;
+import org.laasuite.funding.AmountValue;
 import org.laasuite.funding.commitment.CommitmentMapper;
 import org.laasuite.funding.commitment.CommitmentService;
-import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.AllocationRepository;
-import org.laasuite.funding.stream.FundingStreamRow;
-import org.laasuite.funding.stream.FundingStreamRepository;
+import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.FundingStreamMapper;
+import org.laasuite.funding.stream.FundingStreamRepository;
+import org.laasuite.funding.stream.FundingStreamRow;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.funding.v1.Commitment;
 import org.laasuite.funding.v1.CommitmentKind;
+import org.laasuite.funding.v1.FundingStream;
 import org.laasuite.funding.v1.ImportFundingRequest;
 import org.laasuite.funding.v1.ImportFundingResponse;
 import org.laasuite.funding.v1.ImportProblem;
 import org.laasuite.funding.v1.YearAmount;
 import org.laasuite.type.v1.LaaBlock;
-import org.laasuite.funding.v1.FundingStream;
 
 /**
  * Loads the agreement's funding table and the commitments recorded in minutes (docs/data-formats.md).
@@ -75,7 +75,7 @@ public class FundingImporter {
     this.tx = tx;
   }
 
-  record StreamLine(FundingStreamRow stream, Amount capital, Amount revenue, String note) {
+  record StreamLine(FundingStreamRow stream, AmountValue capital, AmountValue revenue, String note) {
   }
 
   public ImportFundingResponse importFiles(ImportFundingRequest request) {
@@ -144,8 +144,8 @@ public class FundingImporter {
         problems.add(problem(STREAMS, line, "previously_pooled", "must be Y or N, not '" + pp + "'"));
       }
       Violations v = new Violations();
-      Amount capital = Amount.parse(rec.get("capital" + yearColumn), "capital" + yearColumn, v);
-      Amount revenue = Amount.parse(rec.get("revenue" + yearColumn), "revenue" + yearColumn, v);
+      AmountValue capital = AmountValue.parse(rec.get("capital" + yearColumn), "capital" + yearColumn, v);
+      AmountValue revenue = AmountValue.parse(rec.get("revenue" + yearColumn), "revenue" + yearColumn, v);
       v.list().forEach(fv -> problems.add(problem(STREAMS, line, fv.getField(), fv.getDescription())));
       if (capital == null && revenue == null && v.isEmpty()) {
         problems.add(problem(STREAMS, line, "revenue" + yearColumn, "the line has no capital and no revenue"));
@@ -226,7 +226,7 @@ public class FundingImporter {
         }
       }
       Violations v = new Violations();
-      Amount amount = Amount.parse(rec.get("amount" + yearColumn), "amount" + yearColumn, v);
+      AmountValue amount = AmountValue.parse(rec.get("amount" + yearColumn), "amount" + yearColumn, v);
       v.list().forEach(fv -> problems.add(problem(COMMITMENTS, line, fv.getField(), fv.getDescription())));
       if (amount != null) {
         c.addAmounts(YearAmount.newBuilder().setFinancialYear(year.toString()).setAmount(AmountMapper.toProto(amount)));

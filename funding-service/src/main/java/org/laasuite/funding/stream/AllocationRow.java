@@ -7,7 +7,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.laasuite.funding.Amount;
+import org.laasuite.funding.AmountValue;
 import org.laasuite.funding.v1.AmountStatus;
 
 /** A stream's money for one financial year; capital and revenue each an amount or none. */
@@ -25,7 +25,7 @@ public record AllocationRow(
     String note,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 
-  public static AllocationRow of(long streamId, String year, @Nullable Amount capital, @Nullable Amount revenue,
+  public static AllocationRow of(long streamId, String year, @Nullable AmountValue capital, @Nullable AmountValue revenue,
       String note) {
     return new AllocationRow(null, streamId, year,
         capital == null ? null : capital.pence(), capital == null ? null : capital.status(),
@@ -34,12 +34,12 @@ public record AllocationRow(
         revenue == null ? "" : revenue.text(), note, null);
   }
 
-  public @Nullable Amount capital() {
-    return capitalStatus == null ? null : new Amount(capitalPence, capitalStatus, capitalText);
+  public @Nullable AmountValue capital() {
+    return capitalStatus == null ? null : new AmountValue(capitalPence, capitalStatus, capitalText);
   }
 
-  public @Nullable Amount revenue() {
-    return revenueStatus == null ? null : new Amount(revenuePence, revenueStatus, revenueText);
+  public @Nullable AmountValue revenue() {
+    return revenueStatus == null ? null : new AmountValue(revenuePence, revenueStatus, revenueText);
   }
 
   /** Capital and revenue that are quantified, in pence. */

@@ -8,8 +8,8 @@ import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.funding.Amount;
 import org.laasuite.funding.AmountMapper;
+import org.laasuite.funding.AmountValue;
 import org.laasuite.funding.v1.Allocation;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.funding.v1.FundingStream;
@@ -117,8 +117,8 @@ public final class FundingStreamMapper {
   /** A new allocation of {@code stream}'s, or null (with violations) when its year is not one. */
   public static AllocationRow fromProto(Allocation in, FundingStreamRow stream, String p, Violations v) {
     FinancialYear year = FinancialYear.parse(in.getFinancialYear(), p + "financial_year", v);
-    Amount capital = in.hasCapital() ? AmountMapper.fromProto(in.getCapital(), p + "capital", v) : null;
-    Amount revenue = in.hasRevenue() ? AmountMapper.fromProto(in.getRevenue(), p + "revenue", v) : null;
+    AmountValue capital = in.hasCapital() ? AmountMapper.fromProto(in.getCapital(), p + "capital", v) : null;
+    AmountValue revenue = in.hasRevenue() ? AmountMapper.fromProto(in.getRevenue(), p + "revenue", v) : null;
     v.check(in.hasCapital() || in.hasRevenue(), p + "revenue", "an allocation needs capital, revenue or both");
     v.maxLength(in.getNote(), Violations.MAX_TEXT, p + "note");
     if (year != null && stream.endDate() != null) {

@@ -1,6 +1,5 @@
 package org.laasuite.funding.stream;
 
-import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;
@@ -10,6 +9,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.type.v1.LaaBlock;
 

@@ -4,16 +4,17 @@ import java.math.BigDecimal;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.v1.Comparator;
+import org.laasuite.indicators.v1.Figure;
 import org.laasuite.indicators.v1.FigureStatus;
 
-/** Figure record to and from its proto. */
+/** FigureValue record to and from its proto. */
 public final class FigureMapper {
 
   private FigureMapper() {
   }
 
-  public static org.laasuite.indicators.v1.Figure toProto(Figure f) {
-    var b = org.laasuite.indicators.v1.Figure.newBuilder()
+  public static Figure toProto(FigureValue f) {
+    var b = Figure.newBuilder()
         .setComparator(f.comparator())
         .setDueYear(f.dueYear())
         .setCumulative(f.cumulative())
@@ -32,7 +33,7 @@ public final class FigureMapper {
    * The figure a client sent: a value (with its comparator and qualifiers), or only the original
    * text, which is then read as an import would read it.
    */
-  public static Figure fromProto(org.laasuite.indicators.v1.Figure in, String field, Violations v) {
+  public static FigureValue fromProto(Figure in, String field, Violations v) {
     String text = in.getOriginalText();
     if (!v.maxLength(text, Violations.MAX_TITLE, field + ".original_text")) {
       return null;
@@ -50,17 +51,17 @@ public final class FigureMapper {
       }
       Comparator comparator = in.getComparator() == Comparator.COMPARATOR_UNSPECIFIED ? Comparator.COMPARATOR_EQUAL
           : in.getComparator();
-      return new Figure(value, comparator, in.getDueYear(), in.getCumulative(), secondary, FigureStatus.FIGURE_STATUS_VALUE,
+      return new FigureValue(value, comparator, in.getDueYear(), in.getCumulative(), secondary, FigureStatus.FIGURE_STATUS_VALUE,
           text.isBlank() ? value.toPlainString() : text.strip());
     }
     if (text.isBlank()) {
       v.add(field, "needs a value or the original text");
       return null;
     }
-    Figure read = FigureText.parse(text);
+    FigureValue read = FigureText.parse(text);
     if (in.getStatus() != FigureStatus.FIGURE_STATUS_UNSPECIFIED && !read.hasValue()) {
       v.check(in.getStatus() != FigureStatus.FIGURE_STATUS_VALUE, field + ".status", "is VALUE but no value is given");
-      return new Figure(null, Comparator.COMPARATOR_EQUAL, 0, false, null, in.getStatus(), read.originalText());
+      return new FigureValue(null, Comparator.COMPARATOR_EQUAL, 0, false, null, in.getStatus(), read.originalText());
     }
     return read;
   }

@@ -10,7 +10,7 @@ import org.laasuite.indicators.v1.FigureStatus;
 
 /**
  * Reads the figures partnerships write ("6395 by 2008", "3% (1021)", "Less than 15 across all
- * phases", "£27,692", "Monitor only", "TBA") into a {@link Figure}. It takes a number only where the
+ * phases", "£27,692", "Monitor only", "TBA") into a {@link FigureValue}. It takes a number only where the
  * text starts with one (after a comparator word or a currency sign), so that "Survey will be held
  * every 3 years" or "2 year lag" never become figures: it never invents a number.
  */
@@ -59,7 +59,7 @@ public final class FigureText {
   }
 
   /** The figure in {@code text}; null for blank text (an empty cell is no figure at all). */
-  public static Figure parse(String text) {
+  public static FigureValue parse(String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -101,11 +101,11 @@ public final class FigureText {
       secondary = new BigDecimal(bracket.group(1).replace(",", ""));
     }
     boolean cumulative = CUMULATIVE.matcher(rest).find();
-    return new Figure(value, comparator, dueYear, cumulative, secondary, FigureStatus.FIGURE_STATUS_VALUE, original);
+    return new FigureValue(value, comparator, dueYear, cumulative, secondary, FigureStatus.FIGURE_STATUS_VALUE, original);
   }
 
-  private static Figure textOnly(String original, FigureStatus status) {
-    return new Figure(null, Comparator.COMPARATOR_EQUAL, 0, false, null, status, original);
+  private static FigureValue textOnly(String original, FigureStatus status) {
+    return new FigureValue(null, Comparator.COMPARATOR_EQUAL, 0, false, null, status, original);
   }
 
   private static Comparator comparator(String word) {

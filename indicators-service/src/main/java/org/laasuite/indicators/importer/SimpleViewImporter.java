@@ -1,14 +1,13 @@
 package org.laasuite.indicators.importer;
 
-import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,12 +20,14 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.area.AreaRepository;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
-import org.laasuite.indicators.figure.Figure;
 import org.laasuite.indicators.figure.FigureText;
+import org.laasuite.indicators.figure.FigureValue;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.measure.BaselineRow;
@@ -37,9 +38,8 @@ import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
 import org.laasuite.indicators.measure.OutturnRevisionRow;
 import org.laasuite.indicators.measure.RecordedJudgementRow;
 import org.laasuite.indicators.measure.TargetRow;
-import org.laasuite.indicators.area.AreaRepository;
-import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.period.PeriodLabels;
+import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.period.PeriodService;
 import org.laasuite.indicators.v1.AreaType;
 import org.laasuite.indicators.v1.FigureStatus;
@@ -104,7 +104,7 @@ public class SimpleViewImporter {
   }
 
   /** A figure placed in an area. */
-  record Placed(String area, Figure figure) {
+  record Placed(String area, FigureValue figure) {
   }
 
   record OutturnDraft(int startYear, PeriodRow dataPeriod, Placed placed, String note) {
@@ -351,8 +351,8 @@ public class SimpleViewImporter {
   static List<Placed> placedAll(String cell) {
     Matcher m = CITY_AND_PN.matcher(cell);
     if (m.matches()) {
-      Figure city = FigureText.parse(m.group(1));
-      Figure pn = FigureText.parse(m.group(2));
+      FigureValue city = FigureText.parse(m.group(1));
+      FigureValue pn = FigureText.parse(m.group(2));
       if (city != null && pn != null && city.hasValue() && pn.hasValue()) {
         String text = cell.strip();
         return List.of(new Placed(AreaRow.CITY, city.withOriginalText(text)),
@@ -365,7 +365,7 @@ public class SimpleViewImporter {
 
   /** The figure in a cell and the area it is for (the city unless the text says otherwise). */
   static Placed placed(String cell) {
-    Figure f = FigureText.parse(cell);
+    FigureValue f = FigureText.parse(cell);
     if (f == null) {
       return null;
     }
@@ -401,13 +401,13 @@ public class SimpleViewImporter {
 
   private static int decimalPlaces(Placed baseline, java.util.Collection<Placed> targets, List<OutturnDraft> os) {
     int places = 0;
-    List<Figure> all = new ArrayList<>();
+    List<FigureValue> all = new ArrayList<>();
     if (baseline != null) {
       all.add(baseline.figure());
     }
     targets.forEach(t -> all.add(t.figure()));
     os.forEach(o -> all.add(o.placed().figure()));
-    for (Figure f : all) {
+    for (FigureValue f : all) {
       if (f.hasValue()) {
         places = Math.max(places, Math.max(0, f.value().scale()));
       }

@@ -8,7 +8,6 @@ import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.Frequency;
 import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorSource;

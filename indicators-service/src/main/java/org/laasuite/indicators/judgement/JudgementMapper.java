@@ -40,14 +40,14 @@ public final class JudgementMapper {
     return b.build();
   }
 
-  public static Trend toProto(org.laasuite.indicators.judgement.Trend t) {
+  public static Trend toProto(TrendValue t) {
     var b = Trend.newBuilder().setDirection(t.direction()).setPeriod(name(t.period()))
         .setPreviousPeriod(name(t.previousPeriod()));
     setIfPresent(t.change(), b::setChange);
     return b.build();
   }
 
-  public static Gap toProto(org.laasuite.indicators.judgement.Gap g) {
+  public static Gap toProto(GapValue g) {
     var b = Gap.newBuilder().setDirection(g.direction()).setPeriod(name(g.period()))
         .setPreviousPeriod(name(g.previousPeriod()));
     if (g.comparisonArea() != null) {

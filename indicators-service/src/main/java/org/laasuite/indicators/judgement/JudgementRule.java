@@ -2,7 +2,6 @@ package org.laasuite.indicators.judgement;
 
 import static org.laasuite.indicators.v1.Comparator.COMPARATOR_EQUAL;
 
-import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -10,7 +9,8 @@ import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.laasuite.indicators.figure.Figure;
+import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.indicators.figure.FigureValue;
 import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.JudgementBasis;
 import org.laasuite.indicators.v1.Polarity;
@@ -102,7 +102,7 @@ public final class JudgementRule {
   }
 
   private static Judgement againstTarget(Settings s, Observation o, Applied a) {
-    Figure f = a.target().figure();
+    FigureValue f = a.target().figure();
     BigDecimal t = a.value();
     BigDecimal v = o.value();
     boolean higherIsBetter = s.polarity() != Polarity.POLARITY_LOWER_IS_BETTER;
@@ -155,7 +155,7 @@ public final class JudgementRule {
   }
 
   private static Judgement byDirectionOfTravel(Settings s, List<Observation> outturns, Observation latest) {
-    Trend trend = Trends.trend(s.polarity(), outturns);
+    TrendValue trend = Trends.trend(s.polarity(), outturns);
     Rating rating = switch (trend.direction()) {
       case DIRECTION_IMPROVING -> Rating.RATING_GREEN;
       case DIRECTION_NO_CHANGE -> Rating.RATING_AMBER;
@@ -178,7 +178,7 @@ public final class JudgementRule {
         .thenComparing(o -> o.period().endDate());
   }
 
-  private static String words(Figure f) {
+  private static String words(FigureValue f) {
     return ProtoEnums.words(f.comparator());
   }
 

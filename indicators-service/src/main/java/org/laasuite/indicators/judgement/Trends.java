@@ -19,17 +19,17 @@ public final class Trends {
    * The latest outturn against the previous one. A figure reported again in a later column (the same
    * data period) counts once: the comparison is between different data periods.
    */
-  public static Trend trend(Polarity polarity, List<Observation> outturns) {
+  public static TrendValue trend(Polarity polarity, List<Observation> outturns) {
     List<Observation> distinct = latestPerDataPeriod(outturns);
     if (distinct.size() < 2) {
-      return Trend.UNKNOWN;
+      return TrendValue.UNKNOWN;
     }
     Observation latest = distinct.get(distinct.size() - 1);
     Observation previous = distinct.get(distinct.size() - 2);
     BigDecimal change = latest.value().subtract(previous.value());
     int better = polarity == Polarity.POLARITY_LOWER_IS_BETTER ? -change.signum() : change.signum();
     Direction d = better > 0 ? Direction.DIRECTION_IMPROVING : better < 0 ? Direction.DIRECTION_WORSENING : Direction.DIRECTION_NO_CHANGE;
-    return new Trend(d, latest.effectivePeriod(), previous.effectivePeriod(), latest.value(), previous.value(),
+    return new TrendValue(d, latest.effectivePeriod(), previous.effectivePeriod(), latest.value(), previous.value(),
         change.stripTrailingZeros());
   }
 
@@ -37,7 +37,7 @@ public final class Trends {
    * The gap between the priority neighbourhoods' outturns and the comparison area's, in the latest
    * data period with both, and whether it narrowed since the previous such period.
    */
-  public static Gap gap(List<Observation> priority, List<Observation> comparison, String comparisonArea) {
+  public static GapValue gap(List<Observation> priority, List<Observation> comparison, String comparisonArea) {
     Map<String, Observation> byPeriod = new LinkedHashMap<>();
     for (Observation c : latestPerDataPeriod(comparison)) {
       byPeriod.put(c.effectivePeriod().code(), c);
@@ -50,18 +50,18 @@ public final class Trends {
       }
     }
     if (pairs.isEmpty()) {
-      return Gap.NOT_KNOWN;
+      return GapValue.NOT_KNOWN;
     }
     Observation[] last = pairs.get(pairs.size() - 1);
     BigDecimal gap = last[0].value().subtract(last[1].value()).abs();
     if (pairs.size() == 1) {
-      return new Gap(GapDirection.GAP_DIRECTION_NOT_KNOWN, comparisonArea, last[0].effectivePeriod(), gap, null, null);
+      return new GapValue(GapDirection.GAP_DIRECTION_NOT_KNOWN, comparisonArea, last[0].effectivePeriod(), gap, null, null);
     }
     Observation[] before = pairs.get(pairs.size() - 2);
     BigDecimal previousGap = before[0].value().subtract(before[1].value()).abs();
     int cmp = gap.compareTo(previousGap);
     GapDirection d = cmp < 0 ? GapDirection.GAP_DIRECTION_NARROWING : cmp > 0 ? GapDirection.GAP_DIRECTION_WIDENING : GapDirection.GAP_DIRECTION_UNCHANGED;
-    return new Gap(d, comparisonArea, last[0].effectivePeriod(), gap, before[0].effectivePeriod(), previousGap);
+    return new GapValue(d, comparisonArea, last[0].effectivePeriod(), gap, before[0].effectivePeriod(), previousGap);
   }
 
   /** One observation per data period (the one reported latest), ordered by data period. */

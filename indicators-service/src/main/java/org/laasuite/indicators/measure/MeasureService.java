@@ -13,9 +13,9 @@ import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaRow;
-import org.laasuite.indicators.figure.Figure;
 import org.laasuite.indicators.figure.FigureMapper;
 import org.laasuite.indicators.figure.FigureText;
+import org.laasuite.indicators.figure.FigureValue;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
@@ -70,7 +70,7 @@ public class MeasureService {
     Violations v = new Violations();
     PeriodRow period = references.period(in.getPeriod(), "baseline.period", false, v);
     AreaRow area = references.area(in.getArea(), "baseline.area", v);
-    Figure figure = FigureMapper.fromProto(in.getFigure(), "baseline.figure", v);
+    FigureValue figure = FigureMapper.fromProto(in.getFigure(), "baseline.figure", v);
     v.throwIfAny();
     return baselines.save(new BaselineRow(null, indicator.id(), period == null ? null : period.id(),
         area.id(), figure, null));
@@ -81,7 +81,7 @@ public class MeasureService {
     Violations v = new Violations();
     PeriodRow period = references.period(in.getPeriod(), "target.period", true, v);
     AreaRow area = references.area(in.getArea(), "target.area", v);
-    Figure figure = FigureMapper.fromProto(in.getFigure(), "target.figure", v);
+    FigureValue figure = FigureMapper.fromProto(in.getFigure(), "target.figure", v);
     v.throwIfAny();
     if (targets.existsByIndicatorIdAndPeriodIdAndAreaId(indicator.id(), period.id(), area.id())) {
       throw ApiException.withField(io.grpc.Status.Code.ALREADY_EXISTS, "TARGET_ALREADY_EXISTS",
@@ -94,7 +94,7 @@ public class MeasureService {
   @Transactional
   public OutturnRevisionRow createOutturn(IndicatorRow indicator, Outturn in) {
     Violations v = new Violations();
-    Figure figure = FigureMapper.fromProto(in.getFigure(), "outturn.figure", v);
+    FigureValue figure = FigureMapper.fromProto(in.getFigure(), "outturn.figure", v);
     OutturnRevisionRow candidate = outturn(indicator, in, figure, "outturn.", v);
     v.throwIfAny();
     return record(candidate);
@@ -114,7 +114,7 @@ public class MeasureService {
   }
 
   /** The outturn {@code in} describes; {@code p} prefixes field paths ("outturn." or "" for import rows). */
-  private OutturnRevisionRow outturn(IndicatorRow indicator, Outturn in, Figure figure, String p,
+  private OutturnRevisionRow outturn(IndicatorRow indicator, Outturn in, FigureValue figure, String p,
       Violations v) {
     PeriodRow period = references.period(in.getPeriod(), p + "period", true, v);
     PeriodRow dataPeriod = references.period(in.getDataPeriod(), p + "data_period", false, v);
@@ -159,7 +159,7 @@ public class MeasureService {
         v.add("indicator", e.violations().isEmpty() ? e.getMessage() : e.violations().getFirst().getDescription());
       }
       OutturnRevisionRow o = null;
-      Figure figure = null;
+      FigureValue figure = null;
       if (v.required(row.getValue(), "value") && v.maxLength(row.getValue(), Violations.MAX_TITLE, "value")) {
         figure = FigureText.parse(row.getValue());
       }

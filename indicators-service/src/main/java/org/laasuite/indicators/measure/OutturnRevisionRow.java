@@ -9,7 +9,7 @@ import io.micronaut.data.annotation.Relation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.laasuite.indicators.figure.Figure;
+import org.laasuite.indicators.figure.FigureValue;
 import org.laasuite.indicators.v1.OutturnStatus;
 
 /**
@@ -23,7 +23,7 @@ public record OutturnRevisionRow(
     long periodId,
     @Nullable Long dataPeriodId,
     long areaId,
-    @Relation(Relation.Kind.EMBEDDED) Figure figure,
+    @Relation(Relation.Kind.EMBEDDED) FigureValue figure,
     OutturnStatus status,
     @Nullable BigDecimal coverage,
     String source,

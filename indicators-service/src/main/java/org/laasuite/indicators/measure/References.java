@@ -6,10 +6,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaRepository;
-import org.laasuite.indicators.period.PeriodRow;
+import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.period.PeriodRepository;
+import org.laasuite.indicators.period.PeriodRow;
 
 /** Resolves the areas and periods a request names, and maps ids back to names for responses. */
 @Singleton

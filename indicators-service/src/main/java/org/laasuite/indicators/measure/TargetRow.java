@@ -8,7 +8,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Relation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.laasuite.indicators.figure.Figure;
+import org.laasuite.indicators.figure.FigureValue;
 
 @MappedEntity("target")
 public record TargetRow(
@@ -16,6 +16,6 @@ public record TargetRow(
     long indicatorId,
     long periodId,
     long areaId,
-    @Relation(Relation.Kind.EMBEDDED) Figure figure,
+    @Relation(Relation.Kind.EMBEDDED) FigureValue figure,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 }

@@ -13,7 +13,7 @@ import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.indicator.IndicatorMapper;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
-import org.laasuite.indicators.judgement.Gap;
+import org.laasuite.indicators.judgement.GapValue;
 import org.laasuite.indicators.judgement.JudgementMapper;
 import org.laasuite.indicators.judgement.JudgementRule;
 import org.laasuite.indicators.judgement.Observation;
@@ -28,8 +28,8 @@ import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
 import org.laasuite.indicators.measure.NarrativeRow;
 import org.laasuite.indicators.measure.OutturnRevisionRow;
 import org.laasuite.indicators.measure.RecordedJudgementRow;
-import org.laasuite.indicators.measure.References;
 import org.laasuite.indicators.measure.References.Lookup;
+import org.laasuite.indicators.measure.References;
 import org.laasuite.indicators.period.PeriodMapper;
 import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.IndicatorReport;
@@ -110,7 +110,7 @@ public class ReportService {
       report.setTrend(JudgementMapper.toProto(Trends.trend(i.polarity(), city)));
       List<Observation> priority = observations(os, lookup, area(lookup, AreaRow.PRIORITY_NEIGHBOURHOODS));
       List<Observation> rest = observations(os, lookup, area(lookup, AreaRow.REST_OF_CITY));
-      Gap gap = rest.isEmpty() ? Trends.gap(priority, city, "areas/" + AreaRow.CITY)
+      GapValue gap = rest.isEmpty() ? Trends.gap(priority, city, "areas/" + AreaRow.CITY)
           : Trends.gap(priority, rest, "areas/" + AreaRow.REST_OF_CITY);
       report.setGap(JudgementMapper.toProto(gap));
       narrativesOf.getOrDefault(i.id(), List.of()).stream()

@@ -29,7 +29,7 @@ class FigureTextTest {
       "Gap 11.5 Foleshill 28.596 England 17.12|11.5",
       "0.48|0.48"})
   void readsTheLeadingNumberAndKeepsTheText(String text, String number) {
-    Figure f = FigureText.parse(text);
+    FigureValue f = FigureText.parse(text);
     assertEquals(0, new BigDecimal(number).compareTo(f.value()), text);
     assertEquals(FigureStatus.FIGURE_STATUS_VALUE, f.status());
     assertEquals(text, f.originalText());
@@ -37,14 +37,14 @@ class FigureTextTest {
 
   @Test
   void aDueYearIsReadFromBy() {
-    Figure f = FigureText.parse("6395 by 2008");
+    FigureValue f = FigureText.parse("6395 by 2008");
     assertEquals(new BigDecimal("6395"), f.value());
     assertEquals(2008, f.dueYear());
   }
 
   @Test
   void aBracketedCountIsTheSecondaryValue() {
-    Figure f = FigureText.parse("3% (1021)");
+    FigureValue f = FigureText.parse("3% (1021)");
     assertEquals(new BigDecimal("3"), f.value());
     assertEquals(new BigDecimal("1021"), f.secondaryValue());
     assertEquals("3% (1021)", f.originalText());
@@ -52,14 +52,14 @@ class FigureTextTest {
 
   @Test
   void lessThanIsAComparator() {
-    Figure f = FigureText.parse("Less than 15 across all phases");
+    FigureValue f = FigureText.parse("Less than 15 across all phases");
     assertEquals(Comparator.COMPARATOR_LESS_THAN, f.comparator());
     assertEquals(new BigDecimal("15"), f.value());
   }
 
   @Test
   void cumulativeTargetsAreMarked() {
-    Figure f = FigureText.parse("100 (3 year cum)");
+    FigureValue f = FigureText.parse("100 (3 year cum)");
     assertTrue(f.cumulative());
     assertEquals(new BigDecimal("100"), f.value());
     assertNull(f.secondaryValue());
@@ -82,7 +82,7 @@ class FigureTextTest {
       "Survey will be held every 3 years, (2008/9 next) so no interim targets set|FIGURE_STATUS_TO_BE_SET",
       "In development|FIGURE_STATUS_TO_BE_SET"})
   void wordsWithoutANumberNeverBecomeOne(String text, FigureStatus status) {
-    Figure f = FigureText.parse(text);
+    FigureValue f = FigureText.parse(text);
     assertFalse(f.hasValue(), text);
     assertEquals(status, f.status());
     assertEquals(text, f.originalText());

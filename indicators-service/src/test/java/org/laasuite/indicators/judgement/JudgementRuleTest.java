@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.laasuite.indicators.figure.Figure;
 import org.laasuite.indicators.figure.FigureText;
-import org.laasuite.indicators.period.PeriodRow;
+import org.laasuite.indicators.figure.FigureValue;
 import org.laasuite.indicators.period.PeriodLabels;
+import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.Direction;
 import org.laasuite.indicators.v1.GapDirection;
 import org.laasuite.indicators.v1.JudgementBasis;
@@ -121,7 +121,7 @@ class JudgementRuleTest {
     var cumulative = new JudgementRule.Settings(Polarity.POLARITY_HIGHER_IS_BETTER, false, true, null);
     PeriodRow q1 = p("Q1 2006-07");
     Judgement j = JudgementRule.judge(cumulative, List.of(o(fy(2006), "Q1 2006-07", "20")),
-        List.of(t(fy(2006), "107"), new TargetPoint(q1, Figure.of(new BigDecimal("40")))));
+        List.of(t(fy(2006), "107"), new TargetPoint(q1, FigureValue.of(new BigDecimal("40")))));
     assertEquals(Rating.RATING_RED, j.rating());
     assertEquals(0, new BigDecimal("40").compareTo(j.target()));
   }
@@ -167,11 +167,11 @@ class JudgementRuleTest {
   @Test
   void theTrendComparesDifferentDataPeriodsWithPolarity() {
     // row 27 repeats Nov-05 in two columns: the trend is Nov-04 -> Nov-05, worsening
-    Trend t = Trends.trend(Polarity.POLARITY_HIGHER_IS_BETTER, List.of(o(fy(2004), "Nov-04", "92.0"),
+    TrendValue t = Trends.trend(Polarity.POLARITY_HIGHER_IS_BETTER, List.of(o(fy(2004), "Nov-04", "92.0"),
         o(fy(2005), "Nov-05", "91.7"), o(fy(2006), "Nov-05", "91.7")));
     assertEquals(Direction.DIRECTION_WORSENING, t.direction());
     assertEquals("m-2004-11", t.previousPeriod().code());
-    Trend lower = Trends.trend(Polarity.POLARITY_LOWER_IS_BETTER, List.of(o(fy(2004), null, "11.9"),
+    TrendValue lower = Trends.trend(Polarity.POLARITY_LOWER_IS_BETTER, List.of(o(fy(2004), null, "11.9"),
         o(fy(2005), null, "8.6")));
     assertEquals(Direction.DIRECTION_IMPROVING, lower.direction());
     assertEquals(Direction.DIRECTION_UNKNOWN, Trends.trend(Polarity.POLARITY_LOWER_IS_BETTER, List.of(o(fy(2004), null, "1"))).direction());
@@ -181,7 +181,7 @@ class JudgementRuleTest {
   void theGapNarrowsWhenPriorityNeighbourhoodsCatchUp() {
     var priority = List.of(o(fy(2004), null, "70"), o(fy(2005), null, "74"));
     var rest = List.of(o(fy(2004), null, "80"), o(fy(2005), null, "81"));
-    Gap g = Trends.gap(priority, rest, "areas/rest-of-city");
+    GapValue g = Trends.gap(priority, rest, "areas/rest-of-city");
     assertEquals(GapDirection.GAP_DIRECTION_NARROWING, g.direction());
     assertEquals(0, new BigDecimal("7").compareTo(g.gap()));
     assertEquals(0, new BigDecimal("10").compareTo(g.previousGap()));

@@ -1,6 +1,5 @@
 package org.laasuite.partnership.body;
 
-import org.laasuite.common.grpc.ResourceNames;
 import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.body.BodyRepositories.BodyRepository;
 import org.laasuite.partnership.body.BodyRepositories.MembershipRepository;

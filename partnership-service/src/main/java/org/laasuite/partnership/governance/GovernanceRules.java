@@ -1,6 +1,5 @@
 package org.laasuite.partnership.governance;
 
-import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.partnership.body.BodyRow;
 import org.laasuite.partnership.body.MembershipRow;
 import org.laasuite.partnership.v1.BodyStatus;

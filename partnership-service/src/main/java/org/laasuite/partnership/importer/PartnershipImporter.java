@@ -1,8 +1,6 @@
 package org.laasuite.partnership.importer;
 
-import org.laasuite.common.grpc.ResourceNames;
 import com.google.protobuf.ProtocolMessageEnum;
-import org.laasuite.common.grpc.ProtoEnums;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
 import org.laasuite.partnership.body.BodyMapper;

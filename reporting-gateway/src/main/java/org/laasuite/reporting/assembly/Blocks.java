@@ -1,10 +1,10 @@
 package org.laasuite.reporting.assembly;
 
-import org.laasuite.common.grpc.ProtoEnums;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.type.v1.LaaBlock;
 
 /** The four LAA blocks as people read them: titles, and the URL segments pages use. */

@@ -4,9 +4,9 @@ import static org.laasuite.common.grpc.Unary.reply;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
+import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.common.grpc.ApiException;
 import org.laasuite.reporting.assembly.Assembler;
 import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.GetBlockSummaryRequest;

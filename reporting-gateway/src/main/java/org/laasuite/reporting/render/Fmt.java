@@ -1,6 +1,5 @@
 package org.laasuite.reporting.render;
 
-import org.laasuite.common.grpc.ProtoEnums;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import com.google.type.Decimal;
@@ -10,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.laasuite.common.grpc.Moneys;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.indicators.v1.Direction;
 import org.laasuite.indicators.v1.Figure;
 import org.laasuite.indicators.v1.FigureStatus;

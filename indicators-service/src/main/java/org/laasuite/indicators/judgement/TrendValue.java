@@ -6,8 +6,8 @@ import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.Direction;
 
 /** The latest outturn against the one before it (by the periods their data describe). */
-public record Trend(Direction direction, @Nullable PeriodRow period, @Nullable PeriodRow previousPeriod,
+public record TrendValue(Direction direction, @Nullable PeriodRow period, @Nullable PeriodRow previousPeriod,
     @Nullable BigDecimal latest, @Nullable BigDecimal previous, @Nullable BigDecimal change) {
 
-  static final Trend UNKNOWN = new Trend(Direction.DIRECTION_UNKNOWN, null, null, null, null, null);
+  static final TrendValue UNKNOWN = new TrendValue(Direction.DIRECTION_UNKNOWN, null, null, null, null, null);
 }

@@ -7,7 +7,7 @@ import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.v1.AmountStatus;
 
 /** An amount in whole pence, or why there is none yet ("NYQ" is not zero), with the text as written. */
-public record Amount(@Nullable Long pence, AmountStatus status, String text) {
+public record AmountValue(@Nullable Long pence, AmountStatus status, String text) {
 
   private static final Pattern POUNDS = Pattern.compile("£?\\s*(\\d{1,3}(,\\d{3})*|\\d+)(\\.\\d{2})?");
 
@@ -19,14 +19,14 @@ public record Amount(@Nullable Long pence, AmountStatus status, String text) {
    * Reads a cell of the agreement's funding table: "1,519,634" and "£12.50" are confirmed amounts,
    * "NYQ" is not yet quantified, an empty cell is no amount (null). Anything else is a violation.
    */
-  public static Amount parse(String cell, String field, Violations v) {
+  public static AmountValue parse(String cell, String field, Violations v) {
     if (cell == null || cell.isBlank()) {
       return null;
     }
     String text = cell.strip();
     String upper = text.toUpperCase(Locale.ROOT);
     if (upper.equals("NYQ") || upper.equals("NOT YET QUANTIFIED")) {
-      return new Amount(null, AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, text);
+      return new AmountValue(null, AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, text);
     }
     if (text.startsWith("-") || text.startsWith("(")) {
       v.add(field, "'" + text + "' is negative; amounts are never negative");
@@ -39,6 +39,6 @@ public record Amount(@Nullable Long pence, AmountStatus status, String text) {
     }
     long pounds = Long.parseLong(m.group(1).replace(",", ""));
     long pence = m.group(3) == null ? 0 : Long.parseLong(m.group(3).substring(1));
-    return new Amount(pounds * 100 + pence, AmountStatus.AMOUNT_STATUS_CONFIRMED, text);
+    return new AmountValue(pounds * 100 + pence, AmountStatus.AMOUNT_STATUS_CONFIRMED, text);
   }
 }

@@ -11,7 +11,7 @@ import org.laasuite.indicators.v1.FigureStatus;
  * the original text. Stored as the {@code figure_*} columns of baselines, targets and outturns.
  */
 @Embeddable
-public record Figure(
+public record FigureValue(
     @Nullable BigDecimal value,
     Comparator comparator,
     int dueYear,
@@ -20,13 +20,13 @@ public record Figure(
     FigureStatus status,
     String originalText) {
 
-  public static Figure of(BigDecimal value) {
-    return new Figure(value, Comparator.COMPARATOR_EQUAL, 0, false, null, FigureStatus.FIGURE_STATUS_VALUE, value.toPlainString());
+  public static FigureValue of(BigDecimal value) {
+    return new FigureValue(value, Comparator.COMPARATOR_EQUAL, 0, false, null, FigureStatus.FIGURE_STATUS_VALUE, value.toPlainString());
   }
 
   /** The same figure, read from {@code text}: a cell that gave it beside another area's. */
-  public Figure withOriginalText(String text) {
-    return new Figure(value, comparator, dueYear, cumulative, secondaryValue, status, text);
+  public FigureValue withOriginalText(String text) {
+    return new FigureValue(value, comparator, dueYear, cumulative, secondaryValue, status, text);
   }
 
   public boolean hasValue() {
