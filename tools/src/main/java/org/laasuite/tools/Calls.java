@@ -3,6 +3,7 @@ package org.laasuite.tools;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
+import org.laasuite.type.v1.ImportProblem;
 
 /** One gRPC call from the command line: a channel, the call, a readable error, the channel closed. */
 final class Calls {
@@ -21,6 +22,19 @@ final class Calls {
     }
     System.err.println("no such file: " + file);
     return false;
+  }
+
+  /**
+   * Prints an import's problems, each where it is: {@code file:line [column]: description}, or
+   * {@code file: path: description} in a structured file. A problem naming its own file (one of
+   * several an import read) is placed in {@code where}, a folder; else {@code where} is the file.
+   */
+  static void printProblems(java.nio.file.Path where, java.util.List<ImportProblem> problems) {
+    for (ImportProblem p : problems) {
+      System.err.println((p.getFile().isEmpty() ? where : where.resolve(p.getFile()))
+          + (p.getLine() > 0 ? ":" + p.getLine() : "") + (p.getColumn().isEmpty() ? "" : " [" + p.getColumn() + "]")
+          + (p.getPath().isEmpty() ? "" : ": " + p.getPath()) + ": " + p.getDescription());
+    }
   }
 
   static int with(String target, Work work) throws Exception {

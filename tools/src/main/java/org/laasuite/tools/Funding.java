@@ -18,7 +18,6 @@ import org.laasuite.funding.v1.FundingLine;
 import org.laasuite.funding.v1.FundingServiceGrpc;
 import org.laasuite.funding.v1.GetFundingSummaryRequest;
 import org.laasuite.funding.v1.ImportFundingRequest;
-import org.laasuite.funding.v1.ImportProblem;
 import org.laasuite.funding.v1.ListFundingStreamsRequest;
 import org.laasuite.funding.v1.ListSuccessionRisksRequest;
 import org.laasuite.funding.v1.Totals;
@@ -50,10 +49,7 @@ final class Funding {
         request.setCommitmentsCsv(ByteString.copyFrom(Files.readAllBytes(commitments)));
       }
       var r = client.importFunding(request.build());
-      for (ImportProblem p : r.getProblemsList()) {
-        System.err.println(dir.resolve(p.getFile()) + ":" + p.getLine()
-            + (p.getColumn().isEmpty() ? "" : " [" + p.getColumn() + "]") + ": " + p.getDescription());
-      }
+      Calls.printProblems(dir, r.getProblemsList());
       System.out.printf("funding-streams.csv, commitments.csv: %d funding streams, %d allocations for %s, "
               + "%d commitments %s%n", r.getFundingStreams(), r.getAllocations(), args.get(2), r.getCommitments(),
           r.getWritten() ? "loaded" : "NOT loaded");

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.laasuite.indicators.v1.ImportProblem;
 import org.laasuite.indicators.v1.ImportSimpleViewRequest;
 import org.laasuite.indicators.v1.ImportSimpleViewResponse;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
@@ -183,10 +182,7 @@ public final class Laa {
           .setValidateOnly(args.contains("--validate-only"))
           .setAllowPartial(args.contains("--allow-partial"))
           .build());
-      for (ImportProblem p : r.getProblemsList()) {
-        System.err.println(file + ":" + p.getLine() + (p.getColumn().isEmpty() ? "" : " [" + p.getColumn() + "]")
-            + ": " + p.getDescription());
-      }
+      Calls.printProblems(file, r.getProblemsList());
       System.out.printf("%s: %d indicators, %d baselines, %d targets, %d outturns, %d judgements, %d periods, "
               + "%d areas %s%n", file.getFileName(), r.getIndicators(), r.getBaselines(), r.getTargets(),
           r.getOutturns(), r.getJudgements(), r.getPeriods(), r.getAreas(),

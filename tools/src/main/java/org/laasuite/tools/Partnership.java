@@ -13,7 +13,6 @@ import org.laasuite.partnership.v1.Attendance;
 import org.laasuite.partnership.v1.AttendanceStatus;
 import org.laasuite.partnership.v1.GetMeetingRequest;
 import org.laasuite.partnership.v1.ImportPartnershipRequest;
-import org.laasuite.partnership.v1.ImportProblem;
 import org.laasuite.partnership.v1.ImprovementArea;
 import org.laasuite.partnership.v1.ImprovementItem;
 import org.laasuite.partnership.v1.ListActionsRequest;
@@ -44,9 +43,7 @@ final class Partnership {
       }
       var r = client.importPartnership(ImportPartnershipRequest.newBuilder().setFileName(file.getFileName()
           .toString()).setContent(ByteString.copyFrom(Files.readAllBytes(file))).build());
-      for (ImportProblem p : r.getProblemsList()) {
-        System.err.println(file + ": " + p.getPath() + ": " + p.getDescription());
-      }
+      Calls.printProblems(file, r.getProblemsList());
       System.out.printf("%s: %d organisations, %d people, %d bodies, %d memberships, %d meetings, %d actions, "
               + "%d improvement plans, %d risks %s%n", file.getFileName(), r.getOrganisations(), r.getPeople(),
           r.getBodies(), r.getMemberships(), r.getMeetings(), r.getActions(), r.getImprovementPlans(), r.getRisks(),

@@ -41,8 +41,8 @@ import org.laasuite.funding.v1.CommitmentKind;
 import org.laasuite.funding.v1.FundingStream;
 import org.laasuite.funding.v1.ImportFundingRequest;
 import org.laasuite.funding.v1.ImportFundingResponse;
-import org.laasuite.funding.v1.ImportProblem;
 import org.laasuite.funding.v1.YearAmount;
+import org.laasuite.type.v1.ImportProblem;
 import org.laasuite.type.v1.LaaBlock;
 
 /**

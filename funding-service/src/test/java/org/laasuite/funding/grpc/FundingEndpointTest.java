@@ -30,6 +30,7 @@ import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.funding.v1.*;
 import org.laasuite.testkit.SqlStatementCounter;
 import org.laasuite.testkit.TestDatabase;
+import org.laasuite.type.v1.ImportProblem;
 import org.laasuite.type.v1.LaaBlock;
 
 @MicronautTest(transactional = false)

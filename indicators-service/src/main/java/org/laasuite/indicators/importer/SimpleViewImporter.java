@@ -44,13 +44,13 @@ import org.laasuite.indicators.period.PeriodService;
 import org.laasuite.indicators.v1.AreaType;
 import org.laasuite.indicators.v1.FigureStatus;
 import org.laasuite.indicators.v1.Frequency;
-import org.laasuite.indicators.v1.ImportProblem;
 import org.laasuite.indicators.v1.ImportSimpleViewRequest;
 import org.laasuite.indicators.v1.ImportSimpleViewResponse;
 import org.laasuite.indicators.v1.IndicatorSource;
 import org.laasuite.indicators.v1.OutturnStatus;
 import org.laasuite.indicators.v1.Polarity;
 import org.laasuite.indicators.v1.Rating;
+import org.laasuite.type.v1.ImportProblem;
 import org.laasuite.type.v1.LaaBlock;
 
 /**

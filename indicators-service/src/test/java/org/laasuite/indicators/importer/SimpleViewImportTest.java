@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.testkit.TestDatabase;
+import org.laasuite.type.v1.ImportProblem;
 import org.laasuite.type.v1.LaaBlock;
 
 /** The demo data: the seed's LAA Simple View, every indicator row of the four blocks. */

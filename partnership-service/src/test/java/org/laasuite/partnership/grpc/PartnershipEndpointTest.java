@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.partnership.v1.*;
 import org.laasuite.testkit.TestDatabase;
+import org.laasuite.type.v1.ImportProblem;
 
 /** The Coventry data set: structure, the two meetings of 2007, their actions. */
 @MicronautTest(transactional = false)
