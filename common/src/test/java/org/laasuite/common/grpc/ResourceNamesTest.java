@@ -3,8 +3,11 @@ package org.laasuite.common.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.Status;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResourceNamesTest {
@@ -34,12 +37,12 @@ class ResourceNamesTest {
 
   @Test
   void anAbsentResourceIsNotFoundAndAMalformedNameInvalid() {
-    var notFound = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
-        () -> ResourceNames.BODIES.find("bodies/nobody", "name", id -> java.util.Optional.empty()));
-    assertEquals(io.grpc.Status.Code.NOT_FOUND, notFound.code());
-    var invalid = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
-        () -> ResourceNames.BODIES.find("bodies/No Body", "name", id -> java.util.Optional.of("x")));
-    assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, invalid.code());
+    var notFound = assertThrows(ApiException.class,
+        () -> ResourceNames.BODIES.find("bodies/nobody", "name", id -> Optional.empty()));
+    assertEquals(Status.Code.NOT_FOUND, notFound.code());
+    var invalid = assertThrows(ApiException.class,
+        () -> ResourceNames.BODIES.find("bodies/No Body", "name", id -> Optional.of("x")));
+    assertEquals(Status.Code.INVALID_ARGUMENT, invalid.code());
   }
 
   @Test

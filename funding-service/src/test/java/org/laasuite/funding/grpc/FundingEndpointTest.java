@@ -15,8 +15,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -65,13 +63,6 @@ class FundingEndpointTest implements TestPropertyProvider {
   private static long pounds(Money m) {
     assertEquals(0, m.getNanos() % 10_000_000, "whole pence");
     return m.getUnits();
-  }
-
-  private long rows(String table) throws Exception {
-    try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   @Test
@@ -183,11 +174,11 @@ class FundingEndpointTest implements TestPropertyProvider {
     FundingStream s = stream("t-over", 100_000_00L);
     client.createCommitment(CreateCommitmentRequest.newBuilder().setCommitment(commitment("t-over-a", s.getName(),
         60_000_00L)).build());
-    long before = rows("commitment");
+    long before = db.rows("commitment");
     var violations = expectInvalid(() -> client.createCommitment(CreateCommitmentRequest.newBuilder()
         .setCommitment(commitment("t-over-b", s.getName(), 50_000_00L)).build()), "commitment.amounts[0].amount");
     assertTrue(violations.get(0).getDescription().contains("£40,000 of £100,000"), violations.get(0).getDescription());
-    assertEquals(before, rows("commitment"));
+    assertEquals(before, db.rows("commitment"));
     Commitment flagged = client.createCommitment(CreateCommitmentRequest.newBuilder()
         .setCommitment(commitment("t-over-b", s.getName(), 50_000_00L)).setAllowOverCommitment(true).build());
     assertTrue(flagged.getOverCommitted());
@@ -196,7 +187,7 @@ class FundingEndpointTest implements TestPropertyProvider {
   @Test
   void badAmountsYearsAndBlocksAreRejectedAndNothingIsWritten() throws Exception {
     FundingStream s = stream("t-bad", 10_000_00L);
-    long allocations = rows("allocation");
+    long allocations = db.rows("allocation");
     expectInvalid(() -> client.createAllocation(CreateAllocationRequest.newBuilder().setParent(s.getName())
         .setAllocation(Allocation.newBuilder().setFinancialYear("2008-09").setCapital(Amount.newBuilder()
             .setMoney(Money.newBuilder().setCurrencyCode("GBP").setUnits(-5)))).build()),
@@ -208,24 +199,24 @@ class FundingEndpointTest implements TestPropertyProvider {
     expect(Status.Code.NOT_FOUND, () -> client.createAllocation(CreateAllocationRequest.newBuilder()
         .setParent("fundingStreams/no-such-stream").setAllocation(Allocation.newBuilder().setFinancialYear("2007-08")
             .setRevenue(Amount.newBuilder().setMoney(Moneys.gbp(100)))).build()));
-    assertEquals(allocations, rows("allocation"));
+    assertEquals(allocations, db.rows("allocation"));
 
-    long streams = rows("funding_stream");
+    long streams = db.rows("funding_stream");
     expectInvalid(() -> client.createFundingStream(CreateFundingStreamRequest.newBuilder().setFundingStream(
         FundingStream.newBuilder().setId("t-noblock").setBlockValue(17).setArrangement(Arrangement.ARRANGEMENT_ALIGNED)).build()),
         "funding_stream.block");
-    assertEquals(streams, rows("funding_stream"));
+    assertEquals(streams, db.rows("funding_stream"));
   }
 
   @Test
   void aRequestWithoutWhatItsProtoMarksRequiredIsRefusedNamingEachField() throws Exception {
-    long commitments = rows("commitment");
+    long commitments = db.rows("commitment");
     var violations = expectInvalid(() -> client.createCommitment(CreateCommitmentRequest.getDefaultInstance()),
         "commitment");
     assertEquals("is required", violations.getFirst().getDescription());
     expectInvalid(() -> client.createSpend(CreateSpendRequest.getDefaultInstance()), "parent", "spend");
     expectInvalid(() -> client.getFundingStream(GetFundingStreamRequest.newBuilder().setName(" ").build()), "name");
-    assertEquals(commitments, rows("commitment"));
+    assertEquals(commitments, db.rows("commitment"));
   }
 
   @Test
@@ -234,7 +225,7 @@ class FundingEndpointTest implements TestPropertyProvider {
     Commitment c = client.createCommitment(CreateCommitmentRequest.newBuilder()
         .setCommitment(commitment("t-spend-a", s.getName(), 10_000_00L)
             .setEndDate(Date.newBuilder().setYear(2010).setMonth(3).setDay(31))).build());
-    long before = rows("spend");
+    long before = db.rows("spend");
     var v = expectInvalid(() -> client.createSpend(CreateSpendRequest.newBuilder().setParent(c.getName())
         .setSpend(Spend.newBuilder().setFinancialYear("2010-11").setQuarter(1).setAmount(Moneys.gbp(100))).build()),
         "spend.quarter");
@@ -242,7 +233,7 @@ class FundingEndpointTest implements TestPropertyProvider {
     expectInvalid(() -> client.createSpend(CreateSpendRequest.newBuilder().setParent(c.getName())
         .setSpend(Spend.newBuilder().setFinancialYear(TEST_YEAR).setQuarter(5).setAmount(Moneys.gbp(100))).build()),
         "spend.quarter");
-    assertEquals(before, rows("spend"));
+    assertEquals(before, db.rows("spend"));
 
     client.createSpend(CreateSpendRequest.newBuilder().setParent(c.getName()).setSpend(Spend.newBuilder()
         .setFinancialYear(TEST_YEAR).setQuarter(1).setAmount(Moneys.gbp(6_000_00L))).build());
@@ -308,11 +299,11 @@ class FundingEndpointTest implements TestPropertyProvider {
         3,ALIGNED,CHILDREN_AND_YOUNG_PEOPLE,,Negative,N,,-5,
         4,ALIGNED,NOWHERE,,Bad Block,Y,,12.345,
         """;
-    long before = rows("funding_stream");
+    long before = db.rows("funding_stream");
     var r = client.importFunding(ImportFundingRequest.newBuilder().setFinancialYear("2007-08")
         .setStreamsCsv(ByteString.copyFromUtf8(bad)).build());
     assertFalse(r.getWritten());
     assertEquals(List.of(3, 4, 5, 5), r.getProblemsList().stream().map(ImportProblem::getLine).toList());
-    assertEquals(before, rows("funding_stream"));
+    assertEquals(before, db.rows("funding_stream"));
   }
 }

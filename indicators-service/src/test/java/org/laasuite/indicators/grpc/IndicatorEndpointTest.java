@@ -20,8 +20,6 @@ import io.micronaut.grpc.server.GrpcServerChannel;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -95,13 +93,6 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     return client.createIndicator(CreateIndicatorRequest.newBuilder().setIndicator(i).build());
   }
 
-  private long rows(String table) throws Exception {
-    try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
   @Test
   void anIndicatorIsCreatedReadUpdatedAndDeleted() {
     Indicator created = create(neet("T-LIFE").setAmberTolerance(dec("0.5")));
@@ -153,7 +144,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
 
   @Test
   void badIndicatorsAreRejectedFieldByFieldAndNothingIsWritten() throws Exception {
-    long before = rows("indicator");
+    long before = db.rows("indicator");
     expectInvalid(() -> create(neet("T-BAD").setBlockValue(99)), "indicator.block");
     expectInvalid(() -> create(neet("T-BAD").setTitle("x".repeat(2_000_000))), "indicator.title");
     expectInvalid(() -> create(neet("T-BAD").setAmberTolerance(dec("NaN"))), "indicator.amber_tolerance");
@@ -161,7 +152,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     expectInvalid(() -> create(neet("bad code!").setPolarity(Polarity.POLARITY_UNSPECIFIED).setTitle("")),
         "indicator.id", "indicator.polarity", "indicator.title");
     expectInvalid(() -> create(neet("T-BAD").setThemeGroup("Children's partnership")), "indicator.theme_group");
-    assertEquals(before, rows("indicator"));
+    assertEquals(before, db.rows("indicator"));
 
     create(neet("T-DUP"));
     var status = expect(Status.Code.ALREADY_EXISTS, () -> create(neet("T-DUP")));
@@ -189,7 +180,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
 
   @Test
   void aPeriodEndingBeforeItStartsIsRejected() throws Exception {
-    long before = rows("period");
+    long before = db.rows("period");
     expectInvalid(() -> client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
         .setId("backwards").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(date(2007, 4, 1))
         .setEndDate(date(2007, 3, 31))).build()), "period.end_date");
@@ -198,13 +189,13 @@ class IndicatorEndpointTest implements TestPropertyProvider {
         "period.start_date", "period.end_date");
     expectInvalid(() -> client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder()
         .setId("nowhere").setTitle("Nowhere").setTypeValue(55)).build()), "area.type");
-    assertEquals(before, rows("period"));
+    assertEquals(before, db.rows("period"));
   }
 
   @Test
   void outturnsForUnknownIndicatorsOrPeriodsAreRejected() throws Exception {
     create(neet("T-OUT"));
-    long before = rows("outturn");
+    long before = db.rows("outturn");
     expect(Status.Code.NOT_FOUND, () -> client.createOutturn(CreateOutturnRequest.newBuilder()
         .setParent("indicators/NOPE").setOutturn(Outturn.newBuilder().setPeriod("periods/fy-2006-07")
             .setFigure(Figure.newBuilder().setValue(dec("9.7")))).build()));
@@ -212,7 +203,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
         .setOutturn(Outturn.newBuilder().setPeriod("periods/fy-1999-00").setArea("areas/atlantis")
             .setFigure(Figure.newBuilder().setValue(dec("NaN")))).build()),
         "outturn.period", "outturn.area", "outturn.figure.value");
-    assertEquals(before, rows("outturn"));
+    assertEquals(before, db.rows("outturn"));
   }
 
   @Test
@@ -274,7 +265,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
         .setPeriod("periods/fy-1990-91").setValue("9").build();
     OutturnRow unknownIndicator = OutturnRow.newBuilder().setRowNumber(4).setIndicator("indicators/NOPE")
         .setPeriod("periods/fy-2005-06").setValue("9").build();
-    long before = rows("outturn");
+    long before = db.rows("outturn");
 
     ImportOutturnsResponse refused = stream(null, List.of(good, unknownPeriod, unknownIndicator));
     assertFalse(refused.getWritten());
@@ -282,24 +273,24 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     assertEquals(List.of(3, 4), refused.getRejectedList().stream().map(RejectedRow::getRowNumber).toList());
     assertEquals("period", refused.getRejected(0).getProblems(0).getField());
     assertEquals("indicator", refused.getRejected(1).getProblems(0).getField());
-    assertEquals(before, rows("outturn"));
+    assertEquals(before, db.rows("outturn"));
 
     ImportOutturnsResponse partial = stream(ImportOptions.newBuilder().setAllowPartial(true).build(),
         List.of(good, unknownPeriod));
     assertTrue(partial.getWritten());
-    assertEquals(before + 1, rows("outturn"));
+    assertEquals(before + 1, db.rows("outturn"));
 
     ImportOutturnsResponse checked = stream(ImportOptions.newBuilder().setValidateOnly(true).build(), List.of(good));
     assertFalse(checked.getWritten());
     assertEquals(1, checked.getAcceptedCount());
-    assertEquals(before + 1, rows("outturn"));
+    assertEquals(before + 1, db.rows("outturn"));
   }
 
   @Test
   void narrativesAreCreatedInABatchAllOrNoneWithEveryProblemNamedByItsPlace() throws Exception {
     create(neet("T-NAR1"));
     create(neet("T-NAR2"));
-    long before = rows("narrative");
+    long before = db.rows("narrative");
     var good = CreateNarrativeRequest.newBuilder().setParent("indicators/T-NAR1").setNarrative(Narrative.newBuilder()
         .setPeriod("periods/fy-2006-07").setNextSteps("A key priority for the group is the NEETS")).build();
     expectInvalid(() -> client.batchCreateNarratives(BatchCreateNarrativesRequest.newBuilder().addRequests(good)
@@ -310,7 +301,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
         .addRequests(CreateNarrativeRequest.newBuilder().setParent("T-NAR2")).build()),
         "requests[1].parent", "requests[2].narrative.period", "requests[2].narrative.achieved", "requests[3].parent",
         "requests[3].narrative.period", "requests[3].narrative.achieved");
-    assertEquals(before, rows("narrative"), "nothing written");
+    assertEquals(before, db.rows("narrative"), "nothing written");
     expectInvalid(() -> client.batchCreateNarratives(BatchCreateNarrativesRequest.getDefaultInstance()), "requests");
 
     var made = client.batchCreateNarratives(BatchCreateNarrativesRequest.newBuilder().addRequests(good)
@@ -320,7 +311,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     assertEquals(2, made.getNarrativesCount());
     assertTrue(made.getNarratives(0).getName().startsWith("indicators/T-NAR1/narratives/"), made.toString());
     assertEquals("periods/fy-2005-06", made.getNarratives(1).getPeriod());
-    assertEquals(before + 2, rows("narrative"));
+    assertEquals(before + 2, db.rows("narrative"));
     var reports = client.batchGetIndicatorReports(BatchGetIndicatorReportsRequest.newBuilder()
         .addNames("indicators/T-NAR2").build());
     assertEquals("Connexions tracking improved", reports.getReports(0).getNarrative().getAchieved());

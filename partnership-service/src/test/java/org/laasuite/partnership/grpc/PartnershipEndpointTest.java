@@ -12,8 +12,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,13 +47,6 @@ class PartnershipEndpointTest implements TestPropertyProvider {
   void importCoventry() throws Exception {
     imported = client.importPartnership(ImportPartnershipRequest.newBuilder()
         .setContent(ByteString.copyFrom(Files.readAllBytes(COVENTRY))).setFileName("partnership.yaml").build());
-  }
-
-  private long rows(String table) throws Exception {
-    try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   private static Date date(int y, int m, int d) {
@@ -165,8 +156,8 @@ class PartnershipEndpointTest implements TestPropertyProvider {
 
   @Test
   void badMeetingsAreRejectedFieldByFieldAndNothingIsWritten() throws Exception {
-    long meetings = rows("meeting");
-    long actions = rows("action");
+    long meetings = db.rows("meeting");
+    long actions = db.rows("action");
     var bad = Meeting.newBuilder().setId("bad-meeting").setBody("bodies/coventry-partnership-operations-group")
         .setDate(date(2007, 7, 1)).setPlace("x".repeat(5000))
         .addAttendance(Attendance.newBuilder().setPerson("people/les-ratcliffe").setStatus(AttendanceStatus.ATTENDANCE_STATUS_PRESENT))
@@ -180,25 +171,25 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     expectInvalid(() -> client.createMeeting(CreateMeetingRequest.newBuilder().setMeeting(bad).build()),
         "meeting.place", "meeting.attendance[1].person", "meeting.attendance[2].substitute_for",
         "meeting.items[0].minutes", "meeting.actions[0].owner", "meeting.actions[1].due_date");
-    assertEquals(meetings, rows("meeting"));
-    assertEquals(actions, rows("action"));
+    assertEquals(meetings, db.rows("meeting"));
+    assertEquals(actions, db.rows("action"));
   }
 
   @Test
   void badStructureIsRejected() throws Exception {
-    long memberships = rows("membership");
+    long memberships = db.rows("membership");
     expectInvalid(() -> client.createMembership(CreateMembershipRequest.newBuilder()
         .setParent("bodies/community-safety-partnership").setMembership(Membership.newBuilder()
             .setPerson("people/sara-roach").setRole(Role.ROLE_ADVISOR).setStartDate(date(2007, 4, 1))
             .setEndDate(date(2007, 3, 31))).build()), "membership.end_date");
-    assertEquals(memberships, rows("membership"));
-    long bodies = rows("body");
+    assertEquals(memberships, db.rows("membership"));
+    long bodies = db.rows("body");
     expectInvalid(() -> client.createBody(CreateBodyRequest.newBuilder().setBody(Body.newBuilder()
         .setId("new-group").setTitle("New").setTypeValue(77)).build()), "body.type");
     expectInvalid(() -> client.createBody(CreateBodyRequest.newBuilder().setBody(Body.newBuilder()
         .setId("new-group").setTitle("t".repeat(3000)).setType(BodyType.BODY_TYPE_SUB_GROUP)
         .setRemit("r".repeat(30_000))).build()), "body.title", "body.remit");
-    assertEquals(bodies, rows("body"));
+    assertEquals(bodies, db.rows("body"));
   }
 
   @Test
@@ -351,7 +342,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
 
   @Test
   void anActionOnABadlyNamedIndicatorIsRejectedAndNothingIsWritten() throws Exception {
-    long actions = rows("action");
+    long actions = db.rows("action");
     var bad = Meeting.newBuilder().setId("operations-group-2007-07-01")
         .setBody("bodies/coventry-partnership-operations-group").setDate(date(2007, 7, 1))
         .addItems(AgendaItem.newBuilder().setNumber(1).setTitle("NEET"))
@@ -359,7 +350,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
             .addIndicators("indicators/CYP-28").addIndicators("CYP-27").addIndicators("indicators/CYP-28"));
     expectInvalid(() -> client.createMeeting(CreateMeetingRequest.newBuilder().setMeeting(bad).build()),
         "meeting.actions[0].indicators[1]", "meeting.actions[0].indicators[2]");
-    assertEquals(actions, rows("action"));
+    assertEquals(actions, db.rows("action"));
   }
 
   @Test
@@ -373,7 +364,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
 
   @Test
   void aDataSetWithProblemsNamesThemAndLoadsNothing() throws Exception {
-    long people = rows("person");
+    long people = db.rows("person");
     String yaml = """
         organisations:
           - {id: new-org, name: New Org, sector: GALACTIC}
@@ -395,6 +386,6 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertTrue(paths.contains("organisations[0].sector"), paths.toString());
     assertTrue(paths.contains("people[0].organisation"), paths.toString());
     assertTrue(paths.contains("meetings[0].attendance[0].person"), paths.toString());
-    assertEquals(people, rows("person"));
+    assertEquals(people, db.rows("person"));
   }
 }
