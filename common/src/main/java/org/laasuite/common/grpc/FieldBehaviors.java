@@ -45,7 +45,7 @@ public final class FieldBehaviors {
   public static void checkRequired(Message m, String fieldPrefix, Violations v) {
     walk(m, prefix(fieldPrefix), true, (msg, f, path) -> {
       if (has(f, FieldBehavior.REQUIRED) && isUnset(msg, f)) {
-        v.add(path, "is required");
+        v.add(path, Violations.REQUIRED);
       }
     });
   }
@@ -60,7 +60,7 @@ public final class FieldBehaviors {
     String prefix = prefix(fieldPrefix);
     for (FieldDescriptor f : plan(m.getDescriptorForType()).annotated()) {
       if (has(f, FieldBehavior.REQUIRED) && isUnset(m, f)) {
-        v.add(prefix + f.getName(), "is required");
+        v.add(prefix + f.getName(), Violations.REQUIRED);
       }
     }
   }

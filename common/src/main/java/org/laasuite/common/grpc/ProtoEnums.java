@@ -1,6 +1,8 @@
 package org.laasuite.common.grpc;
 
 import com.google.protobuf.ProtocolMessageEnum;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -45,26 +47,23 @@ public final class ProtoEnums {
       return Optional.empty();
     }
     String name = text.strip();
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals("UNRECOGNIZED") || e.getNumber() == 0) {
-        continue;
-      }
-      if (e.name().equals(name) || shortName(e).equals(name)) {
-        return Optional.of(e);
-      }
-    }
-    return Optional.empty();
+    return values(type).stream().filter(e -> e.name().equals(name) || shortName(e).equals(name)).findFirst();
+  }
+
+  /** The value's name for a filter: null when {@code e} is unset (UNSPECIFIED) or UNRECOGNIZED. */
+  public static <E extends Enum<E> & ProtocolMessageEnum> String nameOrNull(E e) {
+    return e.name().equals("UNRECOGNIZED") || e.getNumber() == 0 ? null : e.name();
+  }
+
+  /** Every value the enum names, without UNSPECIFIED and UNRECOGNIZED. */
+  public static <E extends Enum<E> & ProtocolMessageEnum> List<E> values(Class<E> type) {
+    return Arrays.stream(type.getEnumConstants())
+        .filter(e -> !e.name().equals("UNRECOGNIZED") && e.getNumber() != 0).toList();
   }
 
   /** The names a client may send for {@code type}, for error messages: "CITY, WARD, ...". */
   public static <E extends Enum<E> & ProtocolMessageEnum> String choices(Class<E> type) {
-    StringBuilder out = new StringBuilder();
-    for (E e : type.getEnumConstants()) {
-      if (!e.name().equals("UNRECOGNIZED") && e.getNumber() != 0) {
-        out.append(out.isEmpty() ? "" : ", ").append(e.name());
-      }
-    }
-    return out.toString();
+    return String.join(", ", values(type).stream().map(Enum::name).toList());
   }
 
   /** Whether {@code value} is a value the enum names (not UNSPECIFIED, not UNRECOGNIZED); else a violation. */

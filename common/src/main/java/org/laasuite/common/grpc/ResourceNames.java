@@ -24,7 +24,9 @@ public enum ResourceNames {
   BODIES("bodies", "BODY", Ids.SLUG, Ids.SLUG_WORDS),
   MEETINGS("meetings", "MEETING", Ids.SLUG, Ids.SLUG_WORDS),
   IMPROVEMENT_PLANS("improvementPlans", "IMPROVEMENT_PLAN", Ids.SLUG, Ids.SLUG_WORDS),
-  RISKS("risks", "RISK", Ids.SLUG, Ids.SLUG_WORDS);
+  RISKS("risks", "RISK", Ids.SLUG, Ids.SLUG_WORDS),
+  /** Actions are numbered as the partnership service records them: "actions/42". */
+  ACTIONS("actions", "ACTION", "[0-9]{1,18}", "a number");
 
   /** Most ids a batch request may name at once (a block's indicators, a page of bodies). */
   public static final int MAX_BATCH = 1_000;

@@ -14,6 +14,8 @@ public final class Violations {
   public static final int MAX_TEXT = 20_000;
   /** Longest title, name or label. */
   public static final int MAX_TITLE = 1_000;
+  /** What a missing field is told. */
+  public static final String REQUIRED = "is required";
 
   private final List<FieldViolation> list = new ArrayList<>();
 
@@ -21,10 +23,13 @@ public final class Violations {
     return FieldViolation.newBuilder().setField(field).setDescription(description).build();
   }
 
-  /** Adds a violation, once: the same field and description twice (two checks of one rule) are one. */
+  /**
+   * Adds a violation, once: the same field and description twice (two checks of one rule) are one,
+   * and a field that "is required" (missing) has nothing else wrong with it.
+   */
   public Violations add(String field, String description) {
     FieldViolation violation = violation(field, description);
-    if (!list.contains(violation)) {
+    if (!list.contains(violation) && !list.contains(violation(field, REQUIRED))) {
       list.add(violation);
     }
     return this;
@@ -39,7 +44,7 @@ public final class Violations {
   }
 
   public boolean required(String value, String field) {
-    return check(value != null && !value.isBlank(), field, "is required");
+    return check(value != null && !value.isBlank(), field, REQUIRED);
   }
 
   public boolean maxLength(String value, int max, String field) {

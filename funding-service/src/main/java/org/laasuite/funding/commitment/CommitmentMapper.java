@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.laasuite.common.FinancialYear;
+import org.laasuite.common.grpc.FieldBehaviors;
 import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
@@ -66,6 +67,7 @@ public final class CommitmentMapper {
    * name. Whether its stream exists and can afford it is the service's to say.
    */
   public static CommitmentService.Draft fromProto(Commitment in, String p, Violations v) {
+    FieldBehaviors.checkRequired(in, p, v); // what the proto marks REQUIRED, with the rules below
     ResourceNames.COMMITMENTS.validId(in.getId(), p + "id", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
     v.requiredText(in.getProgramme(), Violations.MAX_TITLE, p + "programme");
@@ -116,6 +118,7 @@ public final class CommitmentMapper {
 
   /** New spend as a client described it, or null (with violations) when its year or amount is not one. */
   public static SpendRow fromProto(Spend in, String p, Violations v) {
+    FieldBehaviors.checkRequired(in, p, v); // what the proto marks REQUIRED, with the rules below
     FinancialYear year = FinancialYear.parse(in.getFinancialYear(), p + "financial_year", v);
     v.check(in.getQuarter() >= 1 && in.getQuarter() <= 4, p + "quarter",
         "must be 1 (April-June) to 4 (January-March)");

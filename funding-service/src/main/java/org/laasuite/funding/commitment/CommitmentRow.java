@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.funding.v1.CommitmentKind;
 
 @MappedEntity("commitment")
@@ -27,6 +28,6 @@ public record CommitmentRow(
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 
   public String name() {
-    return "commitments/" + code;
+    return ResourceNames.COMMITMENTS.name(code);
   }
 }

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.laasuite.common.FinancialYear;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.funding.AmountMapper;
 import org.laasuite.funding.AmountValue;
@@ -159,7 +159,7 @@ public class FundingImporter {
               + "-line-" + line
           : slug(title) + "-" + ABBREVIATIONS.get(block);
       if (!ids.add(id) || streams.existsByCode(id)) {
-        problems.add(problem(STREAMS, line, "stream", "fundingStreams/" + id + " is already "
+        problems.add(problem(STREAMS, line, "stream", ResourceNames.FUNDING_STREAMS.name(id) + " is already "
             + (streams.existsByCode(id) ? "loaded" : "in the file")));
         continue;
       }
@@ -201,9 +201,9 @@ public class FundingImporter {
       if (!stream.isEmpty()) {
         String id = stream.startsWith("fundingStreams/") ? stream.substring(15) : stream;
         if (!streamsInFile.contains(id) && !streams.existsByCode(id)) {
-          problems.add(problem(COMMITMENTS, line, "funding_stream", "fundingStreams/" + id + " does not exist"));
+          problems.add(problem(COMMITMENTS, line, "funding_stream", ResourceNames.FUNDING_STREAMS.name(id) + " does not exist"));
         }
-        c.setFundingStream("fundingStreams/" + id);
+        c.setFundingStream(ResourceNames.FUNDING_STREAMS.name(id));
       }
       try {
         c.setPosts(rec.get("posts").isBlank() ? 0 : Integer.parseInt(rec.get("posts").strip()));

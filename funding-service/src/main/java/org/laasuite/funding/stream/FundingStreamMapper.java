@@ -3,6 +3,7 @@ package org.laasuite.funding.stream;
 import java.time.LocalDate;
 import java.util.Set;
 import org.laasuite.common.FinancialYear;
+import org.laasuite.common.grpc.FieldBehaviors;
 import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
@@ -28,15 +29,14 @@ public final class FundingStreamMapper {
 
   /** The listing's filters, checked into {@code v}. */
   public static FundingStreamService.Filter filter(ListFundingStreamsRequest r, Violations v) {
-    v.check(r.getBlock() != LaaBlock.UNRECOGNIZED, "block", "is not a known LAA block");
-    v.check(r.getArrangement() != Arrangement.UNRECOGNIZED, "arrangement", "is not a known arrangement");
+    ProtoEnums.known(r.getBlock(), "block", v);
+    ProtoEnums.known(r.getArrangement(), "arrangement", v);
     v.maxLength(r.getProgramme(), Violations.MAX_TITLE, "programme");
     LaaBlock block = r.getBlock();
     Arrangement arrangement = r.getArrangement();
     return new FundingStreamService.Filter(
-        block == LaaBlock.LAA_BLOCK_UNSPECIFIED || block == LaaBlock.UNRECOGNIZED ? null : block.name(),
-        arrangement == Arrangement.ARRANGEMENT_UNSPECIFIED || arrangement == Arrangement.UNRECOGNIZED ? null
-            : arrangement.name(),
+        ProtoEnums.nameOrNull(block),
+        ProtoEnums.nameOrNull(arrangement),
         r.getProgramme().isEmpty() ? null : r.getProgramme());
   }
 
@@ -79,6 +79,7 @@ public final class FundingStreamMapper {
 
   /** A new stream as a client (or the importer) described it; fields are named {@code p} + their name. */
   public static FundingStreamRow fromProto(FundingStream in, String p, Violations v) {
+    FieldBehaviors.checkRequired(in, p, v); // what the proto marks REQUIRED, with the rules below
     ResourceNames.FUNDING_STREAMS.validId(in.getId(), p + "id", v);
     v.maxLength(in.getTitle(), Violations.MAX_TITLE, p + "title");
     v.maxLength(in.getFunder(), Violations.MAX_TITLE, p + "funder");
@@ -116,6 +117,7 @@ public final class FundingStreamMapper {
 
   /** A new allocation of {@code stream}'s, or null (with violations) when its year is not one. */
   public static AllocationRow fromProto(Allocation in, FundingStreamRow stream, String p, Violations v) {
+    FieldBehaviors.checkRequired(in, p, v); // what the proto marks REQUIRED, with the rules below
     FinancialYear year = FinancialYear.parse(in.getFinancialYear(), p + "financial_year", v);
     AmountValue capital = in.hasCapital() ? AmountMapper.fromProto(in.getCapital(), p + "capital", v) : null;
     AmountValue revenue = in.hasRevenue() ? AmountMapper.fromProto(in.getRevenue(), p + "revenue", v) : null;

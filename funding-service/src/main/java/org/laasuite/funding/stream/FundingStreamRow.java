@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.type.v1.LaaBlock;
 
@@ -34,7 +35,7 @@ public record FundingStreamRow(
     @DateUpdated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant updateTime) {
 
   public String name() {
-    return "fundingStreams/" + code;
+    return ResourceNames.FUNDING_STREAMS.name(code);
   }
 
   /** The title, or what the line is when the source lost its name: never an invented name. */

@@ -1,5 +1,6 @@
 package org.laasuite.indicators.area;
 
+import org.laasuite.common.grpc.FieldBehaviors;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
@@ -18,6 +19,7 @@ public final class AreaMapper {
 
   /** The area {@code in} describes, its shape checked into {@code v} under {@code fieldPrefix} ("area"). */
   public static AreaRow fromProto(Area in, String fieldPrefix, Violations v) {
+    FieldBehaviors.checkRequired(in, fieldPrefix, v); // what the proto marks REQUIRED, with the rules below
     String p = fieldPrefix.isEmpty() ? "" : fieldPrefix + ".";
     ResourceNames.AREAS.validId(in.getId(), p + "id", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");

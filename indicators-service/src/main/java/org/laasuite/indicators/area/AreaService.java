@@ -34,7 +34,7 @@ public class AreaService {
   public AreaRow create(AreaRow candidate) {
     if (areas.findByCode(candidate.code()).isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "AREA_ALREADY_EXISTS",
-          "areas/" + candidate.code() + " already exists", "area.id");
+          ResourceNames.AREAS.name(candidate.code()) + " already exists", "area.id");
     }
     return areas.save(candidate);
   }

@@ -1,6 +1,7 @@
 package org.laasuite.indicators.figure;
 
 import java.math.BigDecimal;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.v1.Comparator;
@@ -38,8 +39,8 @@ public final class FigureMapper {
     if (!v.maxLength(text, Violations.MAX_TITLE, field + ".original_text")) {
       return null;
     }
-    v.check(in.getComparator() != Comparator.UNRECOGNIZED, field + ".comparator", "is not a known comparator");
-    v.check(in.getStatus() != FigureStatus.UNRECOGNIZED, field + ".status", "is not a known status");
+    ProtoEnums.known(in.getComparator(), field + ".comparator", v);
+    ProtoEnums.known(in.getStatus(), field + ".status", v);
     if (in.hasValue()) {
       BigDecimal value = Protos.decimal(in.getValue(), field + ".value", v).orElse(null);
       BigDecimal secondary = in.hasSecondaryValue()

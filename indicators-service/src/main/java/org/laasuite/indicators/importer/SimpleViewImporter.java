@@ -201,7 +201,7 @@ public class SimpleViewImporter {
     } else if (!codes.add(code)) {
       problems.add(problem(line, "code", code + " appears twice in the file"));
     } else if (indicators.exists(code)) {
-      problems.add(problem(line, "code", "indicators/" + code + " already exists"));
+      problems.add(problem(line, "code", ResourceNames.INDICATORS.name(code) + " already exists"));
     }
     LaaBlock block = ProtoEnums.parse(LaaBlock.class, rec.get("block")).orElse(null);
     if (block == null || block == LaaBlock.LAA_BLOCK_UNSPECIFIED) {

@@ -3,6 +3,7 @@ package org.laasuite.indicators.indicator;
 import com.google.protobuf.FieldMask;
 import java.math.BigDecimal;
 import java.util.Set;
+import org.laasuite.common.grpc.FieldBehaviors;
 import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
@@ -27,13 +28,12 @@ public final class IndicatorMapper {
   /** A listing's filters, checked into {@code v}; unset filters match everything. */
   public static IndicatorService.Filter filter(LaaBlock block, String themeGroup, IndicatorSource source,
       Violations v) {
-    v.check(block != LaaBlock.UNRECOGNIZED, "block", "is not a known LAA block");
-    v.check(source != IndicatorSource.UNRECOGNIZED, "source", "is not a known indicator source");
+    ProtoEnums.known(block, "block", v);
+    ProtoEnums.known(source, "source", v);
     v.maxLength(themeGroup, Violations.MAX_TITLE, "theme_group");
-    String b = block == LaaBlock.LAA_BLOCK_UNSPECIFIED || block == LaaBlock.UNRECOGNIZED ? null : block.name();
+    String b = ProtoEnums.nameOrNull(block);
     String t = themeGroup.isEmpty() ? null : themeGroup;
-    String s = source == IndicatorSource.INDICATOR_SOURCE_UNSPECIFIED || source == IndicatorSource.UNRECOGNIZED
-        ? null : source.name();
+    String s = ProtoEnums.nameOrNull(source);
     return new IndicatorService.Filter(b, t, s);
   }
 
@@ -69,6 +69,7 @@ public final class IndicatorMapper {
 
   /** The indicator {@code in} describes, its shape checked into {@code v} under {@code fieldPrefix} ("indicator"). */
   public static IndicatorRow fromProto(Indicator in, String fieldPrefix, Violations v) {
+    FieldBehaviors.checkRequired(in, fieldPrefix, v); // what the proto marks REQUIRED, with the rules below
     String p = fieldPrefix.isEmpty() ? "" : fieldPrefix + ".";
     ResourceNames.INDICATORS.validId(in.getId(), p + "id", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");

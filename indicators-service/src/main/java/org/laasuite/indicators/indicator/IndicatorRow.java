@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.indicators.v1.Frequency;
 import org.laasuite.indicators.v1.IndicatorSource;
 import org.laasuite.indicators.v1.Polarity;
@@ -36,9 +37,7 @@ public record IndicatorRow(
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime,
     @DateUpdated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant updateTime) {
 
-  public static final String COLLECTION = "indicators";
-
   public String name() {
-    return COLLECTION + "/" + code;
+    return ResourceNames.INDICATORS.name(code);
   }
 }

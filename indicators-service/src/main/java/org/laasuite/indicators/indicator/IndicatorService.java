@@ -44,7 +44,7 @@ public class IndicatorService {
     v.throwIfAny();
     var found = byCodes(codes);
     List<String> missing = codes.stream().filter(c -> !found.containsKey(c)).distinct()
-        .map(c -> IndicatorRow.COLLECTION + "/" + c).toList();
+        .map(ResourceNames.INDICATORS::name).toList();
     if (!missing.isEmpty()) {
       throw new ApiException(Status.Code.NOT_FOUND, "INDICATOR_NOT_FOUND",
           String.join(", ", missing) + (missing.size() == 1 ? " does not exist" : " do not exist"), List.of());

@@ -4,6 +4,7 @@ import com.google.type.Decimal;
 import java.math.BigDecimal;
 import java.util.function.Consumer;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.ComputedJudgement;
@@ -27,7 +28,7 @@ public final class JudgementMapper {
   }
 
   private static String name(PeriodRow p) {
-    return p == null ? "" : "periods/" + p.code();
+    return p == null ? "" : ResourceNames.PERIODS.name(p.code());
   }
 
   public static ComputedJudgement toProto(Judgement j) {

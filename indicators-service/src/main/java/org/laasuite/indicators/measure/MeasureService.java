@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
@@ -32,7 +33,6 @@ import org.laasuite.indicators.v1.Narrative;
 import org.laasuite.indicators.v1.Outturn;
 import org.laasuite.indicators.v1.OutturnRow;
 import org.laasuite.indicators.v1.OutturnStatus;
-import org.laasuite.indicators.v1.Rating;
 import org.laasuite.indicators.v1.RecordedJudgement;
 import org.laasuite.indicators.v1.RejectedRow;
 import org.laasuite.indicators.v1.Target;
@@ -119,7 +119,7 @@ public class MeasureService {
     PeriodRow period = references.period(in.getPeriod(), p + "period", true, v);
     PeriodRow dataPeriod = references.period(in.getDataPeriod(), p + "data_period", false, v);
     AreaRow area = references.area(in.getArea(), p + "area", v);
-    v.check(in.getStatus() != OutturnStatus.UNRECOGNIZED, p + "status", "must be PROVISIONAL or FINAL");
+    ProtoEnums.known(in.getStatus(), p + "status", v);
     BigDecimal coverage = null;
     if (in.hasCoverage()) {
       coverage = Protos.decimal(in.getCoverage(), p + "coverage", v).orElse(null);
@@ -244,8 +244,7 @@ public class MeasureService {
   public RecordedJudgementRow createJudgement(IndicatorRow indicator, RecordedJudgement in) {
     Violations v = new Violations();
     PeriodRow period = references.period(in.getPeriod(), "judgement.period", true, v);
-    v.check(in.getRating() != Rating.RATING_UNSPECIFIED && in.getRating() != Rating.UNRECOGNIZED,
-        "judgement.rating", "must be GREEN, AMBER, RED or TOO_EARLY_TO_ASSESS");
+    ProtoEnums.required(in.getRating(), "judgement.rating", v);
     v.maxLength(in.getReason(), Violations.MAX_TEXT, "judgement.reason");
     v.maxLength(in.getRecordedBy(), Violations.MAX_TITLE, "judgement.recorded_by");
     v.throwIfAny();

@@ -1,6 +1,7 @@
 package org.laasuite.indicators.period;
 
 import java.time.LocalDate;
+import org.laasuite.common.grpc.FieldBehaviors;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
@@ -23,6 +24,7 @@ public final class PeriodMapper {
    * label defaults to the code.
    */
   public static PeriodRow fromProto(Period in, String fieldPrefix, Violations v) {
+    FieldBehaviors.checkRequired(in, fieldPrefix, v); // what the proto marks REQUIRED, with the rules below
     String p = fieldPrefix.isEmpty() ? "" : fieldPrefix + ".";
     ResourceNames.PERIODS.validId(in.getId(), p + "id", v);
     ProtoEnums.required(in.getType(), p + "type", v);

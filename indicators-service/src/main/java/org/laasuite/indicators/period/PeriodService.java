@@ -42,7 +42,7 @@ public class PeriodService {
   public PeriodRow create(PeriodRow candidate) {
     if (periods.findByCode(candidate.code()).isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "PERIOD_ALREADY_EXISTS",
-          "periods/" + candidate.code() + " already exists", "period.id");
+          ResourceNames.PERIODS.name(candidate.code()) + " already exists", "period.id");
     }
     return periods.save(candidate);
   }

@@ -3,10 +3,8 @@ package org.laasuite.indicators.report;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaRow;
@@ -31,7 +29,6 @@ import org.laasuite.indicators.measure.RecordedJudgementRow;
 import org.laasuite.indicators.measure.References.Lookup;
 import org.laasuite.indicators.measure.References;
 import org.laasuite.indicators.period.PeriodMapper;
-import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.IndicatorReport;
 
 /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.laasuite.common.grpc.FieldBehaviors;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
@@ -19,7 +20,6 @@ import org.laasuite.partnership.v1.BodyStatus;
 import org.laasuite.partnership.v1.Membership;
 import org.laasuite.partnership.v1.Responsibility;
 import org.laasuite.partnership.v1.ResponsiblePerson;
-import org.laasuite.partnership.v1.Role;
 import org.laasuite.partnership.v1.Sector;
 import org.laasuite.type.v1.LaaBlock;
 
@@ -85,6 +85,7 @@ public final class BodyMapper {
    * successor (names the service resolves) are not yet set.
    */
   public static BodyRow fromProto(Body in, String p, Violations v) {
+    FieldBehaviors.checkRequired(in, p, v); // what the proto marks REQUIRED, with the rules below
     ResourceNames.BODIES.validId(in.getId(), p + "id", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
     ProtoEnums.required(in.getType(), p + "type", v);
@@ -107,9 +108,9 @@ public final class BodyMapper {
    * body, person and organisation (names the service resolves) are not yet set.
    */
   public static MembershipRow fromProto(Membership in, String p, Violations v) {
-    v.check(in.getRole() != Role.ROLE_UNSPECIFIED && in.getRole() != Role.UNRECOGNIZED, p + "role",
-        "must be CHAIR, VICE_CHAIR, LEADER, ADVISOR, MEMBER, SECRETARY or SUPPORT_OFFICER");
-    v.check(in.getSector() != Sector.UNRECOGNIZED, p + "sector", "is not a known sector");
+    FieldBehaviors.checkRequired(in, p, v); // what the proto marks REQUIRED, with the rules below
+    ProtoEnums.required(in.getRole(), p + "role", v);
+    ProtoEnums.known(in.getSector(), p + "sector", v);
     LocalDate start = in.hasStartDate() ? Protos.date(in.getStartDate(), p + "start_date", v).orElse(null) : null;
     LocalDate end = in.hasEndDate() ? Protos.date(in.getEndDate(), p + "end_date", v).orElse(null) : null;
     if (start != null && end != null) {
@@ -122,8 +123,7 @@ public final class BodyMapper {
   /** Each of {@code blocks} an LAA block: violations of {@code field}[i]. */
   public static void checkBlocks(List<LaaBlock> blocks, String field, Violations v) {
     for (int i = 0; i < blocks.size(); i++) {
-      v.check(blocks.get(i) != LaaBlock.LAA_BLOCK_UNSPECIFIED && blocks.get(i) != LaaBlock.UNRECOGNIZED,
-          field + "[" + i + "]", "is not an LAA block");
+      ProtoEnums.required(blocks.get(i), field + "[" + i + "]", v);
     }
   }
 }

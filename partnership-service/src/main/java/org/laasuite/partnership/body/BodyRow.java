@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.partnership.v1.BodyStatus;
 import org.laasuite.partnership.v1.BodyType;
 
@@ -20,6 +21,6 @@ public record BodyRow(@Id @GeneratedValue @Nullable Long id, String code, String
   }
 
   public String name() {
-    return "bodies/" + code;
+    return ResourceNames.BODIES.name(code);
   }
 }

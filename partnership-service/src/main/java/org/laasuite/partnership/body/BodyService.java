@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.body.BodyRepositories.BodyRepository;
@@ -54,7 +55,7 @@ public class BodyService {
   }
 
   public Pages.Slice<BodyRow> list(BodyType type, Pages.Page page) {
-    String t = type == BodyType.BODY_TYPE_UNSPECIFIED || type == BodyType.UNRECOGNIZED ? null : type.name();
+    String t = ProtoEnums.nameOrNull(type);
     return page.slice(bodies.page(t, page.size(), page.offset()));
   }
 

@@ -1,6 +1,8 @@
 package org.laasuite.partnership.directory;
 
 import java.util.Map;
+import org.laasuite.common.grpc.FieldBehaviors;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
@@ -39,10 +41,11 @@ public final class DirectoryMapper {
 
   /** The organisation to create, its shape checked into {@code v} (fields named from {@code p}). */
   public static OrganisationRow fromProto(Organisation in, String p, Violations v) {
+    FieldBehaviors.checkRequired(in, p, v); // what the proto marks REQUIRED, with the rules below
     ResourceNames.ORGANISATIONS.validId(in.getId(), p + "id", v);
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
-    v.check(in.getSector() != Sector.UNRECOGNIZED, p + "sector", "must be PUBLIC, PRIVATE, VOLUNTARY or COMMUNITY");
-    v.check(in.getScope() != Scope.UNRECOGNIZED, p + "scope", "must be LOCAL, REGIONAL or NATIONAL");
+    ProtoEnums.known(in.getSector(), p + "sector", v);
+    ProtoEnums.known(in.getScope(), p + "scope", v);
     return new OrganisationRow(null, in.getId(), in.getTitle(),
         in.getSector() == Sector.SECTOR_UNSPECIFIED ? null : in.getSector(), in.getStatutoryDutyToCooperate(),
         in.getScope() == Scope.SCOPE_UNSPECIFIED ? null : in.getScope());
@@ -53,6 +56,7 @@ public final class DirectoryMapper {
    * resolves) is not yet set.
    */
   public static PersonRow fromProto(Person in, String p, Violations v) {
+    FieldBehaviors.checkRequired(in, p, v); // what the proto marks REQUIRED, with the rules below
     ResourceNames.PEOPLE.validId(in.getId(), p + "id", v);
     v.requiredText(in.getDisplayName(), Violations.MAX_TITLE, p + "display_name");
     v.maxLength(in.getHonorific(), 100, p + "honorific");

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.partnership.v1.Scope;
 import org.laasuite.partnership.v1.Sector;
 
@@ -12,6 +13,6 @@ public record OrganisationRow(@Id @GeneratedValue @Nullable Long id, String code
     boolean statutoryDutyToCooperate, @Nullable Scope scope) {
 
   public String name() {
-    return "organisations/" + code;
+    return ResourceNames.ORGANISATIONS.name(code);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.body.BodyMapper;
 import org.laasuite.partnership.body.BodyRow;
@@ -130,7 +131,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void listBodies(ListBodiesRequest r, StreamObserver<ListBodiesResponse> out) {
     reply(out, () -> {
       Violations v = new Violations();
-      v.check(r.getType() != BodyType.UNRECOGNIZED, "type", "is not a known body type");
+      ProtoEnums.known(r.getType(), "type", v);
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "bodies;" + r.getType(), v);
       v.throwIfAny();
       var slice = bodies.list(r.getType(), p);

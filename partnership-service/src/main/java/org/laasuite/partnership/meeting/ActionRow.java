@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.LocalDate;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.partnership.v1.ActionStatus;
 
 /**
@@ -17,7 +18,7 @@ public record ActionRow(@Id @GeneratedValue @Nullable Long id, long meetingId, i
     String indicators) {
 
   public String name() {
-    return "actions/" + id;
+    return ResourceNames.ACTIONS.name(String.valueOf(id));
   }
 
   public ActionRow withStatus(ActionStatus newStatus, String newNote) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.laasuite.common.grpc.FieldBehaviors;
+import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
@@ -43,6 +45,7 @@ public final class MeetingMapper {
    * people it names are left for the service to resolve.
    */
   public static MeetingDraft fromProto(Meeting in, String p, Violations v) {
+    FieldBehaviors.checkRequired(in, p, v); // what the proto marks REQUIRED, with the rules below
     ResourceNames.MEETINGS.validId(in.getId(), p + "id", v);
     LocalDate date = Protos.requiredDate(in.getDate(), p + "date", v);
     for (String f : List.of("start_time", "end_time")) {
@@ -50,7 +53,7 @@ public final class MeetingMapper {
       v.check(t.isEmpty() || TIME.matcher(t).matches(), p + f, "must be a time like 10:00, not '" + Protos.clip(t) + "'");
     }
     v.maxLength(in.getPlace(), Violations.MAX_TITLE, p + "place");
-    v.check(in.getStatus() != MeetingStatus.UNRECOGNIZED, p + "status", "must be SCHEDULED, HELD or CANCELLED");
+    ProtoEnums.known(in.getStatus(), p + "status", v);
     MeetingRow meeting = new MeetingRow(null, in.getId(), 0, date, in.getStartTime(), in.getEndTime(), in.getPlace(),
         in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.MEETING_STATUS_HELD : in.getStatus(),
         null);
@@ -61,10 +64,8 @@ public final class MeetingMapper {
       var a = in.getAttendance(i);
       String f = p + "attendance[" + i + "]";
       v.check(listed.add(a.getPerson()), f + ".person", a.getPerson() + " is listed twice for this meeting");
-      v.check(a.getStatus() != AttendanceStatus.ATTENDANCE_STATUS_UNSPECIFIED
-          && a.getStatus() != AttendanceStatus.UNRECOGNIZED, f + ".status",
-          "must be PRESENT, IN_ATTENDANCE, APOLOGIES or ABSENT");
-      v.check(a.getRole() != Role.UNRECOGNIZED, f + ".role", "is not a known role");
+      ProtoEnums.required(a.getStatus(), f + ".status", v);
+      ProtoEnums.known(a.getRole(), f + ".role", v);
       v.maxLength(a.getAffiliation(), Violations.MAX_TITLE, f + ".affiliation");
       v.maxLength(a.getAsPrinted(), Violations.MAX_TITLE, f + ".as_printed");
       if (!a.getAffiliation().isEmpty()) {
@@ -109,7 +110,7 @@ public final class MeetingMapper {
       }
       v.maxLength(a.getDueText(), Violations.MAX_TITLE, f + ".due_text");
       v.maxLength(a.getNote(), Violations.MAX_TEXT, f + ".note");
-      v.check(a.getStatus() != ActionStatus.UNRECOGNIZED, f + ".status", "must be OPEN, DONE or DROPPED");
+      ProtoEnums.known(a.getStatus(), f + ".status", v);
       checkIndicators(a.getIndicatorsList(), 100, f + ".indicators", v);
       int position = positions.merge(a.getItem(), 1, Integer::sum);
       acts.add(new ActionRow(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
@@ -207,16 +208,10 @@ public final class MeetingMapper {
    * the name is malformed.
    */
   public static long checkStatusUpdate(UpdateActionStatusRequest r, Violations v) {
-    long id = -1;
-    if (!r.getName().matches("actions/[0-9]{1,18}")) {
-      v.add("name", "must look like 'actions/{number}'");
-    } else {
-      id = Long.parseLong(r.getName().substring(8));
-    }
-    v.check(r.getStatus() != ActionStatus.ACTION_STATUS_UNSPECIFIED && r.getStatus() != ActionStatus.UNRECOGNIZED,
-        "status", "must be OPEN, DONE or DROPPED");
+    String id = ResourceNames.ACTIONS.id(r.getName(), "name", v);
+    ProtoEnums.required(r.getStatus(), "status", v);
     v.maxLength(r.getNote(), Violations.MAX_TEXT, "note");
-    return id;
+    return id == null ? -1 : Long.parseLong(id);
   }
 
   /** The filters of a listing of actions, checked: owner, status and indicator (each optional). */
@@ -225,7 +220,7 @@ public final class MeetingMapper {
       v.check(ResourceNames.isNameIn(owner, ResourceNames.PEOPLE, ResourceNames.BODIES), "owner",
           "must look like 'people/{id}' or 'bodies/{id}'");
     }
-    v.check(status != ActionStatus.UNRECOGNIZED, "status", "must be OPEN, DONE or DROPPED");
+    ProtoEnums.known(status, "status", v);
     if (!indicator.isEmpty()) {
       ResourceNames.INDICATORS.id(indicator, "indicator", v);
     }

@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.partnership.v1.MeetingStatus;
 
 @MappedEntity("meeting")
@@ -16,6 +17,6 @@ public record MeetingRow(@Id @GeneratedValue @Nullable Long id, String code, lon
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 
   public String name() {
-    return "meetings/" + code;
+    return ResourceNames.MEETINGS.name(code);
   }
 }

@@ -3,6 +3,7 @@ package org.laasuite.partnership.plan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.partnership.Lines;
 import org.laasuite.partnership.v1.ImprovementArea;
 import org.laasuite.partnership.v1.ImprovementItem;
@@ -24,14 +25,14 @@ public final class PlanMapper {
               .setImprovement(i.improvement()).addAllActions(Lines.split(i.actions())).setTimescale(i.timescale())
               .setOwner(i.owner()).setStatus(i.status()).setSuccessMeasures(i.successMeasures()));
     }
-    var b = ImprovementPlan.newBuilder().setName("improvementPlans/" + p.code())
+    var b = ImprovementPlan.newBuilder().setName(ResourceNames.IMPROVEMENT_PLANS.name(p.code()))
         .setId(p.code()).setTitle(p.title()).setDateText(p.dateText()).setSource(p.source());
     areas.values().forEach(b::addAreas);
     return b.build();
   }
 
   public static Risk toProto(RiskRow r) {
-    return Risk.newBuilder().setName("risks/" + r.code()).setId(r.code())
+    return Risk.newBuilder().setName(ResourceNames.RISKS.name(r.code())).setId(r.code())
         .setRef(r.ref()).setRisk(r.risk()).setOwner(r.owner()).setLikelihood(r.likelihood()).setImpact(r.impact())
         .setMitigation(r.mitigation()).build();
   }

@@ -88,7 +88,7 @@ public class Assembler {
     if (!ResourceNames.INDICATORS.isId(code)) {
       throw ApiException.invalid(field, "must be an indicator code of letters, digits and dashes like 'CYP-28'");
     }
-    return "indicators/" + code;
+    return ResourceNames.INDICATORS.name(code);
   }
 
   public ReportCard card(String indicator, String year) {

@@ -1,8 +1,6 @@
 package org.laasuite.reporting.assembly;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.type.v1.LaaBlock;
@@ -10,8 +8,7 @@ import org.laasuite.type.v1.LaaBlock;
 /** The four LAA blocks as people read them: titles, and the URL segments pages use. */
 public final class Blocks {
 
-  public static final List<LaaBlock> ALL = Arrays.stream(LaaBlock.values())
-      .filter(b -> b != LaaBlock.LAA_BLOCK_UNSPECIFIED && b != LaaBlock.UNRECOGNIZED).toList();
+  public static final List<LaaBlock> ALL = ProtoEnums.values(LaaBlock.class);
 
   private Blocks() {
   }

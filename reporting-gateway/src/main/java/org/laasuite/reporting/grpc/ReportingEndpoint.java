@@ -4,7 +4,6 @@ import static org.laasuite.common.grpc.Unary.reply;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.reporting.assembly.Assembler;
@@ -14,9 +13,7 @@ import org.laasuite.reporting.v1.GetPerformanceReportRequest;
 import org.laasuite.reporting.v1.GetReportCardRequest;
 import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
-import org.laasuite.reporting.v1.ReportKind;
 import org.laasuite.reporting.v1.ReportingServiceGrpc;
-import org.laasuite.type.v1.LaaBlock;
 
 /** The gRPC face of the gateway: the same model the pages and the JSON API serve. */
 @Singleton
@@ -49,9 +46,9 @@ public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImpl
   @Override
   public void getPerformanceReport(GetPerformanceReportRequest r, StreamObserver<PerformanceReport> out) {
     reply(out, () -> {
-      if (r.getKind() == ReportKind.REPORT_KIND_UNSPECIFIED || r.getKind() == ReportKind.UNRECOGNIZED) {
-        throw ApiException.invalid("kind", "must be QUARTERLY or REVIEW_PACK");
-      }
+      Violations v = new Violations();
+      ProtoEnums.required(r.getKind(), "kind", v);
+      v.throwIfAny();
       return assembler.report(r.getKind(), assembler.year(r.getFinancialYear(), "financial_year"));
     });
   }
