@@ -65,21 +65,21 @@ final class Funding {
       System.out.printf("Funding %s%-62s %15s %15s %15s%n", s.getFinancialYear(), "", "capital £", "revenue £",
           "total £");
       for (ArrangementFunding a : s.getArrangementsList()) {
-        System.out.println(words(a.getArrangement().name()));
+        System.out.println(Text.words(a.getArrangement()));
         for (BlockFunding b : a.getBlocksList()) {
-          System.out.println("  " + words(b.getBlock().name()));
+          System.out.println("  " + Text.words(b.getBlock()));
           String heading = "";
           for (FundingLine l : b.getLinesList()) {
             if (!l.getHeading().equals(heading)) {
               heading = l.getHeading();
               System.out.println("    " + heading);
             }
-            System.out.printf("    %-66s %15s %15s%n", clip(l.getDisplayName(), 66), amount(l.getCapital()),
+            System.out.printf("    %-66s %15s %15s%n", Text.clip(l.getDisplayName(), 66), amount(l.getCapital()),
                 amount(l.getRevenue()));
           }
           row("    sub total", b.getSubtotal());
         }
-        row("  total " + words(a.getArrangement().name()), a.getTotal());
+        row("  total " + Text.words(a.getArrangement()), a.getTotal());
       }
       row("total pooled", s.getPooled());
       row("total aligned", s.getAligned());
@@ -119,14 +119,5 @@ final class Funding {
   private static String pounds(Money m) {
     return m.getNanos() == 0 ? String.format(Locale.UK, "%,d", m.getUnits())
         : String.format(Locale.UK, "%,d.%02d", m.getUnits(), m.getNanos() / 10_000_000);
-  }
-
-  private static String words(String enumName) {
-    String s = enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static String clip(String s, int n) {
-    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
   }
 }

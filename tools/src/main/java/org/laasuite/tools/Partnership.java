@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ActionStatus;
@@ -67,16 +66,16 @@ final class Partnership {
         if (group.isEmpty()) {
           continue;
         }
-        System.out.println(words(s.name()) + " (" + group.size() + "):");
+        System.out.println(Text.words(s) + " (" + group.size() + "):");
         for (Attendance a : group) {
           System.out.printf("  %-28s %-10s %s%n", a.getPerson(), a.getRole() == Role.ROLE_UNSPECIFIED ? ""
-              : words(a.getRole().name()), a.getAffiliation());
+              : Text.words(a.getRole()), a.getAffiliation());
         }
       }
       for (AgendaItem i : m.getItemsList()) {
         System.out.println(i.getNumber() + ". " + i.getTitle());
         m.getActionsList().stream().filter(a -> a.getItem() == i.getNumber())
-            .forEach(a -> System.out.println("   Action (" + a.getOwner() + "): " + clip(a.getText(), 110)));
+            .forEach(a -> System.out.println("   Action (" + a.getOwner() + "): " + Text.clip(a.getText(), 110)));
       }
       if (m.getMattersArisingCount() > 0) {
         System.out.println("Matters arising: " + m.getMattersArisingCount() + " open actions from earlier meetings");
@@ -92,7 +91,7 @@ final class Partnership {
           .listActions(ListActionsRequest.newBuilder().setOwner(args.get(1)).setStatus(ActionStatus.ACTION_STATUS_OPEN)
               .setPageSize(500).build());
       for (Action a : r.getActionsList()) {
-        System.out.println(a.getName() + "  " + a.getMeeting() + " item " + a.getItem() + ": " + clip(a.getText(), 100)
+        System.out.println(a.getName() + "  " + a.getMeeting() + " item " + a.getItem() + ": " + Text.clip(a.getText(), 100)
             + (a.getDueText().isEmpty() ? "" : " (" + a.getDueText() + ")")
             + (a.getIndicatorsCount() == 0 ? "" : " [on " + String.join(", ", a.getIndicatorsList()) + "]"));
       }
@@ -109,9 +108,9 @@ final class Partnership {
       for (var plan : r.getImprovementPlansList()) {
         System.out.println(plan.getTitle() + " (" + plan.getDateText() + ")");
         for (ImprovementArea area : plan.getAreasList()) {
-          System.out.println("  " + area.getRef() + "  " + clip(area.getTitle(), 100));
+          System.out.println("  " + area.getRef() + "  " + Text.clip(area.getTitle(), 100));
           for (ImprovementItem item : area.getItemsList()) {
-            System.out.printf("    %-4s %-60s %s%n", item.getRef(), clip(item.getImprovement(), 60),
+            System.out.printf("    %-4s %-60s %s%n", item.getRef(), Text.clip(item.getImprovement(), 60),
                 item.getTimescale());
           }
         }
@@ -121,15 +120,5 @@ final class Partnership {
       }
       return 0;
     });
-  }
-
-  private static String words(String enumName) {
-    String s = enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static String clip(String s, int n) {
-    String one = s.replaceAll("\\s+", " ").strip();
-    return one.length() <= n ? one : one.substring(0, n - 1) + "…";
   }
 }

@@ -40,7 +40,7 @@ final class Reading {
       String token = "";
       do {
         var page = client.withDeadlineAfter(30, TimeUnit.SECONDS).listIndicators(request.setPageToken(token).build());
-        page.getIndicatorsList().forEach(i -> byBlock.computeIfAbsent(i.getBlock().name(),
+        page.getIndicatorsList().forEach(i -> byBlock.computeIfAbsent(Text.words(i.getBlock()),
             b -> new java.util.ArrayList<>()).add(i));
         token = page.getNextPageToken();
       } while (!token.isEmpty());

@@ -201,7 +201,8 @@ public class FundingImporter {
       if (!stream.isEmpty()) {
         String id = stream.startsWith("fundingStreams/") ? stream.substring(15) : stream;
         if (!streamsInFile.contains(id) && !streams.existsByCode(id)) {
-          problems.add(problem(COMMITMENTS, line, "funding_stream", ResourceNames.FUNDING_STREAMS.name(id) + " does not exist"));
+          problems.add(problem(COMMITMENTS, line, "funding_stream",
+              ResourceNames.FUNDING_STREAMS.name(id) + " does not exist"));
         }
         c.setFundingStream(ResourceNames.FUNDING_STREAMS.name(id));
       }

@@ -161,7 +161,9 @@ public class SummaryService {
         .collect(Collectors.toMap(AllocationRow::streamId, a -> a));
     List<FundingStreamRow> chosen = streams.listInOrder();
     if (!fundingStream.isEmpty()) {
-      String code = fundingStream.startsWith("fundingStreams/") ? fundingStream.substring(15) : "";
+      Violations v = new Violations();
+      String code = ResourceNames.FUNDING_STREAMS.id(fundingStream, "funding_stream", v);
+      v.throwIfAny();
       chosen = chosen.stream().filter(s -> s.code().equals(code)).toList();
       if (chosen.isEmpty()) {
         throw ApiException.notFound("FUNDING_STREAM", fundingStream);

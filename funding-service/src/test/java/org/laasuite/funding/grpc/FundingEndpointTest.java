@@ -245,6 +245,10 @@ class FundingEndpointTest implements TestPropertyProvider {
     assertTrue(line.getOverspent());
     assertEquals(-1_000, line.getRemaining().getUnits());
     assertEquals(-50 * 10_000_000, line.getRemaining().getNanos());
+    expectInvalid(() -> client.getSpendReport(GetSpendReportRequest.newBuilder().setFinancialYear(TEST_YEAR)
+        .setFundingStream("streams/" + s.getId()).build()), "funding_stream");
+    expect(Status.Code.NOT_FOUND, () -> client.getSpendReport(GetSpendReportRequest.newBuilder()
+        .setFinancialYear(TEST_YEAR).setFundingStream("fundingStreams/no-such-stream").build()));
   }
 
   @Test
