@@ -32,6 +32,7 @@ class DegradationTest {
   private static EmbeddedServer gateway(Map<String, String> overrides) {
     Map<String, Object> p = new HashMap<>(RunningSuite.get().gatewayProperties());
     p.put("laa.reporting.deadline", "1500ms");
+    p.put("endpoints.health.details-visible", "ANONYMOUS"); // what bin/laa sets: the channels' states
     p.putAll(overrides);
     return ApplicationContext.run(EmbeddedServer.class, p);
   }

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.laasuite.indicators.v1.ImportSimpleViewRequest;
 import org.laasuite.indicators.v1.ImportSimpleViewResponse;
@@ -95,13 +94,19 @@ public final class Laa {
     Files.createDirectories(data);
     Path work = data.resolveSibling("pg-binaries");
     Files.createDirectories(work);
-    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+    var builder = EmbeddedPostgres.builder()
         .setDataDirectory(data)
         .setCleanDataDirectory(false)
         .setOverrideWorkingDirectory(work.toFile())
         .setPort(port)
-        .setPGStartupWait(Duration.ofSeconds(60))
-        .start();
+        .setPGStartupWait(Duration.ofSeconds(60));
+    // The library's defaults are for throwaway test databases (fsync off): an acknowledged write must
+    // survive a crash here, unless LAA_EMBEDDED_PG_FAST=1 asks for speed over safety.
+    boolean safe = !"1".equals(System.getenv("LAA_EMBEDDED_PG_FAST"));
+    for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+      builder.setServerConfig(setting, safe ? "on" : "off");
+    }
+    EmbeddedPostgres pg = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         pg.close();
@@ -109,9 +114,23 @@ public final class Laa {
         System.err.println("stopping PostgreSQL: " + e.getMessage());
       }
     }));
-    System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " (data in " + data + ")");
-    new CountDownLatch(1).await();
-    return 0;
+    System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " (data in " + data + ")"
+        + (safe ? "" : "; fsync off (LAA_EMBEDDED_PG_FAST)"));
+    // This process lives as long as PostgreSQL does: if the server dies, so does this, so that
+    // bin/laa sees it stopped and starts it again.
+    while (true) {
+      Thread.sleep(2_000);
+      String gone = null;
+      try (Connection c = pg.getPostgresDatabase().getConnection()) {
+        gone = c.isValid(2) ? null : "the connection is not valid";
+      } catch (SQLException e) {
+        gone = e.getMessage();
+      }
+      if (gone != null) {
+        System.err.println("PostgreSQL on 127.0.0.1:" + port + " no longer answers (" + gone + "); stopping");
+        System.exit(1);
+      }
+    }
   }
 
   /** Creates each database that does not exist yet. */

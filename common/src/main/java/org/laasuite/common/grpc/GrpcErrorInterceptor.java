@@ -5,6 +5,7 @@ import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -23,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * Turns what an endpoint throws into a {@code google.rpc.Status}: an {@link ApiException} with its
  * ErrorInfo and BadRequest, anything unexpected into INTERNAL without internals (and a log line),
  * so no stack trace ever reaches a client. Before an endpoint sees a request (of a call that sends
- * one), the request's own fields its proto marks {@code REQUIRED} are checked ({@link
- * FieldBehaviors#checkRequiredFields}): a request without its name, parent, resource or update_mask
- * is refused with INVALID_ARGUMENT naming each. The fields inside a resource are checked by the
+ * one), it is checked ({@link RequestChecks}): a request without its name, parent, resource or
+ * update_mask (what its proto marks {@code REQUIRED}), or with a NUL character in any text, is
+ * refused with INVALID_ARGUMENT naming each field. The fields inside a resource are checked by the
  * service's mapper with the resource's other rules ({@link FieldBehaviors#checkRequired}).
  */
 @Singleton
@@ -33,7 +34,13 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
 
   private static final Logger LOG = LoggerFactory.getLogger(GrpcErrorInterceptor.class);
 
+  /** PostgreSQL's admin or crash shutdown, cannot connect now, database does not exist, too many connections. */
+  private static final java.util.Set<String> DATABASE_GONE = java.util.Set.of("57P01", "57P02", "57P03", "3D000",
+      "53300");
+
   private final String domain;
+  /** Whether the last call the database failed found it unreachable: logged once per change. */
+  private final java.util.concurrent.atomic.AtomicBoolean databaseDown = new java.util.concurrent.atomic.AtomicBoolean();
 
   public GrpcErrorInterceptor(@Value("${laa.error-domain:laasuite.org}") String domain) {
     this.domain = domain;
@@ -56,9 +63,31 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
     return status.build();
   }
 
+  /** While the database is down: the first call that succeeds says it is back. */
+  private <Q, R> ServerCall<Q, R> watchingForTheDatabase(ServerCall<Q, R> call) {
+    return new SimpleForwardingServerCall<>(call) {
+      @Override
+      public void close(Status status, Metadata trailers) {
+        if (status.isOk() && databaseDown.compareAndSet(true, false)) {
+          LOG.info("the database answers again");
+        }
+        super.close(status, trailers);
+      }
+    };
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
   @Override
-  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> original, Metadata headers,
       ServerCallHandler<Q, R> next) {
+    ServerCall<Q, R> call = databaseDown.get() ? watchingForTheDatabase(original) : original;
     ServerCall.Listener<Q> delegate;
     try {
       delegate = next.startCall(call, headers);
@@ -73,10 +102,8 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
       @Override
       public void onMessage(Q message) {
         guard(() -> {
-          if (oneRequest && message instanceof Message request) {
-            Violations v = new Violations();
-            FieldBehaviors.checkRequiredFields(request, "", v);
-            v.throwIfAny();
+          if (message instanceof Message request) {
+            (oneRequest ? RequestChecks.check(request) : RequestChecks.checkStreamed(request)).throwIfAny();
           }
           super.onMessage(message);
         });
@@ -106,6 +133,24 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
     };
   }
 
+  /**
+   * Whether {@code e} says the database cannot be reached (refused or lost connections, a database
+   * shut down or gone, the pool out of time): an outage, UNAVAILABLE, which clients retry.
+   */
+  static boolean databaseUnreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || DATABASE_GONE.contains(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean uniqueViolation(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
@@ -121,6 +166,12 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
       sre = StatusProto.toStatusRuntimeException(toStatus(api));
     } else if (e instanceof StatusRuntimeException already) {
       sre = already;
+    } else if (databaseUnreachable(e)) {
+      if (databaseDown.compareAndSet(false, true)) {
+        LOG.warn("the database cannot be reached ({}); calls answer UNAVAILABLE until it can", rootMessage(e));
+      }
+      sre = StatusProto.toStatusRuntimeException(toStatus(new ApiException(Status.Code.UNAVAILABLE,
+          "DATABASE_UNAVAILABLE", "the service's database cannot be reached; retry later", java.util.List.of())));
     } else if (uniqueViolation(e)) {
       // two writers raced for the same unique row (two corrections of one outturn): safe to retry
       sre = StatusProto.toStatusRuntimeException(toStatus(new ApiException(Status.Code.ABORTED,

@@ -54,6 +54,22 @@ class GrpcErrorInterceptorTest {
   }
 
   @Test
+  void textWithANulCharacterIsRefusedBeforeTheEndpointRuns() throws Exception {
+    var stub = serving(() -> new IllegalStateException("the endpoint must not run"));
+    var violations = GrpcErrors.expectInvalid(() -> stub.check(HealthCheckRequest.newBuilder()
+        .setService("indicators\u0000").build()), "service");
+    assertEquals("must not contain the NUL character (U+0000)", violations.getFirst().getDescription());
+  }
+
+  @Test
+  void aDatabaseThatCannotBeReachedIsUnavailableNotInternal() throws Exception {
+    var stub = serving(() -> new RuntimeException("query failed",
+        new SQLException("FATAL: database \"indicators\" does not exist", "3D000")));
+    var status = GrpcErrors.expect(Status.Code.UNAVAILABLE, () -> stub.check(HealthCheckRequest.getDefaultInstance()));
+    assertEquals("DATABASE_UNAVAILABLE", GrpcErrors.errorInfo(status).getReason());
+  }
+
+  @Test
   void theErrorInfoCarriesReasonAndDomain() throws Exception {
     var stub = serving(() -> ApiException.notFound("INDICATOR", "indicators/X"));
     var status = GrpcErrors.expect(Status.Code.NOT_FOUND, () -> stub.check(HealthCheckRequest.getDefaultInstance()));

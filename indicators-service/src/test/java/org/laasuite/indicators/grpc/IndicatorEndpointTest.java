@@ -402,6 +402,28 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   }
 
   @Test
+  void managementOverHttpIsHealthWithoutDetailsAndMetricsOnly() throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+      try {
+        return client.send(java.net.http.HttpRequest.newBuilder(http.getURI().resolve(path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    var health = get.apply("/health");
+    assertEquals(200, health.statusCode());
+    assertFalse(health.body().contains("jdbc") || health.body().contains("details"), health.body());
+    for (String path : List.of("/beans", "/routes", "/threaddump", "/flyway", "/env", "/loggers", "/refresh")) {
+      assertEquals(404, get.apply(path).statusCode(), path + " is not exposed");
+    }
+    var refresh = client.send(java.net.http.HttpRequest.newBuilder(http.getURI().resolve("/refresh"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, refresh.statusCode(), "POST /refresh is not exposed");
+  }
+
+  @Test
   void reflectionListsTheService() throws Exception {
     CompletableFuture<io.grpc.reflection.v1.ServerReflectionResponse> answer = new CompletableFuture<>();
     var requests = io.grpc.reflection.v1.ServerReflectionGrpc.newStub(channel).serverReflectionInfo(

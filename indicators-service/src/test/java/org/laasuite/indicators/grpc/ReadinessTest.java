@@ -3,6 +3,7 @@ package org.laasuite.indicators.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
@@ -17,9 +18,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.laasuite.common.grpc.DatabaseReadiness;
+import org.laasuite.indicators.v1.IndicatorServiceGrpc;
+import org.laasuite.indicators.v1.ListIndicatorsRequest;
+import org.laasuite.testkit.GrpcErrors;
 import org.laasuite.testkit.TestDatabase;
 
-/** Readiness follows the database; liveness does not. The database really goes away here. */
+/**
+ * Readiness follows the database; liveness does not; a call while it is gone is UNAVAILABLE. The
+ * database really goes away here.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadinessTest implements TestPropertyProvider {
@@ -28,6 +35,8 @@ class ReadinessTest implements TestPropertyProvider {
 
   @Inject
   DatabaseReadiness readiness;
+  @Inject
+  IndicatorServiceGrpc.IndicatorServiceBlockingStub indicators;
   @Inject
   @GrpcChannel(GrpcServerChannel.NAME)
   ManagedChannel channel;
@@ -57,6 +66,10 @@ class ReadinessTest implements TestPropertyProvider {
     assertEquals(ServingStatus.NOT_SERVING, readiness.check());
     assertEquals(ServingStatus.NOT_SERVING, ask(""));
     assertEquals(ServingStatus.SERVING, ask(DatabaseReadiness.LIVENESS));
+    var outage = GrpcErrors.expect(Status.Code.UNAVAILABLE, () -> indicators.listIndicators(
+        ListIndicatorsRequest.getDefaultInstance()));
+    assertEquals("DATABASE_UNAVAILABLE", GrpcErrors.errorInfo(outage).getReason(),
+        "an outage is UNAVAILABLE, which clients retry, not INTERNAL");
 
     try (Connection c = DriverManager.getConnection(admin, db.user(), db.password())) {
       c.createStatement().execute("CREATE DATABASE " + db.databaseName());
