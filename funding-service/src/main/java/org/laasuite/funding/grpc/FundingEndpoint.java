@@ -17,6 +17,7 @@ import org.laasuite.funding.lpsa.LpsaRewardMapper;
 import org.laasuite.funding.lpsa.LpsaRewardRule;
 import org.laasuite.funding.stream.FundingStreamMapper;
 import org.laasuite.funding.stream.FundingStreamService;
+import org.laasuite.funding.summary.SummaryMapper;
 import org.laasuite.funding.summary.SummaryService;
 import org.laasuite.funding.v1.*;
 
@@ -143,19 +144,20 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
   @Override
   public void getFundingSummary(GetFundingSummaryRequest r, StreamObserver<FundingSummary> out) {
-    reply(out, () -> summaries.summary(r.getFinancialYear()));
+    reply(out, () -> SummaryMapper.toProto(summaries.summary(r.getFinancialYear())));
   }
 
   @Override
   public void batchGetIndicatorFunding(BatchGetIndicatorFundingRequest r,
       StreamObserver<BatchGetIndicatorFundingResponse> out) {
     reply(out, () -> BatchGetIndicatorFundingResponse.newBuilder()
-        .addAllIndicators(summaries.forIndicators(r.getIndicatorsList(), r.getFinancialYear())).build());
+        .addAllIndicators(summaries.forIndicators(r.getIndicatorsList(), r.getFinancialYear()).stream()
+            .map(SummaryMapper::toProto).toList()).build());
   }
 
   @Override
   public void getSpendReport(GetSpendReportRequest r, StreamObserver<SpendReport> out) {
-    reply(out, () -> summaries.spendReport(r.getFinancialYear(), r.getFundingStream()));
+    reply(out, () -> SummaryMapper.toProto(summaries.spendReport(r.getFinancialYear(), r.getFundingStream())));
   }
 
   @Override

@@ -171,9 +171,7 @@ public class FundingImporter {
       FundingStreamRow s = FundingStreamMapper.fromProto(proto, "", sv);
       sv.list().forEach(fv -> problems.add(problem(STREAMS, line, fv.getField(), fv.getDescription())));
       if (sv.isEmpty()) {
-        out.add(new StreamLine(new FundingStreamRow(null, s.code(), s.title(), s.funder(), s.programme(), s.block(),
-            s.arrangement(), s.previouslyPooled(), s.heading(), null, null, "", s.note(), line, null, null),
-            capital, revenue, ""));
+        out.add(new StreamLine(s.withPosition(line), capital, revenue, ""));
       }
     }
     return out;

@@ -34,6 +34,12 @@ public record FundingStreamRow(
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime,
     @DateUpdated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant updateTime) {
 
+  /** This stream at {@code position} in the agreement's order (the importer's line number). */
+  public FundingStreamRow withPosition(int position) {
+    return new FundingStreamRow(id, code, title, funder, programme, block, arrangement, previouslyPooled, heading,
+        startDate, endDate, conditions, note, position, createTime, updateTime);
+  }
+
   public String name() {
     return ResourceNames.FUNDING_STREAMS.name(code);
   }

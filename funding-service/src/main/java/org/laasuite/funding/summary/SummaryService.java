@@ -3,17 +3,15 @@ package org.laasuite.funding.summary;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.laasuite.common.FinancialYear;
 import org.laasuite.common.grpc.ApiException;
-import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
-import org.laasuite.funding.AmountMapper;
-import org.laasuite.funding.commitment.CommitmentMapper;
+import org.laasuite.funding.commitment.CommitmentAmountRow;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentAmountRepository;
 import org.laasuite.funding.commitment.CommitmentRepositories.CommitmentRepository;
 import org.laasuite.funding.commitment.CommitmentRepositories.SpendRepository;
@@ -24,16 +22,6 @@ import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.FundingStreamRepository;
 import org.laasuite.funding.stream.FundingStreamRow;
 import org.laasuite.funding.v1.Arrangement;
-import org.laasuite.funding.v1.ArrangementFunding;
-import org.laasuite.funding.v1.BlockFunding;
-import org.laasuite.funding.v1.BlockTotals;
-import org.laasuite.funding.v1.FundingLine;
-import org.laasuite.funding.v1.FundingSummary;
-import org.laasuite.funding.v1.IndicatorFunding;
-import org.laasuite.funding.v1.SpendLine;
-import org.laasuite.funding.v1.SpendReport;
-import org.laasuite.funding.v1.SupportingCommitment;
-import org.laasuite.funding.v1.Totals;
 import org.laasuite.type.v1.LaaBlock;
 
 /** The summaries the partnership asks for, computed from the data in a few statements. */
@@ -65,32 +53,6 @@ public class SummaryService {
     this.commitmentService = commitmentService;
   }
 
-  /** Running capital and revenue sums in pence, counting lines not yet quantified. */
-  static final class Sum {
-    long capital;
-    long revenue;
-    int unquantified;
-
-    void add(AllocationRow a) {
-      capital += a.capitalPence() == null ? 0 : a.capitalPence();
-      revenue += a.revenuePence() == null ? 0 : a.revenuePence();
-      if (a.hasUnquantified()) {
-        unquantified++;
-      }
-    }
-
-    void add(Sum s) {
-      capital += s.capital;
-      revenue += s.revenue;
-      unquantified += s.unquantified;
-    }
-
-    Totals toProto() {
-      return Totals.newBuilder().setCapital(Moneys.gbp(capital)).setRevenue(Moneys.gbp(revenue))
-          .setTotal(Moneys.gbp(capital + revenue)).setUnquantifiedLines(unquantified).build();
-    }
-  }
-
   private static FinancialYear year(String text) {
     Violations v = new Violations();
     FinancialYear y = FinancialYear.parse(text, "financial_year", v);
@@ -98,67 +60,61 @@ public class SummaryService {
     return y;
   }
 
-  public FundingSummary summary(String financialYear) {
-    String year = year(financialYear).toString();
-    Map<Long, AllocationRow> byStream = allocations.findByFinancialYear(year).stream()
-        .collect(Collectors.toMap(AllocationRow::streamId, a -> a));
-    List<FundingStreamRow> all = streams.listInOrder();
-    var out = FundingSummary.newBuilder().setFinancialYear(year);
-    Sum pooled = new Sum();
-    Sum aligned = new Sum();
-    Map<LaaBlock, Sum> blockPooled = new LinkedHashMap<>();
-    Map<LaaBlock, Sum> blockAligned = new LinkedHashMap<>();
-    for (Arrangement arrangement : ARRANGEMENTS) {
-      var af = ArrangementFunding.newBuilder().setArrangement(arrangement);
-      Sum arrangementSum = new Sum();
-      for (LaaBlock block : BLOCKS) {
-        var bf = BlockFunding.newBuilder().setBlock(block);
-        Sum blockSum = new Sum();
-        for (FundingStreamRow s : all) {
-          AllocationRow a = byStream.get(s.id());
-          if (s.arrangement() != arrangement || s.block() != block || a == null) {
-            continue;
-          }
-          var line = FundingLine.newBuilder().setFundingStream(s.name()).setDisplayName(s.displayName())
-              .setHeading(s.heading()).setPreviouslyPooled(s.previouslyPooled());
-          if (a.capital() != null) {
-            line.setCapital(AmountMapper.toProto(a.capital()));
-          }
-          if (a.revenue() != null) {
-            line.setRevenue(AmountMapper.toProto(a.revenue()));
-          }
-          bf.addLines(line);
-          blockSum.add(a);
-        }
-        if (bf.getLinesCount() > 0) {
-          af.addBlocks(bf.setSubtotal(blockSum.toProto()));
-        }
-        arrangementSum.add(blockSum);
-        (arrangement == Arrangement.ARRANGEMENT_ALIGNED ? blockAligned : blockPooled).computeIfAbsent(block, b -> new Sum())
-            .add(blockSum);
-      }
-      out.addArrangements(af.setTotal(arrangementSum.toProto()));
-      (arrangement == Arrangement.ARRANGEMENT_ALIGNED ? aligned : pooled).add(arrangementSum);
-    }
-    Sum total = new Sum();
-    total.add(pooled);
-    total.add(aligned);
-    for (LaaBlock block : BLOCKS) {
-      out.addBlocks(BlockTotals.newBuilder().setBlock(block)
-          .setPooled(blockPooled.getOrDefault(block, new Sum()).toProto())
-          .setAligned(blockAligned.getOrDefault(block, new Sum()).toProto()));
-    }
-    return out.setPooled(pooled.toProto()).setAligned(aligned.toProto()).setTotal(total.toProto()).build();
+  /** The year's allocations by stream id. */
+  private Map<Long, AllocationRow> allocationsByStream(String year) {
+    return allocations.findByFinancialYear(year).stream().collect(Collectors.toMap(AllocationRow::streamId, a -> a));
   }
 
-  public SpendReport spendReport(String financialYear, String fundingStream) {
+  /** The year as Annex 3: arrangements in the agreement's order, blocks with lines, every subtotal and total. */
+  public FundingSummaryValue summary(String financialYear) {
+    String year = year(financialYear).toString();
+    Map<Long, AllocationRow> byStream = allocationsByStream(year);
+    List<FundingStreamRow> all = streams.listInOrder();
+    List<ArrangementFundingValue> arrangements = new ArrayList<>();
+    TotalsValue pooled = TotalsValue.ZERO;
+    TotalsValue aligned = TotalsValue.ZERO;
+    Map<LaaBlock, TotalsValue> blockPooled = new EnumMap<>(LaaBlock.class);
+    Map<LaaBlock, TotalsValue> blockAligned = new EnumMap<>(LaaBlock.class);
+    for (Arrangement arrangement : ARRANGEMENTS) {
+      boolean isAligned = arrangement == Arrangement.ARRANGEMENT_ALIGNED;
+      List<BlockFundingValue> blocks = new ArrayList<>();
+      TotalsValue arrangementSum = TotalsValue.ZERO;
+      for (LaaBlock block : BLOCKS) {
+        List<FundingLineValue> lines = new ArrayList<>();
+        TotalsValue blockSum = TotalsValue.ZERO;
+        for (FundingStreamRow s : all) {
+          AllocationRow a = byStream.get(s.id());
+          if (s.arrangement() == arrangement && s.block() == block && a != null) {
+            lines.add(new FundingLineValue(s, a));
+            blockSum = blockSum.plus(a);
+          }
+        }
+        if (!lines.isEmpty()) {
+          blocks.add(new BlockFundingValue(block, lines, blockSum));
+        }
+        arrangementSum = arrangementSum.plus(blockSum);
+        (isAligned ? blockAligned : blockPooled).merge(block, blockSum, TotalsValue::plus);
+      }
+      arrangements.add(new ArrangementFundingValue(arrangement, blocks, arrangementSum));
+      if (isAligned) {
+        aligned = aligned.plus(arrangementSum);
+      } else {
+        pooled = pooled.plus(arrangementSum);
+      }
+    }
+    List<BlockTotalsValue> blockTotals = BLOCKS.stream().map(b -> new BlockTotalsValue(b,
+        blockPooled.getOrDefault(b, TotalsValue.ZERO), blockAligned.getOrDefault(b, TotalsValue.ZERO))).toList();
+    return new FundingSummaryValue(year, arrangements, blockTotals, pooled, aligned, pooled.plus(aligned));
+  }
+
+  /** Spend against allocation for the year: every stream with an allocation or spend, or the one named. */
+  public SpendReportValue spendReport(String financialYear, String fundingStream) {
     String year = year(financialYear).toString();
     Map<Long, Long> committed = commitmentAmounts.committedByStream(year).stream()
         .collect(Collectors.toMap(StreamPence::streamId, StreamPence::pence));
     Map<Long, Long> spent = spend.spentByStream(year).stream()
         .collect(Collectors.toMap(StreamPence::streamId, StreamPence::pence));
-    Map<Long, AllocationRow> byStream = allocations.findByFinancialYear(year).stream()
-        .collect(Collectors.toMap(AllocationRow::streamId, a -> a));
+    Map<Long, AllocationRow> byStream = allocationsByStream(year);
     List<FundingStreamRow> chosen = streams.listInOrder();
     if (!fundingStream.isEmpty()) {
       Violations v = new Violations();
@@ -169,37 +125,18 @@ public class SummaryService {
         throw ApiException.notFound("FUNDING_STREAM", fundingStream);
       }
     }
-    var out = SpendReport.newBuilder().setFinancialYear(year);
-    long allocatedTotal = 0;
-    long spentTotal = 0;
+    List<SpendLineValue> lines = new ArrayList<>();
     for (FundingStreamRow s : chosen) {
       AllocationRow a = byStream.get(s.id());
-      if (a == null && !spent.containsKey(s.id())) {
-        continue;
+      if (a != null || spent.containsKey(s.id())) {
+        lines.add(new SpendLineValue(s, a, committed.getOrDefault(s.id(), 0L), spent.getOrDefault(s.id(), 0L)));
       }
-      long allocated = a == null ? 0 : a.quantifiedPence();
-      long sp = spent.getOrDefault(s.id(), 0L);
-      out.addLines(SpendLine.newBuilder().setFundingStream(s.name()).setDisplayName(s.displayName())
-          .setAllocated(Moneys.gbp(allocated)).setCommitted(Moneys.gbp(committed.getOrDefault(s.id(), 0L)))
-          .setSpent(Moneys.gbp(sp)).setRemaining(signed(allocated - sp)).setOverspent(sp > allocated)
-          .setAllocationUnquantified(a != null && a.hasUnquantified()));
-      allocatedTotal += allocated;
-      spentTotal += sp;
     }
-    return out.setAllocated(Moneys.gbp(allocatedTotal)).setSpent(Moneys.gbp(spentTotal)).build();
-  }
-
-  /** Money can be negative here only: an overspend. */
-  private static com.google.type.Money signed(long pence) {
-    if (pence >= 0) {
-      return Moneys.gbp(pence);
-    }
-    var m = Moneys.gbp(-pence);
-    return m.toBuilder().setUnits(-m.getUnits()).setNanos(-m.getNanos()).build();
+    return new SpendReportValue(year, lines);
   }
 
   /** The commitments supporting each indicator: a constant number of statements for any number. */
-  public List<IndicatorFunding> forIndicators(List<String> indicators, String financialYear) {
+  public List<IndicatorFundingValue> forIndicators(List<String> indicators, String financialYear) {
     Violations v = new Violations();
     ResourceNames.checkBatch(indicators.size(), false, "indicators", "indicators", v);
     for (int i = 0; i < indicators.size(); i++) {
@@ -212,19 +149,14 @@ public class SummaryService {
       return List.of();
     }
     var full = commitmentService.full(commitments.supporting(indicators));
-    List<IndicatorFunding> out = new ArrayList<>();
+    List<IndicatorFundingValue> out = new ArrayList<>();
     for (String indicator : indicators) {
-      var f = IndicatorFunding.newBuilder().setIndicator(indicator);
-      full.stream().filter(c -> c.supports().contains(indicator))
+      out.add(new IndicatorFundingValue(indicator, full.stream().filter(c -> c.supports().contains(indicator))
           .sorted(Comparator.comparing(c -> c.commitment().code()))
-          .forEach(c -> {
-            var sc = SupportingCommitment.newBuilder().setCommitment(CommitmentMapper.toProto(c))
-                .setFundingStreamDisplayName(c.stream() == null ? "" : c.stream().displayName());
-            c.amounts().stream().filter(a -> year != null && a.financialYear().equals(year.toString())).findFirst()
-                .ifPresent(a -> sc.setAmount(AmountMapper.toProto(a.amount())));
-            f.addCommitments(sc);
-          });
-      out.add(f.build());
+          .map(c -> new SupportingCommitmentValue(c, c.amounts().stream()
+              .filter(a -> year != null && a.financialYear().equals(year.toString())).findFirst()
+              .map(CommitmentAmountRow::amount).orElse(null)))
+          .toList()));
     }
     return out;
   }
