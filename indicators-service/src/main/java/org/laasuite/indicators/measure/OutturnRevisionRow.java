@@ -38,4 +38,10 @@ public record OutturnRevisionRow(
     return new OutturnRevisionRow(null, indicatorId, periodId, dataPeriodId, areaId, figure, status, coverage, source, note,
         submittedBy, null, previous.revision() + 1, previous.id(), true);
   }
+
+  /** This outturn (a draft's, its ids unset) of the indicator, periods and area given. */
+  public OutturnRevisionRow placed(long indicatorId, long periodId, @Nullable Long dataPeriodId, long areaId) {
+    return new OutturnRevisionRow(null, indicatorId, periodId, dataPeriodId, areaId, figure, status, coverage, source,
+        note, submittedBy, null, 1, null, true);
+  }
 }
