@@ -25,6 +25,7 @@ import org.laasuite.indicators.measure.References;
 import org.laasuite.indicators.period.PeriodMapper;
 import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.period.PeriodService;
+import org.laasuite.indicators.report.ReportMapper;
 import org.laasuite.indicators.report.ReportService;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.type.v1.LaaBlock;
@@ -317,7 +318,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void batchGetIndicatorReports(BatchGetIndicatorReportsRequest r,
       StreamObserver<BatchGetIndicatorReportsResponse> out) {
-    reply(out, () -> BatchGetIndicatorReportsResponse.newBuilder().addAllReports(reports.reports(r.getNamesList()))
+    reply(out, () -> BatchGetIndicatorReportsResponse.newBuilder().addAllReports(reports.reports(r.getNamesList()).stream().map(ReportMapper::toProto).toList())
         .build());
   }
 
@@ -325,7 +326,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   public void listIndicatorReports(ListIndicatorReportsRequest r, StreamObserver<ListIndicatorReportsResponse> out) {
     reply(out, () -> {
       var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource());
-      return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.items()))
+      return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.items()).stream().map(ReportMapper::toProto).toList())
           .setNextPageToken(page.nextPageToken()).setTotalSize((int) page.totalSize()).build();
     });
   }
