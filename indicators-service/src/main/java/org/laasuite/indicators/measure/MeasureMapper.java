@@ -104,8 +104,8 @@ public final class MeasureMapper {
     v.maxLength(note, Violations.MAX_TEXT, p + "note");
     v.maxLength(submittedBy, Violations.MAX_TITLE, p + "submitted_by");
     OutturnStatus s = status == OutturnStatus.OUTTURN_STATUS_UNSPECIFIED ? OutturnStatus.OUTTURN_STATUS_FINAL : status;
-    return new OutturnDraft(period, dataPeriod, area, new OutturnRevisionRow(null, 0, 0, null, 0, figure, s, coverage,
-        source, note, submittedBy, null, 1, null, true));
+    return new OutturnDraft(period, dataPeriod, area,
+        OutturnRevisionRow.first(0, 0, null, 0, figure, s, coverage, source, note, submittedBy));
   }
 
   /** What an outturn import did, each rejected row with its problems. */
