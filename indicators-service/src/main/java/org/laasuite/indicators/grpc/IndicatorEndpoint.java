@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaMapper;
@@ -21,10 +20,12 @@ import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.measure.MeasureMapper;
 import org.laasuite.indicators.measure.MeasureService;
+import org.laasuite.indicators.measure.NarrativeRow;
 import org.laasuite.indicators.measure.References;
 import org.laasuite.indicators.period.PeriodMapper;
 import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.period.PeriodService;
+import org.laasuite.indicators.report.ReportMapper;
 import org.laasuite.indicators.report.ReportService;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.type.v1.LaaBlock;
@@ -158,7 +159,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createBaseline(CreateBaselineRequest r, StreamObserver<Baseline> out) {
-    reply(out, () -> created(r.getParent(), i -> measures.createBaseline(i, r.getBaseline()), MeasureMapper::toProto));
+    reply(out, () -> created(r.getParent(),
+        (i, v) -> measures.createBaseline(i, MeasureMapper.fromProto(r.getBaseline(), "baseline", v), v), MeasureMapper::toProto));
   }
 
   @Override
@@ -174,7 +176,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createTarget(CreateTargetRequest r, StreamObserver<Target> out) {
-    reply(out, () -> created(r.getParent(), i -> measures.createTarget(i, r.getTarget()), MeasureMapper::toProto));
+    reply(out, () -> created(r.getParent(),
+        (i, v) -> measures.createTarget(i, MeasureMapper.fromProto(r.getTarget(), "target", v), v), MeasureMapper::toProto));
   }
 
   @Override
@@ -190,7 +193,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createOutturn(CreateOutturnRequest r, StreamObserver<Outturn> out) {
-    reply(out, () -> created(r.getParent(), i -> measures.createOutturn(i, r.getOutturn()), MeasureMapper::toProto));
+    reply(out, () -> created(r.getParent(),
+        (i, v) -> measures.createOutturn(i, MeasureMapper.fromProto(r.getOutturn(), "outturn", v), v), MeasureMapper::toProto));
   }
 
   @Override
@@ -217,10 +221,15 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
     return new Measures<>(indicator.code(), list.apply(indicator, page), references.lookup());
   }
 
-  /** The measure {@code create} makes of the parent indicator (INVALID_ARGUMENT or NOT_FOUND first), as a proto. */
-  private <R, P> P created(String parent, Function<IndicatorRow, R> create, MeasureMapper.ToProto<R, P> mapper) {
+  /**
+   * The measure {@code create} makes of the parent indicator (INVALID_ARGUMENT or NOT_FOUND first),
+   * as a proto; {@code create} maps the request's measure and has the service make it, both naming
+   * problems into one Violations.
+   */
+  private <R, P> P created(String parent, BiFunction<IndicatorRow, Violations, R> create,
+      MeasureMapper.ToProto<R, P> mapper) {
     IndicatorRow indicator = indicators.get(parent, "parent");
-    return mapper.map(indicator.code(), create.apply(indicator), references.lookup());
+    return mapper.map(indicator.code(), create.apply(indicator, new Violations()), references.lookup());
   }
 
   /** Collects the stream, then validates and writes it in one transaction when the client is done. */
@@ -250,20 +259,31 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
       @Override
       public void onCompleted() {
-        reply(out, () -> measures.importOutturns(rows, options.getValidateOnly(), options.getAllowPartial()));
+        reply(out, () -> MeasureMapper.toProto(measures.importOutturns(MeasureMapper.fromProto(rows),
+            options.getValidateOnly(), options.getAllowPartial())));
       }
     };
   }
 
   @Override
   public void createNarrative(CreateNarrativeRequest r, StreamObserver<Narrative> out) {
-    reply(out, () -> created(r.getParent(), i -> measures.createNarrative(i, r.getNarrative()), MeasureMapper::toProto));
+    reply(out, () -> created(r.getParent(),
+        (i, v) -> measures.createNarrative(i, MeasureMapper.fromProto(r.getNarrative(), "narrative", v), v), MeasureMapper::toProto));
   }
 
   @Override
   public void batchCreateNarratives(BatchCreateNarrativesRequest r, StreamObserver<BatchCreateNarrativesResponse> out) {
-    reply(out, () -> BatchCreateNarrativesResponse.newBuilder()
-        .addAllNarratives(measures.batchCreateNarratives(r.getRequestsList())).build());
+    reply(out, () -> {
+      Violations v = new Violations();
+      var batch = MeasureMapper.fromProto(r.getRequestsList(), v);
+      List<NarrativeRow> made = measures.batchCreateNarratives(batch, v);
+      var lookup = references.lookup();
+      var response = BatchCreateNarrativesResponse.newBuilder();
+      for (int i = 0; i < made.size(); i++) {
+        response.addNarratives(MeasureMapper.toProto(batch.get(i).indicatorCode(), made.get(i), lookup));
+      }
+      return response.build();
+    });
   }
 
   @Override
@@ -279,7 +299,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createRecordedJudgement(CreateRecordedJudgementRequest r, StreamObserver<RecordedJudgement> out) {
-    reply(out, () -> created(r.getParent(), i -> measures.createJudgement(i, r.getJudgement()), MeasureMapper::toProto));
+    reply(out, () -> created(r.getParent(),
+        (i, v) -> measures.createJudgement(i, MeasureMapper.fromProto(r.getJudgement(), "judgement", v), v), MeasureMapper::toProto));
   }
 
   @Override
@@ -297,7 +318,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void batchGetIndicatorReports(BatchGetIndicatorReportsRequest r,
       StreamObserver<BatchGetIndicatorReportsResponse> out) {
-    reply(out, () -> BatchGetIndicatorReportsResponse.newBuilder().addAllReports(reports.reports(r.getNamesList()))
+    reply(out, () -> BatchGetIndicatorReportsResponse.newBuilder().addAllReports(reports.reports(r.getNamesList()).stream().map(ReportMapper::toProto).toList())
         .build());
   }
 
@@ -305,7 +326,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   public void listIndicatorReports(ListIndicatorReportsRequest r, StreamObserver<ListIndicatorReportsResponse> out) {
     reply(out, () -> {
       var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource());
-      return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.items()))
+      return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.items()).stream().map(ReportMapper::toProto).toList())
           .setNextPageToken(page.nextPageToken()).setTotalSize((int) page.totalSize()).build();
     });
   }

@@ -322,10 +322,10 @@ public class SimpleViewImporter {
       d.targets().forEach((year, placed) -> placed.forEach(t -> ts.add(new TargetRow(null, id, stored.get(fy(year)).id(),
           areaIds.get(t.area()), t.figure(), null))));
       for (OutturnDraft o : d.outturns()) {
-        os.add(new OutturnRevisionRow(null, id, stored.get(fy(o.startYear())).id(),
+        os.add(OutturnRevisionRow.first(id, stored.get(fy(o.startYear())).id(),
             o.dataPeriod() == null ? null : stored.get(o.dataPeriod().code()).id(), areaIds.get(o.placed().area()),
-            o.placed().figure(), OutturnStatus.OUTTURN_STATUS_FINAL, null, "LAA Simple View", o.note(), "Imported from " + fileName,
-            null, 1, null, true));
+            o.placed().figure(), OutturnStatus.OUTTURN_STATUS_FINAL, null, "LAA Simple View", o.note(),
+            "Imported from " + fileName));
       }
       if (d.rating() != null) {
         int y = d.outturns().isEmpty() ? 2006 : d.outturns().getLast().startYear();

@@ -2,45 +2,36 @@ package org.laasuite.indicators.measure;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
-import org.laasuite.common.grpc.ProtoEnums;
-import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaRow;
-import org.laasuite.indicators.figure.FigureMapper;
-import org.laasuite.indicators.figure.FigureText;
-import org.laasuite.indicators.figure.FigureValue;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
+import org.laasuite.indicators.measure.MeasureDrafts.BatchNarrative;
+import org.laasuite.indicators.measure.MeasureDrafts.FigureDraft;
+import org.laasuite.indicators.measure.MeasureDrafts.ImportResult;
+import org.laasuite.indicators.measure.MeasureDrafts.ImportRow;
+import org.laasuite.indicators.measure.MeasureDrafts.JudgementDraft;
+import org.laasuite.indicators.measure.MeasureDrafts.NarrativeDraft;
+import org.laasuite.indicators.measure.MeasureDrafts.OutturnDraft;
 import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.NarrativeRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.RecordedJudgementRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
 import org.laasuite.indicators.period.PeriodRow;
-import org.laasuite.indicators.v1.Baseline;
-import org.laasuite.indicators.v1.CreateNarrativeRequest;
-import org.laasuite.indicators.v1.FieldProblem;
-import org.laasuite.indicators.v1.ImportOutturnsResponse;
-import org.laasuite.indicators.v1.Narrative;
-import org.laasuite.indicators.v1.Outturn;
-import org.laasuite.indicators.v1.OutturnRow;
-import org.laasuite.indicators.v1.OutturnStatus;
-import org.laasuite.indicators.v1.RecordedJudgement;
-import org.laasuite.indicators.v1.RejectedRow;
-import org.laasuite.indicators.v1.Target;
 
 /**
  * Baselines, targets, outturns, narratives and recorded judgements of an indicator: their rules
- * and transactions. Every create validates the whole request first and writes nothing when any
- * part is wrong.
+ * and transactions. Every create takes a draft whose shape {@link MeasureMapper} has checked into
+ * the request's violations, adds what it cannot find to them, and writes nothing when any part is
+ * wrong.
  */
 @Singleton
 public class MeasureService {
@@ -65,37 +56,37 @@ public class MeasureService {
     this.judgements = judgements;
   }
 
+  /** Saves the baseline {@code d} describes, once the period and area it names are found (into {@code v}). */
   @Transactional
-  public BaselineRow createBaseline(IndicatorRow indicator, Baseline in) {
-    Violations v = new Violations();
-    PeriodRow period = references.period(in.getPeriod(), "baseline.period", false, v);
-    AreaRow area = references.area(in.getArea(), "baseline.area", v);
-    FigureValue figure = FigureMapper.fromProto(in.getFigure(), "baseline.figure", v);
+  public BaselineRow createBaseline(IndicatorRow indicator, FigureDraft d, Violations v) {
+    PeriodRow period = references.period(d.period(), "baseline.period", false, v);
+    AreaRow area = references.area(d.area(), "baseline.area", v);
     v.throwIfAny();
     return baselines.save(new BaselineRow(null, indicator.id(), period == null ? null : period.id(),
-        area.id(), figure, null));
+        area.id(), d.figure(), null));
   }
 
+  /** Saves the target {@code d} describes, once the period and area it names are found (into {@code v}). */
   @Transactional
-  public TargetRow createTarget(IndicatorRow indicator, Target in) {
-    Violations v = new Violations();
-    PeriodRow period = references.period(in.getPeriod(), "target.period", true, v);
-    AreaRow area = references.area(in.getArea(), "target.area", v);
-    FigureValue figure = FigureMapper.fromProto(in.getFigure(), "target.figure", v);
+  public TargetRow createTarget(IndicatorRow indicator, FigureDraft d, Violations v) {
+    PeriodRow period = references.period(d.period(), "target.period", true, v);
+    AreaRow area = references.area(d.area(), "target.area", v);
     v.throwIfAny();
     if (targets.existsByIndicatorIdAndPeriodIdAndAreaId(indicator.id(), period.id(), area.id())) {
       throw ApiException.withField(io.grpc.Status.Code.ALREADY_EXISTS, "TARGET_ALREADY_EXISTS",
-          indicator.name() + " already has a target for " + in.getPeriod() + " in areas/" + area.code(),
+          indicator.name() + " already has a target for " + d.period() + " in areas/" + area.code(),
           "target.period");
     }
-    return targets.save(new TargetRow(null, indicator.id(), period.id(), area.id(), figure, null));
+    return targets.save(new TargetRow(null, indicator.id(), period.id(), area.id(), d.figure(), null));
   }
 
+  /**
+   * Records the outturn {@code d} describes, once the periods and area it names are found: every
+   * problem with it, its shape's already in {@code v}, refused at once.
+   */
   @Transactional
-  public OutturnRevisionRow createOutturn(IndicatorRow indicator, Outturn in) {
-    Violations v = new Violations();
-    FigureValue figure = FigureMapper.fromProto(in.getFigure(), "outturn.figure", v);
-    OutturnRevisionRow candidate = outturn(indicator, in, figure, "outturn.", v);
+  public OutturnRevisionRow createOutturn(IndicatorRow indicator, OutturnDraft d, Violations v) {
+    OutturnRevisionRow candidate = outturn(indicator, d, "outturn.", v);
     v.throwIfAny();
     return record(candidate);
   }
@@ -113,143 +104,100 @@ public class MeasureService {
     return outturns.save(candidate.asRevisionOf(previous.get()));
   }
 
-  /** The outturn {@code in} describes; {@code p} prefixes field paths ("outturn." or "" for import rows). */
-  private OutturnRevisionRow outturn(IndicatorRow indicator, Outturn in, FigureValue figure, String p,
-      Violations v) {
-    PeriodRow period = references.period(in.getPeriod(), p + "period", true, v);
-    PeriodRow dataPeriod = references.period(in.getDataPeriod(), p + "data_period", false, v);
-    AreaRow area = references.area(in.getArea(), p + "area", v);
-    ProtoEnums.known(in.getStatus(), p + "status", v);
-    BigDecimal coverage = null;
-    if (in.hasCoverage()) {
-      coverage = Protos.decimal(in.getCoverage(), p + "coverage", v).orElse(null);
-      if (coverage != null) {
-        v.check(coverage.signum() > 0 && coverage.compareTo(BigDecimal.ONE) <= 0, p + "coverage",
-            "must be more than 0 and at most 1");
-      }
-    }
-    v.maxLength(in.getSource(), Violations.MAX_TITLE, p + "source");
-    v.maxLength(in.getNote(), Violations.MAX_TEXT, p + "note");
-    v.maxLength(in.getSubmittedBy(), Violations.MAX_TITLE, p + "submitted_by");
-    if (period == null || area == null || figure == null) {
+  /**
+   * The outturn {@code d} describes with the periods and area it names found, or null (with
+   * violations under {@code p}: "outturn." or "" for import rows) when any is missing or the
+   * indicator or figure is.
+   */
+  private OutturnRevisionRow outturn(IndicatorRow indicator, OutturnDraft d, String p, Violations v) {
+    PeriodRow period = references.period(d.period(), p + "period", true, v);
+    PeriodRow dataPeriod = references.period(d.dataPeriod(), p + "data_period", false, v);
+    AreaRow area = references.area(d.area(), p + "area", v);
+    if (indicator == null || period == null || area == null || d.row().figure() == null) {
       return null;
     }
-    OutturnStatus status = in.getStatus() == OutturnStatus.OUTTURN_STATUS_UNSPECIFIED ? OutturnStatus.OUTTURN_STATUS_FINAL
-        : in.getStatus();
-    return new OutturnRevisionRow(null, indicator.id(), period.id(), dataPeriod == null ? null : dataPeriod.id(), area.id(),
-        figure, status, coverage, in.getSource(), in.getNote(), in.getSubmittedBy(), null, 1, null, true);
+    return d.row().placed(indicator.id(), period.id(), dataPeriod == null ? null : dataPeriod.id(), area.id());
   }
 
   /**
-   * Checks every row of an import, then writes the good ones in one transaction: all of them, or,
-   * when any row is rejected, none unless {@code allowPartial}.
+   * Checks every row of an import (their shape already checked into each row's problems), then
+   * writes the good ones in one transaction: all of them, or, when any row is rejected, none unless
+   * {@code allowPartial}.
    */
   @Transactional
-  public ImportOutturnsResponse importOutturns(List<OutturnRow> rows, boolean validateOnly, boolean allowPartial) {
+  public ImportResult importOutturns(List<ImportRow> rows, boolean validateOnly, boolean allowPartial) {
     List<OutturnRevisionRow> accepted = new ArrayList<>();
-    List<RejectedRow> rejected = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      OutturnRow row = rows.get(i);
-      int number = row.getRowNumber() > 0 ? row.getRowNumber() : i + 1;
-      Violations v = new Violations();
+    List<ImportRow> rejected = new ArrayList<>();
+    for (ImportRow row : rows) {
+      Violations v = row.problems();
       IndicatorRow indicator = null;
       try {
-        indicator = indicators.get(row.getIndicator(), "indicator");
+        indicator = indicators.get(row.indicator(), "indicator");
       } catch (ApiException e) {
         v.add("indicator", e.violations().isEmpty() ? e.getMessage() : e.violations().getFirst().getDescription());
       }
-      OutturnRevisionRow o = null;
-      FigureValue figure = null;
-      if (v.required(row.getValue(), "value") && v.maxLength(row.getValue(), Violations.MAX_TITLE, "value")) {
-        figure = FigureText.parse(row.getValue());
-      }
-      if (indicator != null) {
-        o = outturn(indicator, Outturn.newBuilder()
-            .setPeriod(row.getPeriod()).setDataPeriod(row.getDataPeriod()).setArea(row.getArea())
-            .setStatus(row.getStatus()).setSource(row.getSource()).setNote(row.getNote())
-            .setSubmittedBy(row.getSubmittedBy()).build(), figure, "", v);
-      }
+      OutturnRevisionRow o = outturn(indicator, row.outturn(), "", v);
       if (v.isEmpty() && o != null) {
         accepted.add(o);
       } else {
-        var r = RejectedRow.newBuilder().setRowNumber(number);
-        v.list().forEach(fv -> r.addProblems(FieldProblem.newBuilder()
-            .setField(fv.getField())
-            .setDescription(fv.getDescription())));
-        rejected.add(r.build());
+        rejected.add(row);
       }
     }
     boolean write = !validateOnly && (rejected.isEmpty() || allowPartial) && !accepted.isEmpty();
     if (write) {
       accepted.forEach(this::record);
     }
-    return ImportOutturnsResponse.newBuilder().setAcceptedCount(accepted.size()).addAllRejected(rejected)
-        .setWritten(write).build();
+    return new ImportResult(accepted.size(), rejected, write);
   }
 
+  /** Saves the narrative {@code d} describes, once the period it names is found (into {@code v}). */
   @Transactional
-  public NarrativeRow createNarrative(IndicatorRow indicator, Narrative in) {
-    Violations v = new Violations();
-    NarrativeRow draft = narrative(indicator, in, "narrative.", v);
+  public NarrativeRow createNarrative(IndicatorRow indicator, NarrativeDraft d, Violations v) {
+    NarrativeRow row = narrative(indicator, d, "narrative.", v);
     v.throwIfAny();
-    return narratives.save(draft);
+    return narratives.save(row);
   }
 
-  /** Every narrative checked first, each problem named by its place in the request; then all saved. */
+  /**
+   * Every narrative checked first, each problem named by its place in the request (their shape
+   * already in {@code v}); then all saved, in the order of {@code batch}.
+   */
   @Transactional
-  public List<Narrative> batchCreateNarratives(List<CreateNarrativeRequest> requests) {
-    Violations v = new Violations();
-    ResourceNames.checkBatch(requests.size(), true, "requests", "narratives", v);
-    v.throwIfAny();
-    List<String> codes = new ArrayList<>();
-    for (int i = 0; i < requests.size(); i++) {
-      codes.add(ResourceNames.INDICATORS.id(requests.get(i).getParent(), "requests[" + i + "].parent", v));
-    }
-    Map<String, IndicatorRow> found = indicators.byCodes(codes.stream().filter(java.util.Objects::nonNull).toList());
-    List<NarrativeRow> drafts = new ArrayList<>();
-    Map<Long, String> codeOf = new HashMap<>();
-    for (int i = 0; i < requests.size(); i++) {
+  public List<NarrativeRow> batchCreateNarratives(List<BatchNarrative> batch, Violations v) {
+    List<String> codes = batch.stream().map(BatchNarrative::indicatorCode).filter(Objects::nonNull).toList();
+    Map<String, IndicatorRow> found = codes.isEmpty() ? Map.of() : indicators.byCodes(codes);
+    List<NarrativeRow> rows = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
       String at = "requests[" + i + "]";
-      IndicatorRow indicator = codes.get(i) == null ? null : found.get(codes.get(i));
-      if (codes.get(i) != null && indicator == null) {
-        v.add(at + ".parent", requests.get(i).getParent() + " does not exist");
+      String code = batch.get(i).indicatorCode();
+      IndicatorRow indicator = code == null ? null : found.get(code);
+      if (code != null && indicator == null) {
+        v.add(at + ".parent", ResourceNames.INDICATORS.name(code) + " does not exist");
       }
-      NarrativeRow draft = narrative(indicator, requests.get(i).getNarrative(), at + ".narrative.", v);
-      if (indicator != null) {
-        drafts.add(draft);
-        codeOf.put(indicator.id(), indicator.code());
-      }
+      rows.add(narrative(indicator, batch.get(i).narrative(), at + ".narrative.", v));
     }
     v.throwIfAny();
-    var lookup = references.lookup();
-    List<Narrative> out = new ArrayList<>();
-    narratives.saveAll(drafts).forEach(n -> out.add(MeasureMapper.toProto(codeOf.get(n.indicatorId()), n, lookup)));
-    return out;
+    List<NarrativeRow> saved = new ArrayList<>();
+    narratives.saveAll(rows).forEach(saved::add);
+    return saved;
   }
 
-  /** A narrative to save, or null (with violations under {@code prefix}) when {@code indicator} is. */
-  private NarrativeRow narrative(IndicatorRow indicator, Narrative in, String prefix,
-      Violations v) {
-    PeriodRow period = references.period(in.getPeriod(), prefix + "period", true, v);
-    v.maxLength(in.getAchieved(), Violations.MAX_TEXT, prefix + "achieved");
-    v.maxLength(in.getNextSteps(), Violations.MAX_TEXT, prefix + "next_steps");
-    v.maxLength(in.getAuthor(), Violations.MAX_TITLE, prefix + "author");
-    v.check(!in.getAchieved().isBlank() || !in.getNextSteps().isBlank(), prefix + "achieved",
-        "a narrative needs what was achieved or what is next");
+  /** The narrative to save, or null (with violations under {@code prefix}) when its period or {@code indicator} is. */
+  private NarrativeRow narrative(IndicatorRow indicator, NarrativeDraft d, String prefix, Violations v) {
+    PeriodRow period = references.period(d.period(), prefix + "period", true, v);
+    NarrativeRow n = d.row();
     return indicator == null || period == null ? null
-        : new NarrativeRow(null, indicator.id(), period.id(), in.getAchieved(), in.getNextSteps(), in.getAuthor(), null);
+        : new NarrativeRow(null, indicator.id(), period.id(), n.achieved(), n.nextSteps(), n.author(), null);
   }
 
+  /** Saves the judgement {@code d} records, once the period it names is found (into {@code v}). */
   @Transactional
-  public RecordedJudgementRow createJudgement(IndicatorRow indicator, RecordedJudgement in) {
-    Violations v = new Violations();
-    PeriodRow period = references.period(in.getPeriod(), "judgement.period", true, v);
-    ProtoEnums.required(in.getRating(), "judgement.rating", v);
-    v.maxLength(in.getReason(), Violations.MAX_TEXT, "judgement.reason");
-    v.maxLength(in.getRecordedBy(), Violations.MAX_TITLE, "judgement.recorded_by");
+  public RecordedJudgementRow createJudgement(IndicatorRow indicator, JudgementDraft d, Violations v) {
+    PeriodRow period = references.period(d.period(), "judgement.period", true, v);
     v.throwIfAny();
+    RecordedJudgementRow j = d.row();
     return judgements.save(new RecordedJudgementRow(null, indicator.id(), period.id(),
-        in.getRating(), in.getReason(), in.getRecordedBy(), null));
+        j.rating(), j.reason(), j.recordedBy(), null));
   }
 
   /** A page of {@code indicator}'s baselines, in the order they were made. */

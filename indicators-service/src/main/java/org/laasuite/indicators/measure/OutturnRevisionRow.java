@@ -38,4 +38,17 @@ public record OutturnRevisionRow(
     return new OutturnRevisionRow(null, indicatorId, periodId, dataPeriodId, areaId, figure, status, coverage, source, note,
         submittedBy, null, previous.revision() + 1, previous.id(), true);
   }
+
+  /** A new outturn: the first revision, current, not yet saved. */
+  public static OutturnRevisionRow first(long indicatorId, long periodId, @Nullable Long dataPeriodId, long areaId,
+      FigureValue figure, OutturnStatus status, @Nullable BigDecimal coverage, String source, String note,
+      String submittedBy) {
+    return new OutturnRevisionRow(null, indicatorId, periodId, dataPeriodId, areaId, figure, status, coverage, source,
+        note, submittedBy, null, 1, null, true);
+  }
+
+  /** This outturn (a draft's, its ids unset) of the indicator, periods and area given. */
+  public OutturnRevisionRow placed(long indicatorId, long periodId, @Nullable Long dataPeriodId, long areaId) {
+    return first(indicatorId, periodId, dataPeriodId, areaId, figure, status, coverage, source, note, submittedBy);
+  }
 }

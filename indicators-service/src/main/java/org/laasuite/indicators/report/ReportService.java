@@ -2,22 +2,23 @@ package org.laasuite.indicators.report;
 
 import jakarta.inject.Singleton;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaRow;
-import org.laasuite.indicators.indicator.IndicatorMapper;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.judgement.GapValue;
-import org.laasuite.indicators.judgement.JudgementMapper;
 import org.laasuite.indicators.judgement.JudgementRule;
 import org.laasuite.indicators.judgement.Observation;
 import org.laasuite.indicators.judgement.TargetPoint;
 import org.laasuite.indicators.judgement.Trends;
-import org.laasuite.indicators.measure.MeasureMapper;
+import org.laasuite.indicators.measure.BaselineRow;
 import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.NarrativeRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
@@ -28,12 +29,12 @@ import org.laasuite.indicators.measure.OutturnRevisionRow;
 import org.laasuite.indicators.measure.RecordedJudgementRow;
 import org.laasuite.indicators.measure.References.Lookup;
 import org.laasuite.indicators.measure.References;
-import org.laasuite.indicators.period.PeriodMapper;
-import org.laasuite.indicators.v1.IndicatorReport;
+import org.laasuite.indicators.period.PeriodRow;
 
 /**
  * Everything a report card needs of many indicators, in a constant number of statements: the
- * indicators, the areas and periods, and one statement per kind of measure for all of them.
+ * indicators, the areas and periods, and one statement per kind of measure for all of them. It
+ * answers {@link IndicatorReportValue}s; {@link ReportMapper} makes them protos.
  */
 @Singleton
 public class ReportService {
@@ -58,7 +59,7 @@ public class ReportService {
     this.judgements = judgements;
   }
 
-  public List<IndicatorReport> reports(List<String> names) {
+  public List<IndicatorReportValue> reports(List<String> names) {
     Violations batch = new Violations();
     ResourceNames.checkBatch(names.size(), false, "names", "indicators", batch);
     batch.throwIfAny();
@@ -69,7 +70,7 @@ public class ReportService {
   }
 
   /** The reports of indicators already read, in their order: seven statements whatever their number. */
-  public List<IndicatorReport> reportsOf(List<IndicatorRow> found) {
+  public List<IndicatorReportValue> reportsOf(List<IndicatorRow> found) {
     if (found.isEmpty()) {
       return List.of();
     }
@@ -88,48 +89,43 @@ public class ReportService {
     Comparator<Long> byPeriodStart = Comparator.comparing((Long id) -> lookup.period(id).startDate())
         .thenComparing(id -> lookup.period(id).endDate());
     return found.stream().map(i -> {
-      String code = i.code();
-      var report = IndicatorReport.newBuilder().setIndicator(IndicatorMapper.toProto(i));
-      baselinesOf.getOrDefault(i.id(), List.of())
-          .forEach(b -> report.addBaselines(MeasureMapper.toProto(code, b, lookup)));
+      List<BaselineRow> bs = baselinesOf.getOrDefault(i.id(), List.of());
       var ts = targetsOf.getOrDefault(i.id(), List.of()).stream()
           .sorted(Comparator.comparing(t -> t.periodId(), byPeriodStart)).toList();
-      ts.forEach(t -> report.addTargets(MeasureMapper.toProto(code, t, lookup)));
       var os = outturnsOf.getOrDefault(i.id(), List.of()).stream()
           .sorted(Comparator.comparing(OutturnRevisionRow::periodId, byPeriodStart)).toList();
-      os.forEach(o -> report.addOutturns(MeasureMapper.toProto(code, o, lookup)));
 
       var settings = new JudgementRule.Settings(i.polarity(), i.monitorOnly(), i.cumulative(), i.amberTolerance());
       List<Observation> city = observations(os, lookup, area(lookup, AreaRow.CITY));
       List<TargetPoint> cityTargets = ts.stream().filter(t -> area(lookup, AreaRow.CITY).test(t.areaId()))
           .map(t -> new TargetPoint(lookup.period(t.periodId()), t.figure())).toList();
-      report.setComputedJudgement(JudgementMapper.toProto(JudgementRule.judge(settings, city, cityTargets)));
-      report.setTrend(JudgementMapper.toProto(Trends.trend(i.polarity(), city)));
       List<Observation> priority = observations(os, lookup, area(lookup, AreaRow.PRIORITY_NEIGHBOURHOODS));
       List<Observation> rest = observations(os, lookup, area(lookup, AreaRow.REST_OF_CITY));
       GapValue gap = rest.isEmpty() ? Trends.gap(priority, city, "areas/" + AreaRow.CITY)
           : Trends.gap(priority, rest, "areas/" + AreaRow.REST_OF_CITY);
-      report.setGap(JudgementMapper.toProto(gap));
-      narrativesOf.getOrDefault(i.id(), List.of()).stream()
+      List<NarrativeRow> ns = narrativesOf.getOrDefault(i.id(), List.of());
+      NarrativeRow narrative = ns.stream()
           .max(Comparator.comparing((NarrativeRow n) -> n.periodId(), byPeriodStart)
               .thenComparing(n -> n.id()))
-          .ifPresent(n -> report.setNarrative(MeasureMapper.toProto(code, n, lookup)));
-      judgementsOf.getOrDefault(i.id(), List.of()).stream()
+          .orElse(null);
+      List<RecordedJudgementRow> js = judgementsOf.getOrDefault(i.id(), List.of());
+      RecordedJudgementRow recorded = js.stream()
           .max(Comparator.comparing((RecordedJudgementRow j) -> j.periodId(),
               byPeriodStart).thenComparing(j -> j.id()))
-          .ifPresent(j -> report.setRecordedJudgement(MeasureMapper.toProto(code, j, lookup)));
-      java.util.Set<Long> periodIds = new java.util.HashSet<>();
-      baselinesOf.getOrDefault(i.id(), List.of()).forEach(b -> periodIds.add(b.periodId()));
+          .orElse(null);
+      Set<Long> periodIds = new HashSet<>();
+      bs.forEach(b -> periodIds.add(b.periodId()));
       ts.forEach(t -> periodIds.add(t.periodId()));
       os.forEach(o -> {
         periodIds.add(o.periodId());
         periodIds.add(o.dataPeriodId());
       });
-      narrativesOf.getOrDefault(i.id(), List.of()).forEach(n -> periodIds.add(n.periodId()));
-      judgementsOf.getOrDefault(i.id(), List.of()).forEach(j -> periodIds.add(j.periodId()));
-      periodIds.stream().filter(java.util.Objects::nonNull).sorted(byPeriodStart)
-          .forEach(id -> report.addPeriods(PeriodMapper.toProto(lookup.period(id))));
-      return report.build();
+      ns.forEach(n -> periodIds.add(n.periodId()));
+      js.forEach(j -> periodIds.add(j.periodId()));
+      List<PeriodRow> periods = periodIds.stream().filter(Objects::nonNull).sorted(byPeriodStart)
+          .map(lookup::period).toList();
+      return new IndicatorReportValue(i, bs, ts, os, narrative, recorded,
+          JudgementRule.judge(settings, city, cityTargets), Trends.trend(i.polarity(), city), gap, periods, lookup);
     }).toList();
   }
 
