@@ -96,7 +96,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       Violations v = new Violations();
       Set<String> paths = IndicatorMapper.updatePaths(r.getIndicator(), r.getUpdateMask(), v);
       v.throwIfAny();
-      return IndicatorMapper.toProto(indicators.update(r.getIndicator().getName(),
+      return IndicatorMapper.toProto(indicators.update(r.getIndicator().getName(), r.getIndicator().getEtag(),
           (existing, problems) -> IndicatorMapper.merge(existing, r.getIndicator(), paths, problems)));
     });
   }
@@ -104,7 +104,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void deleteIndicator(DeleteIndicatorRequest r, StreamObserver<Empty> out) {
     reply(out, () -> {
-      indicators.delete(r.getName());
+      indicators.delete(r.getName(), r.getEtag());
       return Empty.getDefaultInstance();
     });
   }

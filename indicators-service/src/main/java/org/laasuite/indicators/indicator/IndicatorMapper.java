@@ -54,7 +54,8 @@ public final class IndicatorMapper {
         .setOwnerOrganisation(i.ownerOrganisation())
         .setFrequency(i.frequency())
         .setDecimalPlaces(i.decimalPlaces())
-        .setSourceReference(i.sourceReference());
+        .setSourceReference(i.sourceReference())
+        .setEtag(i.etag());
     if (i.amberTolerance() != null) {
       b.setAmberTolerance(Protos.decimal(i.amberTolerance()));
     }
@@ -101,7 +102,7 @@ public final class IndicatorMapper {
     Frequency frequency = in.getFrequency() == Frequency.FREQUENCY_UNSPECIFIED ? Frequency.FREQUENCY_ANNUAL : in.getFrequency();
     return new IndicatorRow(null, in.getId(), in.getTitle(), in.getBlock(), in.getThemeGroup(), in.getOutcome(),
         in.getUnits(), in.getPolarity(), source, in.getNiCode(), in.getMonitorOnly(), in.getCumulative(),
-        in.getOwnerOrganisation(), frequency, in.getDecimalPlaces(), tolerance, in.getSourceReference(), null, null);
+        in.getOwnerOrganisation(), frequency, in.getDecimalPlaces(), tolerance, in.getSourceReference(), null, null, 0);
   }
 
   /** The fields of an update's mask, checked with the indicator's name into {@code v}. */
@@ -118,6 +119,6 @@ public final class IndicatorMapper {
         updated.themeGroup(), updated.outcome(), updated.units(), updated.polarity(), updated.source(),
         updated.niCode(), updated.monitorOnly(), updated.cumulative(), updated.ownerOrganisation(),
         updated.frequency(), updated.decimalPlaces(), updated.amberTolerance(), existing.sourceReference(),
-        existing.createTime(), null);
+        existing.createTime(), null, existing.version());
   }
 }

@@ -14,6 +14,10 @@ public interface IndicatorRepository extends CrudRepository<IndicatorRow, Long> 
 
   Optional<IndicatorRow> findByCode(String code);
 
+  /** The indicator, its row locked until the transaction ends: what an update or delete reads. */
+  @Query("SELECT * FROM indicator WHERE code = :code FOR UPDATE")
+  Optional<IndicatorRow> lockByCode(String code);
+
   List<IndicatorRow> findByCodeIn(Collection<String> codes);
 
   boolean existsByCode(String code);

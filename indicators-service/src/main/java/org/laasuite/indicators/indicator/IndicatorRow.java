@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.indicators.v1.Frequency;
 import org.laasuite.indicators.v1.IndicatorSource;
@@ -35,9 +36,22 @@ public record IndicatorRow(
     @Nullable BigDecimal amberTolerance,
     String sourceReference,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime,
-    @DateUpdated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant updateTime) {
+    @DateUpdated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant updateTime,
+    long version) {
 
   public String name() {
     return ResourceNames.INDICATORS.name(code);
+  }
+
+  /** The version clients see (AIP-154), changed by every update; empty before the row is stored. */
+  public String etag() {
+    return id == null ? "" : Etags.of(id, version);
+  }
+
+  /** This indicator as its next version. */
+  public IndicatorRow nextVersion() {
+    return new IndicatorRow(id, code, title, block, themeGroup, outcome, units, polarity, source, niCode, monitorOnly,
+        cumulative, ownerOrganisation, frequency, decimalPlaces, amberTolerance, sourceReference, createTime,
+        updateTime, version + 1);
   }
 }

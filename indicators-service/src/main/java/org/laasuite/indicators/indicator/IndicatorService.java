@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
@@ -78,22 +79,31 @@ public class IndicatorService {
   }
 
   /**
-   * Changes the indicator {@code name} names (NOT_FOUND if there is none) to what {@code change} makes of it;
-   * nothing is written when the change reports a violation.
+   * Changes the indicator {@code name} names (NOT_FOUND if there is none) to what {@code change} makes of it,
+   * as its next version. The row is locked first, so concurrent updates apply one after another, each to the
+   * one before; ABORTED when {@code etag} is set and not the current one. Nothing is written when the change
+   * reports a violation.
    */
   @Transactional
-  public IndicatorRow update(String name, BiFunction<IndicatorRow, Violations, IndicatorRow> change) {
-    IndicatorRow existing = get(name, "indicator.name");
+  public IndicatorRow update(String name, String etag, BiFunction<IndicatorRow, Violations, IndicatorRow> change) {
+    IndicatorRow existing = lock(name, "indicator.name");
+    Etags.check(etag, existing.etag(), name);
     Violations v = new Violations();
     IndicatorRow updated = change.apply(existing, v);
     v.throwIfAny();
-    return indicators.update(updated);
+    return indicators.update(updated.nextVersion());
   }
 
+  /** Deletes the indicator {@code name} names; ABORTED, deleting nothing, when {@code etag} is set and stale. */
   @Transactional
-  public void delete(String name) {
-    IndicatorRow existing = get(name, "name");
+  public void delete(String name, String etag) {
+    IndicatorRow existing = lock(name, "name");
+    Etags.check(etag, existing.etag(), name);
     indicators.delete(existing);
+  }
+
+  private IndicatorRow lock(String name, String field) {
+    return ResourceNames.INDICATORS.find(name, field, indicators::lockByCode);
   }
 
   /** Saves many at once (an import); the caller has validated them and holds the transaction. */
