@@ -66,16 +66,15 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   public void updateFundingStream(UpdateFundingStreamRequest r, StreamObserver<FundingStream> out) {
     reply(out, () -> {
       var paths = checked(v -> FundingStreamMapper.updatePaths(r, v));
-      var existing = streams.get(r.getFundingStream().getName(), "funding_stream.name");
-      return FundingStreamMapper.toProto(streams.update(
-          checked(v -> FundingStreamMapper.merge(existing, r.getFundingStream(), paths, "funding_stream.", v))));
+      return FundingStreamMapper.toProto(streams.update(r.getFundingStream().getName(), r.getFundingStream().getEtag(),
+          (existing, v) -> FundingStreamMapper.merge(existing, r.getFundingStream(), paths, "funding_stream.", v)));
     });
   }
 
   @Override
   public void deleteFundingStream(DeleteFundingStreamRequest r, StreamObserver<Empty> out) {
     reply(out, () -> {
-      streams.delete(r.getName(), commitments);
+      streams.delete(r.getName(), r.getEtag(), commitments);
       return Empty.getDefaultInstance();
     });
   }

@@ -45,7 +45,7 @@ public final class FundingStreamMapper {
         .setName(s.name()).setId(s.code()).setTitle(s.title()).setDisplayName(s.displayName())
         .setFunder(s.funder()).setProgramme(s.programme()).setBlock(s.block()).setArrangement(s.arrangement())
         .setPreviouslyPooled(s.previouslyPooled()).setHeading(s.heading()).setConditions(s.conditions())
-        .setNote(s.note());
+        .setNote(s.note()).setEtag(s.etag());
     if (s.startDate() != null) {
       b.setStartDate(Protos.date(s.startDate()));
     }
@@ -96,7 +96,7 @@ public final class FundingStreamMapper {
     }
     return new FundingStreamRow(null, in.getId(), in.getTitle(), in.getFunder(), in.getProgramme(), in.getBlock(),
         in.getArrangement(), in.getPreviouslyPooled(), in.getHeading(), start, end, in.getConditions(), in.getNote(),
-        0, null, null);
+        0, null, null, 0);
   }
 
   /** The update mask's paths, and the stream's name, checked into {@code v}. */
@@ -112,7 +112,7 @@ public final class FundingStreamMapper {
     FundingStreamRow u = fromProto(FieldMasks.merge(toProto(existing), in, paths), p, v);
     return new FundingStreamRow(existing.id(), existing.code(), u.title(), u.funder(), u.programme(), u.block(),
         u.arrangement(), u.previouslyPooled(), u.heading(), u.startDate(), u.endDate(), u.conditions(), u.note(),
-        existing.position(), existing.createTime(), null);
+        existing.position(), existing.createTime(), null, existing.version());
   }
 
   /** A new allocation of {@code stream}'s, or null (with violations) when its year is not one. */

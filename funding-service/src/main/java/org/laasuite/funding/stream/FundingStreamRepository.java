@@ -14,6 +14,10 @@ public interface FundingStreamRepository extends CrudRepository<FundingStreamRow
 
   Optional<FundingStreamRow> findByCode(String code);
 
+  /** The stream, its row locked until the transaction ends: what an update or delete reads. */
+  @Query("SELECT * FROM funding_stream WHERE code = :code FOR UPDATE")
+  Optional<FundingStreamRow> lockByCode(String code);
+
   List<FundingStreamRow> findByIdIn(Collection<Long> ids);
 
   boolean existsByCode(String code);

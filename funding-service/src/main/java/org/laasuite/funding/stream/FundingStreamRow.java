@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.funding.v1.Arrangement;
@@ -32,12 +33,24 @@ public record FundingStreamRow(
     String note,
     int position,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime,
-    @DateUpdated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant updateTime) {
+    @DateUpdated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant updateTime,
+    long version) {
 
   /** This stream at {@code position} in the agreement's order (the importer's line number). */
   public FundingStreamRow withPosition(int position) {
     return new FundingStreamRow(id, code, title, funder, programme, block, arrangement, previouslyPooled, heading,
-        startDate, endDate, conditions, note, position, createTime, updateTime);
+        startDate, endDate, conditions, note, position, createTime, updateTime, version);
+  }
+
+  /** This stream as its next version. */
+  public FundingStreamRow nextVersion() {
+    return new FundingStreamRow(id, code, title, funder, programme, block, arrangement, previouslyPooled, heading,
+        startDate, endDate, conditions, note, position, createTime, updateTime, version + 1);
+  }
+
+  /** The version clients see (AIP-154), changed by every update; empty before the row is stored. */
+  public String etag() {
+    return id == null ? "" : Etags.of(id, version);
   }
 
   public String name() {

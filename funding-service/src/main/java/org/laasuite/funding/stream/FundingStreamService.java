@@ -7,8 +7,10 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
@@ -61,15 +63,28 @@ public class FundingStreamService {
     return streams.save(candidate);
   }
 
-  /** Stores {@code changed}, a stream read and merged with the client's fields (FundingStreamMapper.merge). */
+  /**
+   * Changes the stream {@code name} names (NOT_FOUND if there is none) to what {@code change} makes of it
+   * (FundingStreamMapper.merge), as its next version. The row is locked first, so concurrent updates apply one
+   * after another, each to the one before; ABORTED when {@code etag} is set and not the current one. Nothing is
+   * written when the change reports a violation.
+   */
   @Transactional
-  public FundingStreamRow update(FundingStreamRow changed) {
-    return streams.update(changed);
+  public FundingStreamRow update(String name, String etag,
+      BiFunction<FundingStreamRow, Violations, FundingStreamRow> change) {
+    FundingStreamRow existing = ResourceNames.FUNDING_STREAMS.find(name, "funding_stream.name", streams::lockByCode);
+    Etags.check(etag, existing.etag(), name);
+    Violations v = new Violations();
+    FundingStreamRow changed = change.apply(existing, v);
+    v.throwIfAny();
+    return streams.update(changed.nextVersion());
   }
 
+  /** Deletes the stream; ABORTED, deleting nothing, when {@code etag} is set and stale. */
   @Transactional
-  public void delete(String name, CommitmentCheck commitments) {
-    FundingStreamRow s = get(name, "name");
+  public void delete(String name, String etag, CommitmentCheck commitments) {
+    FundingStreamRow s = ResourceNames.FUNDING_STREAMS.find(name, "name", streams::lockByCode);
+    Etags.check(etag, s.etag(), name);
     if (commitments.countFor(s.id()) > 0) {
       throw new ApiException(Status.Code.FAILED_PRECONDITION, "FUNDING_STREAM_IN_USE",
           name + " pays for commitments; delete or move them first", List.of());
