@@ -240,7 +240,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       Violations v = new Violations();
       long id = MeetingMapper.checkStatusUpdate(r, v);
       v.throwIfAny();
-      return actions(List.of(meetings.updateActionStatus(id, r.getName(), r.getStatus(), r.getNote()))).getFirst();
+      return actions(List.of(meetings.updateActionStatus(id, r.getName(), r.getEtag(), r.getStatus(), r.getNote()))).getFirst();
     });
   }
 

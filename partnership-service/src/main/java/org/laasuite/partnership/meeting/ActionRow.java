@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.LocalDate;
+import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.partnership.v1.ActionStatus;
 
@@ -15,14 +16,20 @@ import org.laasuite.partnership.v1.ActionStatus;
 @MappedEntity("action")
 public record ActionRow(@Id @GeneratedValue @Nullable Long id, long meetingId, int itemNumber, int position, String text,
     String owner, @Nullable LocalDate dueDate, String dueText, ActionStatus status, String note,
-    String indicators) {
+    String indicators, long version) {
 
   public String name() {
     return ResourceNames.ACTIONS.name(String.valueOf(id));
   }
 
+  /** The version clients see (AIP-154), changed by every update; empty before the row is stored. */
+  public String etag() {
+    return id == null ? "" : Etags.of(id, version);
+  }
+
+  /** The next version of this action, with this status and note. */
   public ActionRow withStatus(ActionStatus newStatus, String newNote) {
     return new ActionRow(id, meetingId, itemNumber, position, text, owner, dueDate, dueText, newStatus, newNote,
-        indicators);
+        indicators, version + 1);
   }
 }

@@ -115,7 +115,7 @@ public final class MeetingMapper {
       int position = positions.merge(a.getItem(), 1, Integer::sum);
       acts.add(new ActionRow(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
           a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.ACTION_STATUS_OPEN : a.getStatus(),
-          a.getNote(), Lines.join(a.getIndicatorsList())));
+          a.getNote(), Lines.join(a.getIndicatorsList()), 0));
     }
     return new MeetingDraft(meeting, in.getBody(), att, its, acts);
   }
@@ -230,7 +230,7 @@ public final class MeetingMapper {
   public static Action toProto(ActionRow a, MeetingRow meeting, BodyRow body) {
     var out = Action.newBuilder().setName(a.name()).setItem(a.itemNumber())
         .setText(a.text()).setOwner(a.owner()).setDueText(a.dueText()).setStatus(a.status()).setNote(a.note())
-        .setBody(body.name()).addAllIndicators(Lines.split(a.indicators()));
+        .setBody(body.name()).addAllIndicators(Lines.split(a.indicators())).setEtag(a.etag());
     if (meeting != null) {
       out.setMeeting(meeting.name());
     }

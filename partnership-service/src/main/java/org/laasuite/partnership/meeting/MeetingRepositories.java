@@ -48,6 +48,10 @@ public final class MeetingRepositories {
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
   public interface ActionRepository extends CrudRepository<ActionRow, Long> {
+    /** The action, its row locked until the transaction ends: what an update reads. */
+    @Query("SELECT * FROM action WHERE id = :id FOR UPDATE")
+    Optional<ActionRow> lockById(long id);
+
     @Query("SELECT * FROM action WHERE meeting_id = :meetingId ORDER BY item_number, position")
     List<ActionRow> ofMeeting(long meetingId);
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
@@ -148,7 +149,7 @@ public class MeetingService {
     items.saveAll(its.stream().map(it -> new AgendaItemRow(null, id, it.number(), it.title(), it.presenterId(),
         it.minutes(), it.decisions())).toList());
     actions.saveAll(draft.actions().stream().map(a -> new ActionRow(null, id, a.itemNumber(), a.position(), a.text(),
-        a.owner(), a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators())).toList());
+        a.owner(), a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators(), 0)).toList());
     return get(saved.name());
   }
 
@@ -223,10 +224,15 @@ public class MeetingService {
     return new Origins(ms, bs);
   }
 
+  /**
+   * Sets the status (and, unless {@code note} is empty, the note) of action {@code id}, which {@code name} names,
+   * on the action's row locked, so concurrent changes apply one after another; ABORTED, changing nothing, when
+   * {@code etag} is set and not the current one.
+   */
   @Transactional
-  /** Sets the status (and, unless {@code note} is empty, the note) of action {@code id}, which {@code name} names. */
-  public ActionRow updateActionStatus(long id, String name, ActionStatus status, String note) {
-    ActionRow a = actions.findById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
+  public ActionRow updateActionStatus(long id, String name, String etag, ActionStatus status, String note) {
+    ActionRow a = actions.lockById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
+    Etags.check(etag, a.etag(), name);
     return actions.update(a.withStatus(status, note.isEmpty() ? a.note() : note));
   }
 

@@ -2,11 +2,15 @@ package org.laasuite.partnership.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.laasuite.testkit.GrpcErrors.errorInfo;
+import static org.laasuite.testkit.GrpcErrors.expect;
 import static org.laasuite.testkit.GrpcErrors.expectInvalid;
 
 import com.google.protobuf.ByteString;
 import com.google.type.Date;
+import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -351,6 +355,34 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     expectInvalid(() -> client.createMeeting(CreateMeetingRequest.newBuilder().setMeeting(bad).build()),
         "meeting.actions[0].indicators[1]", "meeting.actions[0].indicators[2]");
     assertEquals(actions, db.rows("action"));
+  }
+
+  @Test
+  void anActionStatusChangeWithAStaleEtagIsAbortedAndChangesNothing() {
+    Meeting m = client.createMeeting(CreateMeetingRequest.newBuilder().setMeeting(Meeting.newBuilder()
+        .setId("transport-theme-group-2007-09-03").setBody("bodies/transport-theme-group").setDate(date(2007, 9, 3))
+        .addItems(AgendaItem.newBuilder().setNumber(1).setTitle("Bus routes"))
+        .addActions(Action.newBuilder().setItem(1).setText("Survey the bus routes")
+            .setOwner("bodies/transport-theme-group").setStatus(ActionStatus.ACTION_STATUS_DONE))).build());
+    Action read = m.getActions(0);
+    assertTrue(read.getEtag().startsWith("\""), "an action's etag is a quoted string: " + read.getEtag());
+
+    Action changed = client.updateActionStatus(UpdateActionStatusRequest.newBuilder().setName(read.getName())
+        .setStatus(ActionStatus.ACTION_STATUS_DONE).setNote("Surveyed in August").setEtag(read.getEtag()).build());
+    assertEquals("Surveyed in August", changed.getNote());
+    assertNotEquals(read.getEtag(), changed.getEtag(), "a change answers a new etag");
+
+    var status = expect(Status.Code.ABORTED, () -> client.updateActionStatus(UpdateActionStatusRequest.newBuilder()
+        .setName(read.getName()).setStatus(ActionStatus.ACTION_STATUS_DROPPED).setNote("Overwrites")
+        .setEtag(read.getEtag()).build()));
+    assertEquals("ETAG_MISMATCH", errorInfo(status).getReason());
+    Action now = client.getMeeting(GetMeetingRequest.newBuilder().setName(m.getName()).build()).getActions(0);
+    assertEquals(changed, now, "a refused change changes nothing");
+
+    Action again = client.updateActionStatus(UpdateActionStatusRequest.newBuilder().setName(read.getName())
+        .setStatus(ActionStatus.ACTION_STATUS_DROPPED).setEtag(changed.getEtag()).build());
+    assertEquals(ActionStatus.ACTION_STATUS_DROPPED, again.getStatus());
+    assertEquals("Surveyed in August", again.getNote(), "an empty note keeps the one there");
   }
 
   @Test
