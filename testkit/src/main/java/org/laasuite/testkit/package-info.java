@@ -1,6 +1,7 @@
 /**
  * Test support, used only from tests: a fresh database per test class on a real PostgreSQL
  * (TestDatabase), SQL statement counting (SqlStatementCounter), assertions on the suite's
- * {@code google.rpc.Status} errors (GrpcErrors) and ports reserved in advance (Ports).
+ * {@code google.rpc.Status} errors (GrpcErrors), ports reserved in advance (Ports) and calls raced
+ * against each other (Concurrently).
  */
 package org.laasuite.testkit;

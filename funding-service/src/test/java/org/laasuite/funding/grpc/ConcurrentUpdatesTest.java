@@ -16,14 +16,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.laasuite.funding.v1.*;
+import org.laasuite.testkit.Concurrently;
 import org.laasuite.testkit.TestDatabase;
 import org.laasuite.type.v1.LaaBlock;
 
@@ -76,22 +73,8 @@ class ConcurrentUpdatesTest implements TestPropertyProvider {
     names.forEach(n -> fields.forEach(fd -> updates.add(change(n, fd))));
     assertEquals(20, updates.size());
 
-    ExecutorService pool = Executors.newFixedThreadPool(updates.size());
-    try {
-      CyclicBarrier start = new CyclicBarrier(updates.size());
-      List<Future<FundingStream>> answers = new ArrayList<>();
-      for (UpdateFundingStreamRequest u : updates) {
-        answers.add(pool.submit(() -> {
-          start.await(30, TimeUnit.SECONDS);
-          return client.updateFundingStream(u);
-        }));
-      }
-      for (Future<FundingStream> a : answers) {
-        a.get(60, TimeUnit.SECONDS); // every update answered OK
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    // all at once, every one answered OK
+    Concurrently.all(updates.stream().<Callable<FundingStream>>map(u -> () -> client.updateFundingStream(u)).toList());
 
     for (String n : names) {
       FundingStream after = get(n);

@@ -16,14 +16,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.*;
+import org.laasuite.testkit.Concurrently;
 import org.laasuite.testkit.TestDatabase;
 import org.laasuite.type.v1.LaaBlock;
 
@@ -76,22 +73,8 @@ class ConcurrentUpdatesTest implements TestPropertyProvider {
     names.forEach(n -> fields.forEach(fd -> updates.add(change(n, fd))));
     assertEquals(20, updates.size());
 
-    ExecutorService pool = Executors.newFixedThreadPool(updates.size());
-    try {
-      CyclicBarrier start = new CyclicBarrier(updates.size());
-      List<Future<Indicator>> answers = new ArrayList<>();
-      for (UpdateIndicatorRequest u : updates) {
-        answers.add(pool.submit(() -> {
-          start.await(30, TimeUnit.SECONDS);
-          return client.updateIndicator(u);
-        }));
-      }
-      for (Future<Indicator> a : answers) {
-        a.get(60, TimeUnit.SECONDS); // every update answered OK
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    // all at once, every one answered OK
+    Concurrently.all(updates.stream().<Callable<Indicator>>map(u -> () -> client.updateIndicator(u)).toList());
 
     for (String n : names) {
       Indicator after = get(n);
@@ -120,7 +103,8 @@ class ConcurrentUpdatesTest implements TestPropertyProvider {
   @Test
   void aStaleEtagIsAbortedAndChangesNothing() {
     Indicator read = create("ETAG-STALE");
-    Indicator changed = client.updateIndicator(change(read.getName(), Indicator.getDescriptor().findFieldByName("units")));
+    Indicator changed = client.updateIndicator(change(read.getName(),
+        Indicator.getDescriptor().findFieldByName("units")));
 
     var status = expect(Status.Code.ABORTED, () -> client.updateIndicator(UpdateIndicatorRequest.newBuilder()
         .setIndicator(Indicator.newBuilder().setName(read.getName()).setTitle("Overwrites").setEtag(read.getEtag()))
