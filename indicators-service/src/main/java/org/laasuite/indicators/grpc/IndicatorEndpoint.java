@@ -1,5 +1,6 @@
 package org.laasuite.indicators.grpc;
 
+import static org.laasuite.common.grpc.FieldBehaviors.sameInput;
 import static org.laasuite.common.grpc.Unary.reply;
 
 import com.google.protobuf.Empty;
@@ -90,7 +91,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       Violations v = new Violations();
       IndicatorRow candidate = IndicatorMapper.fromProto(r.getIndicator(), "indicator", v);
       v.throwIfAny();
-      return IndicatorMapper.toProto(indicators.create(candidate));
+      return IndicatorMapper.toProto(indicators.create(candidate, sameInput(IndicatorMapper::toProto, candidate)));
     }, Indicator.parser()));
   }
 
@@ -133,7 +134,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       Violations v = new Violations();
       AreaRow candidate = AreaMapper.fromProto(r.getArea(), "area", v);
       v.throwIfAny();
-      return AreaMapper.toProto(areas.create(candidate));
+      return AreaMapper.toProto(areas.create(candidate, sameInput(AreaMapper::toProto, candidate)));
     }, Area.parser()));
   }
 
@@ -157,7 +158,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       Violations v = new Violations();
       PeriodRow candidate = PeriodMapper.fromProto(r.getPeriod(), "period", v);
       v.throwIfAny();
-      return PeriodMapper.toProto(periods.create(candidate));
+      return PeriodMapper.toProto(periods.create(candidate, sameInput(PeriodMapper::toProto, candidate)));
     }, Period.parser()));
   }
 

@@ -1,9 +1,11 @@
 package org.laasuite.indicators.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.laasuite.testkit.GrpcErrors.expect;
 import static org.laasuite.testkit.GrpcErrors.expectInvalid;
 
 import com.google.type.Decimal;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -173,5 +175,20 @@ class RequestIdTest implements TestPropertyProvider {
     } catch (java.util.concurrent.ExecutionException e) {
       throw (Exception) e.getCause();
     }
+  }
+
+  @Test
+  void aRetriedCreateOfAChosenIdAnswersTheResourceUnlessItDiffers() throws Exception {
+    var indicator = CreateIndicatorRequest.newBuilder().setIndicator(indicator("NI-118")).build();
+    var area = CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setId("north")
+        .setTitle("North").setType(AreaType.AREA_TYPE_PRIORITY_NEIGHBOURHOODS)).build();
+    long indicators = db.rows("indicator");
+    assertEquals(client.createIndicator(indicator), client.createIndicator(indicator));
+    assertEquals(client.createArea(area), client.createArea(area));
+    assertEquals(indicators + 1, db.rows("indicator"));
+    expect(Status.Code.ALREADY_EXISTS, () -> client.createIndicator(indicator.toBuilder()
+        .setIndicator(indicator("NI-118").setUnits("people")).build()));
+    expect(Status.Code.ALREADY_EXISTS, () -> client.createArea(area.toBuilder()
+        .setArea(area.getArea().toBuilder().setTitle("South")).build()));
   }
 }
