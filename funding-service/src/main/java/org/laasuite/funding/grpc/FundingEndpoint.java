@@ -1,5 +1,6 @@
 package org.laasuite.funding.grpc;
 
+import static org.laasuite.common.grpc.FieldBehaviors.sameInput;
 import static org.laasuite.common.grpc.Unary.reply;
 
 import com.google.protobuf.Empty;
@@ -61,9 +62,10 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
   @Override
   public void createFundingStream(CreateFundingStreamRequest r, StreamObserver<FundingStream> out) {
-    reply(out, () -> requestLog.once(r, () -> FundingStreamMapper.toProto(streams.create(
-        checked(v -> FundingStreamMapper.fromProto(r.getFundingStream(), "funding_stream.", v)))),
-        FundingStream.parser()));
+    reply(out, () -> requestLog.once(r, () -> {
+      var candidate = checked(v -> FundingStreamMapper.fromProto(r.getFundingStream(), "funding_stream.", v));
+      return FundingStreamMapper.toProto(streams.create(candidate, sameInput(FundingStreamMapper::toProto, candidate)));
+    }, FundingStream.parser()));
   }
 
   @Override

@@ -3,10 +3,12 @@ package org.laasuite.funding.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.laasuite.testkit.GrpcErrors.expect;
 import static org.laasuite.testkit.GrpcErrors.expectInvalid;
 
 import com.google.protobuf.ByteString;
 import com.google.type.Date;
+import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -100,5 +102,15 @@ class RequestIdTest implements TestPropertyProvider {
     assertFalse(refused.getWritten());
     assertEquals(refused, client.importFunding(bad));
     assertEquals(before + 1, db.rows("funding_stream"));
+  }
+
+  @Test
+  void aRetriedStreamOfTheSameBodyAnswersTheStreamAndAnotherIsAlreadyThere() {
+    var request = CreateFundingStreamRequest.newBuilder().setFundingStream(FundingStream.newBuilder()
+        .setId("t-again").setTitle("Again").setProgramme("ABG").setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE)
+        .setArrangement(Arrangement.ARRANGEMENT_ALIGNED)).build();
+    assertEquals(client.createFundingStream(request), client.createFundingStream(request));
+    expect(Status.Code.ALREADY_EXISTS, () -> client.createFundingStream(request.toBuilder()
+        .setFundingStream(request.getFundingStream().toBuilder().setTitle("Other")).build()));
   }
 }
