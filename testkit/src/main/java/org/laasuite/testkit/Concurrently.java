@@ -1,6 +1,7 @@
 package org.laasuite.testkit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -35,5 +36,10 @@ public final class Concurrently {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The answers of {@code call} made twice at once, in the order the calls were started. */
+  public static <T> List<T> twice(Callable<T> call) throws Exception {
+    return all(Collections.nCopies(2, call));
   }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Request checks read from the protos' {@code google.api.field_behavior} annotations (AIP-203), so
@@ -84,6 +86,35 @@ public final class FieldBehaviors {
       }
     });
     return paths;
+  }
+
+  /** {@code m} with every OUTPUT_ONLY field cleared, recursively: what a client can ask for. */
+  @SuppressWarnings("unchecked")
+  public static <M extends Message> M withoutOutputOnly(M m) {
+    Message.Builder b = m.toBuilder();
+    for (var e : m.getAllFields().entrySet()) {
+      FieldDescriptor f = e.getKey();
+      if (has(f, FieldBehavior.OUTPUT_ONLY)) {
+        b.clearField(f);
+      } else if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && f.isRepeated()) {
+        b.clearField(f);
+        for (Object item : (List<?>) e.getValue()) {
+          b.addRepeatedField(f, withoutOutputOnly((Message) item));
+        }
+      } else if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+        b.setField(f, withoutOutputOnly((Message) e.getValue()));
+      }
+    }
+    return (M) b.build();
+  }
+
+  /**
+   * Whether a stored resource is what a create asks for (as protos, OUTPUT_ONLY fields aside): a
+   * retried create whose id the client chooses answers the stored one rather than ALREADY_EXISTS.
+   */
+  public static <R, P extends Message> Predicate<R> sameInput(Function<R, P> toProto, R candidate) {
+    P asked = withoutOutputOnly(toProto.apply(candidate));
+    return existing -> withoutOutputOnly(toProto.apply(existing)).equals(asked);
   }
 
   /** The field's behaviors as annotated (empty when it has none). */

@@ -1,5 +1,6 @@
 package org.laasuite.funding.grpc;
 
+import static org.laasuite.common.grpc.FieldBehaviors.sameInput;
 import static org.laasuite.common.grpc.Unary.reply;
 
 import com.google.protobuf.Empty;
@@ -7,6 +8,7 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.function.Function;
+import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
@@ -25,13 +27,15 @@ import org.laasuite.funding.v1.*;
 @Singleton
 public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
+  private final RequestLog requestLog;
   private final FundingStreamService streams;
   private final CommitmentService commitments;
   private final SummaryService summaries;
   private final FundingImporter importer;
 
   public FundingEndpoint(FundingStreamService streams, CommitmentService commitments, SummaryService summaries,
-      FundingImporter importer) {
+      FundingImporter importer, RequestLog requestLog) {
+    this.requestLog = requestLog;
     this.streams = streams;
     this.commitments = commitments;
     this.summaries = summaries;
@@ -58,8 +62,10 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
   @Override
   public void createFundingStream(CreateFundingStreamRequest r, StreamObserver<FundingStream> out) {
-    reply(out, () -> FundingStreamMapper.toProto(streams.create(
-        checked(v -> FundingStreamMapper.fromProto(r.getFundingStream(), "funding_stream.", v)))));
+    reply(out, () -> requestLog.once(r, () -> {
+      var candidate = checked(v -> FundingStreamMapper.fromProto(r.getFundingStream(), "funding_stream.", v));
+      return FundingStreamMapper.toProto(streams.create(candidate, sameInput(FundingStreamMapper::toProto, candidate)));
+    }, FundingStream.parser()));
   }
 
   @Override
@@ -81,11 +87,11 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
   @Override
   public void createAllocation(CreateAllocationRequest r, StreamObserver<Allocation> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       var stream = streams.get(r.getParent(), "parent");
       var a = checked(v -> FundingStreamMapper.fromProto(r.getAllocation(), stream, "allocation.", v));
       return FundingStreamMapper.toProto(stream, streams.createAllocation(stream, a));
-    });
+    }, Allocation.parser()));
   }
 
   @Override
@@ -117,17 +123,18 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
   @Override
   public void createCommitment(CreateCommitmentRequest r, StreamObserver<Commitment> out) {
-    reply(out, () -> CommitmentMapper.toProto(commitments.create(
-        checked(v -> CommitmentMapper.fromProto(r.getCommitment(), "commitment.", v)), r.getAllowOverCommitment())));
+    reply(out, () -> requestLog.once(r, () -> CommitmentMapper.toProto(commitments.create(
+        checked(v -> CommitmentMapper.fromProto(r.getCommitment(), "commitment.", v)), r.getAllowOverCommitment())),
+        Commitment.parser()));
   }
 
   @Override
   public void createSpend(CreateSpendRequest r, StreamObserver<Spend> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       var commitment = commitments.find(r.getParent(), "parent");
       var s = checked(v -> CommitmentMapper.fromProto(r.getSpend(), "spend.", v));
       return CommitmentMapper.toProto(commitment, commitments.createSpend(commitment, s));
-    });
+    }, Spend.parser()));
   }
 
   @Override
@@ -188,6 +195,7 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
   @Override
   public void importFunding(ImportFundingRequest r, StreamObserver<ImportFundingResponse> out) {
-    reply(out, () -> importer.importFiles(r));
+    reply(out, () -> requestLog.once(r, () -> importer.importFiles(r),
+        ImportFundingResponse.parser()));
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.function.Predicate;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.Pages;
@@ -54,9 +55,17 @@ public class FundingStreamService {
         page.offset()));
   }
 
+  /**
+   * Saves {@code candidate}; if its id is taken, answers the stored one when {@code sameAsAsked} says
+   * it is what was asked for (a retried create), and ALREADY_EXISTS otherwise.
+   */
   @Transactional
-  public FundingStreamRow create(FundingStreamRow candidate) {
-    if (streams.existsByCode(candidate.code())) {
+  public FundingStreamRow create(FundingStreamRow candidate, Predicate<FundingStreamRow> sameAsAsked) {
+    var existing = streams.findByCode(candidate.code());
+    if (existing.isPresent() && sameAsAsked.test(existing.get())) {
+      return existing.get();
+    }
+    if (existing.isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "FUNDING_STREAM_ALREADY_EXISTS",
           candidate.name() + " already exists", "funding_stream.id");
     }

@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.function.Predicate;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
@@ -30,9 +31,17 @@ public class AreaService {
     return page.slice(areas.page(page.size(), page.offset()));
   }
 
+  /**
+   * Saves {@code candidate}; if its id is taken, answers the stored one when {@code sameAsAsked} says
+   * it is what was asked for (a retried create), and ALREADY_EXISTS otherwise.
+   */
   @Transactional
-  public AreaRow create(AreaRow candidate) {
-    if (areas.findByCode(candidate.code()).isPresent()) {
+  public AreaRow create(AreaRow candidate, Predicate<AreaRow> sameAsAsked) {
+    var existing = areas.findByCode(candidate.code());
+    if (existing.isPresent() && sameAsAsked.test(existing.get())) {
+      return existing.get();
+    }
+    if (existing.isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "AREA_ALREADY_EXISTS",
           ResourceNames.AREAS.name(candidate.code()) + " already exists", "area.id");
     }

@@ -1,5 +1,6 @@
 package org.laasuite.indicators.grpc;
 
+import static org.laasuite.common.grpc.FieldBehaviors.sameInput;
 import static org.laasuite.common.grpc.Unary.reply;
 
 import com.google.protobuf.Empty;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaMapper;
@@ -44,9 +46,12 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   private final ReportService reports;
   private final SimpleViewImporter simpleView;
   private final References references;
+  private final RequestLog requestLog;
 
   public IndicatorEndpoint(IndicatorService indicators, AreaService areas, PeriodService periods,
-      MeasureService measures, ReportService reports, SimpleViewImporter simpleView, References references) {
+      MeasureService measures, ReportService reports, SimpleViewImporter simpleView, References references,
+      RequestLog requestLog) {
+    this.requestLog = requestLog;
     this.indicators = indicators;
     this.areas = areas;
     this.periods = periods;
@@ -82,12 +87,12 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createIndicator(CreateIndicatorRequest r, StreamObserver<Indicator> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       IndicatorRow candidate = IndicatorMapper.fromProto(r.getIndicator(), "indicator", v);
       v.throwIfAny();
-      return IndicatorMapper.toProto(indicators.create(candidate));
-    });
+      return IndicatorMapper.toProto(indicators.create(candidate, sameInput(IndicatorMapper::toProto, candidate)));
+    }, Indicator.parser()));
   }
 
   @Override
@@ -125,12 +130,12 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createArea(CreateAreaRequest r, StreamObserver<Area> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       AreaRow candidate = AreaMapper.fromProto(r.getArea(), "area", v);
       v.throwIfAny();
-      return AreaMapper.toProto(areas.create(candidate));
-    });
+      return AreaMapper.toProto(areas.create(candidate, sameInput(AreaMapper::toProto, candidate)));
+    }, Area.parser()));
   }
 
   @Override
@@ -149,18 +154,19 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createPeriod(CreatePeriodRequest r, StreamObserver<Period> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       PeriodRow candidate = PeriodMapper.fromProto(r.getPeriod(), "period", v);
       v.throwIfAny();
-      return PeriodMapper.toProto(periods.create(candidate));
-    });
+      return PeriodMapper.toProto(periods.create(candidate, sameInput(PeriodMapper::toProto, candidate)));
+    }, Period.parser()));
   }
 
   @Override
   public void createBaseline(CreateBaselineRequest r, StreamObserver<Baseline> out) {
-    reply(out, () -> created(r.getParent(),
-        (i, v) -> measures.createBaseline(i, MeasureMapper.fromProto(r.getBaseline(), "baseline", v), v), MeasureMapper::toProto));
+    reply(out, () -> requestLog.once(r, () -> created(r.getParent(),
+        (i, v) -> measures.createBaseline(i, MeasureMapper.fromProto(r.getBaseline(), "baseline", v), v), MeasureMapper::toProto),
+        Baseline.parser()));
   }
 
   @Override
@@ -176,8 +182,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createTarget(CreateTargetRequest r, StreamObserver<Target> out) {
-    reply(out, () -> created(r.getParent(),
-        (i, v) -> measures.createTarget(i, MeasureMapper.fromProto(r.getTarget(), "target", v), v), MeasureMapper::toProto));
+    reply(out, () -> requestLog.once(r, () -> created(r.getParent(),
+        (i, v) -> measures.createTarget(i, MeasureMapper.fromProto(r.getTarget(), "target", v), v), MeasureMapper::toProto),
+        Target.parser()));
   }
 
   @Override
@@ -193,8 +200,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createOutturn(CreateOutturnRequest r, StreamObserver<Outturn> out) {
-    reply(out, () -> created(r.getParent(),
-        (i, v) -> measures.createOutturn(i, MeasureMapper.fromProto(r.getOutturn(), "outturn", v), v), MeasureMapper::toProto));
+    reply(out, () -> requestLog.once(r, () -> created(r.getParent(),
+        (i, v) -> measures.createOutturn(i, MeasureMapper.fromProto(r.getOutturn(), "outturn", v), v), MeasureMapper::toProto),
+        Outturn.parser()));
   }
 
   @Override
@@ -259,21 +267,26 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
       @Override
       public void onCompleted() {
-        reply(out, () -> MeasureMapper.toProto(measures.importOutturns(MeasureMapper.fromProto(rows),
-            options.getValidateOnly(), options.getAllowPartial())));
+        List<com.google.protobuf.Message> request = new ArrayList<>(rows);
+        request.addFirst(options.toBuilder().clearRequestId().build());
+        reply(out, () -> requestLog.once(ImportOutturnsRequest.getDescriptor().getFullName(), options.getRequestId(),
+            "options.request_id", request, () -> MeasureMapper.toProto(measures.importOutturns(
+                MeasureMapper.fromProto(rows), options.getValidateOnly(), options.getAllowPartial())),
+            ImportOutturnsResponse.parser()));
       }
     };
   }
 
   @Override
   public void createNarrative(CreateNarrativeRequest r, StreamObserver<Narrative> out) {
-    reply(out, () -> created(r.getParent(),
-        (i, v) -> measures.createNarrative(i, MeasureMapper.fromProto(r.getNarrative(), "narrative", v), v), MeasureMapper::toProto));
+    reply(out, () -> requestLog.once(r, () -> created(r.getParent(),
+        (i, v) -> measures.createNarrative(i, MeasureMapper.fromProto(r.getNarrative(), "narrative", v), v), MeasureMapper::toProto),
+        Narrative.parser()));
   }
 
   @Override
   public void batchCreateNarratives(BatchCreateNarrativesRequest r, StreamObserver<BatchCreateNarrativesResponse> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var batch = MeasureMapper.fromProto(r.getRequestsList(), v);
       List<NarrativeRow> made = measures.batchCreateNarratives(batch, v);
@@ -283,7 +296,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
         response.addNarratives(MeasureMapper.toProto(batch.get(i).indicatorCode(), made.get(i), lookup));
       }
       return response.build();
-    });
+    }, BatchCreateNarrativesResponse.parser()));
   }
 
   @Override
@@ -299,8 +312,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createRecordedJudgement(CreateRecordedJudgementRequest r, StreamObserver<RecordedJudgement> out) {
-    reply(out, () -> created(r.getParent(),
-        (i, v) -> measures.createJudgement(i, MeasureMapper.fromProto(r.getJudgement(), "judgement", v), v), MeasureMapper::toProto));
+    reply(out, () -> requestLog.once(r, () -> created(r.getParent(),
+        (i, v) -> measures.createJudgement(i, MeasureMapper.fromProto(r.getJudgement(), "judgement", v), v), MeasureMapper::toProto),
+        RecordedJudgement.parser()));
   }
 
   @Override
@@ -333,6 +347,6 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void importSimpleView(ImportSimpleViewRequest r, StreamObserver<ImportSimpleViewResponse> out) {
-    reply(out, () -> simpleView.importFile(r));
+    reply(out, () -> requestLog.once(r, () -> simpleView.importFile(r), ImportSimpleViewResponse.parser()));
   }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Etags;
@@ -69,9 +70,17 @@ public class IndicatorService {
     return page.slice(rows, indicators.countMatching(filter.block(), filter.themeGroup(), filter.source()));
   }
 
+  /**
+   * Saves {@code candidate}; if its id is taken, answers the stored one when {@code sameAsAsked} says
+   * it is what was asked for (a retried create), and ALREADY_EXISTS otherwise.
+   */
   @Transactional
-  public IndicatorRow create(IndicatorRow candidate) {
-    if (indicators.existsByCode(candidate.code())) {
+  public IndicatorRow create(IndicatorRow candidate, Predicate<IndicatorRow> sameAsAsked) {
+    var existing = indicators.findByCode(candidate.code());
+    if (existing.isPresent() && sameAsAsked.test(existing.get())) {
+      return existing.get();
+    }
+    if (existing.isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "INDICATOR_ALREADY_EXISTS",
           candidate.name() + " already exists", "indicator.id");
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
@@ -38,9 +39,17 @@ public class PeriodService {
     return periods.count();
   }
 
+  /**
+   * Saves {@code candidate}; if its id is taken, answers the stored one when {@code sameAsAsked} says
+   * it is what was asked for (a retried create), and ALREADY_EXISTS otherwise.
+   */
   @Transactional
-  public PeriodRow create(PeriodRow candidate) {
-    if (periods.findByCode(candidate.code()).isPresent()) {
+  public PeriodRow create(PeriodRow candidate, Predicate<PeriodRow> sameAsAsked) {
+    var existing = periods.findByCode(candidate.code());
+    if (existing.isPresent() && sameAsAsked.test(existing.get())) {
+      return existing.get();
+    }
+    if (existing.isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "PERIOD_ALREADY_EXISTS",
           ResourceNames.PERIODS.name(candidate.code()) + " already exists", "period.id");
     }

@@ -154,8 +154,9 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     expectInvalid(() -> create(neet("T-BAD").setThemeGroup("Children's partnership")), "indicator.theme_group");
     assertEquals(before, db.rows("indicator"));
 
-    create(neet("T-DUP"));
-    var status = expect(Status.Code.ALREADY_EXISTS, () -> create(neet("T-DUP")));
+    Indicator dup = create(neet("T-DUP"));
+    assertEquals(dup, create(neet("T-DUP")), "a retry of the same create answers the indicator");
+    var status = expect(Status.Code.ALREADY_EXISTS, () -> create(neet("T-DUP").setUnits("people")));
     assertEquals("INDICATOR_ALREADY_EXISTS", org.laasuite.testkit.GrpcErrors.errorInfo(status).getReason());
     assertEquals("indicators.laasuite.org", org.laasuite.testkit.GrpcErrors.errorInfo(status).getDomain());
   }

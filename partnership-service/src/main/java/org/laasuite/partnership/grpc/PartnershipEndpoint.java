@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Violations;
@@ -36,6 +37,7 @@ import org.laasuite.partnership.v1.*;
 @Singleton
 public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServiceImplBase {
 
+  private final RequestLog requestLog;
   private final DirectoryService directory;
   private final BodyService bodies;
   private final MeetingService meetings;
@@ -44,7 +46,8 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   private final PartnershipImporter importer;
 
   public PartnershipEndpoint(DirectoryService directory, BodyService bodies, MeetingService meetings,
-      GovernanceService governance, PlanService plans, PartnershipImporter importer) {
+      GovernanceService governance, PlanService plans, PartnershipImporter importer, RequestLog requestLog) {
+    this.requestLog = requestLog;
     this.directory = directory;
     this.bodies = bodies;
     this.meetings = meetings;
@@ -75,11 +78,11 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void createOrganisation(CreateOrganisationRequest r, StreamObserver<Organisation> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var row = DirectoryMapper.fromProto(r.getOrganisation(), "organisation.", v);
       return DirectoryMapper.toProto(directory.create(row, v));
-    });
+    }, Organisation.parser()));
   }
 
   @Override
@@ -103,12 +106,12 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void createPerson(CreatePersonRequest r, StreamObserver<Person> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var row = DirectoryMapper.fromProto(r.getPerson(), "person.", v);
       PersonRow p = directory.create(row, r.getPerson().getOrganisation(), v);
       return DirectoryMapper.toProto(p, orgsOf(List.of(p)));
-    });
+    }, Person.parser()));
   }
 
   /** Bodies with the names of their parents and successors (one statement for any number). */
@@ -142,11 +145,11 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void createBody(CreateBodyRequest r, StreamObserver<Body> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var row = BodyMapper.fromProto(r.getBody(), "body.", v);
       return body(bodies.create(row, r.getBody().getParent(), r.getBody().getSuccessor(), v));
-    });
+    }, Body.parser()));
   }
 
   private List<Membership> memberships(List<MembershipRow> ms) {
@@ -160,13 +163,13 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void createMembership(CreateMembershipRequest r,
       StreamObserver<Membership> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var in = r.getMembership();
       var row = BodyMapper.fromProto(in, "membership.", v);
       return memberships(List.of(bodies.createMembership(r.getParent(), row, in.getPerson(), in.getRepresents(), v)))
           .getFirst();
-    });
+    }, Membership.parser()));
   }
 
   @Override
@@ -207,11 +210,11 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void createMeeting(CreateMeetingRequest r, StreamObserver<Meeting> out) {
-    reply(out, () -> {
+    reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var draft = MeetingMapper.fromProto(r.getMeeting(), "meeting.", v);
       return MeetingMapper.toProto(meetings.create(draft, v));
-    });
+    }, Meeting.parser()));
   }
 
   /** Actions with the meetings and bodies they came from (two statements for any number). */
@@ -310,6 +313,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void importPartnership(ImportPartnershipRequest r, StreamObserver<ImportPartnershipResponse> out) {
-    reply(out, () -> importer.importFile(r));
+    reply(out, () -> requestLog.once(r, () -> importer.importFile(r),
+        ImportPartnershipResponse.parser()));
   }
 }

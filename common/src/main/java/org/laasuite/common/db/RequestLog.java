@@ -1,0 +1,150 @@
+package org.laasuite.common.db;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.laasuite.common.grpc.ApiException;
+
+/**
+ * Request ids (AIP-155): every create and import takes an optional {@code request_id}, and a retry
+ * with the same id and the same request answers what the first answered and writes nothing. Each
+ * answered request is a row of {@code request_log}, written in the transaction that does the work:
+ * the key is inserted first ({@code ON CONFLICT DO NOTHING}), so a concurrent duplicate waits for the
+ * first to commit and then finds its answer (or, if the first failed, does the work itself). Failed
+ * requests leave no row: a retry tries again. The same id with another request (another method, or
+ * other bytes with request_id cleared) is INVALID_ARGUMENT on the request_id field.
+ *
+ * <p>Endpoints call {@link #once(Message, Supplier, Parser)}; each service's Flyway migration calls
+ * {@link #createTable}.
+ */
+@Singleton
+@Requires(beans = TransactionOperations.class)
+public class RequestLog {
+
+  public static final String FIELD = "request_id";
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
+
+  private final TransactionOperations<Connection> transactions;
+
+  public RequestLog(TransactionOperations<Connection> transactions) {
+    this.transactions = transactions;
+  }
+
+  /** The table, created by each service's migration. */
+  public static void createTable(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS request_log (
+            request_id TEXT PRIMARY KEY,
+            method TEXT NOT NULL,
+            request_hash BYTEA NOT NULL,
+            response BYTEA NOT NULL,
+            create_time TIMESTAMPTZ NOT NULL DEFAULT now())""");
+    }
+  }
+
+  /**
+   * What {@code work} answers to {@code request}, once per its {@code request_id}: without one, the
+   * work runs as always; with one seen before, the first answer, parsed by {@code parser}.
+   */
+  public <T extends Message> T once(Message request, Supplier<T> work, Parser<T> parser) {
+    FieldDescriptor field = request.getDescriptorForType().findFieldByName(FIELD);
+    String requestId = (String) request.getField(field);
+    return once(request.getDescriptorForType().getFullName(), requestId, FIELD,
+        List.of(request.toBuilder().clearField(field).build()), work, parser);
+  }
+
+  /**
+   * The same for a request made of several messages (a client stream): {@code method} names it,
+   * {@code requestId} (sent in {@code field}) identifies it, {@code messages} are all it sent with the
+   * request id cleared.
+   */
+  public <T extends Message> T once(String method, String requestId, String field,
+      List<? extends Message> messages, Supplier<T> work, Parser<T> parser) {
+    if (requestId.isEmpty()) {
+      return work.get();
+    }
+    if (!ID.matcher(requestId).matches()) {
+      throw ApiException.invalid(field, "must be at most 100 letters, digits and dashes (a UUID)");
+    }
+    byte[] hash = hash(messages);
+    return transactions.executeWrite(status -> {
+      Connection c = status.getConnection();
+      try {
+        if (claim(c, requestId, method, hash)) {
+          T answer = work.get();
+          try (PreparedStatement ps = c.prepareStatement("UPDATE request_log SET response = ? WHERE request_id = ?")) {
+            ps.setBytes(1, answer.toByteArray());
+            ps.setString(2, requestId);
+            ps.executeUpdate();
+          }
+          return answer;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT method, request_hash, response FROM request_log WHERE request_id = ?")) {
+          ps.setString(1, requestId);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (!rs.getString(1).equals(method) || !Arrays.equals(rs.getBytes(2), hash)) {
+              throw ApiException.invalid(field, "was already used for another request");
+            }
+            return parser.parseFrom(rs.getBytes(3));
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("request_log: " + e.getMessage(), e);
+      } catch (InvalidProtocolBufferException e) {
+        throw new IllegalStateException("request_log holds an unreadable answer for " + method, e);
+      }
+    });
+  }
+
+  /** Inserts the id's row (waiting for a concurrent one to commit or roll back); false if it was there. */
+  private static boolean claim(Connection c, String requestId, String method, byte[] hash) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        INSERT INTO request_log (request_id, method, request_hash, response) VALUES (?, ?, ?, '')
+        ON CONFLICT (request_id) DO NOTHING""")) {
+      ps.setString(1, requestId);
+      ps.setString(2, method);
+      ps.setBytes(3, hash);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** SHA-256 of the messages' deterministic serializations, each length-prefixed. */
+  static byte[] hash(List<? extends Message> messages) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+      out.useDeterministicSerialization();
+      for (Message m : messages) {
+        out.writeMessageNoTag(m);
+      }
+      out.flush();
+      return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
