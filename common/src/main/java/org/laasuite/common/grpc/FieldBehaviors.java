@@ -113,8 +113,17 @@ public final class FieldBehaviors {
    * retried create whose id the client chooses answers the stored one rather than ALREADY_EXISTS.
    */
   public static <R, P extends Message> Predicate<R> sameInput(Function<R, P> toProto, R candidate) {
-    P asked = withoutOutputOnly(toProto.apply(candidate));
-    return existing -> withoutOutputOnly(toProto.apply(existing)).equals(asked);
+    P asked = asInput(toProto.apply(candidate));
+    return existing -> asInput(toProto.apply(existing)).equals(asked);
+  }
+
+  /** What a client could have sent of a resource: OUTPUT_ONLY fields and the etag (the server's, AIP-154) cleared. */
+  private static <P extends Message> P asInput(P resource) {
+    P input = withoutOutputOnly(resource);
+    FieldDescriptor etag = input.getDescriptorForType().findFieldByName("etag");
+    @SuppressWarnings("unchecked")
+    P cleared = etag == null ? input : (P) input.toBuilder().clearField(etag).build();
+    return cleared;
   }
 
   /** The field's behaviors as annotated (empty when it has none). */
