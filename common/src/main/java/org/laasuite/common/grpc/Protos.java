@@ -29,15 +29,30 @@ public final class Protos {
     }
     try {
       BigDecimal parsed = new BigDecimal(value.getValue().trim());
-      if (parsed.precision() - parsed.scale() > 30 || parsed.scale() > 10) {
-        v.add(field, "is outside the range the suite stores (30 digits before the point, 10 after)");
-        return Optional.empty();
-      }
-      return Optional.of(parsed);
+      return storable(parsed, field, v) ? Optional.of(parsed) : Optional.empty();
     } catch (NumberFormatException e) {
       v.add(field, "must be a finite decimal number, not '" + clip(value.getValue()) + "'");
       return Optional.empty();
     }
+  }
+
+  /** Digits a stored number may have before its decimal point, and after it. */
+  public static final int MAX_INTEGER_DIGITS = 30;
+  public static final int MAX_FRACTION_DIGITS = 10;
+
+  /** True when {@code n} is within what the suite stores (so also a finite double); a violation of {@code field} when not. */
+  public static boolean storable(BigDecimal n, String field, Violations v) {
+    return v.check(storable(n), field, outOfRange());
+  }
+
+  public static boolean storable(BigDecimal n) {
+    return n.precision() - n.scale() <= MAX_INTEGER_DIGITS && n.scale() <= MAX_FRACTION_DIGITS;
+  }
+
+  /** What a number out of the stored range is told. */
+  public static String outOfRange() {
+    return "is outside the range the suite stores (" + MAX_INTEGER_DIGITS + " digits before the point, "
+        + MAX_FRACTION_DIGITS + " after)";
   }
 
   public static Date date(LocalDate d) {

@@ -21,11 +21,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaRepository;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
+import org.laasuite.indicators.figure.FigureMapper;
 import org.laasuite.indicators.figure.FigureText;
 import org.laasuite.indicators.figure.FigureValue;
 import org.laasuite.indicators.indicator.IndicatorRow;
@@ -70,6 +72,7 @@ public class SimpleViewImporter {
   static final int[] TARGET_YEARS = {2005, 2006, 2007, 2008};
   static final int[] UPDATE_YEARS = {2004, 2005, 2006};
   private static final int MAX_BYTES = 8 * 1024 * 1024;
+  private static final Pattern FIGURE_COLUMN = Pattern.compile("baseline_value|target_.*|update_.*_value");
 
   /** The places the Simple View's figures are for; every import makes sure they exist. */
   static final List<AreaRow> STANDARD_AREAS = List.of(
@@ -233,6 +236,15 @@ public class SimpleViewImporter {
       int limit = column.equals("outcome") || column.equals("comments") ? Violations.MAX_TEXT : Violations.MAX_TITLE;
       if (rec.get(column).length() > limit) {
         problems.add(problem(line, column, "is longer than " + limit + " characters"));
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    for (String column : REQUIRED_COLUMNS) {
+      if (FIGURE_COLUMN.matcher(column).matches() && !placedAll(rec.get(column)).stream()
+          .allMatch(p -> FigureMapper.storable(p.figure(), column, new Violations()))) {
+        problems.add(problem(line, column, "holds a number that " + Protos.outOfRange()));
       }
     }
     if (problems.size() > before) {

@@ -228,4 +228,18 @@ class SimpleViewImportTest implements TestPropertyProvider {
     assertTrue(r.getProblems(0).getDescription().startsWith("missing columns"));
     assertFalse(client.importSimpleView(file(new byte[] {(byte) 0xff, (byte) 0xfe, 0}).build()).getWritten());
   }
+
+  @Test
+  void aFigureTooLargeToStoreIsAProblemOnItsLineAndColumn() throws Exception {
+    List<String> lines = Files.readAllLines(DEMO);
+    String good = lines.stream().filter(l -> l.contains(",CYP-27,")).findFirst().orElseThrow();
+    String[] cells = good.split(",", -1);
+    int column = List.of(lines.get(0).split(",", -1)).indexOf("baseline_value");
+    cells[column] = "9".repeat(901);
+    String file = lines.get(0) + "\n" + String.join(",", cells).replace(",CYP-27,", ",HUGE-1,") + "\n";
+    ImportSimpleViewResponse r = client.importSimpleView(file(file.getBytes()).build());
+    assertFalse(r.getWritten());
+    assertEquals(List.of(2), r.getProblemsList().stream().map(ImportProblem::getLine).toList());
+    assertEquals("baseline_value", r.getProblems(0).getColumn());
+  }
 }

@@ -1,0 +1,80 @@
+package org.laasuite.indicators.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.laasuite.testkit.GrpcErrors.expectInvalid;
+
+import com.google.type.Date;
+import com.google.type.Decimal;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.laasuite.indicators.v1.*;
+import org.laasuite.testkit.TestDatabase;
+import org.laasuite.type.v1.LaaBlock;
+
+/** Input that would crash something later is refused when it is sent, naming the field. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputTest implements TestPropertyProvider {
+
+  private final TestDatabase db = TestDatabase.forClass(HostileInputTest.class);
+
+  @Inject
+  IndicatorServiceGrpc.IndicatorServiceBlockingStub client;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return db.serviceProperties();
+  }
+
+  @BeforeAll
+  void anIndicatorAndAPeriod() {
+    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setId("city")
+        .setTitle("Coventry").setType(AreaType.AREA_TYPE_CITY)).build());
+    client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setId("fy-2006-07")
+        .setType(PeriodType.PERIOD_TYPE_FINANCIAL_YEAR).setStartDate(date(2006, 4, 1)).setEndDate(date(2007, 3, 31))
+        .setLabel("2006-07")).build());
+    create(indicator("H-FIG"));
+  }
+
+  private static Date date(int y, int m, int d) {
+    return Date.newBuilder().setYear(y).setMonth(m).setDay(d).build();
+  }
+
+  private static Decimal dec(String s) {
+    return Decimal.newBuilder().setValue(s).build();
+  }
+
+  private static Indicator.Builder indicator(String code) {
+    return Indicator.newBuilder().setId(code).setTitle("Street cleanliness").setUnits("%")
+        .setBlock(LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES).setPolarity(Polarity.POLARITY_LOWER_IS_BETTER)
+        .setThemeGroup("bodies/safer-communities-partnership");
+  }
+
+  private Indicator create(Indicator.Builder i) {
+    return client.createIndicator(CreateIndicatorRequest.newBuilder().setIndicator(i).build());
+  }
+
+  private Outturn outturn(Figure.Builder figure) {
+    return client.createOutturn(CreateOutturnRequest.newBuilder().setParent("indicators/H-FIG")
+        .setOutturn(Outturn.newBuilder().setPeriod("periods/fy-2006-07").setFigure(figure)).build());
+  }
+
+  @Test
+  void aFigureWhoseTextHoldsANumberTooLargeToStoreIsRefused() throws Exception {
+    long before = db.rows("outturn");
+    expectInvalid(() -> outturn(Figure.newBuilder().setOriginalText("9".repeat(901))), "outturn.figure.original_text");
+    expectInvalid(() -> outturn(Figure.newBuilder().setOriginalText("3% (" + "1".repeat(40) + ")")),
+        "outturn.figure.original_text");
+    expectInvalid(() -> outturn(Figure.newBuilder().setOriginalText("0.000000000001")), "outturn.figure.original_text");
+    expectInvalid(() -> outturn(Figure.newBuilder().setValue(dec("1" + "0".repeat(40)))), "outturn.figure.value");
+    expectInvalid(() -> outturn(Figure.newBuilder().setValue(dec("1E+400"))), "outturn.figure.value");
+    assertEquals(before, db.rows("outturn"));
+    assertEquals("9".repeat(30), outturn(Figure.newBuilder().setOriginalText("9".repeat(30))).getFigure().getValue()
+        .getValue(), "the largest number stored is accepted");
+  }
+}
