@@ -20,18 +20,29 @@ public final class Protos {
   }
 
   /**
-   * The number in a google.type.Decimal; empty when unset. A value that is not a finite decimal
-   * number (NaN, Infinity, "12abc") is a violation of {@code field}.
+   * The number in a google.type.Decimal a client set; empty when there is none ({@code null}: callers
+   * pass a message only when it is set). The text must be a finite decimal number exactly: an empty
+   * text, blanks around it, NaN, Infinity or "12abc" are a violation of {@code field}, as is a number
+   * outside what the suite stores.
    */
   public static Optional<BigDecimal> decimal(Decimal value, String field, Violations v) {
-    if (value == null || value.getValue().isEmpty()) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    String text = value.getValue();
+    if (text.isEmpty()) {
+      v.add(field, "is set but holds no number (leave it unset for none)");
+      return Optional.empty();
+    }
+    if (!text.equals(text.strip())) {
+      v.add(field, "must be a decimal number without blanks around it, not '" + clip(text) + "'");
       return Optional.empty();
     }
     try {
-      BigDecimal parsed = new BigDecimal(value.getValue().trim());
+      BigDecimal parsed = new BigDecimal(text);
       return storable(parsed, field, v) ? Optional.of(parsed) : Optional.empty();
     } catch (NumberFormatException e) {
-      v.add(field, "must be a finite decimal number, not '" + clip(value.getValue()) + "'");
+      v.add(field, "must be a finite decimal number, not '" + clip(text) + "'");
       return Optional.empty();
     }
   }
@@ -59,9 +70,20 @@ public final class Protos {
     return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
   }
 
-  /** A full calendar date; empty when unset (all zero), a violation when partial or impossible. */
+  /** The years a date a client sends may fall in: a partnership's records, not history or the far future. */
+  public static final int MIN_YEAR = 1900;
+  public static final int MAX_YEAR = 2100;
+
+  /**
+   * A full calendar date in the years {@link #MIN_YEAR} to {@link #MAX_YEAR}; empty when unset (all
+   * zero), a violation when partial, impossible or outside those years.
+   */
   public static Optional<LocalDate> date(Date d, String field, Violations v) {
     if (d == null || (d.getYear() == 0 && d.getMonth() == 0 && d.getDay() == 0)) {
+      return Optional.empty();
+    }
+    if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+      v.add(field, "must be in the years " + MIN_YEAR + " to " + MAX_YEAR + ", not " + d.getYear());
       return Optional.empty();
     }
     try {

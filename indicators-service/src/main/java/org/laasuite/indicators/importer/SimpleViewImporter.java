@@ -201,7 +201,7 @@ public class SimpleViewImporter {
     String code = rec.get("code").strip();
     if (code.isEmpty() || !ResourceNames.INDICATORS.isId(code)) {
       problems.add(problem(line, "code", "must be 1 to 63 letters, digits and dashes, not '" + code + "'"));
-    } else if (!codes.add(code)) {
+    } else if (!codes.add(code.toLowerCase(Locale.ROOT))) {
       problems.add(problem(line, "code", code + " appears twice in the file"));
     } else if (indicators.exists(code)) {
       problems.add(problem(line, "code", ResourceNames.INDICATORS.name(code) + " already exists"));

@@ -70,9 +70,9 @@ public class IndicatorService {
 
   @Transactional
   public IndicatorRow create(IndicatorRow candidate) {
-    if (indicators.existsByCode(candidate.code())) {
+    if (exists(candidate.code())) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "INDICATOR_ALREADY_EXISTS",
-          candidate.name() + " already exists", "indicator.id");
+          candidate.name() + " already exists (codes are compared without regard to case)", "indicator.id");
     }
     return indicators.save(candidate);
   }
@@ -101,7 +101,8 @@ public class IndicatorService {
     return List.copyOf(indicators.saveAll(batch));
   }
 
+  /** Whether an indicator has this code, in any case: FZ-X and fz-x are one code. */
   public boolean exists(String code) {
-    return indicators.existsByCode(code);
+    return indicators.countWithCodeIgnoringCase(code) > 0;
   }
 }

@@ -1,10 +1,13 @@
 package org.laasuite.indicators.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.laasuite.testkit.GrpcErrors.expect;
 import static org.laasuite.testkit.GrpcErrors.expectInvalid;
 
 import com.google.type.Date;
 import com.google.type.Decimal;
+import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.*;
+import org.laasuite.testkit.GrpcErrors;
 import org.laasuite.testkit.TestDatabase;
 import org.laasuite.type.v1.LaaBlock;
 
@@ -76,5 +80,43 @@ class HostileInputTest implements TestPropertyProvider {
     assertEquals(before, db.rows("outturn"));
     assertEquals("9".repeat(30), outturn(Figure.newBuilder().setOriginalText("9".repeat(30))).getFigure().getValue()
         .getValue(), "the largest number stored is accepted");
+  }
+
+  @Test
+  void aToleranceMustBeANumberExactlyWhenItIsSet() throws Exception {
+    long before = db.rows("indicator");
+    expectInvalid(() -> create(indicator("H-TOL").setAmberTolerance(dec(""))), "indicator.amber_tolerance");
+    expectInvalid(() -> create(indicator("H-TOL").setAmberTolerance(dec(" 1 "))), "indicator.amber_tolerance");
+    expectInvalid(() -> create(indicator("H-TOL").setAmberTolerance(dec("1\n"))), "indicator.amber_tolerance");
+    assertEquals(before, db.rows("indicator"));
+    assertEquals("1", create(indicator("H-TOL").setAmberTolerance(dec("1"))).getAmberTolerance().getValue());
+  }
+
+  private Period period(String id, Date start, Date end) {
+    return client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setId(id)
+        .setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(start).setEndDate(end).setLabel(id)).build());
+  }
+
+  @Test
+  void datesAreWithinTheYears1900To2100() throws Exception {
+    long before = db.rows("period");
+    expectInvalid(() -> period("bc", date(-5, 1, 1), date(2007, 3, 31)), "period.start_date");
+    expectInvalid(() -> period("far", date(2007, 4, 1), date(10000, 1, 1)), "period.end_date");
+    expectInvalid(() -> period("old", date(1899, 12, 31), date(2101, 1, 1)), "period.start_date", "period.end_date");
+    assertEquals(before, db.rows("period"));
+    period("edges", date(1900, 1, 1), date(2100, 12, 31));
+  }
+
+  @Test
+  void codesAreComparedWithoutRegardToCase() throws Exception {
+    create(indicator("FZ-X"));
+    long before = db.rows("indicator");
+    var status = expect(Status.Code.ALREADY_EXISTS, () -> create(indicator("fz-x")));
+    assertEquals("INDICATOR_ALREADY_EXISTS", GrpcErrors.errorInfo(status).getReason());
+    assertEquals(before, db.rows("indicator"));
+    assertThrows(java.sql.SQLException.class, () -> db.queryOne(
+        "INSERT INTO indicator (code, title, block, polarity, source, frequency, create_time, update_time)"
+            + " SELECT 'Fz-x', title, block, polarity, source, frequency, create_time, update_time FROM indicator"
+            + " WHERE code = 'FZ-X' RETURNING id"), "the database holds the rule too");
   }
 }
