@@ -1,6 +1,8 @@
 package org.laasuite.indicators.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.laasuite.testkit.GrpcErrors.expect;
 import static org.laasuite.testkit.GrpcErrors.expectInvalid;
@@ -11,7 +13,11 @@ import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import io.grpc.stub.StreamObserver;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +35,8 @@ class HostileInputTest implements TestPropertyProvider {
 
   @Inject
   IndicatorServiceGrpc.IndicatorServiceBlockingStub client;
+  @Inject
+  IndicatorServiceGrpc.IndicatorServiceStub asyncClient;
 
   @Override
   public Map<String, String> getProperties() {
@@ -118,5 +126,46 @@ class HostileInputTest implements TestPropertyProvider {
         "INSERT INTO indicator (code, title, block, polarity, source, frequency, create_time, update_time)"
             + " SELECT 'Fz-x', title, block, polarity, source, frequency, create_time, update_time FROM indicator"
             + " WHERE code = 'FZ-X' RETURNING id"), "the database holds the rule too");
+  }
+
+  private ImportOutturnsResponse stream(int rows, String value) throws Exception {
+    CompletableFuture<ImportOutturnsResponse> result = new CompletableFuture<>();
+    StreamObserver<ImportOutturnsRequest> requests = asyncClient.importOutturns(new StreamObserver<>() {
+      @Override
+      public void onNext(ImportOutturnsResponse response) {
+        result.complete(response);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        result.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {
+      }
+    });
+    var row = ImportOutturnsRequest.newBuilder().setRow(OutturnRow.newBuilder().setIndicator("indicators/H-FIG")
+        .setPeriod("periods/fy-2006-07").setValue(value)).build();
+    for (int i = 0; i < rows && !result.isDone(); i++) {
+      requests.onNext(row);
+    }
+    requests.onCompleted();
+    try {
+      return result.get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw (Exception) e.getCause();
+    }
+  }
+
+  @Test
+  void anOutturnImportTakesAtMostAHundredThousandRowsAndBoundedFigures() throws Exception {
+    long before = db.rows("outturn");
+    var violations = expectInvalid(() -> stream(100_001, "9.7"), "row");
+    assertTrue(violations.getFirst().getDescription().contains("100,000"), violations.toString());
+    ImportOutturnsResponse huge = stream(1, "9".repeat(901));
+    assertFalse(huge.getWritten());
+    assertEquals("value", huge.getRejected(0).getProblems(0).getField());
+    assertEquals(before, db.rows("outturn"));
   }
 }
