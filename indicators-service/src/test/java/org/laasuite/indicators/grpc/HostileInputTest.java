@@ -13,11 +13,8 @@ import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import io.grpc.stub.StreamObserver;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -129,33 +126,9 @@ class HostileInputTest implements TestPropertyProvider {
   }
 
   private ImportOutturnsResponse stream(int rows, String value) throws Exception {
-    CompletableFuture<ImportOutturnsResponse> result = new CompletableFuture<>();
-    StreamObserver<ImportOutturnsRequest> requests = asyncClient.importOutturns(new StreamObserver<>() {
-      @Override
-      public void onNext(ImportOutturnsResponse response) {
-        result.complete(response);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        result.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() {
-      }
-    });
-    var row = ImportOutturnsRequest.newBuilder().setRow(OutturnRow.newBuilder().setIndicator("indicators/H-FIG")
-        .setPeriod("periods/fy-2006-07").setValue(value)).build();
-    for (int i = 0; i < rows && !result.isDone(); i++) {
-      requests.onNext(row);
-    }
-    requests.onCompleted();
-    try {
-      return result.get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw (Exception) e.getCause();
-    }
+    OutturnRow row = OutturnRow.newBuilder().setIndicator("indicators/H-FIG").setPeriod("periods/fy-2006-07")
+        .setValue(value).build();
+    return OutturnImports.send(asyncClient, null, Stream.generate(() -> row).limit(rows).iterator());
   }
 
   @Test
