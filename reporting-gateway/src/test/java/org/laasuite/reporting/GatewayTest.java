@@ -335,6 +335,30 @@ class GatewayTest implements TestPropertyProvider {
     for (var r : List.of(unknown, block, period, absurd, traversal, traversal2, page, noRoute, csv)) {
       assertFalse(r.body().contains("at org.") || r.body().contains("Exception"), r.body());
     }
+
+    // The router cannot read these addresses (Micronaut knows such a request only as "/"), so the
+    // answer is problem+json unless the request it knows accepts HTML.
+    String json = "application/json";
+    String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    var badEscape = Http.raw(base(), "/api/v1/report-cards/%ZZ", json);
+    assertEquals(400, badEscape.status(), badEscape.body());
+    assertEquals("application/problem+json", badEscape.contentType(), badEscape.body());
+    assertTrue(badEscape.body().contains("percent-escape"), badEscape.body());
+    var badEscapePage = Http.raw(base(), "/report-cards/%ZZ", browser);
+    assertEquals(400, badEscapePage.status(), badEscapePage.body());
+    assertTrue(badEscapePage.contentType().startsWith("text/html")
+        || badEscapePage.contentType().equals("application/problem+json"), badEscapePage.contentType());
+    var longAddress = Http.raw(base(), "/api/v1/report-cards/" + "A".repeat(5000), json);
+    assertTrue(longAddress.status() == 414 || longAddress.status() == 413, longAddress.status() + "");
+    assertEquals("application/problem+json", longAddress.contentType(), longAddress.body());
+    var longPage = Http.raw(base(), "/report-cards/" + "A".repeat(5000), browser);
+    assertTrue(longPage.status() == 414 || longPage.status() == 413, longPage.status() + "");
+    assertTrue(longPage.contentType().startsWith("text/html")
+        || longPage.contentType().equals("application/problem+json"), longPage.contentType() + " " + longPage.body());
+    for (var r : List.of(badEscape, badEscapePage, longAddress, longPage)) {
+      assertFalse(r.body().contains("at org.") || r.body().contains("Exception") || r.body().contains("_links"),
+          r.body());
+    }
   }
 
   @Test

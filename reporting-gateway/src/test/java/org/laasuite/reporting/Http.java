@@ -1,12 +1,16 @@
 package org.laasuite.reporting;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Plain HTTP GETs against a gateway, answers of any status returned as they are. */
 final class Http {
@@ -43,6 +47,32 @@ final class Http {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** What a raw GET answered: its status, its Content-Type and its body. */
+  record Raw(int status, String contentType, String body) {
+  }
+
+  /**
+   * A GET of {@code path} written on the socket exactly as given, so that an address no URI class
+   * accepts ("/report-cards/%ZZ") reaches the gateway as a client could send it, accepting {@code accept}.
+   */
+  static Raw raw(URI base, String path, String accept) {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(60_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+          + "\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int end = answer.indexOf("\r\n\r\n");
+      String head = end < 0 ? answer : answer.substring(0, end);
+      String contentType = head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+          .map(l -> l.substring("content-type:".length()).strip()).findFirst().orElse("");
+      return new Raw(Integer.parseInt(head.split(" ")[1]), contentType, end < 0 ? "" : answer.substring(end + 4));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -20,33 +20,70 @@ public final class Protos {
   }
 
   /**
-   * The number in a google.type.Decimal; empty when unset. A value that is not a finite decimal
-   * number (NaN, Infinity, "12abc") is a violation of {@code field}.
+   * The number in a google.type.Decimal a client set; empty when there is none ({@code null}: callers
+   * pass a message only when it is set). The text must be a finite decimal number exactly: an empty
+   * text, blanks around it, NaN, Infinity or "12abc" are a violation of {@code field}, as is a number
+   * outside what the suite stores.
    */
   public static Optional<BigDecimal> decimal(Decimal value, String field, Violations v) {
-    if (value == null || value.getValue().isEmpty()) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    String text = value.getValue();
+    if (text.isEmpty()) {
+      v.add(field, "is set but holds no number (leave it unset for none)");
+      return Optional.empty();
+    }
+    if (!text.equals(text.strip())) {
+      v.add(field, "must be a decimal number without blanks around it, not '" + clip(text) + "'");
       return Optional.empty();
     }
     try {
-      BigDecimal parsed = new BigDecimal(value.getValue().trim());
-      if (parsed.precision() - parsed.scale() > 30 || parsed.scale() > 10) {
-        v.add(field, "is outside the range the suite stores (30 digits before the point, 10 after)");
-        return Optional.empty();
-      }
-      return Optional.of(parsed);
+      BigDecimal parsed = new BigDecimal(text);
+      return storable(parsed, field, v) ? Optional.of(parsed) : Optional.empty();
     } catch (NumberFormatException e) {
-      v.add(field, "must be a finite decimal number, not '" + clip(value.getValue()) + "'");
+      v.add(field, "must be a finite decimal number, not '" + clip(text) + "'");
       return Optional.empty();
     }
+  }
+
+  /** Digits a stored number may have before its decimal point, and after it. */
+  public static final int MAX_INTEGER_DIGITS = 30;
+  public static final int MAX_FRACTION_DIGITS = 10;
+
+  /** True when {@code n} is within what the suite stores (so also a finite double); a violation of {@code field} when not. */
+  public static boolean storable(BigDecimal n, String field, Violations v) {
+    return v.check(storable(n), field, outOfRange());
+  }
+
+  public static boolean storable(BigDecimal n) {
+    return n.precision() - n.scale() <= MAX_INTEGER_DIGITS && n.scale() <= MAX_FRACTION_DIGITS;
+  }
+
+  /** What a number out of the stored range is told. */
+  public static String outOfRange() {
+    return "is outside the range the suite stores (" + MAX_INTEGER_DIGITS + " digits before the point, "
+        + MAX_FRACTION_DIGITS + " after)";
   }
 
   public static Date date(LocalDate d) {
     return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
   }
 
-  /** A full calendar date; empty when unset (all zero), a violation when partial or impossible. */
+  /** The years a date a client sends may fall in: a partnership's records, not history or the far future. */
+  public static final int MIN_YEAR = 1900;
+  public static final int MAX_YEAR = 2100;
+
+  /**
+   * A full calendar date in the years {@link #MIN_YEAR} to {@link #MAX_YEAR}; empty when unset (all
+   * zero), a violation when partial, impossible or outside those years.
+   */
   public static Optional<LocalDate> date(Date d, String field, Violations v) {
     if (d == null || (d.getYear() == 0 && d.getMonth() == 0 && d.getDay() == 0)) {
+      return Optional.empty();
+    }
+    if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+      v.add(field, "must be in the years " + MIN_YEAR + " to " + MAX_YEAR + ", not " + d.getYear());
       return Optional.empty();
     }
     try {

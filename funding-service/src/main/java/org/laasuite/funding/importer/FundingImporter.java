@@ -5,10 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.laasuite.common.FinancialYear;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.ImportFiles;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
@@ -249,21 +247,13 @@ public class FundingImporter {
 
   private static List<CSVRecord> parse(String file, ByteString content, List<String> required,
       List<ImportProblem> problems) {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(content.toByteArray())).toString();
-    } catch (CharacterCodingException e) {
-      problems.add(problem(file, 0, "", "the file is not UTF-8 text"));
-      return List.of();
-    }
-    if (text.isBlank()) {
-      problems.add(problem(file, 0, "", "the file is empty"));
+    String text = ImportFiles.text(file, content, problems);
+    if (text == null) {
       return List.of();
     }
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text),
-        format)) {
+    long lastLine = 1;
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       List<String> missing = required.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
       if (!missing.isEmpty()) {
         problems.add(problem(file, 1, "", "missing columns: " + String.join(", ", missing)));
@@ -271,6 +261,7 @@ public class FundingImporter {
       }
       List<CSVRecord> records = new ArrayList<>();
       for (CSVRecord r : parser) {
+        lastLine = r.getRecordNumber() + 1;
         if (r.isConsistent()) {
           records.add(r);
         } else {
@@ -279,8 +270,8 @@ public class FundingImporter {
         }
       }
       return records;
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      problems.add(problem(file, 0, "", "not valid CSV: " + e.getMessage()));
+    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      problems.add(ImportFiles.csvFailure(file, e, lastLine + 1));
       return List.of();
     }
   }

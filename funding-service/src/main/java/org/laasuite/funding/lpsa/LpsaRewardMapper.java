@@ -22,7 +22,7 @@ public final class LpsaRewardMapper {
         "expected_without_stretch", v);
     BigDecimal stretch = required(r.hasStretchTarget(), r.getStretchTarget(), "stretch_target", v);
     BigDecimal outturn = required(r.hasOutturn(), r.getOutturn(), "outturn", v);
-    BigDecimal threshold = r.hasThreshold() && !r.getThreshold().getValue().isEmpty()
+    BigDecimal threshold = r.hasThreshold()
         ? Protos.decimal(r.getThreshold(), "threshold", v).orElse(null) : LpsaRewardRule.DEFAULT_THRESHOLD;
     if (threshold != null) {
       v.check(threshold.signum() >= 0 && threshold.compareTo(BigDecimal.ONE) <= 0, "threshold",

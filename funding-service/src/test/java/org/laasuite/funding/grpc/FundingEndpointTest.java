@@ -310,4 +310,29 @@ class FundingEndpointTest implements TestPropertyProvider {
     assertEquals(List.of(3, 4, 5, 5), r.getProblemsList().stream().map(ImportProblem::getLine).toList());
     assertEquals(before, db.rows("funding_stream"));
   }
+
+  @Test
+  void aMalformedFileIsAProblemOnItsLineNeverAnError() throws Exception {
+    String unclosed = """
+        seed_line,arrangement,block,heading,stream,previously_pooled,capital_2007_08,revenue_2007_08,note
+        1,ALIGNED,CHILDREN_AND_YOUNG_PEOPLE,,Good Line,N,,"1,000",
+        2,ALIGNED,CHILDREN_AND_YOUNG_PEOPLE,,Unclosed,N,,"1,000,
+        3,ALIGNED,CHILDREN_AND_YOUNG_PEOPLE,,After,N,,5,
+        """;
+    long before = db.rows("funding_stream");
+    var r = client.importFunding(ImportFundingRequest.newBuilder().setFinancialYear("2007-08")
+        .setStreamsCsv(ByteString.copyFromUtf8(unclosed)).build());
+    assertFalse(r.getWritten());
+    assertEquals(List.of(3), r.getProblemsList().stream().map(ImportProblem::getLine).toList(), r.toString());
+    assertEquals("funding-streams.csv", r.getProblems(0).getFile());
+
+    var nul = client.importFunding(ImportFundingRequest.newBuilder().setFinancialYear("2007-08")
+        .setStreamsCsv(ByteString.copyFromUtf8(unclosed.replace("Good Line", "Good\0Line"))).build());
+    assertEquals(List.of(2), nul.getProblemsList().stream().map(ImportProblem::getLine).toList(), nul.toString());
+
+    var big = client.importFunding(ImportFundingRequest.newBuilder().setFinancialYear("2007-08")
+        .setStreamsCsv(ByteString.copyFrom(new byte[8 * 1024 * 1024 + 1])).build());
+    assertTrue(big.getProblems(0).getDescription().contains("8388608 bytes"), big.toString());
+    assertEquals(before, db.rows("funding_stream"));
+  }
 }

@@ -60,10 +60,23 @@ public final class FigureMapper {
       return null;
     }
     FigureValue read = FigureText.parse(text);
+    if (!storable(read, field + ".original_text", v)) {
+      return null;
+    }
     if (in.getStatus() != FigureStatus.FIGURE_STATUS_UNSPECIFIED && !read.hasValue()) {
       v.check(in.getStatus() != FigureStatus.FIGURE_STATUS_VALUE, field + ".status", "is VALUE but no value is given");
       return new FigureValue(null, Comparator.COMPARATOR_EQUAL, 0, false, null, in.getStatus(), read.originalText());
     }
     return read;
+  }
+
+  /**
+   * Whether the numbers read from a figure's text are within what the suite stores (a violation of
+   * {@code field} when not): a text of 901 digits is refused, never stored as a number no chart can draw.
+   */
+  public static boolean storable(FigureValue f, String field, Violations v) {
+    return v.check((f.value() == null || Protos.storable(f.value()))
+        && (f.secondaryValue() == null || Protos.storable(f.secondaryValue())), field, "holds a number that "
+        + Protos.outOfRange());
   }
 }

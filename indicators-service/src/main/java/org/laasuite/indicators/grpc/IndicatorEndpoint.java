@@ -256,6 +256,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
           options = message.getOptions();
         } else {
           OutturnRow row = message.getRow();
+          MeasureMapper.checkImportRows(rows.size() + 1);
           rows.add(row.getRowNumber() > 0 ? row : row.toBuilder().setRowNumber(rows.size() + 1).build());
         }
       }

@@ -4,10 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,12 +17,15 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.laasuite.common.grpc.ImportFiles;
 import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaRepository;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
+import org.laasuite.indicators.figure.FigureMapper;
 import org.laasuite.indicators.figure.FigureText;
 import org.laasuite.indicators.figure.FigureValue;
 import org.laasuite.indicators.indicator.IndicatorRow;
@@ -69,7 +69,7 @@ public class SimpleViewImporter {
       "update_2005_06_value", "update_2006_07_date", "update_2006_07_value", "traffic_light", "comments");
   static final int[] TARGET_YEARS = {2005, 2006, 2007, 2008};
   static final int[] UPDATE_YEARS = {2004, 2005, 2006};
-  private static final int MAX_BYTES = 8 * 1024 * 1024;
+  private static final Pattern FIGURE_COLUMN = Pattern.compile("baseline_value|target_.*|update_.*_value");
 
   /** The places the Simple View's figures are for; every import makes sure they exist. */
   static final List<AreaRow> STANDARD_AREAS = List.of(
@@ -118,7 +118,7 @@ public class SimpleViewImporter {
   @Transactional
   public ImportSimpleViewResponse importFile(ImportSimpleViewRequest request) {
     List<ImportProblem> problems = new ArrayList<>();
-    String text = decode(request, problems);
+    String text = ImportFiles.text("", request.getContent(), problems);
     List<Draft> drafts = text == null ? List.of() : read(text, problems);
     var response = ImportSimpleViewResponse.newBuilder().addAllProblems(problems);
     boolean write = !request.getValidateOnly() && (problems.isEmpty() || request.getAllowPartial())
@@ -136,29 +136,11 @@ public class SimpleViewImporter {
     return response.setWritten(write).build();
   }
 
-  private static String decode(ImportSimpleViewRequest request, List<ImportProblem> problems) {
-    if (request.getContent().isEmpty()) {
-      problems.add(problem(0, "", "the file is empty"));
-      return null;
-    }
-    if (request.getContent().size() > MAX_BYTES) {
-      problems.add(problem(0, "", "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB"));
-      return null;
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(request.getContent().toByteArray())).toString();
-    } catch (CharacterCodingException e) {
-      problems.add(problem(0, "", "the file is not UTF-8 text"));
-      return null;
-    }
-  }
-
   private List<Draft> read(String text, List<ImportProblem> problems) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false).get();
     List<Draft> drafts = new ArrayList<>();
-    try (CSVParser parser = CSVParser.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text),
-        format)) {
+    int lastLine = 1;
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
       if (!missing.isEmpty()) {
         problems.add(problem(1, "", "missing columns: " + String.join(", ", missing)));
@@ -168,6 +150,7 @@ public class SimpleViewImporter {
       Map<String, String> headingOf = new LinkedHashMap<>();
       for (CSVRecord rec : parser) {
         int line = (int) rec.getRecordNumber() + 1;
+        lastLine = line;
         if (!rec.isConsistent()) {
           problems.add(problem(line, "", "has " + rec.size() + " fields; the header has " + parser.getHeaderMap().size()));
           continue;
@@ -187,8 +170,8 @@ public class SimpleViewImporter {
           drafts.add(d);
         }
       }
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      problems.add(problem(0, "", "the file is not valid CSV: " + e.getMessage()));
+    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      problems.add(ImportFiles.csvFailure("", e, lastLine + 1));
     }
     return drafts;
   }
@@ -198,7 +181,7 @@ public class SimpleViewImporter {
     String code = rec.get("code").strip();
     if (code.isEmpty() || !ResourceNames.INDICATORS.isId(code)) {
       problems.add(problem(line, "code", "must be 1 to 63 letters, digits and dashes, not '" + code + "'"));
-    } else if (!codes.add(code)) {
+    } else if (!codes.add(code.toLowerCase(Locale.ROOT))) {
       problems.add(problem(line, "code", code + " appears twice in the file"));
     } else if (indicators.exists(code)) {
       problems.add(problem(line, "code", ResourceNames.INDICATORS.name(code) + " already exists"));
@@ -233,6 +216,15 @@ public class SimpleViewImporter {
       int limit = column.equals("outcome") || column.equals("comments") ? Violations.MAX_TEXT : Violations.MAX_TITLE;
       if (rec.get(column).length() > limit) {
         problems.add(problem(line, column, "is longer than " + limit + " characters"));
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    for (String column : REQUIRED_COLUMNS) {
+      if (FIGURE_COLUMN.matcher(column).matches() && !placedAll(rec.get(column)).stream()
+          .allMatch(p -> FigureMapper.storable(p.figure(), column, new Violations()))) {
+        problems.add(problem(line, column, "holds a number that " + Protos.outOfRange()));
       }
     }
     if (problems.size() > before) {

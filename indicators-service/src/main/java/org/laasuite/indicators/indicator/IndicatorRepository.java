@@ -22,6 +22,10 @@ public interface IndicatorRepository extends CrudRepository<IndicatorRow, Long> 
 
   boolean existsByCode(String code);
 
+  /** Indicators whose code is {@code code} regardless of case (FZ-X and fz-x are one code): 0 or 1. */
+  @Query("SELECT count(*) FROM indicator WHERE lower(code) = lower(:code)")
+  long countWithCodeIgnoringCase(String code);
+
   /**
    * Filters that are null match everything. Ordered by block, then naturally by code (CYP-2 before
    * CYP-10), the order of the partnership's own spreadsheet.

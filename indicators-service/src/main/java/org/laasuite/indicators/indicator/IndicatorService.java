@@ -80,9 +80,9 @@ public class IndicatorService {
     if (existing.isPresent() && sameAsAsked.test(existing.get())) {
       return existing.get();
     }
-    if (existing.isPresent()) {
+    if (existing.isPresent() || exists(candidate.code())) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "INDICATOR_ALREADY_EXISTS",
-          candidate.name() + " already exists", "indicator.id");
+          candidate.name() + " already exists (codes are compared without regard to case)", "indicator.id");
     }
     return indicators.save(candidate);
   }
@@ -120,7 +120,8 @@ public class IndicatorService {
     return List.copyOf(indicators.saveAll(batch));
   }
 
+  /** Whether an indicator has this code, in any case: FZ-X and fz-x are one code. */
   public boolean exists(String code) {
-    return indicators.existsByCode(code);
+    return indicators.countWithCodeIgnoringCase(code) > 0;
   }
 }

@@ -4,6 +4,8 @@ import com.google.type.Decimal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.FieldBehaviors;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
@@ -70,6 +72,17 @@ public final class MeasureMapper {
   }
 
   /** The rows of an outturn import, each with its own problems (fields named as the row's: "value", "period"). */
+  /** The most rows one ImportOutturns stream may send (docs/data-formats.md). */
+  public static final int MAX_IMPORT_ROWS = 100_000;
+
+  /** Refuses an ImportOutturns stream as soon as its row number {@code received} passes the limit. */
+  public static void checkImportRows(int received) {
+    if (received > MAX_IMPORT_ROWS) {
+      throw ApiException.invalid("row", "an outturn import takes at most " + String.format(Locale.ROOT, "%,d", MAX_IMPORT_ROWS)
+          + " rows; send the rest in another import");
+    }
+  }
+
   public static List<ImportRow> fromProto(List<OutturnRow> rows) {
     List<ImportRow> out = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -79,6 +92,9 @@ public final class MeasureMapper {
       FigureValue figure = null;
       if (v.required(row.getValue(), "value") && v.maxLength(row.getValue(), Violations.MAX_TITLE, "value")) {
         figure = FigureText.parse(row.getValue());
+        if (!FigureMapper.storable(figure, "value", v)) {
+          figure = null;
+        }
       }
       OutturnDraft draft = outturn(row.getPeriod(), row.getDataPeriod(), row.getArea(), figure, row.getStatus(), null,
           row.getSource(), row.getNote(), row.getSubmittedBy(), "", v);

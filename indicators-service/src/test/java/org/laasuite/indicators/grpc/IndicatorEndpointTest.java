@@ -233,28 +233,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   }
 
   private ImportOutturnsResponse stream(ImportOptions options, List<OutturnRow> rows) throws Exception {
-    CompletableFuture<ImportOutturnsResponse> result = new CompletableFuture<>();
-    StreamObserver<ImportOutturnsRequest> requests = asyncClient.importOutturns(new StreamObserver<>() {
-      @Override
-      public void onNext(ImportOutturnsResponse value) {
-        result.complete(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        result.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() {
-      }
-    });
-    if (options != null) {
-      requests.onNext(ImportOutturnsRequest.newBuilder().setOptions(options).build());
-    }
-    rows.forEach(r -> requests.onNext(ImportOutturnsRequest.newBuilder().setRow(r).build()));
-    requests.onCompleted();
-    return result.get(30, TimeUnit.SECONDS);
+    return OutturnImports.send(asyncClient, options, rows.iterator());
   }
 
   @Test

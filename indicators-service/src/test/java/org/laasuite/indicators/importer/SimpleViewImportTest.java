@@ -228,4 +228,40 @@ class SimpleViewImportTest implements TestPropertyProvider {
     assertTrue(r.getProblems(0).getDescription().startsWith("missing columns"));
     assertFalse(client.importSimpleView(file(new byte[] {(byte) 0xff, (byte) 0xfe, 0}).build()).getWritten());
   }
+
+  @Test
+  void aFigureTooLargeToStoreIsAProblemOnItsLineAndColumn() throws Exception {
+    List<String> lines = Files.readAllLines(DEMO);
+    String good = lines.stream().filter(l -> l.contains(",CYP-27,")).findFirst().orElseThrow();
+    String[] cells = good.split(",", -1);
+    int column = List.of(lines.get(0).split(",", -1)).indexOf("baseline_value");
+    cells[column] = "9".repeat(901);
+    String file = lines.get(0) + "\n" + String.join(",", cells).replace(",CYP-27,", ",HUGE-1,") + "\n";
+    ImportSimpleViewResponse r = client.importSimpleView(file(file.getBytes()).build());
+    assertFalse(r.getWritten());
+    assertEquals(List.of(2), r.getProblemsList().stream().map(ImportProblem::getLine).toList());
+    assertEquals("baseline_value", r.getProblems(0).getColumn());
+  }
+
+  @Test
+  void aMalformedFileIsAProblemOnItsLineNeverAnError() throws Exception {
+    List<String> lines = Files.readAllLines(DEMO);
+    String good = lines.stream().filter(l -> l.contains(",CYP-27,")).findFirst().orElseThrow();
+    String unclosed = String.join("\n", lines.get(0), good.replace(",CYP-27,", ",QUOTE-1,"),
+        good.replace(",CYP-27,", ",QUOTE-2,\"unclosed"), good.replace(",CYP-27,", ",QUOTE-3,")) + "\n";
+    ImportSimpleViewResponse r = client.importSimpleView(file(unclosed.getBytes()).build());
+    assertFalse(r.getWritten());
+    assertEquals(List.of(3), r.getProblemsList().stream().map(ImportProblem::getLine).toList(), r.toString());
+    assertTrue(r.getProblems(0).getDescription().contains("not valid CSV"), r.toString());
+
+    String nul = String.join("\n", lines.get(0), good.replace(",CYP-27,", ",NUL-1,"),
+        good.replace(",CYP-27,", ",NUL-2,").replace("Amber", "Am\0ber")) + "\n";
+    ImportSimpleViewResponse n = client.importSimpleView(file(nul.getBytes()).build());
+    assertFalse(n.getWritten());
+    assertEquals(List.of(3), n.getProblemsList().stream().map(ImportProblem::getLine).toList(), n.toString());
+
+    ImportSimpleViewResponse big = client.importSimpleView(file(new byte[8 * 1024 * 1024 + 1]).build());
+    assertFalse(big.getWritten());
+    assertTrue(big.getProblems(0).getDescription().contains("the limit is 8388608 bytes"), big.toString());
+  }
 }

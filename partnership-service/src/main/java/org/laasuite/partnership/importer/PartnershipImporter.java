@@ -3,7 +3,6 @@ package org.laasuite.partnership.importer;
 import com.google.protobuf.ProtocolMessageEnum;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.ImportFiles;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
@@ -90,9 +90,15 @@ public class PartnershipImporter {
   public ImportPartnershipResponse importFile(ImportPartnershipRequest request) {
     var response = ImportPartnershipResponse.newBuilder();
     Map<String, Object> root;
+    List<ImportProblem> unreadable = new ArrayList<>();
+    String text = ImportFiles.text("", request.getContent(), unreadable);
+    if (text == null) {
+      return response.addAllProblems(unreadable).build();
+    }
     try {
-      Object parsed = new Yaml(new SafeConstructor(new LoaderOptions()))
-          .load(request.getContent().toString(StandardCharsets.UTF_8));
+      LoaderOptions options = new LoaderOptions();
+      options.setCodePointLimit(ImportFiles.MAX_BYTES);
+      Object parsed = new Yaml(new SafeConstructor(options)).load(text);
       if (!(parsed instanceof Map<?, ?>)) {
         return response.addProblems(problem("", "the file is not a YAML mapping of the data set")).build();
       }

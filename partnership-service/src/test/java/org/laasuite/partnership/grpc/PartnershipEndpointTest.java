@@ -14,6 +14,7 @@ import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -418,6 +419,24 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertTrue(paths.contains("organisations[0].sector"), paths.toString());
     assertTrue(paths.contains("people[0].organisation"), paths.toString());
     assertTrue(paths.contains("meetings[0].attendance[0].person"), paths.toString());
+    assertEquals(people, db.rows("person"));
+  }
+
+  @Test
+  void aFileThatIsNotUtf8TextIsAProblemNeverAnError() throws Exception {
+    long people = db.rows("person");
+    var latin1 = client.importPartnership(ImportPartnershipRequest.newBuilder()
+        .setContent(ByteString.copyFrom("people:\n  - {id: zoe, name: Zo\u00eb}\n".getBytes(StandardCharsets.ISO_8859_1)))
+        .build());
+    assertFalse(latin1.getWritten());
+    assertTrue(latin1.getProblems(0).getDescription().contains("not UTF-8"), latin1.toString());
+    var nul = client.importPartnership(ImportPartnershipRequest.newBuilder()
+        .setContent(ByteString.copyFromUtf8("people:\n  - {id: zoe, name: Zo\0e}\n")).build());
+    assertFalse(nul.getWritten());
+    assertEquals(2, nul.getProblems(0).getLine(), nul.toString());
+    var empty = client.importPartnership(ImportPartnershipRequest.newBuilder().setContent(ByteString.copyFromUtf8(" "))
+        .build());
+    assertTrue(empty.getProblems(0).getDescription().contains("empty"), empty.toString());
     assertEquals(people, db.rows("person"));
   }
 }

@@ -137,6 +137,9 @@ public final class Charts {
     }
     try {
       double value = Double.parseDouble(f.getValue().getValue());
+      if (!Double.isFinite(value)) {
+        return 0; // stored before numbers were bounded: drawn as no point rather than failing the page
+      }
       series.computeIfAbsent(name, n -> new XYSeries(n, true, true))
           .add(at.get().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), value);
       return 1;

@@ -12,9 +12,12 @@ import io.micronaut.http.server.exceptions.NotAcceptableException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.reporting.render.Pages;
 import org.slf4j.Logger;
@@ -80,29 +83,87 @@ public class Errors {
 
   @Error(global = true, exception = Exception.class)
   public HttpResponse<?> unexpected(HttpRequest<?> request, Exception e) {
+    if (malformedEscape(request, e)) {
+      return respondUnread(request, HttpStatus.BAD_REQUEST, "MALFORMED_ADDRESS",
+          "The address holds a malformed percent-escape: a % must be followed by two hexadecimal digits.");
+    }
     LOG.error("{} {} failed", request.getMethodName(), request.getPath(), e);
     return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL",
         "The gateway could not build this page. The error is in its log.", List.of());
   }
 
+  private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+  /** Whether the request failed because its address has a % not followed by two hex digits. */
+  private static boolean malformedEscape(HttpRequest<?> request, Exception e) {
+    if (BAD_ESCAPE.matcher(rawPath(request)).find()) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if ((t instanceof IllegalArgumentException || t instanceof URISyntaxException) && t.getMessage() != null
+          && t.getMessage().toLowerCase(Locale.ROOT).matches("(?s).*(escape|hex|urldecoder).*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code response} with a problem+json body (RFC 9457) saying {@code detail}. */
+  <T> MutableHttpResponse<T> problem(MutableHttpResponse<T> response, HttpStatus status, String reason, String detail,
+      List<Map<String, String>> violations) {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", status.getReason());
+    problem.put("status", status.getCode());
+    problem.put("detail", detail);
+    problem.put("reason", reason);
+    if (!violations.isEmpty()) {
+      problem.put("violations", violations);
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      MutableHttpResponse<T> withBody = (MutableHttpResponse<T>) response.body(json.writeValueAsString(problem));
+      return withBody.contentType("application/problem+json");
+    } catch (IOException io) {
+      throw new java.io.UncheckedIOException(io);
+    }
+  }
+
+  /** The path as the client wrote it; empty when even that cannot be read. */
+  private static String rawPath(HttpRequest<?> request) {
+    try {
+      String raw = request.getUri().getRawPath();
+      return raw == null ? "" : raw;
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Whether a request whose address the server could not read (a malformed escape, a line too long:
+   * the router then knows it only as "/") is answered as a page: when it accepts HTML, as a browser's
+   * does; problem+json otherwise, as for any API client.
+   */
+  private static boolean acceptsHtml(HttpRequest<?> request) {
+    return request.getHeaders().accept().stream().anyMatch(m -> m.matches(MediaType.TEXT_HTML_TYPE)
+        && !m.getType().equals("*"));
+  }
+
   private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String reason, String detail,
       List<Map<String, String>> violations) {
-    if (request.getPath().startsWith("/api/")) {
-      Map<String, Object> problem = new LinkedHashMap<>();
-      problem.put("type", "about:blank");
-      problem.put("title", status.getReason());
-      problem.put("status", status.getCode());
-      problem.put("detail", detail);
-      problem.put("reason", reason);
-      if (!violations.isEmpty()) {
-        problem.put("violations", violations);
-      }
-      try {
-        return HttpResponse.status(status).body(json.writeValueAsString(problem))
-            .contentType("application/problem+json");
-      } catch (IOException io) {
-        throw new java.io.UncheckedIOException(io);
-      }
+    return respond(request, rawPath(request).startsWith("/api/"), status, reason, detail, violations);
+  }
+
+  /** For a request whose address was not read: its representation follows its Accept header. */
+  private MutableHttpResponse<?> respondUnread(HttpRequest<?> request, HttpStatus status, String reason,
+      String detail) {
+    return respond(request, !acceptsHtml(request), status, reason, detail, List.of());
+  }
+
+  private MutableHttpResponse<?> respond(HttpRequest<?> request, boolean api, HttpStatus status, String reason,
+      String detail, List<Map<String, String>> violations) {
+    if (api) {
+      return problem(HttpResponse.status(status), status, reason, detail, violations);
     }
     String html = pages.html("error", Map.of("status", status.getCode(), "title", status.getReason(),
         "detail", detail, "violations", violations), false);
