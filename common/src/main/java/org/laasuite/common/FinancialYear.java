@@ -2,6 +2,7 @@ package org.laasuite.common;
 
 import java.time.LocalDate;
 import java.util.regex.Pattern;
+import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
 
 /** A UK financial year, "2007-08": 1 April 2007 to 31 March 2008. */
@@ -13,12 +14,12 @@ public record FinancialYear(int startYear) {
   public static FinancialYear parse(String text, String field, Violations v) {
     var m = text == null ? null : FORMAT.matcher(text);
     if (m == null || !m.matches()) {
-      v.add(field, "must be a financial year like '2007-08', not '" + (text == null ? "" : text) + "'");
+      v.add(field, "must be a financial year like '2007-08', not '" + Protos.clip(text == null ? "" : text) + "'");
       return null;
     }
     int start = Integer.parseInt(m.group(1));
     if ((start + 1) % 100 != Integer.parseInt(m.group(2)) || start < 1990 || start > 2100) {
-      v.add(field, "'" + text + "' is not a financial year (April to March of the next year, 1990 to 2100)");
+      v.add(field, "'" + Protos.clip(text) + "' is not a financial year (April to March of the next year, 1990 to 2100)");
       return null;
     }
     return new FinancialYear(start);

@@ -40,6 +40,7 @@ import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportingServiceGrpc;
 import org.laasuite.testkit.GrpcErrors;
+import org.laasuite.testkit.HostileRequests;
 import org.laasuite.type.v1.LaaBlock;
 import org.yaml.snakeyaml.Yaml;
 
@@ -374,6 +375,8 @@ class GatewayTest implements TestPropertyProvider {
         .setName("indicators/CYP-28").setFinancialYear("07-08").build()), "financial_year");
     GrpcErrors.expect(Status.Code.NOT_FOUND, () -> reporting().getReportCard(GetReportCardRequest.newBuilder()
         .setName("reportCards/NO-SUCH-1").build()));
+    assertEquals(List.of(), HostileRequests.probe(grpc, ReportingServiceGrpc.getServiceDescriptor()),
+        "no malformed request is answered INTERNAL or UNKNOWN");
   }
 
   @Test

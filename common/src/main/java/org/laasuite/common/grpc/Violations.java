@@ -14,13 +14,20 @@ public final class Violations {
   public static final int MAX_TEXT = 20_000;
   /** Longest title, name or label. */
   public static final int MAX_TITLE = 1_000;
+  /** Longest description of one violation. */
+  public static final int MAX_DESCRIPTION = 300;
   /** What a missing field is told. */
   public static final String REQUIRED = "is required";
 
   private final List<FieldViolation> list = new ArrayList<>();
 
+  /**
+   * One violation. Its description is cut to {@value #MAX_DESCRIPTION} characters, whatever the
+   * client sent: errors travel in gRPC trailers, which a long echo of the input would overflow.
+   */
   public static FieldViolation violation(String field, String description) {
-    return FieldViolation.newBuilder().setField(field).setDescription(description).build();
+    String d = description.length() <= MAX_DESCRIPTION ? description : description.substring(0, MAX_DESCRIPTION) + "…";
+    return FieldViolation.newBuilder().setField(field).setDescription(d).build();
   }
 
   /**

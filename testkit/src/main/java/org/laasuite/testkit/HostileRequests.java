@@ -1,0 +1,150 @@
+package org.laasuite.testkit;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServiceDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A corpus of malformed requests sent to every unary method of a service over a real channel: the
+ * empty request, and requests whose every field (to a depth of three messages) holds one kind of
+ * hostile value. A client's mistake is never INTERNAL or UNKNOWN: {@link #probe} answers the calls
+ * that were.
+ */
+public final class HostileRequests {
+
+  /** One hostile value for each kind of field: what a variant of the corpus sets everywhere. */
+  private record Variant(String label, Function<FieldDescriptor, Object> value) {
+  }
+
+  private static final List<Variant> VARIANTS = List.of(
+      new Variant("empty strings and zeros", f -> switch (f.getJavaType()) {
+        case STRING -> "";
+        case BYTE_STRING -> ByteString.EMPTY;
+        default -> null;
+      }),
+      new Variant("junk", f -> switch (f.getJavaType()) {
+        case STRING -> "x/../../%00;DROP TABLE indicator;--";
+        case INT, LONG -> -1;
+        case FLOAT, DOUBLE -> Double.NaN;
+        case BOOLEAN -> true;
+        case ENUM -> f.getEnumType().findValueByNumberCreatingIfUnknown(999);
+        case BYTE_STRING -> ByteString.copyFromUtf8("a,b\n\"unclosed");
+        default -> null;
+      }),
+      new Variant("extremes", f -> switch (f.getJavaType()) {
+        case STRING -> "9".repeat(5_000);
+        case INT -> Integer.MIN_VALUE;
+        case LONG -> Long.MAX_VALUE;
+        case FLOAT, DOUBLE -> Double.POSITIVE_INFINITY;
+        case BOOLEAN -> true;
+        case BYTE_STRING -> ByteString.copyFrom(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        default -> null;
+      }),
+      new Variant("names of other resources", f -> switch (f.getJavaType()) {
+        case STRING -> "indicators/CYP-28/outturns/99999999999";
+        case INT, LONG -> 2_147_483_647;
+        case BOOLEAN -> true;
+        default -> null;
+      }));
+
+  /** A call the corpus made and what it was answered. */
+  public record Answer(String method, String variant, Status.Code code, String description) {
+    @Override
+    public String toString() {
+      return method + " [" + variant + "]: " + code + " " + description;
+    }
+  }
+
+  private HostileRequests() {
+  }
+
+  /** The calls answered INTERNAL or UNKNOWN (a client's mistake never is); prints how many were made. */
+  public static List<Answer> probe(Channel channel, ServiceDescriptor service) {
+    List<Answer> wrong = new ArrayList<>();
+    int calls = 0;
+    for (MethodDescriptor<?, ?> method : service.getMethods()) {
+      if (method.getType() != MethodDescriptor.MethodType.UNARY
+          || !(method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> p)) {
+        continue;
+      }
+      Message prototype = (Message) p.getMessagePrototype();
+      List<Message> requests = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      requests.add(prototype);
+      labels.add("empty request");
+      for (Variant v : VARIANTS) {
+        requests.add(fill(prototype.newBuilderForType(), v, 3).build());
+        labels.add(v.label());
+      }
+      for (int i = 0; i < requests.size(); i++) {
+        calls++;
+        Answer a = call(channel, method, requests.get(i), labels.get(i));
+        if (a.code() == Status.Code.INTERNAL || a.code() == Status.Code.UNKNOWN) {
+          wrong.add(a);
+        }
+      }
+    }
+    System.out.println(service.getName() + ": " + calls + " malformed requests, " + wrong.size()
+        + " answered INTERNAL or UNKNOWN");
+    return wrong;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <Q, R> Answer call(Channel channel, MethodDescriptor<Q, R> method, Message request, String label) {
+    try {
+      ClientCalls.blockingUnaryCall(channel, method, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS),
+          (Q) request);
+      return new Answer(method.getBareMethodName(), label, Status.Code.OK, "");
+    } catch (StatusRuntimeException e) {
+      return new Answer(method.getBareMethodName(), label, e.getStatus().getCode(),
+          String.valueOf(e.getStatus().getDescription()));
+    }
+  }
+
+  private static Message.Builder fill(Message.Builder b, Variant v, int depth) {
+    for (FieldDescriptor f : b.getDescriptorForType().getFields()) {
+      if (f.isMapField()) {
+        continue;
+      }
+      if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+        if (depth > 0) {
+          Message nested = fill(b.newBuilderForField(f), v, depth - 1).build();
+          if (f.isRepeated()) {
+            b.addRepeatedField(f, nested);
+          } else {
+            b.setField(f, nested);
+          }
+        }
+        continue;
+      }
+      Object value = v.value().apply(f);
+      if (value == null) {
+        continue;
+      }
+      if (f.getJavaType() == FieldDescriptor.JavaType.INT && value instanceof Number n) {
+        value = n.intValue();
+      } else if (f.getJavaType() == FieldDescriptor.JavaType.LONG && value instanceof Number n) {
+        value = n.longValue();
+      } else if (f.getJavaType() == FieldDescriptor.JavaType.FLOAT && value instanceof Number n) {
+        value = n.floatValue();
+      }
+      if (f.isRepeated()) {
+        b.addRepeatedField(f, value);
+      } else {
+        b.setField(f, value);
+      }
+    }
+    return b;
+  }
+}
