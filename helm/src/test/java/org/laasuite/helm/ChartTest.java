@@ -238,11 +238,14 @@ class ChartTest {
       int grpc = c.getPorts().stream().filter(p -> p.getName().equals("grpc")).findFirst().orElseThrow()
           .getContainerPort();
       if (component.equals(GATEWAY)) {
-        // HTTP probes on the port the container serves its pages on; no database, so no credentials.
+        // HTTP probes on the management port, not the one the pages are served (and the Ingress routes) on; no
+        // database, so no credentials.
         for (var probe : List.of(c.getReadinessProbe(), c.getLivenessProbe(), c.getStartupProbe())) {
-          assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+          assertEquals("management", probe.getHttpGet().getPort().getStrVal());
         }
         assertTrue(c.getPorts().stream().anyMatch(p -> p.getName().equals("http")));
+        assertEquals(at(merged, key + ".ports.management"), c.getPorts().stream()
+            .filter(p -> p.getName().equals("management")).findFirst().orElseThrow().getContainerPort());
         assertEquals("/health/readiness", c.getReadinessProbe().getHttpGet().getPath());
         assertEquals("/health/liveness", c.getLivenessProbe().getHttpGet().getPath());
         assertTrue(c.getEnv() == null || c.getEnv().stream().noneMatch(e -> e.getName().contains("_DB_")));
@@ -402,6 +405,7 @@ class ChartTest {
     assertEquals("laa-laa-suite-funding-service:50052", config.getData().get("FUNDING_ADDRESS"));
     assertEquals("laa-laa-suite-partnership-service:50053", config.getData().get("PARTNERSHIP_ADDRESS"));
     assertEquals("8080", config.getData().get("GATEWAY_HTTP_PORT"));
+    assertEquals("8090", config.getData().get("GATEWAY_MANAGEMENT_PORT"));
     for (Deployment service : services) {
       String name = service.getMetadata().getName();
       assertTrue(config.getData().values().stream().anyMatch(v -> v.startsWith(name + ":")), name + " is a peer");
@@ -423,6 +427,17 @@ class ChartTest {
         .equals(backend.getName())).findFirst().orElseThrow();
     assertTrue(gateway.getSpec().getPorts().stream().anyMatch(p -> p.getName().equals(backend.getPort().getName())),
         "the Ingress names a port the gateway's Service exposes");
+    // Only the pages' port: /health and /prometheus are on the management port, which the internet never reaches.
+    assertEquals("http", backend.getPort().getName());
+    var management = gateway.getSpec().getPorts().stream().filter(p -> p.getName().equals("management")).findFirst()
+        .orElseThrow();
+    for (var rule : ingress.getSpec().getRules()) {
+      for (var path : rule.getHttp().getPaths()) {
+        var port = path.getBackend().getService().getPort();
+        assertFalse("management".equals(port.getName()) || management.getPort().equals(port.getNumber()),
+            "the Ingress never routes to the management port: " + path);
+      }
+    }
     assertTrue(gateway.getMetadata().getName().endsWith(GATEWAY));
     assertEquals(List.of("laa-laa-suite-reporting-gateway"), of(objects, PodDisruptionBudget.class).stream()
         .map(p -> p.getMetadata().getName()).toList(), "two gateway replicas get a disruption budget");
@@ -430,6 +445,44 @@ class ChartTest {
         .findFirst().orElseThrow();
     assertEquals("ingress-nginx", policy.getSpec().getIngress().getFirst().getFrom().getFirst().getNamespaceSelector()
         .getMatchLabels().get("kubernetes.io/metadata.name"));
+    assertFalse(covers(policy.getSpec().getIngress().getFirst().getPorts(), "management", management.getPort()),
+        "the ingress controller reaches the pages, not management");
+  }
+
+  /**
+   * The gateway's management port (/health, /prometheus) is what its ServiceMonitor scrapes, and its NetworkPolicy
+   * opens it only as the services' policies open theirs: to the metrics namespace, never with the pages' port.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  @SuppressWarnings("unchecked")
+  void theGatewaysManagementPortIsOpenOnlyToTheMetricsScraper(Path values) throws Exception {
+    List<HasMetadata> objects = render(values);
+    Service service = of(objects, Service.class).stream().filter(s -> s.getMetadata().getName().endsWith(GATEWAY))
+        .findFirst().orElseThrow();
+    var management = service.getSpec().getPorts().stream().filter(p -> p.getName().equals("management")).findFirst()
+        .orElseThrow();
+    assertEquals("management", management.getTargetPort().getStrVal());
+    var policy = of(objects, NetworkPolicy.class).stream().filter(np -> np.getMetadata().getName().endsWith(GATEWAY))
+        .findFirst().orElseThrow();
+    var toManagement = policy.getSpec().getIngress().stream()
+        .filter(r -> covers(r.getPorts(), "management", management.getPort())).toList();
+    assertEquals(1, toManagement.size(), "one rule opens the management port");
+    var rule = toManagement.getFirst();
+    assertEquals(List.of("management"), rule.getPorts().stream().map(p -> p.getPort().getStrVal()).toList());
+    assertEquals(1, rule.getFrom().size());
+    assertNotNull(rule.getFrom().getFirst().getNamespaceSelector(), "the metrics namespace");
+    assertEquals(at(values(values), "global.metricsNamespaceLabels"), java.util.Objects.requireNonNullElse(
+        rule.getFrom().getFirst().getNamespaceSelector().getMatchLabels(), Map.of()));
+    var monitors = of(objects, GenericKubernetesResource.class).stream()
+        .filter(m -> m.getMetadata().getName().endsWith(GATEWAY)).toList();
+    assertEquals(at(values(values), "reportingGateway.serviceMonitor.enabled"), !monitors.isEmpty());
+    for (var monitor : monitors) {
+      var spec = (Map<String, Object>) monitor.getAdditionalProperties().get("spec");
+      var endpoint = ((List<Map<String, Object>>) spec.get("endpoints")).getFirst();
+      assertEquals("management", endpoint.get("port"), "the ServiceMonitor scrapes the management port");
+      assertEquals("/prometheus", endpoint.get("path"));
+    }
   }
 
   @Test
@@ -442,7 +495,7 @@ class ChartTest {
         "laa-laa-suite-partnership-service"), Set.copyOf(of(production, PodDisruptionBudget.class).stream()
         .map(p -> p.getMetadata().getName()).toList()));
     assertEquals(2, of(production, HorizontalPodAutoscaler.class).size());
-    assertEquals(3, production.stream().filter(o -> o.getKind().equals("ServiceMonitor")).count());
+    assertEquals(4, production.stream().filter(o -> o.getKind().equals("ServiceMonitor")).count(), "every component");
     assertTrue(of(trial, Secret.class).stream().noneMatch(x -> x.getMetadata().getName().contains(GATEWAY)),
         "the gateway has no database and no Secret");
     // Autoscaled down to one pod: a budget of minAvailable 1 would block every node drain.
@@ -612,7 +665,9 @@ class ChartTest {
       assertTrue(main.find(), e.getKey() + " declares its main class");
       assertTrue(dockerfile.contains("\"" + main.group(1) + "\"]"), e.getKey() + " runs " + main.group(1));
       var ports = (Map<String, Object>) ((Map<String, Object>) values.get(e.getValue())).get("ports");
-      assertTrue(dockerfile.contains("EXPOSE " + ports.get("grpc") + " " + ports.get("http")), e.getKey() + " ports");
+      String expose = "EXPOSE " + ports.get("grpc") + " " + ports.get("http")
+          + (ports.containsKey("management") ? " " + ports.get("management") : "");
+      assertTrue(dockerfile.contains(expose + "\n"), e.getKey() + " ports: " + expose);
       assertTrue(dockerfile.contains("USER 10001:10001"), "the uid the chart's securityContext sets");
       assertTrue(dockerfile.contains("COPY target/" + e.getKey() + "-*.jar /app/app.jar"), e.getKey() + " jar");
     }

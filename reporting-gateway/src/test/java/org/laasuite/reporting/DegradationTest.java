@@ -66,7 +66,8 @@ class DegradationTest {
         assertEquals(200, Http.get(gateway.getURI(), "/").statusCode());
         assertNotEquals("READY", channelState(gateway, "funding-service"), "/health shows the channel down");
         assertEquals("READY", channelState(gateway, "indicators-service"));
-        assertEquals(200, Http.get(gateway.getURI(), "/health/readiness").statusCode(), "the gateway stays ready");
+        assertEquals(200, Http.get(RunningSuite.management(gateway.getApplicationContext()), "/health/readiness")
+            .statusCode(), "the gateway stays ready");
       } finally {
         suite.funding.start();
         suite.funding.awaitServing();
@@ -102,7 +103,7 @@ class DegradationTest {
   /** The state /health gives the gateway's channel to {@code service}; /health itself answers 200 (UP). */
   @SuppressWarnings("unchecked")
   private static String channelState(EmbeddedServer gateway, String service) {
-    var health = Http.get(gateway.getURI(), "/health");
+    var health = Http.get(RunningSuite.management(gateway.getApplicationContext()), "/health");
     assertEquals(200, health.statusCode(), health.body());
     Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(health.body());
     var upstreams = (Map<String, Object>) ((Map<String, Object>) doc.get("details")).get("upstreams");

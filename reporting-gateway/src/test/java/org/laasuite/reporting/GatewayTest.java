@@ -90,6 +90,25 @@ class GatewayTest implements TestPropertyProvider {
     return ReportingServiceGrpc.newBlockingStub(grpc);
   }
 
+  /**
+   * Management has its own port, the one the chart's probes and ServiceMonitor use: the page port, which an
+   * Ingress publishes, answers 404 for /health and /prometheus, and the management port serves no pages.
+   */
+  @Test
+  void healthAndMetricsAreServedOnlyOnTheManagementPort() {
+    URI management = RunningSuite.management(context);
+    assertTrue(management.getPort() != base().getPort(), "two ports");
+    for (String path : List.of("/health", "/health/readiness", "/health/liveness", "/prometheus")) {
+      assertEquals(404, Http.get(base(), path).statusCode(), "the page port does not serve " + path);
+      var answer = Http.get(management, path);
+      assertEquals(200, answer.statusCode(), path + ": " + answer.body());
+    }
+    assertTrue(Http.get(management, "/prometheus").body().contains("# TYPE "), "metrics in Prometheus' format");
+    for (String path : List.of("/", "/api/v1/reports/quarterly", "/openapi")) {
+      assertEquals(404, Http.get(management, path).statusCode(), "the management port does not serve " + path);
+    }
+  }
+
   @Test
   void theFourBlocksCountsAddUpToTheIndicatorsLoaded() throws Exception {
     var channel = ManagedChannelBuilder.forTarget(RunningSuite.get().indicators.address()).usePlaintext().build();

@@ -1,7 +1,9 @@
 package org.laasuite.reporting;
 
+import io.micronaut.context.ApplicationContext;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +70,14 @@ public final class RunningSuite {
     p.put("laa.reporting.financial-year", "2007-08");
     p.put("micronaut.server.port", "-1");
     p.put("grpc.server.port", String.valueOf(Ports.free()));
+    // Management (/health, /prometheus) on its own port, as GATEWAY_MANAGEMENT_PORT gives it outside tests.
+    p.put("endpoints.all.port", String.valueOf(Ports.free()));
     return p;
+  }
+
+  /** Where a gateway started with {@link #gatewayProperties()} serves /health and /prometheus. */
+  public static URI management(ApplicationContext gateway) {
+    return URI.create("http://127.0.0.1:" + gateway.getProperty("endpoints.all.port", Integer.class).orElseThrow());
   }
 
   static Path root() {
