@@ -6,6 +6,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
@@ -18,11 +20,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.laasuite.common.grpc.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Request ids (AIP-155): every create and import takes an optional {@code request_id}, and a retry
@@ -34,19 +39,25 @@ import org.laasuite.common.grpc.ApiException;
  * other bytes with request_id cleared) is INVALID_ARGUMENT on the request_id field.
  *
  * <p>Endpoints call {@link #once(Message, Supplier, Parser)}; each service's Flyway migration calls
- * {@link #createTable}.
+ * {@link #createTable}. Rows are kept for {@code laa.request-log.retention} (7 days unless set; AIP-155
+ * asks for at least an hour): every hour, rows older than that are deleted, so a retry after that is a
+ * new request.
  */
 @Singleton
 @Requires(beans = TransactionOperations.class)
 public class RequestLog {
 
   public static final String FIELD = "request_id";
+  private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
 
   private final TransactionOperations<Connection> transactions;
+  private final Duration retention;
 
-  public RequestLog(TransactionOperations<Connection> transactions) {
+  public RequestLog(TransactionOperations<Connection> transactions,
+      @Value("${laa.request-log.retention:7d}") Duration retention) {
     this.transactions = transactions;
+    this.retention = retention;
   }
 
   /** The table, created by each service's migration. */
@@ -59,6 +70,26 @@ public class RequestLog {
             request_hash BYTEA NOT NULL,
             response BYTEA NOT NULL,
             create_time TIMESTAMPTZ NOT NULL DEFAULT now())""");
+    }
+  }
+
+  /** Deletes the rows older than the retention: hourly, the first a minute after start-up. */
+  @Scheduled(fixedDelay = "1h", initialDelay = "1m")
+  public void forgetOld() {
+    long deleted = transactions.executeWrite(status -> deleteOlderThan(status.getConnection(), retention));
+    if (deleted > 0) {
+      LOG.info("request_log: forgot {} request ids older than {}", deleted, retention);
+    }
+  }
+
+  /** Deletes the rows created more than {@code retention} ago (by the database's clock): one statement. */
+  static long deleteOlderThan(Connection c, Duration retention) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM request_log WHERE create_time < now() - make_interval(secs => ?)")) {
+      ps.setDouble(1, retention.toMillis() / 1000.0);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("request_log: " + e.getMessage(), e);
     }
   }
 

@@ -19,8 +19,6 @@ public final class CommitmentRepositories {
   public interface CommitmentRepository extends CrudRepository<CommitmentRow, Long> {
     Optional<CommitmentRow> findByCode(String code);
 
-    boolean existsByCode(String code);
-
     long countByStreamId(long streamId);
 
     List<CommitmentRow> findByIdIn(Collection<Long> ids);

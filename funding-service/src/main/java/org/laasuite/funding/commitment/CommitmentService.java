@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.FinancialYear;
 import org.laasuite.common.grpc.ApiException;
@@ -100,15 +102,22 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
   /**
    * Creates a commitment. For each year with an amount it checks what the stream has left (its
    * allocation less what is already committed); more than that is refused, unless
-   * {@code allowOverCommitment}, when the commitment is stored flagged as over-committed.
+   * {@code allowOverCommitment}, when the commitment is stored flagged as over-committed. A retry (a
+   * stored commitment with its id that {@code sameAs} the one asked for says is the same) answers the
+   * stored one first, before its amount could be counted against itself.
    */
   @Transactional
-  public Full create(Draft d, boolean allowOverCommitment) {
+  public Full create(Draft d, boolean allowOverCommitment, Function<Full, Predicate<Full>> sameAs) {
     Violations v = new Violations();
     String p = "commitment.";
     CommitmentRow in = d.commitment();
     FundingStreamRow stream = d.fundingStream().isEmpty() ? null
         : streams.findOrViolation(d.fundingStream(), p + "funding_stream", v);
+    var stored = commitments.findByCode(in.code()).map(c -> full(List.of(c)).getFirst());
+    if (stored.isPresent() && v.isEmpty()
+        && sameAs.apply(new Full(in, d.amounts(), d.supports(), stream)).test(stored.get())) {
+      return stored.get();
+    }
     boolean over = false;
     for (int i = 0; i < d.amounts().size(); i++) {
       CommitmentAmountRow a = d.amounts().get(i);
@@ -122,7 +131,7 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
       }
     }
     v.throwIfAny();
-    if (commitments.existsByCode(in.code())) {
+    if (stored.isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "COMMITMENT_ALREADY_EXISTS",
           in.name() + " already exists", p + "id");
     }

@@ -124,8 +124,8 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void createCommitment(CreateCommitmentRequest r, StreamObserver<Commitment> out) {
     reply(out, () -> requestLog.once(r, () -> CommitmentMapper.toProto(commitments.create(
-        checked(v -> CommitmentMapper.fromProto(r.getCommitment(), "commitment.", v)), r.getAllowOverCommitment())),
-        Commitment.parser()));
+        checked(v -> CommitmentMapper.fromProto(r.getCommitment(), "commitment.", v)), r.getAllowOverCommitment(),
+        asked -> sameInput(CommitmentMapper::toProto, asked))), Commitment.parser()));
   }
 
   @Override

@@ -106,7 +106,7 @@ public class FundingImporter {
           Violations v = new Violations();
           var draft = CommitmentMapper.fromProto(cs.get(i), "commitment.", v);
           v.throwIfAny();
-          commitments.create(draft, false);
+          commitments.create(draft, false, asked -> stored -> false); // an import's id taken is a problem
         } catch (ApiException e) {
           late.add(problem(COMMITMENTS, i + 2, "", e.getMessage()));
         }

@@ -12,6 +12,7 @@ import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -112,5 +113,31 @@ class RequestIdTest implements TestPropertyProvider {
     assertEquals(client.createFundingStream(request), client.createFundingStream(request));
     expect(Status.Code.ALREADY_EXISTS, () -> client.createFundingStream(request.toBuilder()
         .setFundingStream(request.getFundingStream().toBuilder().setTitle("Other")).build()));
+  }
+
+  @Test
+  void aRetriedCommitmentIsNotCountedAgainstItsOwnAllocationAndAnotherIsAlreadyThere() throws Exception {
+    // 50,000 of the 100,000 is committed (t-retry-a); this 40,000 fits once, and would not fit twice
+    var request = CreateCommitmentRequest.newBuilder().setCommitment(Commitment.newBuilder()
+        .setId("t-retry-again").setTitle("Again").setKind(CommitmentKind.COMMITMENT_KIND_PROJECT).setProgramme("ABG")
+        .setFundingStream(commitment.getFundingStream()).addSupportsBodies("bodies/board")
+        .addAmounts(YearAmount.newBuilder().setFinancialYear(YEAR)
+            .setAmount(Amount.newBuilder().setMoney(Moneys.gbp(40_000_00L))))).build();
+    Commitment first = client.createCommitment(request);
+    List<String> tables = List.of("commitment", "commitment_amount", "commitment_support");
+    List<Long> before = rows(tables);
+    assertEquals(first, client.createCommitment(request));
+    assertEquals(before, rows(tables));
+    expect(Status.Code.ALREADY_EXISTS, () -> client.createCommitment(request.toBuilder()
+        .setCommitment(request.getCommitment().toBuilder().setTitle("Other").clearAmounts()).build()));
+    assertEquals(before, rows(tables));
+  }
+
+  private List<Long> rows(List<String> tables) throws Exception {
+    List<Long> counts = new ArrayList<>();
+    for (String t : tables) {
+      counts.add(db.rows(t));
+    }
+    return counts;
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
@@ -71,18 +72,27 @@ public class BodyService {
 
 
 
-  /** Creates {@code row} with its {@code parent} and {@code successor} (names, or empty) unless anything is wrong. */
+  /**
+   * Creates {@code row} with its {@code parent} and {@code successor} (names, or empty) unless anything is wrong;
+   * a stored body with its id that {@code sameAs} the one asked for says is the same (a retry) is answered as it is.
+   */
   @Transactional
-  public BodyRow create(BodyRow row, String parent, String successor, Violations v) {
+  public BodyRow create(BodyRow row, String parent, String successor, Violations v,
+      Function<BodyRow, Predicate<BodyRow>> sameAs) {
     BodyRow p = parent.isEmpty() ? null : bodyOrViolation(parent, "body.parent", v);
     BodyRow s = successor.isEmpty() ? null : bodyOrViolation(successor, "body.successor", v);
     v.throwIfAny();
-    if (bodies.findByCode(row.code()).isPresent()) {
+    BodyRow asked = new BodyRow(null, row.code(), row.title(), row.type(), p == null ? null : p.id(), row.blocks(),
+        row.remit(), row.mandatory(), row.status(), s == null ? null : s.id(), row.quorum(), row.outcomeBlocks());
+    var existing = bodies.findByCode(row.code());
+    if (existing.isPresent() && sameAs.apply(asked).test(existing.get())) {
+      return existing.get();
+    }
+    if (existing.isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "BODY_ALREADY_EXISTS", row.name() + " already exists",
           "body.id");
     }
-    return bodies.save(new BodyRow(null, row.code(), row.title(), row.type(), p == null ? null : p.id(), row.blocks(),
-        row.remit(), row.mandatory(), row.status(), s == null ? null : s.id(), row.quorum(), row.outcomeBlocks()));
+    return bodies.save(asked);
   }
 
   /**

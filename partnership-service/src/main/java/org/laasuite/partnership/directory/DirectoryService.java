@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
@@ -61,28 +62,44 @@ public class DirectoryService {
     return page.slice(people.page(page.size(), page.offset()));
   }
 
-  /** Creates {@code row} unless {@code v} holds problems or its id is taken. */
+  /**
+   * Creates {@code row} unless {@code v} holds problems or its id is taken by another: a stored one
+   * {@code sameAsAsked} (a retry) is answered as it is.
+   */
   @Transactional
-  public OrganisationRow create(OrganisationRow row, Violations v) {
+  public OrganisationRow create(OrganisationRow row, Violations v, Predicate<OrganisationRow> sameAsAsked) {
     v.throwIfAny();
-    if (organisations.findByCode(row.code()).isPresent()) {
+    var existing = organisations.findByCode(row.code());
+    if (existing.isPresent() && sameAsAsked.test(existing.get())) {
+      return existing.get();
+    }
+    if (existing.isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "ORGANISATION_ALREADY_EXISTS",
           row.name() + " already exists", "organisation.id");
     }
     return organisations.save(row);
   }
 
-  /** Creates {@code row} in {@code organisation} (a name, or empty) unless anything is wrong. */
+  /**
+   * Creates {@code row} in {@code organisation} (a name, or empty) unless anything is wrong; a stored
+   * person with its id that {@code sameAs} the one asked for says is the same (a retry) is answered as it is.
+   */
   @Transactional
-  public PersonRow create(PersonRow row, String organisation, Violations v) {
+  public PersonRow create(PersonRow row, String organisation, Violations v,
+      Function<PersonRow, Predicate<PersonRow>> sameAs) {
     OrganisationRow org = organisation.isEmpty() ? null
         : organisationOrViolation(organisation, "person.organisation", v);
     v.throwIfAny();
-    if (people.findByCode(row.code()).isPresent()) {
+    PersonRow asked = new PersonRow(null, row.code(), row.displayName(), row.honorific(), row.jobTitle(),
+        org == null ? null : org.id(), row.alsoKnownAs());
+    var existing = people.findByCode(row.code());
+    if (existing.isPresent() && sameAs.apply(asked).test(existing.get())) {
+      return existing.get();
+    }
+    if (existing.isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "PERSON_ALREADY_EXISTS",
           row.name() + " already exists", "person.id");
     }
-    return people.save(new PersonRow(null, row.code(), row.displayName(), row.honorific(), row.jobTitle(),
-        org == null ? null : org.id(), row.alsoKnownAs()));
+    return people.save(asked);
   }
 }

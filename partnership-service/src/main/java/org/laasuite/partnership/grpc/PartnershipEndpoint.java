@@ -1,5 +1,6 @@
 package org.laasuite.partnership.grpc;
 
+import static org.laasuite.common.grpc.FieldBehaviors.sameInput;
 import static org.laasuite.common.grpc.Unary.reply;
 
 import io.grpc.stub.StreamObserver;
@@ -81,7 +82,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var row = DirectoryMapper.fromProto(r.getOrganisation(), "organisation.", v);
-      return DirectoryMapper.toProto(directory.create(row, v));
+      return DirectoryMapper.toProto(directory.create(row, v, sameInput(DirectoryMapper::toProto, row)));
     }, Organisation.parser()));
   }
 
@@ -109,7 +110,8 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var row = DirectoryMapper.fromProto(r.getPerson(), "person.", v);
-      PersonRow p = directory.create(row, r.getPerson().getOrganisation(), v);
+      PersonRow p = directory.create(row, r.getPerson().getOrganisation(), v,
+          asked -> sameInput(x -> DirectoryMapper.toProto(x, orgsOf(List.of(x))), asked));
       return DirectoryMapper.toProto(p, orgsOf(List.of(p)));
     }, Person.parser()));
   }
@@ -148,7 +150,8 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var row = BodyMapper.fromProto(r.getBody(), "body.", v);
-      return body(bodies.create(row, r.getBody().getParent(), r.getBody().getSuccessor(), v));
+      return body(bodies.create(row, r.getBody().getParent(), r.getBody().getSuccessor(), v,
+          asked -> sameInput(this::body, asked)));
     }, Body.parser()));
   }
 
@@ -213,7 +216,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var draft = MeetingMapper.fromProto(r.getMeeting(), "meeting.", v);
-      return MeetingMapper.toProto(meetings.create(draft, v));
+      return MeetingMapper.toProto(meetings.create(draft, v, asked -> sameInput(MeetingMapper::toInput, asked)));
     }, Meeting.parser()));
   }
 

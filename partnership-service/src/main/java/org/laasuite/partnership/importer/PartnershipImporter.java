@@ -130,7 +130,7 @@ public class PartnershipImporter {
       enumOf(Scope.class, o.get("scope"), "organisations[" + i + "].scope", problems).ifPresent(b::setScope);
       attempt("organisations[" + i + "]", "organisation.", problems, () -> {
         Violations v = new Violations();
-        directory.create(DirectoryMapper.fromProto(b.build(), "organisation.", v), v);
+        directory.create(DirectoryMapper.fromProto(b.build(), "organisation.", v), v, stored -> false);
       });
     }
     List<Map<String, Object>> people = list(root, "people");
@@ -143,7 +143,8 @@ public class PartnershipImporter {
       }
       attempt("people[" + i + "]", "person.", problems, () -> {
         Violations v = new Violations();
-        directory.create(DirectoryMapper.fromProto(b.build(), "person.", v), b.getOrganisation(), v);
+        directory.create(DirectoryMapper.fromProto(b.build(), "person.", v), b.getOrganisation(), v,
+            asked -> stored -> false);
       });
     }
     List<Map<String, Object>> bodyList = parentsFirst(list(root, "bodies"));
@@ -170,7 +171,8 @@ public class PartnershipImporter {
       }
       attempt(path, "body.", problems, () -> {
         Violations v = new Violations();
-        bodies.create(BodyMapper.fromProto(b.build(), "body.", v), b.getParent(), b.getSuccessor(), v);
+        bodies.create(BodyMapper.fromProto(b.build(), "body.", v), b.getParent(), b.getSuccessor(), v,
+            asked -> stored -> false);
       });
     }
     List<Map<String, Object>> ms = list(root, "memberships");
@@ -245,7 +247,7 @@ public class PartnershipImporter {
       }
       attempt(path, "meeting.", problems, () -> {
         Violations v = new Violations();
-        meetings.create(MeetingMapper.fromProto(b.build(), "meeting.", v), v);
+        meetings.create(MeetingMapper.fromProto(b.build(), "meeting.", v), v, asked -> stored -> false);
       });
     }
     r.setMeetings(mts.size()).setActions(actionCount);

@@ -19,7 +19,6 @@ public final class MeetingRepositories {
   public interface MeetingRepository extends CrudRepository<MeetingRow, Long> {
     Optional<MeetingRow> findByCode(String code);
 
-    boolean existsByCode(String code);
 
     List<MeetingRow> findByIdIn(Collection<Long> ids);
 

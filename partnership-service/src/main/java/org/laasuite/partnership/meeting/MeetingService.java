@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Etags;
@@ -95,12 +97,13 @@ public class MeetingService {
    * anything is wrong.
    */
   @Transactional
-  public Full create(MeetingDraft draft, Violations v) {
+  public Full create(MeetingDraft draft, Violations v, Function<Full, Predicate<Full>> sameAs) {
     String p = "meeting.";
     MeetingRow m = draft.meeting();
     BodyRow body = bodies.bodyOrViolation(draft.body(), p + "body", v);
     LocalDate date = m.date();
     List<AttendanceRow> att = new ArrayList<>();
+    Map<Long, PersonRow> named = new HashMap<>();
     for (int i = 0; i < draft.attendance().size(); i++) {
       var a = draft.attendance().get(i);
       String f = p + "attendance[" + i + "]";
@@ -114,7 +117,11 @@ public class MeetingService {
                   + ": one can only substitute for a member");
         }
       }
+      if (substituted != null) {
+        named.put(substituted.id(), substituted);
+      }
       if (person != null) {
+        named.put(person.id(), person);
         AttendanceRow r = a.row();
         att.add(new AttendanceRow(null, 0, person.id(), r.position(), r.status(), r.role(), r.affiliation(),
             r.asPrinted(), substituted == null ? null : substituted.id()));
@@ -125,6 +132,9 @@ public class MeetingService {
       var it = draft.items().get(i);
       PersonRow presenter = it.presenter().isEmpty() ? null
           : directory.personOrViolation(it.presenter(), p + "items[" + i + "].presenter", v);
+      if (presenter != null) {
+        named.put(presenter.id(), presenter);
+      }
       its.add(new AgendaItemRow(null, 0, it.row().number(), it.row().title(), presenter == null ? null : presenter.id(),
           it.row().minutes(), it.row().decisions()));
     }
@@ -137,12 +147,18 @@ public class MeetingService {
       }
     }
     v.throwIfAny();
-    if (meetings.existsByCode(m.code())) {
+    MeetingRow asked = new MeetingRow(null, m.code(), body.id(), date, m.startTime(), m.endTime(), m.place(),
+        m.status(), null);
+    var stored = meetings.findByCode(m.code());
+    if (stored.isPresent()) {
+      Full existing = get(stored.get().name());
+      if (sameAs.apply(new Full(asked, body, att, its, draft.actions(), List.of(), named, false)).test(existing)) {
+        return existing;
+      }
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", m.name()
           + " already exists", p + "id");
     }
-    MeetingRow saved = meetings.save(new MeetingRow(null, m.code(), body.id(), date, m.startTime(), m.endTime(),
-        m.place(), m.status(), null));
+    MeetingRow saved = meetings.save(asked);
     long id = saved.id();
     attendance.saveAll(att.stream().map(a -> new AttendanceRow(null, id, a.personId(), a.position(), a.status(),
         a.role(), a.affiliation(), a.asPrinted(), a.substituteForId())).toList());
