@@ -78,6 +78,15 @@ public final class TestDatabase {
     return Long.parseLong(queryOne("SELECT count(*) FROM " + table));
   }
 
+  /** How many rows each of {@code tables} holds, in their order. */
+  public java.util.List<Long> rows(java.util.List<String> tables) throws SQLException {
+    java.util.List<Long> counts = new java.util.ArrayList<>();
+    for (String table : tables) {
+      counts.add(rows(table));
+    }
+    return counts;
+  }
+
   /** The first column of the first row {@code sql} answers (null when it answers no row). */
   public String queryOne(String sql) throws SQLException {
     try (Connection c = connect(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {

@@ -12,7 +12,6 @@ import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,19 +124,11 @@ class RequestIdTest implements TestPropertyProvider {
             .setAmount(Amount.newBuilder().setMoney(Moneys.gbp(40_000_00L))))).build();
     Commitment first = client.createCommitment(request);
     List<String> tables = List.of("commitment", "commitment_amount", "commitment_support");
-    List<Long> before = rows(tables);
+    List<Long> before = db.rows(tables);
     assertEquals(first, client.createCommitment(request));
-    assertEquals(before, rows(tables));
+    assertEquals(before, db.rows(tables));
     expect(Status.Code.ALREADY_EXISTS, () -> client.createCommitment(request.toBuilder()
         .setCommitment(request.getCommitment().toBuilder().setTitle("Other").clearAmounts()).build()));
-    assertEquals(before, rows(tables));
-  }
-
-  private List<Long> rows(List<String> tables) throws Exception {
-    List<Long> counts = new ArrayList<>();
-    for (String t : tables) {
-      counts.add(db.rows(t));
-    }
-    return counts;
+    assertEquals(before, db.rows(tables));
   }
 }

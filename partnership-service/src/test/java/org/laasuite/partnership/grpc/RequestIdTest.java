@@ -10,7 +10,6 @@ import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,19 +135,11 @@ class RequestIdTest implements TestPropertyProvider {
         .build();
     Meeting first = client.createMeeting(request);
     List<String> tables = List.of("meeting", "attendance", "agenda_item", "action");
-    List<Long> before = rows(tables);
+    List<Long> before = db.rows(tables);
     assertEquals(first, client.createMeeting(request));
-    assertEquals(before, rows(tables));
+    assertEquals(before, db.rows(tables));
     expect(Status.Code.ALREADY_EXISTS, () -> client.createMeeting(request.toBuilder()
         .setMeeting(request.getMeeting().toBuilder().clearActions()).build()));
-    assertEquals(before, rows(tables));
-  }
-
-  private List<Long> rows(List<String> tables) throws Exception {
-    List<Long> counts = new ArrayList<>();
-    for (String t : tables) {
-      counts.add(db.rows(t));
-    }
-    return counts;
+    assertEquals(before, db.rows(tables));
   }
 }
