@@ -42,17 +42,10 @@ class HostileInputTest implements TestPropertyProvider {
 
   @BeforeAll
   void anIndicatorAndAPeriod() {
-    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setId("city")
-        .setTitle("Coventry").setType(AreaType.AREA_TYPE_CITY)).build());
-    client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setId("fy-2006-07")
-        .setType(PeriodType.PERIOD_TYPE_FINANCIAL_YEAR).setStartDate(date(2006, 4, 1)).setEndDate(date(2007, 3, 31))
-        .setLabel("2006-07")).build());
+    Fixtures.cityAnd2006To07(client);
     create(indicator("H-FIG"));
   }
 
-  private static Date date(int y, int m, int d) {
-    return Date.newBuilder().setYear(y).setMonth(m).setDay(d).build();
-  }
 
   private static Decimal dec(String s) {
     return Decimal.newBuilder().setValue(s).build();
@@ -105,11 +98,11 @@ class HostileInputTest implements TestPropertyProvider {
   @Test
   void datesAreWithinTheYears1900To2100() throws Exception {
     long before = db.rows("period");
-    expectInvalid(() -> period("bc", date(-5, 1, 1), date(2007, 3, 31)), "period.start_date");
-    expectInvalid(() -> period("far", date(2007, 4, 1), date(10000, 1, 1)), "period.end_date");
-    expectInvalid(() -> period("old", date(1899, 12, 31), date(2101, 1, 1)), "period.start_date", "period.end_date");
+    expectInvalid(() -> period("bc", Fixtures.date(-5, 1, 1), Fixtures.date(2007, 3, 31)), "period.start_date");
+    expectInvalid(() -> period("far", Fixtures.date(2007, 4, 1), Fixtures.date(10000, 1, 1)), "period.end_date");
+    expectInvalid(() -> period("old", Fixtures.date(1899, 12, 31), Fixtures.date(2101, 1, 1)), "period.start_date", "period.end_date");
     assertEquals(before, db.rows("period"));
-    period("edges", date(1900, 1, 1), date(2100, 12, 31));
+    period("edges", Fixtures.date(1900, 1, 1), Fixtures.date(2100, 12, 31));
   }
 
   @Test

@@ -7,7 +7,6 @@ import static org.laasuite.testkit.GrpcErrors.expect;
 import static org.laasuite.testkit.GrpcErrors.expectInvalid;
 
 import com.google.protobuf.FieldMask;
-import com.google.type.Date;
 import com.google.type.Decimal;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -67,16 +66,13 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     for (int y = 2004; y <= 2008; y++) {
       client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
           .setId("fy-" + y + "-" + String.format("%02d", (y + 1) % 100)).setType(PeriodType.PERIOD_TYPE_FINANCIAL_YEAR)
-          .setStartDate(date(y, 4, 1)).setEndDate(date(y + 1, 3, 31)).setLabel(y + "-" + (y + 1))).build());
+          .setStartDate(Fixtures.date(y, 4, 1)).setEndDate(Fixtures.date(y + 1, 3, 31)).setLabel(y + "-" + (y + 1))).build());
     }
     client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setId("fy-2006-07-q1")
-        .setType(PeriodType.PERIOD_TYPE_QUARTER).setStartDate(date(2006, 4, 1)).setEndDate(date(2006, 6, 30))
+        .setType(PeriodType.PERIOD_TYPE_QUARTER).setStartDate(Fixtures.date(2006, 4, 1)).setEndDate(Fixtures.date(2006, 6, 30))
         .setLabel("Q1 2006-07")).build());
   }
 
-  private static Date date(int y, int m, int d) {
-    return Date.newBuilder().setYear(y).setMonth(m).setDay(d).build();
-  }
 
   private static Decimal dec(String s) {
     return Decimal.newBuilder().setValue(s).build();
@@ -183,10 +179,10 @@ class IndicatorEndpointTest implements TestPropertyProvider {
   void aPeriodEndingBeforeItStartsIsRejected() throws Exception {
     long before = db.rows("period");
     expectInvalid(() -> client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
-        .setId("backwards").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(date(2007, 4, 1))
-        .setEndDate(date(2007, 3, 31))).build()), "period.end_date");
+        .setId("backwards").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(Fixtures.date(2007, 4, 1))
+        .setEndDate(Fixtures.date(2007, 3, 31))).build()), "period.end_date");
     expectInvalid(() -> client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder()
-        .setId("no-dates").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(date(2007, 2, 30))).build()),
+        .setId("no-dates").setType(PeriodType.PERIOD_TYPE_OTHER).setStartDate(Fixtures.date(2007, 2, 30))).build()),
         "period.start_date", "period.end_date");
     expectInvalid(() -> client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder()
         .setId("nowhere").setTitle("Nowhere").setTypeValue(55)).build()), "area.type");

@@ -42,12 +42,7 @@ class RequestIdTest implements TestPropertyProvider {
 
   @BeforeAll
   void anIndicatorAndAPeriod() {
-    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setId("city")
-        .setTitle("Coventry").setType(AreaType.AREA_TYPE_CITY)).build());
-    client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setId("fy-2006-07")
-        .setType(PeriodType.PERIOD_TYPE_FINANCIAL_YEAR).setLabel("2006-07")
-        .setStartDate(com.google.type.Date.newBuilder().setYear(2006).setMonth(4).setDay(1))
-        .setEndDate(com.google.type.Date.newBuilder().setYear(2007).setMonth(3).setDay(31))).build());
+    Fixtures.cityAnd2006To07(client);
     client.createIndicator(CreateIndicatorRequest.newBuilder().setIndicator(indicator("NI-117")).build());
   }
 
