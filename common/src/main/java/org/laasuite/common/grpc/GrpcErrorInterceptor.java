@@ -140,7 +140,12 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
   static boolean databaseUnreachable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException) {
+          || t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.SocketException
+          || t instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
+        return true;
+      }
+      // A pooled connection the server dropped: Hikari's "Connection is closed".
+      if (t instanceof java.sql.SQLException sql && "Connection is closed".equals(sql.getMessage())) {
         return true;
       }
       if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
