@@ -17,6 +17,9 @@ import io.grpc.protobuf.StatusProto;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +38,12 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcErrorInterceptor.class);
 
   /** PostgreSQL's admin or crash shutdown, cannot connect now, database does not exist, too many connections. */
-  private static final java.util.Set<String> DATABASE_GONE = java.util.Set.of("57P01", "57P02", "57P03", "3D000",
+  private static final Set<String> DATABASE_GONE = Set.of("57P01", "57P02", "57P03", "3D000",
       "53300");
 
   private final String domain;
   /** Whether the last call the database failed found it unreachable: logged once per change. */
-  private final java.util.concurrent.atomic.AtomicBoolean databaseDown = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean databaseDown = new AtomicBoolean();
 
   public GrpcErrorInterceptor(@Value("${laa.error-domain:laasuite.org}") String domain) {
     this.domain = domain;
@@ -176,12 +179,12 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
         LOG.warn("the database cannot be reached ({}); calls answer UNAVAILABLE until it can", rootMessage(e));
       }
       sre = StatusProto.toStatusRuntimeException(toStatus(new ApiException(Status.Code.UNAVAILABLE,
-          "DATABASE_UNAVAILABLE", "the service's database cannot be reached; retry later", java.util.List.of())));
+          "DATABASE_UNAVAILABLE", "the service's database cannot be reached; retry later", List.of())));
     } else if (uniqueViolation(e)) {
       // two writers raced for the same unique row (two corrections of one outturn): safe to retry
       sre = StatusProto.toStatusRuntimeException(toStatus(new ApiException(Status.Code.ABORTED,
           "CONCURRENT_CHANGE", "a concurrent change to the same resource won; read it again and retry",
-          java.util.List.of())));
+          List.of())));
     } else {
       LOG.error("unexpected failure in {}", call.getMethodDescriptor().getFullMethodName(), e);
       sre = StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()

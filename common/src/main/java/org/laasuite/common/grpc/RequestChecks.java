@@ -2,6 +2,7 @@ package org.laasuite.common.grpc;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +39,7 @@ public final class RequestChecks {
         continue; // the suite's protos have no maps
       }
       if (f.isRepeated()) {
-        java.util.List<?> values = (java.util.List<?>) e.getValue();
+        List<?> values = (List<?>) e.getValue();
         for (int i = 0; i < values.size(); i++) {
           noNul(values.get(i), f, path + "[" + i + "]", v);
         }
