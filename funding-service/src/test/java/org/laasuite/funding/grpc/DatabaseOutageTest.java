@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laasuite.funding.v1.Arrangement;
 import org.laasuite.funding.v1.CreateFundingStreamRequest;
 import org.laasuite.funding.v1.FundingServiceGrpc;
@@ -19,7 +15,7 @@ import org.laasuite.funding.v1.FundingStream;
 import org.laasuite.funding.v1.GetFundingStreamRequest;
 import org.laasuite.type.v1.LaaBlock;
 import org.laasuite.testkit.OutageDrill;
-import org.laasuite.testkit.StoppablePostgres;
+import org.laasuite.testkit.OwnPostgresTest;
 
 /**
  * PostgreSQL stops under load and starts again: while it is down every call is UNAVAILABLE (which
@@ -27,30 +23,18 @@ import org.laasuite.testkit.StoppablePostgres;
  * acknowledged is still there.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseOutageTest implements TestPropertyProvider {
-
-  private final StoppablePostgres postgres = new StoppablePostgres();
+class DatabaseOutageTest extends OwnPostgresTest {
 
   @Inject
   FundingServiceGrpc.FundingServiceBlockingStub client;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return postgres.serviceProperties();
-  }
-
-  @AfterAll
-  void stopPostgres() {
-    postgres.close();
-  }
 
   @Test
   void anOutageIsUnavailableTheServiceRecoversAndNoAcknowledgedWriteIsLost() throws Exception {
     var result = OutageDrill.run("funding-service", postgres, n -> client.withDeadlineAfter(20, TimeUnit.SECONDS)
         .createFundingStream(CreateFundingStreamRequest.newBuilder().setFundingStream(FundingStream.newBuilder()
-            .setId("out-" + n).setTitle("Outage " + n).setProgramme("ABG").setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE)
-            .setArrangement(Arrangement.ARRANGEMENT_ALIGNED)).build()).getName());
+            .setId("out-" + n).setTitle("Outage " + n).setProgramme("ABG")
+            .setBlock(LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE).setArrangement(Arrangement.ARRANGEMENT_ALIGNED))
+            .build()).getName());
     assertEquals(List.of(), result.failures().keySet().stream().filter(c -> c != Status.Code.UNAVAILABLE).toList(),
         "a database outage is UNAVAILABLE, nothing else");
     for (String name : result.acknowledged()) {

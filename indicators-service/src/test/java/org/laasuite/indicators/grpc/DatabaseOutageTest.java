@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.CreateIndicatorRequest;
 import org.laasuite.indicators.v1.GetIndicatorRequest;
 import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.Polarity;
 import org.laasuite.testkit.OutageDrill;
-import org.laasuite.testkit.StoppablePostgres;
+import org.laasuite.testkit.OwnPostgresTest;
 import org.laasuite.type.v1.LaaBlock;
 
 /**
@@ -27,23 +23,10 @@ import org.laasuite.type.v1.LaaBlock;
  * acknowledged is still there.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseOutageTest implements TestPropertyProvider {
-
-  private final StoppablePostgres postgres = new StoppablePostgres();
+class DatabaseOutageTest extends OwnPostgresTest {
 
   @Inject
   IndicatorServiceGrpc.IndicatorServiceBlockingStub client;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return postgres.serviceProperties();
-  }
-
-  @AfterAll
-  void stopPostgres() {
-    postgres.close();
-  }
 
   @Test
   void anOutageIsUnavailableTheServiceRecoversAndNoAcknowledgedWriteIsLost() throws Exception {

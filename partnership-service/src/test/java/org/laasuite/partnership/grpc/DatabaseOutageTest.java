@@ -4,20 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laasuite.partnership.v1.CreatePersonRequest;
 import org.laasuite.partnership.v1.GetPersonRequest;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.partnership.v1.Person;
 import org.laasuite.testkit.OutageDrill;
-import org.laasuite.testkit.StoppablePostgres;
+import org.laasuite.testkit.OwnPostgresTest;
 
 /**
  * PostgreSQL stops under load and starts again: while it is down every call is UNAVAILABLE (which
@@ -25,23 +21,10 @@ import org.laasuite.testkit.StoppablePostgres;
  * acknowledged is still there.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseOutageTest implements TestPropertyProvider {
-
-  private final StoppablePostgres postgres = new StoppablePostgres();
+class DatabaseOutageTest extends OwnPostgresTest {
 
   @Inject
   PartnershipServiceGrpc.PartnershipServiceBlockingStub client;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return postgres.serviceProperties();
-  }
-
-  @AfterAll
-  void stopPostgres() {
-    postgres.close();
-  }
 
   @Test
   void anOutageIsUnavailableTheServiceRecoversAndNoAcknowledgedWriteIsLost() throws Exception {
