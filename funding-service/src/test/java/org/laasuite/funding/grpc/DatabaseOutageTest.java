@@ -13,9 +13,9 @@ import org.laasuite.funding.v1.CreateFundingStreamRequest;
 import org.laasuite.funding.v1.FundingServiceGrpc;
 import org.laasuite.funding.v1.FundingStream;
 import org.laasuite.funding.v1.GetFundingStreamRequest;
-import org.laasuite.type.v1.LaaBlock;
 import org.laasuite.testkit.OutageDrill;
 import org.laasuite.testkit.OwnPostgresTest;
+import org.laasuite.type.v1.LaaBlock;
 
 /**
  * PostgreSQL stops under load and starts again: while it is down every call is UNAVAILABLE (which

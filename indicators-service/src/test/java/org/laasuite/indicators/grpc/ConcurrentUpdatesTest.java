@@ -11,33 +11,22 @@ import com.google.protobuf.FieldMask;
 import com.google.type.Decimal;
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.testkit.Concurrently;
-import org.laasuite.testkit.TestDatabase;
+import org.laasuite.testkit.OwnDatabaseTest;
 import org.laasuite.type.v1.LaaBlock;
 
 /** Updates that race each other (AIP-154): none is lost, and a stale etag changes nothing. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentUpdatesTest implements TestPropertyProvider {
-
-  private final TestDatabase db = TestDatabase.forClass(ConcurrentUpdatesTest.class);
+class ConcurrentUpdatesTest extends OwnDatabaseTest {
 
   @Inject
   IndicatorServiceGrpc.IndicatorServiceBlockingStub client;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return db.serviceProperties();
-  }
 
   /** Every field the race changes, with the value it is changed to (each differs from what create set). */
   private static final Indicator TARGET = Indicator.newBuilder()

@@ -11,34 +11,23 @@ import com.google.type.Date;
 import com.google.type.Decimal;
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.testkit.GrpcErrors;
-import org.laasuite.testkit.TestDatabase;
+import org.laasuite.testkit.OwnDatabaseTest;
 import org.laasuite.type.v1.LaaBlock;
 
 /** Input that would crash something later is refused when it is sent, naming the field. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest implements TestPropertyProvider {
-
-  private final TestDatabase db = TestDatabase.forClass(HostileInputTest.class);
+class HostileInputTest extends OwnDatabaseTest {
 
   @Inject
   IndicatorServiceGrpc.IndicatorServiceBlockingStub client;
   @Inject
   IndicatorServiceGrpc.IndicatorServiceStub asyncClient;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return db.serviceProperties();
-  }
 
   @BeforeAll
   void anIndicatorAndAPeriod() {

@@ -6,31 +6,20 @@ import io.grpc.ManagedChannel;
 import io.micronaut.grpc.annotation.GrpcChannel;
 import io.micronaut.grpc.server.GrpcServerChannel;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.testkit.HostileRequests;
-import org.laasuite.testkit.TestDatabase;
+import org.laasuite.testkit.OwnDatabaseTest;
 
 /** Malformed requests to every method: each is answered precisely, none INTERNAL or UNKNOWN. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileRequestsTest implements TestPropertyProvider {
-
-  private final TestDatabase db = TestDatabase.forClass(HostileRequestsTest.class);
+class HostileRequestsTest extends OwnDatabaseTest {
 
   @Inject
   @GrpcChannel(GrpcServerChannel.NAME)
   ManagedChannel channel;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return db.serviceProperties();
-  }
 
   @Test
   void noMalformedRequestIsAnsweredInternalOrUnknown() {

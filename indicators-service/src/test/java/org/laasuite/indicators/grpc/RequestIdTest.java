@@ -8,37 +8,26 @@ import com.google.type.Decimal;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.testkit.Concurrently;
-import org.laasuite.testkit.TestDatabase;
+import org.laasuite.testkit.OwnDatabaseTest;
 import org.laasuite.type.v1.LaaBlock;
 
 /** A create or import retried with its request_id writes once and answers what it answered first. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequestIdTest implements TestPropertyProvider {
-
-  private final TestDatabase db = TestDatabase.forClass(RequestIdTest.class);
+class RequestIdTest extends OwnDatabaseTest {
 
   @Inject
   IndicatorServiceGrpc.IndicatorServiceBlockingStub client;
   @Inject
   IndicatorServiceGrpc.IndicatorServiceStub asyncClient;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return db.serviceProperties();
-  }
 
   @BeforeAll
   void anIndicatorAndAPeriod() {

@@ -8,32 +8,21 @@ import com.google.protobuf.ByteString;
 import com.google.type.Date;
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.laasuite.partnership.v1.*;
 import org.laasuite.testkit.Concurrently;
-import org.laasuite.testkit.TestDatabase;
+import org.laasuite.testkit.OwnDatabaseTest;
 
 /** A create or import retried with its request_id writes once and answers what it answered first. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequestIdTest implements TestPropertyProvider {
-
-  private final TestDatabase db = TestDatabase.forClass(RequestIdTest.class);
+class RequestIdTest extends OwnDatabaseTest {
 
   @Inject
   PartnershipServiceGrpc.PartnershipServiceBlockingStub client;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return db.serviceProperties();
-  }
 
   @BeforeAll
   void aBodyAndAPerson() {
