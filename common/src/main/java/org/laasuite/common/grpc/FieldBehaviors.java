@@ -117,13 +117,38 @@ public final class FieldBehaviors {
     return existing -> asInput(toProto.apply(existing)).equals(asked);
   }
 
-  /** What a client could have sent of a resource: OUTPUT_ONLY fields and the etag (the server's, AIP-154) cleared. */
+  /**
+   * What a client could have sent of a resource: OUTPUT_ONLY fields and every etag (the server's,
+   * AIP-154), in it and in the messages it holds, cleared.
+   */
+  @SuppressWarnings("unchecked")
   private static <P extends Message> P asInput(P resource) {
-    P input = withoutOutputOnly(resource);
-    FieldDescriptor etag = input.getDescriptorForType().findFieldByName("etag");
-    @SuppressWarnings("unchecked")
-    P cleared = etag == null ? input : (P) input.toBuilder().clearField(etag).build();
-    return cleared;
+    Message.Builder b = withoutOutputOnly(resource).toBuilder();
+    clearEtags(b);
+    return (P) b.build();
+  }
+
+  private static void clearEtags(Message.Builder b) {
+    FieldDescriptor etag = b.getDescriptorForType().findFieldByName("etag");
+    if (etag != null) {
+      b.clearField(etag);
+    }
+    for (FieldDescriptor f : b.getDescriptorForType().getFields()) {
+      if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE || f.isMapField()) {
+        continue;
+      }
+      if (f.isRepeated()) {
+        for (int i = 0; i < b.getRepeatedFieldCount(f); i++) {
+          Message.Builder item = ((Message) b.getRepeatedField(f, i)).toBuilder();
+          clearEtags(item);
+          b.setRepeatedField(f, i, item.build());
+        }
+      } else if (b.hasField(f)) {
+        Message.Builder nested = ((Message) b.getField(f)).toBuilder();
+        clearEtags(nested);
+        b.setField(f, nested.build());
+      }
+    }
   }
 
   /** The field's behaviors as annotated (empty when it has none). */

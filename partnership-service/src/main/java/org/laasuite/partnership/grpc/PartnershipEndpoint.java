@@ -216,7 +216,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> requestLog.once(r, () -> {
       Violations v = new Violations();
       var draft = MeetingMapper.fromProto(r.getMeeting(), "meeting.", v);
-      return MeetingMapper.toProto(meetings.create(draft, v, asked -> sameInput(MeetingMapper::toInput, asked)));
+      return MeetingMapper.toProto(meetings.create(draft, v, asked -> sameInput(MeetingMapper::toProto, asked)));
     }, Meeting.parser()));
   }
 

@@ -145,16 +145,6 @@ public final class MeetingMapper {
     return b.build();
   }
 
-  /**
-   * The meeting as a client could send it again, for {@code FieldBehaviors.sameInput}: its actions'
-   * etags, the server's, cleared as well.
-   */
-  public static Meeting toInput(MeetingService.Full f) {
-    var b = toProto(f).toBuilder();
-    b.getActionsBuilderList().forEach(Action.Builder::clearEtag);
-    return b.build();
-  }
-
   public static Meeting toProto(MeetingService.Full f) {
     Map<Long, PersonRow> people = f.people();
     var b = summary(f.meeting(), f.body()).toBuilder().setQuorate(f.quorate());
