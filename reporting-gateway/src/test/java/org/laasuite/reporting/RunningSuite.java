@@ -1,41 +1,38 @@
 package org.laasuite.reporting;
 
 import io.micronaut.context.ApplicationContext;
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.laasuite.testkit.Ports;
-import org.laasuite.testkit.TestDatabase;
+import org.laasuite.testkit.ServiceProcess;
 import org.laasuite.tools.Laa;
 
 /**
  * The three real services, started once for all gateway tests as separate processes from the jars
- * the build made (as bin/laa starts them), each on its own test database, with the Coventry demo
+ * the build made (as bin/laa starts them, {@link ServiceProcess}), each on its own test database, with the Coventry demo
  * data loaded through their import APIs. Stopped when the test JVM exits.
  */
 public final class RunningSuite {
 
   private static RunningSuite instance;
 
-  public final Service indicators;
-  public final Service funding;
-  public final Service partnership;
+  public final ServiceProcess indicators;
+  public final ServiceProcess funding;
+  public final ServiceProcess partnership;
 
   private RunningSuite() throws Exception {
-    indicators = new Service("indicators-service", "org.laasuite.indicators.Application", "INDICATORS");
-    funding = new Service("funding-service", "org.laasuite.funding.Application", "FUNDING");
-    partnership = new Service("partnership-service", "org.laasuite.partnership.Application", "PARTNERSHIP");
-    for (Service s : List.of(indicators, funding, partnership)) {
+    funding = ServiceProcess.funding("gateway_funding");
+    partnership = ServiceProcess.partnership("gateway_partnership");
+    // The indicators service asks the other two before it deletes an indicator for good.
+    indicators = ServiceProcess.indicators("gateway_indicators").withEnv("FUNDING_ADDRESS", funding.address())
+        .withEnv("PARTNERSHIP_ADDRESS", partnership.address());
+    for (ServiceProcess s : List.of(indicators, funding, partnership)) {
       s.start();
     }
-    for (Service s : List.of(indicators, funding, partnership)) {
+    for (ServiceProcess s : List.of(indicators, funding, partnership)) {
       s.awaitServing();
     }
     Path data = root().resolve("data/coventry-2007-08");
@@ -87,73 +84,6 @@ public final class RunningSuite {
   private static void check(int exitCode) {
     if (exitCode != 0) {
       throw new IllegalStateException("loading the demo data failed (exit " + exitCode + "); see the test output");
-    }
-  }
-
-  /** One service process; it can be stopped and started again on the same port and database. */
-  public static final class Service {
-    private final String module;
-    private final String mainClass;
-    private final String envPrefix;
-    private final TestDatabase database;
-    private final int grpcPort = Ports.free();
-    private Process process;
-
-    Service(String module, String mainClass, String envPrefix) {
-      this.module = module;
-      this.mainClass = mainClass;
-      this.envPrefix = envPrefix;
-      this.database = TestDatabase.named("gateway_" + envPrefix);
-    }
-
-    public String address() {
-      return "127.0.0.1:" + grpcPort;
-    }
-
-    public synchronized void start() throws IOException {
-      Path target = root().resolve(module).resolve("target");
-      Path jar = target.resolve(module + "-0.1.0-SNAPSHOT.jar");
-      Path classpath = target.resolve("classpath.txt");
-      if (!Files.isRegularFile(jar) || !Files.isRegularFile(classpath)) {
-        throw new IllegalStateException(jar + " is not built: run the whole build (./mvnw verify), which packages "
-            + "the services before the gateway's tests");
-      }
-      String java = ProcessHandle.current().info().command().orElse("java");
-      List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-          "-Xshare:auto", "--enable-native-access=ALL-UNNAMED", "-cp",
-          jar + File.pathSeparator + Files.readString(classpath).trim(), mainClass));
-      ProcessBuilder pb = new ProcessBuilder(command);
-      Map<String, String> env = pb.environment();
-      env.put(envPrefix + "_DB_URL", database.url());
-      env.put(envPrefix + "_DB_USER", database.user());
-      env.put(envPrefix + "_DB_PASSWORD", database.password());
-      env.put(envPrefix + "_GRPC_PORT", String.valueOf(grpcPort));
-      env.put(envPrefix + "_HTTP_PORT", String.valueOf(Ports.free()));
-      env.put("LAA_BIND_HOST", "127.0.0.1");
-      env.put("LOG_FORMAT", "text");
-      File log = Path.of("target", module + ".log").toFile();
-      pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-      process = pb.start();
-    }
-
-    /** Until the service's health says SERVING (its database answers), at most 120 s. */
-    public void awaitServing() throws Exception {
-      if (Laa.run("wait-grpc", address(), "120") != 0) {
-        throw new IllegalStateException(module + " did not start; its log is target/" + module + ".log");
-      }
-    }
-
-    public synchronized void stop() {
-      if (process != null && process.isAlive()) {
-        process.destroy();
-        try {
-          if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
     }
   }
 }

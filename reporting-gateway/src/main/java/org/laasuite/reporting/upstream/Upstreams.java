@@ -2,9 +2,7 @@ package org.laasuite.reporting.upstream;
 
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.laasuite.common.grpc.Channels;
 import org.laasuite.funding.v1.FundingServiceGrpc;
 import org.laasuite.funding.v1.FundingServiceGrpc.FundingServiceFutureStub;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
@@ -45,16 +44,11 @@ public class Upstreams {
       @Value("${laa.services.partnership}") String partnershipAddress,
       @Value("${laa.reporting.deadline:2s}") Duration deadline,
       @Value("${laa.reporting.reconnect-wait:300ms}") Duration reconnectWait, MeterRegistry registry) {
-    this.indicators = channel(indicatorsAddress, registry);
-    this.funding = channel(fundingAddress, registry);
-    this.partnership = channel(partnershipAddress, registry);
+    this.indicators = Channels.toService(indicatorsAddress, registry);
+    this.funding = Channels.toService(fundingAddress, registry);
+    this.partnership = Channels.toService(partnershipAddress, registry);
     this.deadline = deadline;
     this.reconnectWait = reconnectWait;
-  }
-
-  private static ManagedChannel channel(String address, MeterRegistry registry) {
-    return ManagedChannelBuilder.forTarget(address).usePlaintext()
-        .intercept(new MetricCollectingClientInterceptor(registry)).build();
   }
 
   /** Each service's channel: its address and connectivity state, as /health shows them. */
