@@ -327,8 +327,10 @@ class ChartTest {
   }
 
   /**
-   * The three services: their gRPC port is open only to the gateway's pods (other rules may open only the
-   * management port, to the metrics scraper), and they reach only DNS and PostgreSQL on its CIDR and port.
+   * The three services: their gRPC port is open only to the gateway's pods, and the funding and partnership
+   * services' also to the indicators service's (which asks them what names an indicator before deleting it);
+   * other rules may open only the management port, to the metrics scraper. They reach only DNS, PostgreSQL on
+   * its CIDR and port, and (the indicators service) those two services' gRPC ports.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
@@ -337,8 +339,10 @@ class ChartTest {
     Map<String, Object> merged = values(values);
     List<Deployment> deployments = of(objects, Deployment.class);
     String gateway = "laa-laa-suite-" + GATEWAY;
+    String indicators = "laa-laa-suite-indicators-service";
     for (Deployment service : deployments.stream().filter(d -> !d.getMetadata().getName().equals(gateway)).toList()) {
       String name = service.getMetadata().getName();
+      List<String> callers = name.equals(indicators) ? List.of(gateway) : List.of(gateway, indicators);
       var policy = of(objects, NetworkPolicy.class).stream().filter(np -> np.getMetadata().getName().equals(name))
           .findFirst().orElseThrow();
       var toGrpc = policy.getSpec().getIngress().stream().filter(r -> covers(r.getPorts(), "grpc", grpcPort(service)))
@@ -350,23 +354,38 @@ class ChartTest {
         for (var peer : rule.getFrom()) {
           assertEquals(null, peer.getIpBlock(), name);
           assertEquals(null, peer.getNamespaceSelector(), name + ": only pods of this namespace");
-          assertEquals(List.of(gateway), picked(deployments, peer.getPodSelector().getMatchLabels()),
-              name + ": only the gateway's pods may call, not " + peer.getPodSelector().getMatchLabels());
+          List<String> picked = picked(deployments, peer.getPodSelector().getMatchLabels());
+          assertTrue(picked.size() <= 1 && callers.containsAll(picked),
+              name + ": only " + callers + " may call, not " + peer.getPodSelector().getMatchLabels());
         }
       }
       int toDatabase = 0;
+      List<String> toServices = new ArrayList<>();
       for (var rule : policy.getSpec().getEgress()) {
         if (dnsOnly(rule)) {
           continue;
         }
         assertEquals(1, rule.getTo().size(), name + " egress " + rule);
-        assertEquals(at(merged, "global.database.cidr"), rule.getTo().getFirst().getIpBlock().getCidr(),
+        var peer = rule.getTo().getFirst();
+        if (peer.getPodSelector() != null) {
+          String component = peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component");
+          assertTrue(name.equals(indicators) && List.of("funding-service", "partnership-service").contains(component),
+              name + " reaches only PostgreSQL" + (name.equals(indicators) ? " and the two services" : "") + ": " + rule);
+          assertEquals(List.of(at(merged, component.equals("funding-service") ? "fundingService.ports.grpc"
+              : "partnershipService.ports.grpc")), rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList(),
+              name + " reaches " + component + "'s gRPC port only");
+          toServices.add(component);
+          continue;
+        }
+        assertEquals(at(merged, "global.database.cidr"), peer.getIpBlock().getCidr(),
             name + " reaches only PostgreSQL: " + rule);
         assertEquals(List.of(at(merged, "global.database.port")), rule.getPorts().stream()
             .map(p -> p.getPort().getIntVal()).toList(), name + " reaches only PostgreSQL's port");
         toDatabase++;
       }
       assertEquals(1, toDatabase, name + " reaches its database");
+      assertEquals(name.equals(indicators) ? List.of("funding-service", "partnership-service") : List.of(), toServices,
+          name + " reaches the services it asks");
     }
   }
 

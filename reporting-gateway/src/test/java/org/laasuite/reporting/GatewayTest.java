@@ -29,8 +29,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.indicators.v1.CreateIndicatorRequest;
+import org.laasuite.indicators.v1.DeleteIndicatorRequest;
+import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.ListIndicatorsRequest;
+import org.laasuite.indicators.v1.Polarity;
 import org.laasuite.indicators.v1.Rating;
 import org.laasuite.reporting.assembly.Blocks;
 import org.laasuite.reporting.v1.BlockSummary;
@@ -186,6 +190,41 @@ class GatewayTest implements TestPropertyProvider {
     assertTrue(packHtml.contains("Children &amp; Young People&#39;s Partnership"), "the theme group by its title");
     assertTrue(packHtml.contains("Open actions of the block's theme groups"), "the groups' own actions, once a block");
     assertTrue(packHtml.contains("to be included in the Cultural Strategy"), packHtml);
+  }
+
+  /**
+   * Across the real services: deleting an indicator the partnership's actions name is refused naming them
+   * and its figures; archiving one (force) keeps its card, marked, and takes it out of its block.
+   */
+  @Test
+  void anIndicatorInUseIsNotDeletedAndAnArchivedOneLeavesItsBlockButKeepsItsCard() throws Exception {
+    var channel = ManagedChannelBuilder.forTarget(RunningSuite.get().indicators.address()).usePlaintext().build();
+    try {
+      var indicators = IndicatorServiceGrpc.newBlockingStub(channel);
+      var refused = GrpcErrors.expect(Status.Code.FAILED_PRECONDITION, () -> indicators.deleteIndicator(
+          DeleteIndicatorRequest.newBuilder().setName("indicators/SSC-ENV-14").build()));
+      var named = GrpcErrors.preconditionFailure(refused).getViolationsList();
+      assertTrue(named.stream().anyMatch(v -> v.getType().equals("FIGURES")
+          && v.getSubject().equals("indicators/SSC-ENV-14/outturns")), named.toString());
+      assertTrue(named.stream().anyMatch(v -> v.getType().equals("ACTION") && v.getDescription()
+          .equals("'Helen to present outcome on street cleanliness to the Operations Group in June' is on it")),
+          named.toString());
+      assertEquals(200, Http.get(base(), "/report-cards/SSC-ENV-14").statusCode(), "still there");
+
+      indicators.createIndicator(CreateIndicatorRequest.newBuilder().setIndicator(Indicator.newBuilder()
+          .setId("GW-ARCHIVED").setTitle("Dropped at the refresh").setBlock(LaaBlock.LAA_BLOCK_ECONOMIC_DEVELOPMENT_AND_ENTERPRISE)
+          .setPolarity(Polarity.POLARITY_HIGHER_IS_BETTER)).build());
+      assertTrue(Http.get(base(), "/blocks/economic-development-and-enterprise").body().contains("GW-ARCHIVED"));
+      indicators.deleteIndicator(DeleteIndicatorRequest.newBuilder().setName("indicators/GW-ARCHIVED").setForce(true)
+          .build());
+      var card = Http.get(base(), "/report-cards/GW-ARCHIVED");
+      assertEquals(200, card.statusCode());
+      assertTrue(card.body().contains("data-test=\"archived\""), card.body());
+      assertTrue(card.body().contains("its figures are kept"), card.body());
+      assertFalse(Http.get(base(), "/blocks/economic-development-and-enterprise").body().contains("GW-ARCHIVED"));
+    } finally {
+      channel.shutdownNow();
+    }
   }
 
   private Map<String, Double> callsByService() {

@@ -8,6 +8,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -45,6 +46,10 @@ public final class GrpcErrors {
 
   public static BadRequest badRequest(com.google.rpc.Status status) {
     return unpack(status, BadRequest.class);
+  }
+
+  public static PreconditionFailure preconditionFailure(com.google.rpc.Status status) {
+    return unpack(status, PreconditionFailure.class);
   }
 
   private static <T extends com.google.protobuf.Message> T unpack(com.google.rpc.Status status, Class<T> type) {

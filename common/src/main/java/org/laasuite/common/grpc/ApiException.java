@@ -1,6 +1,7 @@
 package org.laasuite.common.grpc;
 
 import com.google.rpc.BadRequest.FieldViolation;
+import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import java.util.List;
 
@@ -14,12 +15,28 @@ public final class ApiException extends RuntimeException {
   private final Status.Code code;
   private final String reason;
   private final List<FieldViolation> violations;
+  private final List<PreconditionFailure.Violation> preconditions;
 
   public ApiException(Status.Code code, String reason, String message, List<FieldViolation> violations) {
+    this(code, reason, message, violations, List.of());
+  }
+
+  private ApiException(Status.Code code, String reason, String message, List<FieldViolation> violations,
+      List<PreconditionFailure.Violation> preconditions) {
     super(message, null, false, false);
     this.code = code;
     this.reason = reason;
     this.violations = List.copyOf(violations);
+    this.preconditions = List.copyOf(preconditions);
+  }
+
+  /**
+   * FAILED_PRECONDITION: the request is well formed but the system is not in the state it needs (what
+   * refers to a resource to be deleted), each unmet condition sent as a google.rpc.PreconditionFailure.
+   */
+  public static ApiException failedPrecondition(String reason, String message,
+      List<PreconditionFailure.Violation> preconditions) {
+    return new ApiException(Status.Code.FAILED_PRECONDITION, reason, message, List.of(), preconditions);
   }
 
   public static ApiException invalid(List<FieldViolation> violations) {
@@ -58,5 +75,9 @@ public final class ApiException extends RuntimeException {
 
   public List<FieldViolation> violations() {
     return violations;
+  }
+
+  public List<PreconditionFailure.Violation> preconditions() {
+    return preconditions;
   }
 }

@@ -5,6 +5,7 @@ import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -62,6 +63,9 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
         .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(e.reason()).setDomain(domain).build()));
     if (!e.violations().isEmpty()) {
       status.addDetails(Any.pack(BadRequest.newBuilder().addAllFieldViolations(e.violations()).build()));
+    }
+    if (!e.preconditions().isEmpty()) {
+      status.addDetails(Any.pack(PreconditionFailure.newBuilder().addAllViolations(e.preconditions()).build()));
     }
     return status.build();
   }

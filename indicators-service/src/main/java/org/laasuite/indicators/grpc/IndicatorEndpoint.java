@@ -4,6 +4,7 @@ import static org.laasuite.common.grpc.FieldBehaviors.sameInput;
 import static org.laasuite.common.grpc.Unary.reply;
 
 import com.google.protobuf.Empty;
+import com.google.rpc.PreconditionFailure;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.laasuite.indicators.importer.SimpleViewImporter;
 import org.laasuite.indicators.indicator.IndicatorMapper;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
+import org.laasuite.indicators.indicator.Referrers;
 import org.laasuite.indicators.measure.MeasureMapper;
 import org.laasuite.indicators.measure.MeasureService;
 import org.laasuite.indicators.measure.NarrativeRow;
@@ -47,11 +49,13 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   private final SimpleViewImporter simpleView;
   private final References references;
   private final RequestLog requestLog;
+  private final Referrers referrers;
 
   public IndicatorEndpoint(IndicatorService indicators, AreaService areas, PeriodService periods,
       MeasureService measures, ReportService reports, SimpleViewImporter simpleView, References references,
-      RequestLog requestLog) {
+      RequestLog requestLog, Referrers referrers) {
     this.requestLog = requestLog;
+    this.referrers = referrers;
     this.indicators = indicators;
     this.areas = areas;
     this.periods = periods;
@@ -69,7 +73,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void listIndicators(ListIndicatorsRequest r, StreamObserver<ListIndicatorsResponse> out) {
     reply(out, () -> {
-      var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource());
+      var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource(),
+          r.getShowDeleted());
       return ListIndicatorsResponse.newBuilder().addAllIndicators(page.map(IndicatorMapper::toProto))
           .setNextPageToken(page.nextPageToken()).setTotalSize((int) page.totalSize()).build();
     });
@@ -77,9 +82,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   /** The page of indicators a listing's filters and page fields ask for; every problem reported at once. */
   private Pages.Slice<IndicatorRow> listIndicators(int pageSize, String pageToken,
-      LaaBlock block, String themeGroup, IndicatorSource source) {
+      LaaBlock block, String themeGroup, IndicatorSource source, boolean showDeleted) {
     Violations v = new Violations();
-    var filter = IndicatorMapper.filter(block, themeGroup, source, v);
+    var filter = IndicatorMapper.filter(block, themeGroup, source, showDeleted, v);
     Pages.Page page = Pages.page(pageSize, pageToken, filter.query(), v);
     v.throwIfAny();
     return indicators.list(filter, page);
@@ -109,9 +114,17 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void deleteIndicator(DeleteIndicatorRequest r, StreamObserver<Empty> out) {
     reply(out, () -> {
-      indicators.delete(r.getName(), r.getEtag());
+      // What the other services hold that names it, asked first and outside the transaction; force asks neither.
+      var elsewhere = r.getForce() ? List.<PreconditionFailure.Violation>of()
+          : referrers.of(indicators.get(r.getName(), "name"));
+      indicators.delete(r.getName(), r.getEtag(), r.getForce(), elsewhere);
       return Empty.getDefaultInstance();
     });
+  }
+
+  @Override
+  public void undeleteIndicator(UndeleteIndicatorRequest r, StreamObserver<Indicator> out) {
+    reply(out, () -> IndicatorMapper.toProto(indicators.undelete(r.getName(), r.getEtag())));
   }
 
   @Override
@@ -236,7 +249,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
    */
   private <R, P> P created(String parent, BiFunction<IndicatorRow, Violations, R> create,
       MeasureMapper.ToProto<R, P> mapper) {
-    IndicatorRow indicator = indicators.get(parent, "parent");
+    IndicatorRow indicator = indicators.current(parent, "parent");
     return mapper.map(indicator.code(), create.apply(indicator, new Violations()), references.lookup());
   }
 
@@ -340,7 +353,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void listIndicatorReports(ListIndicatorReportsRequest r, StreamObserver<ListIndicatorReportsResponse> out) {
     reply(out, () -> {
-      var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource());
+      var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource(),
+          false);
       return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.items()).stream().map(ReportMapper::toProto).toList())
           .setNextPageToken(page.nextPageToken()).setTotalSize((int) page.totalSize()).build();
     });

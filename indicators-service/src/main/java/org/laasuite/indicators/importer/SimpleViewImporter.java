@@ -268,7 +268,8 @@ public class SimpleViewImporter {
         outcome.toLowerCase(Locale.ROOT).contains("lpsa") ? IndicatorSource.INDICATOR_SOURCE_LPSA_STRETCH : IndicatorSource.INDICATOR_SOURCE_LOCAL, "",
         monitorOnly, units.toLowerCase(Locale.ROOT).startsWith("number"), "", Frequency.FREQUENCY_ANNUAL,
         decimalPlaces(baseline, allTargets, os), null,
-        "LAA Simple View " + (row.isEmpty() ? "(row not numbered)" : "row " + row) + ", " + theme, null, null, 0);
+        "LAA Simple View " + (row.isEmpty() ? "(row not numbered)" : "row " + row) + ", " + theme, null, null, null,
+        0);
     return new Draft(line, indicator, baselinePeriod, baseline, ts, os,
         rating, rec.get("comments").strip());
   }

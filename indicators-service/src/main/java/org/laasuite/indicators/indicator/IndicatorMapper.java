@@ -25,16 +25,16 @@ public final class IndicatorMapper {
   private IndicatorMapper() {
   }
 
-  /** A listing's filters, checked into {@code v}; unset filters match everything. */
+  /** A listing's filters, checked into {@code v}; unset filters match every current indicator. */
   public static IndicatorService.Filter filter(LaaBlock block, String themeGroup, IndicatorSource source,
-      Violations v) {
+      boolean showDeleted, Violations v) {
     ProtoEnums.known(block, "block", v);
     ProtoEnums.known(source, "source", v);
     v.maxLength(themeGroup, Violations.MAX_TITLE, "theme_group");
     String b = ProtoEnums.nameOrNull(block);
     String t = themeGroup.isEmpty() ? null : themeGroup;
     String s = ProtoEnums.nameOrNull(source);
-    return new IndicatorService.Filter(b, t, s);
+    return new IndicatorService.Filter(b, t, s, showDeleted);
   }
 
   public static Indicator toProto(IndicatorRow i) {
@@ -64,6 +64,9 @@ public final class IndicatorMapper {
     }
     if (i.updateTime() != null) {
       b.setUpdateTime(Protos.timestamp(i.updateTime()));
+    }
+    if (i.deleteTime() != null) {
+      b.setDeleteTime(Protos.timestamp(i.deleteTime()));
     }
     return b.build();
   }
@@ -102,7 +105,8 @@ public final class IndicatorMapper {
     Frequency frequency = in.getFrequency() == Frequency.FREQUENCY_UNSPECIFIED ? Frequency.FREQUENCY_ANNUAL : in.getFrequency();
     return new IndicatorRow(null, in.getId(), in.getTitle(), in.getBlock(), in.getThemeGroup(), in.getOutcome(),
         in.getUnits(), in.getPolarity(), source, in.getNiCode(), in.getMonitorOnly(), in.getCumulative(),
-        in.getOwnerOrganisation(), frequency, in.getDecimalPlaces(), tolerance, in.getSourceReference(), null, null, 0);
+        in.getOwnerOrganisation(), frequency, in.getDecimalPlaces(), tolerance, in.getSourceReference(), null, null, null,
+        0);
   }
 
   /** The fields of an update's mask, checked with the indicator's name into {@code v}. */
@@ -119,6 +123,6 @@ public final class IndicatorMapper {
         updated.themeGroup(), updated.outcome(), updated.units(), updated.polarity(), updated.source(),
         updated.niCode(), updated.monitorOnly(), updated.cumulative(), updated.ownerOrganisation(),
         updated.frequency(), updated.decimalPlaces(), updated.amberTolerance(), existing.sourceReference(),
-        existing.createTime(), null, existing.version());
+        existing.createTime(), null, existing.deleteTime(), existing.version());
   }
 }

@@ -1,5 +1,6 @@
 package org.laasuite.indicators.indicator;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -27,7 +28,7 @@ public interface IndicatorRepository extends CrudRepository<IndicatorRow, Long> 
   long countWithCodeIgnoringCase(String code);
 
   /**
-   * Filters that are null match everything. Ordered by block, then naturally by code (CYP-2 before
+   * Filters that are null match everything; archived indicators only when {@code showDeleted}. Ordered by block, then naturally by code (CYP-2 before
    * CYP-10), the order of the partnership's own spreadsheet.
    */
   @Query("""
@@ -35,16 +36,33 @@ public interface IndicatorRepository extends CrudRepository<IndicatorRow, Long> 
       WHERE (CAST(:block AS TEXT) IS NULL OR block = :block)
         AND (CAST(:themeGroup AS TEXT) IS NULL OR theme_group = :themeGroup)
         AND (CAST(:source AS TEXT) IS NULL OR source = :source)
+        AND (:showDeleted OR delete_time IS NULL)
       ORDER BY block, regexp_replace(code, '[0-9]+$', ''),
                CAST(NULLIF(substring(code FROM '([0-9]+)$'), '') AS NUMERIC) NULLS FIRST, code
       LIMIT :limit OFFSET :offset""")
-  List<IndicatorRow> search(@Nullable String block, @Nullable String themeGroup, @Nullable String source, int limit,
-      int offset);
+  List<IndicatorRow> search(@Nullable String block, @Nullable String themeGroup, @Nullable String source,
+      boolean showDeleted, int limit, int offset);
 
   @Query("""
       SELECT count(*) FROM indicator
       WHERE (CAST(:block AS TEXT) IS NULL OR block = :block)
         AND (CAST(:themeGroup AS TEXT) IS NULL OR theme_group = :themeGroup)
-        AND (CAST(:source AS TEXT) IS NULL OR source = :source)""")
-  long countMatching(@Nullable String block, @Nullable String themeGroup, @Nullable String source);
+        AND (CAST(:source AS TEXT) IS NULL OR source = :source)
+        AND (:showDeleted OR delete_time IS NULL)""")
+  long countMatching(@Nullable String block, @Nullable String themeGroup, @Nullable String source,
+      boolean showDeleted);
+
+  /** How many figures of each kind the indicator has: what deleting it would lose. */
+  @Query("""
+      SELECT (SELECT count(*) FROM baseline WHERE indicator_id = :id) AS baselines,
+             (SELECT count(*) FROM target WHERE indicator_id = :id) AS targets,
+             (SELECT count(*) FROM outturn WHERE indicator_id = :id) AS outturns,
+             (SELECT count(*) FROM narrative WHERE indicator_id = :id) AS narratives,
+             (SELECT count(*) FROM recorded_judgement WHERE indicator_id = :id) AS judgements""")
+  FigureCounts countFigures(long id);
+
+  /** The figures of one indicator, by kind. */
+  @Introspected
+  record FigureCounts(long baselines, long targets, long outturns, long narratives, long judgements) {
+  }
 }

@@ -37,6 +37,7 @@ public record IndicatorRow(
     String sourceReference,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime,
     @DateUpdated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant updateTime,
+    @Nullable Instant deleteTime,
     long version) {
 
   public String name() {
@@ -50,8 +51,18 @@ public record IndicatorRow(
 
   /** This indicator as its next version. */
   public IndicatorRow nextVersion() {
+    return deletedAt(deleteTime);
+  }
+
+  /** Whether it is archived (deleted with force): it keeps its figures but takes no new ones. */
+  public boolean archived() {
+    return deleteTime != null;
+  }
+
+  /** This indicator as its next version, archived at {@code time} (or current again when null). */
+  public IndicatorRow deletedAt(@Nullable Instant time) {
     return new IndicatorRow(id, code, title, block, themeGroup, outcome, units, polarity, source, niCode, monitorOnly,
         cumulative, ownerOrganisation, frequency, decimalPlaces, amberTolerance, sourceReference, createTime,
-        updateTime, version + 1);
+        updateTime, time, version + 1);
   }
 }

@@ -1,9 +1,13 @@
 package org.laasuite.indicators.indicator;
 
+import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -54,29 +58,35 @@ public class IndicatorService {
     return codes.stream().map(found::get).toList();
   }
 
-  /** The filters of a listing; a null filter matches everything. */
-  public record Filter(@Nullable String block, @Nullable String themeGroup, @Nullable String source) {
+  /** The filters of a listing; a null filter matches everything, archived indicators only with {@code showDeleted}. */
+  public record Filter(@Nullable String block, @Nullable String themeGroup, @Nullable String source,
+      boolean showDeleted) {
 
     /** The filters as a page token is bound to them. */
     public String query() {
-      return "indicators;" + block + ";" + themeGroup + ";" + source;
+      return "indicators;" + block + ";" + themeGroup + ";" + source + (showDeleted ? ";deleted" : "");
     }
   }
 
   /** A page of the indicators {@code filter} matches, in the catalogue's order, with their total. */
   public Pages.Slice<IndicatorRow> list(Filter filter, Pages.Page page) {
-    List<IndicatorRow> rows = indicators.search(filter.block(), filter.themeGroup(), filter.source(), page.size(),
-        page.offset());
-    return page.slice(rows, indicators.countMatching(filter.block(), filter.themeGroup(), filter.source()));
+    List<IndicatorRow> rows = indicators.search(filter.block(), filter.themeGroup(), filter.source(),
+        filter.showDeleted(), page.size(), page.offset());
+    return page.slice(rows, indicators.countMatching(filter.block(), filter.themeGroup(), filter.source(),
+        filter.showDeleted()));
   }
 
   /**
    * Saves {@code candidate}; if its id is taken, answers the stored one when {@code sameAsAsked} says
-   * it is what was asked for (a retried create), and ALREADY_EXISTS otherwise.
+   * it is what was asked for (a retried create) and it is not archived, and ALREADY_EXISTS otherwise.
    */
   @Transactional
   public IndicatorRow create(IndicatorRow candidate, Predicate<IndicatorRow> sameAsAsked) {
     var existing = indicators.findByCode(candidate.code());
+    if (existing.isPresent() && existing.get().archived()) {
+      throw ApiException.withField(Status.Code.ALREADY_EXISTS, "INDICATOR_ALREADY_EXISTS",
+          candidate.name() + " exists, archived: undelete it (UndeleteIndicator)", "indicator.id");
+    }
     if (existing.isPresent() && sameAsAsked.test(existing.get())) {
       return existing.get();
     }
@@ -97,18 +107,85 @@ public class IndicatorService {
   public IndicatorRow update(String name, String etag, BiFunction<IndicatorRow, Violations, IndicatorRow> change) {
     IndicatorRow existing = lock(name, "indicator.name");
     Etags.check(etag, existing.etag(), name);
+    refuseArchived(existing);
     Violations v = new Violations();
     IndicatorRow updated = change.apply(existing, v);
     v.throwIfAny();
     return indicators.update(updated.nextVersion());
   }
 
-  /** Deletes the indicator {@code name} names; ABORTED, deleting nothing, when {@code etag} is set and stale. */
+  /**
+   * Deletes the indicator {@code name} names for good when nothing refers to it: neither figures of its own
+   * nor {@code elsewhere} (what the other services hold that names it); FAILED_PRECONDITION naming each
+   * otherwise, deleting nothing. With {@code force} it is archived instead, whatever refers to it, and
+   * loses nothing. ABORTED, changing nothing, when {@code etag} is set and stale.
+   */
   @Transactional
-  public void delete(String name, String etag) {
+  public void delete(String name, String etag, boolean force, List<PreconditionFailure.Violation> elsewhere) {
     IndicatorRow existing = lock(name, "name");
     Etags.check(etag, existing.etag(), name);
+    if (force) {
+      if (!existing.archived()) {
+        indicators.update(existing.deletedAt(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+      }
+      return;
+    }
+    List<PreconditionFailure.Violation> refers = new ArrayList<>(figures(existing));
+    refers.addAll(elsewhere);
+    if (!refers.isEmpty()) {
+      throw ApiException.failedPrecondition("INDICATOR_IN_USE", name + " is referred to ("
+          + refers.stream().map(PreconditionFailure.Violation::getDescription).limit(5)
+              .collect(Collectors.joining("; ")) + (refers.size() > 5 ? "; ..." : "")
+          + "), so nothing was deleted; delete it with force to archive it, keeping all of them", refers);
+    }
     indicators.delete(existing);
+  }
+
+  /** Brings back an archived indicator (a current one is answered as it is); ABORTED when {@code etag} is stale. */
+  @Transactional
+  public IndicatorRow undelete(String name, String etag) {
+    IndicatorRow existing = lock(name, "name");
+    Etags.check(etag, existing.etag(), name);
+    return existing.archived() ? indicators.update(existing.deletedAt(null)) : existing;
+  }
+
+  /** The indicator's own figures, a precondition of type FIGURES for each kind it has. */
+  private List<PreconditionFailure.Violation> figures(IndicatorRow indicator) {
+    var counts = indicators.countFigures(indicator.id());
+    List<PreconditionFailure.Violation> out = new ArrayList<>();
+    figure(out, indicator, "baselines", "baseline", counts.baselines());
+    figure(out, indicator, "targets", "target", counts.targets());
+    figure(out, indicator, "outturns", "outturn", counts.outturns());
+    figure(out, indicator, "narratives", "narrative", counts.narratives());
+    figure(out, indicator, "recordedJudgements", "recorded judgement", counts.judgements());
+    return out;
+  }
+
+  /** "indicators/X/outturns": "12 outturns". */
+  private static void figure(List<PreconditionFailure.Violation> out, IndicatorRow indicator, String collection,
+      String one, long count) {
+    if (count > 0) {
+      out.add(Referrers.violation("FIGURES", indicator.name() + "/" + collection,
+          count + " " + one + (count == 1 ? "" : "s")));
+    }
+  }
+
+  /**
+   * The indicator {@code name} names, for a write: FAILED_PRECONDITION (INDICATOR_ARCHIVED) when it is
+   * archived, which takes no new figures or changes until it is undeleted.
+   */
+  public IndicatorRow current(String name, String field) {
+    IndicatorRow indicator = get(name, field);
+    refuseArchived(indicator);
+    return indicator;
+  }
+
+  /** FAILED_PRECONDITION (INDICATOR_ARCHIVED) when {@code indicator} is archived. */
+  public static void refuseArchived(IndicatorRow indicator) {
+    if (indicator.archived()) {
+      throw new ApiException(Status.Code.FAILED_PRECONDITION, "INDICATOR_ARCHIVED", indicator.name()
+          + " is archived; undelete it to change it or record figures", List.of());
+    }
   }
 
   private IndicatorRow lock(String name, String field) {

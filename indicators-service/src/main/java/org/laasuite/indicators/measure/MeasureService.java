@@ -132,7 +132,7 @@ public class MeasureService {
       Violations v = row.problems();
       IndicatorRow indicator = null;
       try {
-        indicator = indicators.get(row.indicator(), "indicator");
+        indicator = indicators.current(row.indicator(), "indicator");
       } catch (ApiException e) {
         v.add("indicator", e.violations().isEmpty() ? e.getMessage() : e.violations().getFirst().getDescription());
       }
@@ -173,6 +173,8 @@ public class MeasureService {
       IndicatorRow indicator = code == null ? null : found.get(code);
       if (code != null && indicator == null) {
         v.add(at + ".parent", ResourceNames.INDICATORS.name(code) + " does not exist");
+      } else if (indicator != null && indicator.archived()) {
+        v.add(at + ".parent", indicator.name() + " is archived; undelete it to record figures");
       }
       rows.add(narrative(indicator, batch.get(i).narrative(), at + ".narrative.", v));
     }

@@ -14,6 +14,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.laasuite.indicators.v1.*;
@@ -34,6 +35,12 @@ class ConcurrentUpdatesTest extends OwnDatabaseTest {
       .setNiCode("NI 117").setOwnerOrganisation("organisations/coventry-city-council")
       .setThemeGroup("bodies/other-theme-group").setDecimalPlaces(2)
       .setAmberTolerance(Decimal.newBuilder().setValue("1.5")).setMonitorOnly(true).setCumulative(true).build();
+
+  /** Deletes ask the funding and partnership services what names the indicator. */
+  @Override
+  public Map<String, String> getProperties() {
+    return OtherServices.with(super.getProperties());
+  }
 
   private Indicator create(String code) {
     return client.createIndicator(CreateIndicatorRequest.newBuilder().setIndicator(Indicator.newBuilder().setId(code)

@@ -50,7 +50,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> p = db.serviceProperties();
+    Map<String, String> p = OtherServices.with(db.serviceProperties()); // a delete asks them what names it
     p.put("laa.test.count-sql", "true");
     return p;
   }
