@@ -143,6 +143,16 @@ public final class RunningSuite {
       }
     }
 
+    /**
+     * Kills the process at once (SIGKILL), as a crash or the OOM killer would: no shutdown hooks, no
+     * goodbye to its clients; the kernel closes its sockets. Returns when it is gone.
+     */
+    public synchronized void kill() throws InterruptedException {
+      if (process != null && process.isAlive()) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+
     public synchronized void stop() {
       if (process != null && process.isAlive()) {
         process.destroy();
