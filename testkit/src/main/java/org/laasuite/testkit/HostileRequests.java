@@ -3,23 +3,21 @@ package org.laasuite.testkit;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCalls;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A corpus of malformed requests sent to every unary method of a service over a real channel: the
  * empty request, and requests whose every field (to a depth of three messages) holds one kind of
- * hostile value. A client's mistake is never INTERNAL or UNKNOWN: {@link #probe} answers the calls
- * that were.
+ * hostile value, text that is not UTF-8 among them. A client's mistake is never INTERNAL or UNKNOWN,
+ * and text no service can read is INVALID_ARGUMENT: {@link #probe} answers the calls that were not.
  */
 public final class HostileRequests {
 
@@ -58,6 +56,15 @@ public final class HostileRequests {
         default -> null;
       }));
 
+  /**
+   * Every string a lone surrogate: sent as bytes ({@link RawRequests}), since no protobuf library
+   * sends it, to the methods whose request holds text, each of which must refuse it INVALID_ARGUMENT.
+   */
+  private static final Variant NOT_UTF8 = new Variant("text that is not UTF-8",
+      f -> f.getJavaType() == FieldDescriptor.JavaType.STRING ? RawRequests.NOT_UTF8 : null);
+  /** How deep in a request the corpus sets fields. */
+  private static final int DEPTH = 3;
+
   /** A call the corpus made and what it was answered. */
   public record Answer(String method, String variant, Status.Code code, String description) {
     @Override
@@ -69,7 +76,10 @@ public final class HostileRequests {
   private HostileRequests() {
   }
 
-  /** The calls answered INTERNAL or UNKNOWN (a client's mistake never is); prints how many were made. */
+  /**
+   * The calls answered INTERNAL or UNKNOWN (a client's mistake never is), or, with text that is not
+   * UTF-8, anything but INVALID_ARGUMENT; prints how many were made.
+   */
   public static List<Answer> probe(Channel channel, ServiceDescriptor service) {
     List<Answer> wrong = new ArrayList<>();
     int calls = 0;
@@ -84,32 +94,50 @@ public final class HostileRequests {
       requests.add(prototype);
       labels.add("empty request");
       for (Variant v : VARIANTS) {
-        requests.add(fill(prototype.newBuilderForType(), v, 3).build());
+        requests.add(fill(prototype.newBuilderForType(), v, DEPTH).build());
         labels.add(v.label());
       }
       for (int i = 0; i < requests.size(); i++) {
         calls++;
-        Answer a = call(channel, method, requests.get(i), labels.get(i));
+        byte[] request = requests.get(i).toByteArray();
+        Answer a = call(method, labels.get(i), () -> RawRequests.unary(channel, method, request));
         if (a.code() == Status.Code.INTERNAL || a.code() == Status.Code.UNKNOWN) {
+          wrong.add(a);
+        }
+      }
+      Message notUtf8Request = fill(prototype.newBuilderForType(), NOT_UTF8, DEPTH).build();
+      if (holdsText(notUtf8Request)) {
+        calls++;
+        byte[] notUtf8 = RawRequests.encode(notUtf8Request);
+        Answer a = call(method, NOT_UTF8.label(), () -> RawRequests.unary(channel, method, notUtf8));
+        if (a.code() != Status.Code.INVALID_ARGUMENT) {
           wrong.add(a);
         }
       }
     }
     System.out.println(service.getName() + ": " + calls + " malformed requests, " + wrong.size()
-        + " answered INTERNAL or UNKNOWN");
+        + " answered INTERNAL or UNKNOWN, or other than INVALID_ARGUMENT to text that is not UTF-8");
     return wrong;
   }
 
-  @SuppressWarnings("unchecked")
-  private static <Q, R> Answer call(Channel channel, MethodDescriptor<Q, R> method, Message request, String label) {
+  private static Answer call(MethodDescriptor<?, ?> method, String label, Runnable call) {
     try {
-      ClientCalls.blockingUnaryCall(channel, method, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS),
-          (Q) request);
+      call.run();
       return new Answer(method.getBareMethodName(), label, Status.Code.OK, "");
     } catch (StatusRuntimeException e) {
       return new Answer(method.getBareMethodName(), label, e.getStatus().getCode(),
           String.valueOf(e.getStatus().getDescription()));
     }
+  }
+
+  /** Whether {@code m} holds a string anywhere. */
+  private static boolean holdsText(Message m) {
+    return m.getAllFields().entrySet().stream().anyMatch(e -> switch (e.getKey().getJavaType()) {
+      case STRING -> true;
+      case MESSAGE -> (e.getKey().isRepeated() ? ((List<?>) e.getValue()).stream() : Stream.of(e.getValue()))
+          .anyMatch(nested -> holdsText((Message) nested));
+      default -> false;
+    });
   }
 
   private static Message.Builder fill(Message.Builder b, Variant v, int depth) {

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * one), it is checked ({@link RequestChecks}): a request without its name, parent, resource or
  * update_mask (what its proto marks {@code REQUIRED}), or with a NUL character in any text, is
  * refused with INVALID_ARGUMENT naming each field. The fields inside a resource are checked by the
- * service's mapper with the resource's other rules ({@link FieldBehaviors#checkRequired}).
+ * service's mapper with the resource's other rules ({@link FieldBehaviors#checkRequired}). A request
+ * whose bytes do not parse (text that is not UTF-8) is refused below this, by {@link RequestParsing},
+ * and turned into its status here like any other ApiException.
  */
 @Singleton
 public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {

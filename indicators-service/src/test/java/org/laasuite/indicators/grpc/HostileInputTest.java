@@ -6,18 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.laasuite.testkit.GrpcErrors.expect;
 import static org.laasuite.testkit.GrpcErrors.expectInvalid;
+import static org.laasuite.testkit.RawRequests.NOT_UTF8;
 
 import com.google.type.Date;
 import com.google.type.Decimal;
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import io.micronaut.grpc.server.GrpcServerChannel;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.testkit.GrpcErrors;
 import org.laasuite.testkit.OwnDatabaseTest;
+import org.laasuite.testkit.RawRequests;
 import org.laasuite.type.v1.LaaBlock;
 
 /** Input that would crash something later is refused when it is sent, naming the field. */
@@ -28,6 +34,9 @@ class HostileInputTest extends OwnDatabaseTest {
   IndicatorServiceGrpc.IndicatorServiceBlockingStub client;
   @Inject
   IndicatorServiceGrpc.IndicatorServiceStub asyncClient;
+  @Inject
+  @GrpcChannel(GrpcServerChannel.NAME)
+  ManagedChannel channel;
 
   @BeforeAll
   void anIndicatorAndAPeriod() {
@@ -122,5 +131,32 @@ class HostileInputTest extends OwnDatabaseTest {
     assertFalse(huge.getWritten());
     assertEquals("value", huge.getRejected(0).getProblems(0).getField());
     assertEquals(before, db.rows("outturn"));
+  }
+
+  @Test
+  void textThatIsNotUtf8IsRefusedNamingItsFieldAndNothingIsWritten() throws Exception {
+    long indicators = db.rows("indicator");
+    long narratives = db.rows("narrative");
+    long outturns = db.rows("outturn");
+    var status = expect(Status.Code.INVALID_ARGUMENT, () -> RawRequests.unary(channel,
+        IndicatorServiceGrpc.getCreateIndicatorMethod(), RawRequests.encode(CreateIndicatorRequest.newBuilder()
+            .setIndicator(indicator("H-UTF8").setTitle("Street " + NOT_UTF8)).build())));
+    assertEquals("indicator.title", GrpcErrors.badRequest(status).getFieldViolations(0).getField());
+    assertEquals("indicators.laasuite.org", GrpcErrors.errorInfo(status).getDomain());
+    Narrative.Builder narrative = Narrative.newBuilder().setPeriod("periods/fy-2006-07").setAchieved("On track");
+    expectInvalid(() -> RawRequests.unary(channel, IndicatorServiceGrpc.getBatchCreateNarrativesMethod(),
+        RawRequests.encode(BatchCreateNarrativesRequest.newBuilder()
+            .addRequests(CreateNarrativeRequest.newBuilder().setParent("indicators/H-FIG").setNarrative(narrative))
+            .addRequests(CreateNarrativeRequest.newBuilder().setParent("indicators/H-FIG")
+                .setNarrative(narrative.clone().setAchieved("On " + NOT_UTF8 + " track")))
+            .build())), "requests[1].narrative.achieved");
+    OutturnRow.Builder row = OutturnRow.newBuilder().setIndicator("indicators/H-FIG").setPeriod("periods/fy-2006-07")
+        .setValue("9.7");
+    expectInvalid(() -> RawRequests.clientStream(channel, IndicatorServiceGrpc.getImportOutturnsMethod(), List.of(
+        RawRequests.encode(ImportOutturnsRequest.newBuilder().setRow(row).build()),
+        RawRequests.encode(ImportOutturnsRequest.newBuilder().setRow(row.clone().setNote(NOT_UTF8)).build()),
+        RawRequests.encode(ImportOutturnsRequest.newBuilder().setRow(row).build()))), "row.note");
+    assertEquals(List.of(indicators, narratives, outturns),
+        List.of(db.rows("indicator"), db.rows("narrative"), db.rows("outturn")));
   }
 }
