@@ -45,6 +45,7 @@ import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportingServiceGrpc;
 import org.laasuite.testkit.GrpcErrors;
 import org.laasuite.testkit.HostileRequests;
+import org.laasuite.testkit.TestIssuer;
 import org.laasuite.type.v1.LaaBlock;
 import org.yaml.snakeyaml.Yaml;
 
@@ -113,9 +114,25 @@ class GatewayTest implements TestPropertyProvider {
     }
   }
 
+  /** The JSON API is public, and a token it is sent is checked as the services check it. */
+  @Test
+  void theJsonApiReadsWithoutATokenAndRefusesABadOneSayingWhy() {
+    assertEquals(200, Http.get(base(), "/api/v1/report-cards/CYP-28").statusCode(), "public");
+    assertEquals(200, Http.authorized(base(), "/api/v1/report-cards/CYP-28", "Bearer "
+        + TestIssuer.token("people/anyone")).statusCode(), "signed in");
+    var expired = Http.authorized(base(), "/api/v1/report-cards/CYP-28", "Bearer "
+        + TestIssuer.get().mint("people/anyone", Map.of(), java.time.Duration.ofMinutes(-5)));
+    assertEquals(401, expired.statusCode());
+    assertTrue(expired.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(expired.body().contains("\"reason\":\"TOKEN_EXPIRED\""), expired.body());
+    assertEquals("Bearer error=\"invalid_token\", error_description=\"the token has expired\"",
+        expired.headers().firstValue("WWW-Authenticate").orElse(""));
+    assertEquals(401, Http.authorized(base(), "/api/v1/report-cards/CYP-28", "Basic dXNlcjpwYXNz").statusCode());
+  }
+
   @Test
   void theFourBlocksCountsAddUpToTheIndicatorsLoaded() throws Exception {
-    var channel = ManagedChannelBuilder.forTarget(RunningSuite.get().indicators.address()).usePlaintext().build();
+    var channel = RunningSuite.get().indicators.adminChannel();
     int loaded;
     try {
       loaded = IndicatorServiceGrpc.newBlockingStub(channel).listIndicators(ListIndicatorsRequest.newBuilder()
@@ -198,7 +215,7 @@ class GatewayTest implements TestPropertyProvider {
    */
   @Test
   void anIndicatorInUseIsNotDeletedAndAnArchivedOneLeavesItsBlockButKeepsItsCard() throws Exception {
-    var channel = ManagedChannelBuilder.forTarget(RunningSuite.get().indicators.address()).usePlaintext().build();
+    var channel = RunningSuite.get().indicators.adminChannel();
     try {
       var indicators = IndicatorServiceGrpc.newBlockingStub(channel);
       var refused = GrpcErrors.expect(Status.Code.FAILED_PRECONDITION, () -> indicators.deleteIndicator(

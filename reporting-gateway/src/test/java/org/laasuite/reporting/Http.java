@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /** Plain HTTP GETs against a gateway, answers of any status returned as they are. */
 final class Http {
@@ -21,26 +22,30 @@ final class Http {
   }
 
   static HttpResponse<String> get(URI base, String path) {
-    return send(base, path, null, HttpResponse.BodyHandlers.ofString());
+    return send(base, path, Map.of(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** A GET accepting only the given media type. */
   static HttpResponse<String> get(URI base, String path, String accept) {
-    return send(base, path, accept, HttpResponse.BodyHandlers.ofString());
+    return send(base, path, Map.of("Accept", accept), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET sending {@code authorization} as its Authorization header. */
+  static HttpResponse<String> authorized(URI base, String path, String authorization) {
+    return send(base, path, Map.of("Authorization", authorization), HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<byte[]> bytes(URI base, String path) {
-    return send(base, path, null, HttpResponse.BodyHandlers.ofByteArray());
+    return send(base, path, Map.of(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private static <T> HttpResponse<T> send(URI base, String path, String accept, HttpResponse.BodyHandler<T> handler) {
+  private static <T> HttpResponse<T> send(URI base, String path, Map<String, String> headers,
+      HttpResponse.BodyHandler<T> handler) {
     try {
       // The raw path: tests send what a browser or an attacker would, unnormalised.
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
           .timeout(Duration.ofSeconds(60)).GET();
-      if (accept != null) {
-        request.header("Accept", accept);
-      }
+      headers.forEach(request::header);
       return CLIENT.send(request.build(), handler);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.laasuite.testkit.Ports;
 import org.laasuite.testkit.ServiceProcess;
+import org.laasuite.testkit.TestIssuer;
 import org.laasuite.tools.Laa;
 
 /**
@@ -36,6 +37,7 @@ public final class RunningSuite {
       s.awaitServing();
     }
     Path data = root().resolve("data/coventry-2007-08");
+    System.setProperty("laa.token", TestIssuer.token(TestIssuer.ADMIN)); // the imports run as the admin
     check(Laa.run("import-simple-view", indicators.address(), data.resolve("laa-simple-view.csv").toString()));
     check(Laa.run("import-narratives", indicators.address(), data.resolve("narratives.csv").toString()));
     check(Laa.run("import-funding", funding.address(), data.toString(), "2007-08"));
@@ -69,6 +71,10 @@ public final class RunningSuite {
     p.put("grpc.server.port", String.valueOf(Ports.free()));
     // Management (/health, /prometheus) on its own port, as GATEWAY_MANAGEMENT_PORT gives it outside tests.
     p.put("endpoints.all.port", String.valueOf(Ports.free()));
+    // It trusts the tests' issuer, and calls the services with a token of its own signed by it.
+    p.putAll(TestIssuer.properties());
+    p.put("laa.security.local-issuer.directory", TestIssuer.get().directory().toString());
+    p.put("laa.security.local-issuer.issuer", TestIssuer.ISSUER);
     return p;
   }
 

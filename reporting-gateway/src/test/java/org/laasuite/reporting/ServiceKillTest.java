@@ -8,7 +8,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.context.ApplicationContext;
@@ -149,7 +148,7 @@ class ServiceKillTest {
   @Test
   void writesAcknowledgedBeforeAKillAreThereAfterTheRestartAndARetriedRequestWritesOnce() throws Exception {
     ServiceProcess service = RunningSuite.get().indicators;
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(service.address()).usePlaintext().build();
+    ManagedChannel channel = service.adminChannel();
     var client = IndicatorServiceGrpc.newBlockingStub(channel);
     // An indicator of the test's own, archived at the end (keeping its narratives, out of listings and block
     // summaries): the narratives under it are exactly the ones written here, and the other tests see the demo

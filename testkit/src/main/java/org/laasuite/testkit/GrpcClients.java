@@ -10,9 +10,9 @@ import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 
 /**
- * Stubs of the suite's services on a real channel to the test context's own gRPC server (loopback):
- * a {@code @MicronautTest} injects the one for the service it starts. Only the stubs a test injects
- * are made.
+ * Stubs of the suite's services on a real channel to the test context's own gRPC server (loopback), calling
+ * as the tests' admin ({@link TestIssuer}): a {@code @MicronautTest} injects the one for the service it starts.
+ * Only the stubs a test injects are made.
  */
 @Factory
 public class GrpcClients {
@@ -20,23 +20,23 @@ public class GrpcClients {
   @Bean
   IndicatorServiceGrpc.IndicatorServiceBlockingStub indicators(
       @GrpcChannel(GrpcServerChannel.NAME) ManagedChannel channel) {
-    return IndicatorServiceGrpc.newBlockingStub(channel);
+    return IndicatorServiceGrpc.newBlockingStub(channel).withCallCredentials(TestIssuer.admin());
   }
 
   /** For client streams (ImportOutturns). */
   @Bean
   IndicatorServiceGrpc.IndicatorServiceStub indicatorsAsync(@GrpcChannel(GrpcServerChannel.NAME) ManagedChannel channel) {
-    return IndicatorServiceGrpc.newStub(channel);
+    return IndicatorServiceGrpc.newStub(channel).withCallCredentials(TestIssuer.admin());
   }
 
   @Bean
   FundingServiceGrpc.FundingServiceBlockingStub funding(@GrpcChannel(GrpcServerChannel.NAME) ManagedChannel channel) {
-    return FundingServiceGrpc.newBlockingStub(channel);
+    return FundingServiceGrpc.newBlockingStub(channel).withCallCredentials(TestIssuer.admin());
   }
 
   @Bean
   PartnershipServiceGrpc.PartnershipServiceBlockingStub partnership(
       @GrpcChannel(GrpcServerChannel.NAME) ManagedChannel channel) {
-    return PartnershipServiceGrpc.newBlockingStub(channel);
+    return PartnershipServiceGrpc.newBlockingStub(channel).withCallCredentials(TestIssuer.admin());
   }
 }

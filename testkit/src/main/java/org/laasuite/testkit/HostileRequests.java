@@ -3,15 +3,25 @@ package org.laasuite.testkit;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import com.google.rpc.ErrorInfo;
+import io.grpc.CallCredentials;
 import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.laasuite.auth.BearerToken;
+import org.laasuite.auth.LocalIssuer;
 
 /**
  * A corpus of malformed requests sent to every unary method of a service over a real channel: the
@@ -83,12 +93,9 @@ public final class HostileRequests {
   public static List<Answer> probe(Channel channel, ServiceDescriptor service) {
     List<Answer> wrong = new ArrayList<>();
     int calls = 0;
-    for (MethodDescriptor<?, ?> method : service.getMethods()) {
-      if (method.getType() != MethodDescriptor.MethodType.UNARY
-          || !(method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> p)) {
-        continue;
-      }
-      Message prototype = (Message) p.getMessagePrototype();
+    for (var unary : unaryMethods(service).entrySet()) {
+      MethodDescriptor<?, ?> method = unary.getKey();
+      Message prototype = unary.getValue();
       List<Message> requests = new ArrayList<>();
       List<String> labels = new ArrayList<>();
       requests.add(prototype);
@@ -120,14 +127,63 @@ public final class HostileRequests {
     return wrong;
   }
 
+  /** The service's unary methods, each with the prototype of its request. */
+  private static Map<MethodDescriptor<?, ?>, Message> unaryMethods(ServiceDescriptor service) {
+    Map<MethodDescriptor<?, ?>, Message> out = new LinkedHashMap<>();
+    for (MethodDescriptor<?, ?> method : service.getMethods()) {
+      if (method.getType() == MethodDescriptor.MethodType.UNARY
+          && method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> p) {
+        out.put(method, (Message) p.getMessagePrototype());
+      }
+    }
+    return out;
+  }
+
+  /** The call's answer; its description begins with the reason its ErrorInfo gives, if any ("TOKEN_EXPIRED: ..."). */
   private static Answer call(MethodDescriptor<?, ?> method, String label, Runnable call) {
     try {
       call.run();
       return new Answer(method.getBareMethodName(), label, Status.Code.OK, "");
     } catch (StatusRuntimeException e) {
+      var status = StatusProto.fromThrowable(e);
+      String reason = status != null && status.getDetailsList().stream().anyMatch(d -> d.is(ErrorInfo.class))
+          ? GrpcErrors.errorInfo(status).getReason() + ": " : "";
       return new Answer(method.getBareMethodName(), label, e.getStatus().getCode(),
-          String.valueOf(e.getStatus().getDescription()));
+          reason + e.getStatus().getDescription());
     }
+  }
+
+  /**
+   * Every unary method called with no token and with each kind of bad one (expired, of an issuer not
+   * configured, signed with another key, not a JWT): the calls not answered UNAUTHENTICATED with the reason
+   * that says why (TOKEN_MISSING, TOKEN_EXPIRED…); prints how many were made.
+   */
+  public static List<Answer> probeWithoutIdentity(Channel channel, ServiceDescriptor service) throws IOException {
+    Map<String, CallCredentials> bad = new LinkedHashMap<>();
+    bad.put("TOKEN_MISSING", null);
+    bad.put("TOKEN_EXPIRED", BearerToken.of(TestIssuer.get().mint(TestIssuer.ADMIN, Map.of(),
+        Duration.ofMinutes(-10))));
+    bad.put("TOKEN_UNKNOWN_ISSUER", BearerToken.of(LocalIssuer.open(Files.createTempDirectory("stranger"),
+        "https://stranger.example.org").mint(TestIssuer.ADMIN, Map.of(), Duration.ofMinutes(10))));
+    bad.put("TOKEN_BAD_SIGNATURE", BearerToken.of(LocalIssuer.open(Files.createTempDirectory("forger"),
+        TestIssuer.ISSUER).mint(TestIssuer.ADMIN, Map.of(), Duration.ofMinutes(10))));
+    bad.put("TOKEN_MALFORMED", BearerToken.of("not-a-token"));
+    List<Answer> wrong = new ArrayList<>();
+    int calls = 0;
+    for (var unary : unaryMethods(service).entrySet()) {
+      MethodDescriptor<?, ?> method = unary.getKey();
+      byte[] request = unary.getValue().toByteArray();
+      for (var e : bad.entrySet()) {
+        calls++;
+        Answer a = call(method, e.getKey(), () -> RawRequests.unary(channel, method, request, e.getValue()));
+        if (a.code() != Status.Code.UNAUTHENTICATED || !a.description().startsWith(e.getKey() + ":")) {
+          wrong.add(a);
+        }
+      }
+    }
+    System.out.println(service.getName() + ": " + calls + " calls without a valid token, " + wrong.size()
+        + " not answered UNAUTHENTICATED saying why");
+    return wrong;
   }
 
   /** Whether {@code m} holds a string anywhere. */

@@ -6,6 +6,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.UnknownFieldSet;
+import io.grpc.CallCredentials;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
@@ -71,10 +72,20 @@ public final class RawRequests {
     }
   }
 
-  /** Calls {@code method} with {@code request} as its bytes; answers the response's bytes. */
+  /** Calls {@code method} as the tests' admin with {@code request} as its bytes; answers the response's bytes. */
   public static byte[] unary(Channel channel, MethodDescriptor<?, ?> method, byte[] request) {
-    return ClientCalls.blockingUnaryCall(channel, asBytes(method),
-        CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS), request);
+    return unary(channel, method, request, TestIssuer.admin());
+  }
+
+  /** The same with {@code credentials}, none when null. */
+  public static byte[] unary(Channel channel, MethodDescriptor<?, ?> method, byte[] request,
+      CallCredentials credentials) {
+    return ClientCalls.blockingUnaryCall(channel, asBytes(method), options(credentials), request);
+  }
+
+  private static CallOptions options(CallCredentials credentials) {
+    CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    return credentials == null ? options : options.withCallCredentials(credentials);
   }
 
   /**
@@ -85,7 +96,7 @@ public final class RawRequests {
       throws Exception {
     CompletableFuture<byte[]> response = new CompletableFuture<>();
     StreamObserver<byte[]> requests = ClientCalls.asyncClientStreamingCall(
-        channel.newCall(asBytes(method), CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)),
+        channel.newCall(asBytes(method), options(TestIssuer.admin())),
         new StreamObserver<>() {
           @Override
           public void onNext(byte[] value) {

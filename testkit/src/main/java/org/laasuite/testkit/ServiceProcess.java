@@ -1,5 +1,7 @@
 package org.laasuite.testkit;
 
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.laasuite.auth.BearerToken;
 import org.laasuite.tools.Laa;
 
 /**
@@ -66,6 +69,12 @@ public final class ServiceProcess {
     return "127.0.0.1:" + grpcPort;
   }
 
+  /** A channel to it calling as the tests' admin ({@link TestIssuer}); the caller shuts it down. */
+  public ManagedChannel adminChannel() {
+    return ManagedChannelBuilder.forTarget(address()).usePlaintext()
+        .intercept(BearerToken.of(TestIssuer.token(TestIssuer.ADMIN)).onEveryCall()).build();
+  }
+
   public TestDatabase database() {
     return database;
   }
@@ -90,6 +99,7 @@ public final class ServiceProcess {
     env.put(envPrefix + "_HTTP_PORT", String.valueOf(Ports.free()));
     env.put("LAA_BIND_HOST", "127.0.0.1");
     env.put("LOG_FORMAT", "text");
+    env.putAll(TestIssuer.environment());
     env.putAll(environment);
     File log = Path.of("target", module + ".log").toFile();
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));

@@ -58,6 +58,7 @@ public final class StoppablePostgres implements AutoCloseable {
     p.put("datasources.default.password", "");
     p.put("grpc.server.port", String.valueOf(Ports.free()));
     p.put("micronaut.server.port", "-1");
+    p.putAll(TestIssuer.properties()); // the tests' calls carry its tokens
     return p;
   }
 

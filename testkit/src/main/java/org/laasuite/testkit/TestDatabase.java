@@ -123,6 +123,7 @@ public final class TestDatabase {
     // connections (each taking a port from that range) before it binds its gRPC server.
     p.put("grpc.server.port", String.valueOf(Ports.free()));
     p.put("micronaut.server.port", "-1");
+    p.putAll(TestIssuer.properties()); // the tests' calls carry its tokens
     return p;
   }
 

@@ -3,6 +3,7 @@ package org.laasuite.tools;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
+import org.laasuite.auth.BearerToken;
 import org.laasuite.type.v1.ImportProblem;
 
 /** One gRPC call from the command line: a channel, the call, a readable error, the channel closed. */
@@ -37,9 +38,23 @@ final class Calls {
     }
   }
 
+  /**
+   * The token the tools call with: the system property laa.token, else the environment's LAA_TOKEN (bin/laa
+   * sets the partnership admin's from the local issuer); null: calls without one.
+   */
+  static String token() {
+    String t = System.getProperty("laa.token", System.getenv("LAA_TOKEN"));
+    return t == null || t.isBlank() ? null : t.strip();
+  }
+
   static int with(String target, Work work) throws Exception {
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(target).usePlaintext()
-        .maxInboundMessageSize(16 * 1024 * 1024).build();
+    ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forTarget(target).usePlaintext()
+        .maxInboundMessageSize(16 * 1024 * 1024);
+    String token = token();
+    if (token != null) {
+      builder.intercept(BearerToken.of(token).onEveryCall());
+    }
+    ManagedChannel channel = builder.build();
     try {
       return work.run(channel);
     } catch (StatusRuntimeException e) {

@@ -2,6 +2,7 @@ package org.laasuite.tools;
 
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
+import org.laasuite.auth.LocalIssuer;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -50,6 +51,7 @@ public final class Laa {
       case "embedded-postgres" -> embeddedPostgres(rest);
       case "create-databases" -> createDatabases(rest);
       case "wait-grpc" -> waitGrpc(rest);
+      case "token" -> token(rest);
       case "import-simple-view" -> importSimpleView(rest);
       case "import-narratives" -> Narratives.importNarratives(rest);
       case "indicators" -> Reading.indicators(rest);
@@ -71,6 +73,7 @@ public final class Laa {
         usage: laa-tools embedded-postgres DATA_DIR PORT
                laa-tools create-databases JDBC_URL USER PASSWORD DB...
                laa-tools wait-grpc HOST:PORT SECONDS
+               laa-tools token KEY_DIR ISSUER SUBJECT   a bearer token of the local issuer (its key made if missing)
                laa-tools import-simple-view HOST:PORT FILE [--validate-only] [--allow-partial] [--skip-if-loaded]
                laa-tools import-narratives HOST:PORT FILE [--skip-if-loaded]
                laa-tools indicators HOST:PORT [BLOCK]
@@ -85,6 +88,19 @@ public final class Laa {
                laa-tools bench BASE_URL [N]""");
     System.exit(2);
     return 2;
+  }
+
+  /**
+   * Prints a token for {@code SUBJECT} signed by the local issuer whose key is in {@code KEY_DIR} (made there
+   * first if there is none, with its public half in jwks.json for the services), valid for twelve hours.
+   */
+  private static int token(List<String> args) {
+    if (args.size() != 3) {
+      usage();
+    }
+    LocalIssuer issuer = LocalIssuer.open(Path.of(args.get(0)), args.get(1));
+    System.out.println(issuer.mint(args.get(2), java.util.Map.of(), java.time.Duration.ofHours(12)));
+    return 0;
   }
 
   /** Runs a real PostgreSQL from Maven Central's binaries until this process is stopped. */

@@ -32,12 +32,32 @@ public class DatabaseReadiness {
     this.connections = connections;
   }
 
+  /**
+   * Whether the database answers a query. A query, not {@code isValid}: a pooled connection the server
+   * dropped then fails with a connection error, which makes the pool evict it.
+   */
   private static boolean valid(io.micronaut.data.connection.ConnectionStatus<Connection> status) {
-    try {
-      return status.getConnection().isValid(2);
+    try (var statement = status.getConnection().createStatement()) {
+      statement.setQueryTimeout(2);
+      statement.execute("SELECT 1");
+      return true;
     } catch (java.sql.SQLException e) {
       return false;
     }
+  }
+
+  /**
+   * Asks again (up to five times) when the answer is no: it may have come from a connection the server dropped
+   * while the pool held it, which the failure evicted. When no connection can be had at all, the pool's
+   * exception ends the asking.
+   */
+  private boolean answers() {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      if (connections.executeRead(DatabaseReadiness::valid)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Asks the database, and says what it found to the health service. */
@@ -45,7 +65,7 @@ public class DatabaseReadiness {
   public ServingStatus check() {
     ServingStatus status;
     try {
-      status = connections.executeRead(DatabaseReadiness::valid) ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+      status = answers() ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
     } catch (RuntimeException e) {
       status = ServingStatus.NOT_SERVING;
       if (last != ServingStatus.NOT_SERVING) {

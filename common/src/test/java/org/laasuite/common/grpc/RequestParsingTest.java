@@ -44,6 +44,7 @@ import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.OutturnRow;
 import org.laasuite.testkit.GrpcErrors;
 import org.laasuite.testkit.Ports;
+import org.laasuite.testkit.TestIssuer;
 import org.laasuite.testkit.RawRequests;
 
 /**
@@ -131,8 +132,10 @@ class RequestParsingTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of("grpc.server.port", String.valueOf(Ports.free()), "micronaut.server.port", "-1",
-        "laa.error-domain", "test.laasuite.org");
+    Map<String, String> p = new java.util.HashMap<>(TestIssuer.properties());
+    p.putAll(Map.of("grpc.server.port", String.valueOf(Ports.free()), "micronaut.server.port", "-1",
+        "laa.error-domain", "test.laasuite.org"));
+    return p;
   }
 
   @BeforeEach

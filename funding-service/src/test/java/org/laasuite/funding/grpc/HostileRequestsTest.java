@@ -20,7 +20,7 @@ import org.laasuite.testkit.RawRequests;
 
 /**
  * Malformed requests to every method: each is answered precisely, none INTERNAL or UNKNOWN, text
- * that is not UTF-8 INVALID_ARGUMENT.
+ * that is not UTF-8 INVALID_ARGUMENT; none served without a valid token.
  */
 @MicronautTest(transactional = false)
 class HostileRequestsTest extends OwnDatabaseTest {
@@ -28,6 +28,11 @@ class HostileRequestsTest extends OwnDatabaseTest {
   @Inject
   @GrpcChannel(GrpcServerChannel.NAME)
   ManagedChannel channel;
+
+  @Test
+  void noCallWithoutAValidTokenIsServedAndEachIsToldWhy() throws Exception {
+    assertEquals(List.of(), HostileRequests.probeWithoutIdentity(channel, FundingServiceGrpc.getServiceDescriptor()));
+  }
 
   @Test
   void noMalformedRequestIsAnsweredInternalOrUnknown() {

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Channels;
 import org.laasuite.common.grpc.Pages;
+import org.laasuite.common.security.Callers;
 import org.laasuite.funding.v1.BatchGetIndicatorFundingRequest;
 import org.laasuite.funding.v1.FundingServiceGrpc;
 import org.laasuite.partnership.v1.ListActionsRequest;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the other services hold that names an indicator: the commitments the funding service has
- * supporting it and the actions the partnership service has on it, open or done. Asked before an
+ * supporting it and the actions the partnership service has on it, open or done, asked on behalf of the
+ * caller (with their token, which each service verifies). Asked before an
  * indicator is deleted for good, so that nothing is left naming an indicator that is gone.
  */
 @Singleton
@@ -57,7 +59,7 @@ public class Referrers {
     String name = indicator.name();
     List<PreconditionFailure.Violation> out = new ArrayList<>();
     var supporting = ask("funding-service", name, () -> FundingServiceGrpc.newBlockingStub(funding)
-        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .withCallCredentials(Callers.onBehalf()).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
         .batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder().addIndicators(name).build()));
     supporting.getIndicatorsList().forEach(f -> f.getCommitmentsList().forEach(c -> out.add(
         violation("COMMITMENT", c.getCommitment().getName(), "'" + c.getCommitment().getTitle() + "' supports it"))));
@@ -65,7 +67,7 @@ public class Referrers {
     do {
       String pageToken = token;
       ListActionsResponse page = ask("partnership-service", name, () -> PartnershipServiceGrpc
-          .newBlockingStub(partnership).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          .newBlockingStub(partnership).withCallCredentials(Callers.onBehalf()).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
           .listActions(ListActionsRequest.newBuilder().setIndicator(name).setPageSize(Pages.MAX_SIZE)
               .setPageToken(pageToken).build()));
       page.getActionsList().forEach(a -> out.add(violation("ACTION", a.getName(), "'" + a.getText() + "' is on it")));

@@ -11,7 +11,6 @@ import com.google.protobuf.FieldMask;
 import com.google.rpc.PreconditionFailure;
 import com.google.type.Decimal;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -58,9 +57,8 @@ class DeleteIndicatorTest extends OwnDatabaseTest {
   @BeforeAll
   void placesPeriodsAndChannels() {
     Fixtures.cityAnd2006To07(client);
-    fundingChannel = ManagedChannelBuilder.forTarget(OtherServices.get().funding.address()).usePlaintext().build();
-    partnershipChannel = ManagedChannelBuilder.forTarget(OtherServices.get().partnership.address()).usePlaintext()
-        .build();
+    fundingChannel = OtherServices.get().funding.adminChannel();
+    partnershipChannel = OtherServices.get().partnership.adminChannel();
   }
 
   @AfterAll

@@ -21,7 +21,7 @@ import org.laasuite.testkit.RawRequests;
 
 /**
  * Malformed requests to every method: each is answered precisely, none INTERNAL or UNKNOWN, text
- * that is not UTF-8 INVALID_ARGUMENT; a request over the inbound limit is refused by the transport.
+ * that is not UTF-8 INVALID_ARGUMENT; a request over the inbound limit is refused by the transport; none served without a valid token.
  */
 @MicronautTest(transactional = false)
 class HostileRequestsTest extends OwnDatabaseTest {
@@ -29,6 +29,11 @@ class HostileRequestsTest extends OwnDatabaseTest {
   @Inject
   @GrpcChannel(GrpcServerChannel.NAME)
   ManagedChannel channel;
+
+  @Test
+  void noCallWithoutAValidTokenIsServedAndEachIsToldWhy() throws Exception {
+    assertEquals(List.of(), HostileRequests.probeWithoutIdentity(channel, IndicatorServiceGrpc.getServiceDescriptor()));
+  }
 
   @Test
   void noMalformedRequestIsAnsweredInternalOrUnknown() {

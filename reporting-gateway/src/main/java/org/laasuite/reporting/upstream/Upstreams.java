@@ -1,5 +1,6 @@
 package org.laasuite.reporting.upstream;
 
+import io.grpc.CallCredentials;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,7 @@ import org.laasuite.partnership.v1.PartnershipServiceGrpc.PartnershipServiceFutu
 
 /**
  * The three services the gateway reads from: one long-lived channel each, stubs with the deadline
- * set per call. Every outgoing call is counted and timed (grpc.client.* metrics, by service and
+ * set per call and the gateway's own token ({@link ServiceToken}). Every outgoing call is counted and timed (grpc.client.* metrics, by service and
  * method), which is also how tests count the calls a page makes.
  */
 @Singleton
@@ -38,17 +39,20 @@ public class Upstreams {
   private final ManagedChannel partnership;
   private final Duration deadline;
   private final Duration reconnectWait;
+  private final CallCredentials credentials;
 
   public Upstreams(@Value("${laa.services.indicators}") String indicatorsAddress,
       @Value("${laa.services.funding}") String fundingAddress,
       @Value("${laa.services.partnership}") String partnershipAddress,
       @Value("${laa.reporting.deadline:2s}") Duration deadline,
-      @Value("${laa.reporting.reconnect-wait:300ms}") Duration reconnectWait, MeterRegistry registry) {
+      @Value("${laa.reporting.reconnect-wait:300ms}") Duration reconnectWait, MeterRegistry registry,
+      ServiceToken token) {
     this.indicators = Channels.toService(indicatorsAddress, registry);
     this.funding = Channels.toService(fundingAddress, registry);
     this.partnership = Channels.toService(partnershipAddress, registry);
     this.deadline = deadline;
     this.reconnectWait = reconnectWait;
+    this.credentials = token.credentials();
   }
 
   /** Each service's channel: its address and connectivity state, as /health shows them. */
@@ -69,17 +73,17 @@ public class Upstreams {
   }
 
   public IndicatorServiceFutureStub indicators() {
-    return IndicatorServiceGrpc.newFutureStub(indicators)
+    return IndicatorServiceGrpc.newFutureStub(indicators).withCallCredentials(credentials)
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public FundingServiceFutureStub funding() {
-    return FundingServiceGrpc.newFutureStub(funding)
+    return FundingServiceGrpc.newFutureStub(funding).withCallCredentials(credentials)
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public PartnershipServiceFutureStub partnership() {
-    return PartnershipServiceGrpc.newFutureStub(partnership)
+    return PartnershipServiceGrpc.newFutureStub(partnership).withCallCredentials(credentials)
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -1,5 +1,6 @@
 package org.laasuite.reporting.web;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -47,11 +48,17 @@ public class Errors {
     HttpStatus status = switch (e.code()) {
       case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+      case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
       default -> HttpStatus.INTERNAL_SERVER_ERROR;
     };
     List<Map<String, String>> violations = e.violations().stream()
         .map(v -> Map.of("field", v.getField(), "description", v.getDescription())).toList();
-    return respond(request, status, e.reason(), e.getMessage(), violations);
+    MutableHttpResponse<?> response = respond(request, status, e.reason(), e.getMessage(), violations);
+    // RFC 6750: a refused token is answered with the challenge saying why.
+    return status == HttpStatus.UNAUTHORIZED ? response.header(HttpHeaders.WWW_AUTHENTICATE,
+        "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage().replace('"', '\'') + "\"") : response;
   }
 
   @Error(global = true, status = HttpStatus.NOT_FOUND)

@@ -1,0 +1,103 @@
+package org.laasuite.common.security;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.order.Ordered;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Set;
+import org.laasuite.auth.BearerToken;
+import org.laasuite.auth.Caller;
+import org.laasuite.auth.IssuerUnavailable;
+import org.laasuite.auth.TokenRejected;
+import org.laasuite.auth.TokenVerifier;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.GrpcErrorInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every call names its caller with a bearer token ({@code authorization: Bearer …}) that one of the configured
+ * issuers signed; the verified caller is in {@link Callers#current()} for the call. A call without one, or with
+ * one that identifies no one, is refused UNAUTHENTICATED saying why (no token, expired, unknown issuer, bad
+ * signature…, reason TOKEN_… in its ErrorInfo, and a {@code www-authenticate} trailer as RFC 6750 words it);
+ * an issuer whose keys cannot be fetched makes it UNAVAILABLE. Health and reflection stay open, for probes
+ * and tools. A service whose calls only read what is public ({@code laa.security.allow-anonymous}) serves a
+ * call without a token with no caller, but still refuses a bad one.
+ */
+@Singleton
+public class AuthenticationInterceptor implements ServerInterceptor, Ordered {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthenticationInterceptor.class);
+  private static final Set<String> OPEN = Set.of("grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection",
+      "grpc.reflection.v1alpha.ServerReflection");
+  static final Metadata.Key<String> WWW_AUTHENTICATE =
+      Metadata.Key.of("www-authenticate", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final TokenVerifier verifier;
+  private final GrpcErrorInterceptor errors;
+  private final boolean allowAnonymous;
+
+  public AuthenticationInterceptor(TokenVerifier verifier, GrpcErrorInterceptor errors,
+      @Value("${laa.security.allow-anonymous:false}") boolean allowAnonymous) {
+    this.verifier = verifier;
+    this.errors = errors;
+    this.allowAnonymous = allowAnonymous;
+  }
+
+  /** Inside the metrics interceptor (which counts the refusals), before anything reads the request. */
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE + 1;
+  }
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+      ServerCallHandler<Q, R> next) {
+    if (OPEN.contains(call.getMethodDescriptor().getServiceName())) {
+      return next.startCall(call, headers);
+    }
+    String header = headers.get(BearerToken.AUTHORIZATION);
+    if (header == null && allowAnonymous) {
+      return next.startCall(call, headers);
+    }
+    Caller caller;
+    try {
+      String token = BearerToken.fromHeader(header);
+      if (token == null) {
+        throw new TokenRejected(TokenRejected.Reason.MALFORMED, header == null
+            ? "no bearer token: sign in, and send the token as 'authorization: Bearer …'"
+            : "the authorization header is not 'Bearer …'");
+      }
+      caller = verifier.verify(token);
+    } catch (TokenRejected e) {
+      LOG.debug("{} refused: {}", call.getMethodDescriptor().getFullMethodName(), e.getMessage());
+      String reason = header == null ? "TOKEN_MISSING" : "TOKEN_" + e.reason().name();
+      return refuse(call, new ApiException(Status.Code.UNAUTHENTICATED, reason, e.getMessage(), List.of()),
+          header == null ? "Bearer" : "Bearer error=\"invalid_token\", error_description=\""
+              + e.getMessage().replace('"', '\'') + "\"");
+    } catch (IssuerUnavailable e) {
+      LOG.warn("{}; calls with its tokens answer UNAVAILABLE", e.getMessage());
+      return refuse(call, new ApiException(Status.Code.UNAVAILABLE, "ISSUER_UNAVAILABLE",
+          "the token cannot be checked now (its issuer's keys cannot be fetched); retry later", List.of()), null);
+    }
+    return Contexts.interceptCall(Context.current().withValue(Callers.KEY, caller), call, headers, next);
+  }
+
+  private <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, ApiException e, String challenge) {
+    var sre = StatusProto.toStatusRuntimeException(errors.toStatus(e));
+    Metadata trailers = sre.getTrailers() == null ? new Metadata() : sre.getTrailers();
+    if (challenge != null) {
+      trailers.put(WWW_AUTHENTICATE, challenge);
+    }
+    call.close(sre.getStatus(), trailers);
+    return new ServerCall.Listener<>() { };
+  }
+}
