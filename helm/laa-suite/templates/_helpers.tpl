@@ -74,3 +74,37 @@ app.kubernetes.io/part-of: laa-suite
 {{- $pods := ternary .autoscaling.minReplicas .replicas (and .autoscaling.enabled true) -}}
 {{- if gt (int $pods) 1 }}true{{ end }}
 {{- end }}
+
+{{/* Every component's security settings, as ConfigMap data: the issuers it trusts (security.issuers) and the admins. Context: root. */}}
+{{- define "laa-suite.securityConfig" -}}
+{{- range .Values.security.issuers }}
+{{- if not (regexMatch "^[a-z][a-z0-9]*$" (.name | default "")) }}
+{{- fail (printf "security.issuers: name %q must be lower-case letters and digits" (.name | default "")) }}
+{{- end }}
+{{- if not .issuer }}
+{{- fail (printf "security.issuers: %s has no issuer" .name) }}
+{{- end }}
+{{- $prefix := printf "LAA_SECURITY_ISSUERS_%s_" (upper .name) }}
+{{ $prefix }}ISSUER: {{ .issuer | quote }}
+{{ $prefix }}AUDIENCE: {{ .audience | default "laa-suite" | quote }}
+{{- with .organisation }}
+{{ $prefix }}ORGANISATION: {{ . | quote }}
+{{- end }}
+{{- with .jwks }}
+{{ $prefix }}JWKS: {{ . | quote }}
+{{- end }}
+{{- end }}
+LAA_SECURITY_ADMINS: {{ .Values.security.admins | quote }}
+{{- end }}
+
+{{/* Egress to the identity providers (their keys; the gateway's token endpoint), when any is configured. Context: root. */}}
+{{- define "laa-suite.identityProviderEgress" -}}
+{{- if .Values.security.issuers }}
+- to:
+    - ipBlock:
+        cidr: {{ .Values.security.identityProviderCidr }}
+  ports:
+    - port: 443
+      protocol: TCP
+{{- end }}
+{{- end }}

@@ -3,6 +3,7 @@ package org.laasuite.helm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
@@ -326,23 +327,38 @@ class ChartTest {
     }
   }
 
+  /** Who may call each service's gRPC port besides the gateway: those that ask it something before a write. */
+  private static final Map<String, List<String>> CALLERS = Map.of(
+      "indicators-service", List.of(),
+      "funding-service", List.of("indicators-service"),
+      "partnership-service", List.of("indicators-service", "funding-service"));
+
+  /** Whether a rule is the egress to the identity providers: HTTPS to security.identityProviderCidr. */
+  static boolean toIdentityProviders(NetworkPolicyEgressRule rule, Map<String, Object> merged) {
+    return rule.getTo().size() == 1 && rule.getTo().getFirst().getIpBlock() != null
+        && rule.getTo().getFirst().getIpBlock().getCidr().equals(at(merged, "security.identityProviderCidr"))
+        && rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList().equals(List.of(443));
+  }
+
   /**
-   * The three services: their gRPC port is open only to the gateway's pods, and the funding and partnership
-   * services' also to the indicators service's (which asks them what names an indicator before deleting it);
-   * other rules may open only the management port, to the metrics scraper. They reach only DNS, PostgreSQL on
-   * its CIDR and port, and (the indicators service) those two services' gRPC ports.
+   * The three services: their gRPC port is open only to the gateway's pods and to the services that ask them
+   * something before a write (funding: the indicators service; partnership: both others); other rules may open only
+   * the management port, to the metrics scraper. They reach only DNS, PostgreSQL on its CIDR and port, the gRPC
+   * ports of the services they ask, and, when issuers are configured, the identity providers over HTTPS.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void theServicesTakeCallsOnlyFromTheGatewayAndReachOnlyDnsAndPostgresql(Path values) throws Exception {
     List<HasMetadata> objects = render(values);
     Map<String, Object> merged = values(values);
+    boolean issuers = !((List<?>) at(merged, "security.issuers")).isEmpty();
     List<Deployment> deployments = of(objects, Deployment.class);
     String gateway = "laa-laa-suite-" + GATEWAY;
-    String indicators = "laa-laa-suite-indicators-service";
     for (Deployment service : deployments.stream().filter(d -> !d.getMetadata().getName().equals(gateway)).toList()) {
       String name = service.getMetadata().getName();
-      List<String> callers = name.equals(indicators) ? List.of(gateway) : List.of(gateway, indicators);
+      String component = name.substring("laa-laa-suite-".length());
+      List<String> callers = new ArrayList<>(List.of(gateway));
+      CALLERS.get(component).forEach(c -> callers.add("laa-laa-suite-" + c));
       var policy = of(objects, NetworkPolicy.class).stream().filter(np -> np.getMetadata().getName().equals(name))
           .findFirst().orElseThrow();
       var toGrpc = policy.getSpec().getIngress().stream().filter(r -> covers(r.getPorts(), "grpc", grpcPort(service)))
@@ -360,6 +376,7 @@ class ChartTest {
         }
       }
       int toDatabase = 0;
+      int toProviders = 0;
       List<String> toServices = new ArrayList<>();
       for (var rule : policy.getSpec().getEgress()) {
         if (dnsOnly(rule)) {
@@ -368,13 +385,16 @@ class ChartTest {
         assertEquals(1, rule.getTo().size(), name + " egress " + rule);
         var peer = rule.getTo().getFirst();
         if (peer.getPodSelector() != null) {
-          String component = peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component");
-          assertTrue(name.equals(indicators) && List.of("funding-service", "partnership-service").contains(component),
-              name + " reaches only PostgreSQL" + (name.equals(indicators) ? " and the two services" : "") + ": " + rule);
-          assertEquals(List.of(at(merged, component.equals("funding-service") ? "fundingService.ports.grpc"
+          String asked = peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component");
+          assertTrue(CALLERS.getOrDefault(asked, List.of()).contains(component), name + " may not reach " + rule);
+          assertEquals(List.of(at(merged, asked.equals("funding-service") ? "fundingService.ports.grpc"
               : "partnershipService.ports.grpc")), rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList(),
-              name + " reaches " + component + "'s gRPC port only");
-          toServices.add(component);
+              name + " reaches " + asked + "'s gRPC port only");
+          toServices.add(asked);
+          continue;
+        }
+        if (toIdentityProviders(rule, merged)) {
+          toProviders++;
           continue;
         }
         assertEquals(at(merged, "global.database.cidr"), peer.getIpBlock().getCidr(),
@@ -384,22 +404,70 @@ class ChartTest {
         toDatabase++;
       }
       assertEquals(1, toDatabase, name + " reaches its database");
-      assertEquals(name.equals(indicators) ? List.of("funding-service", "partnership-service") : List.of(), toServices,
-          name + " reaches the services it asks");
+      assertEquals(issuers ? 1 : 0, toProviders, name + " reaches the identity providers only when there are some");
+      assertEquals(CALLERS.entrySet().stream().filter(e -> e.getValue().contains(component)).map(Map.Entry::getKey)
+          .sorted().toList(), toServices.stream().sorted().toList(), name + " reaches the services it asks");
     }
+  }
+
+  /**
+   * Every component is told the issuers to trust (each with its audience, organisation and keys) and the admins;
+   * the gateway its client credentials, the secret from a Secret, never in the ConfigMap.
+   */
+  @Test
+  void theIssuersAdminsAndTheGatewaysClientAreConfiguredEverywhereTheSecretFromASecret() throws Exception {
+    Path values = CHART.resolve("ci/two-issuers-values.yaml");
+    List<HasMetadata> objects = render(values);
+    var configs = objects.stream().filter(o -> o instanceof io.fabric8.kubernetes.api.model.ConfigMap)
+        .map(o -> (io.fabric8.kubernetes.api.model.ConfigMap) o).toList();
+    assertEquals(4, configs.size());
+    for (var config : configs) {
+      var data = config.getData();
+      String where = config.getMetadata().getName();
+      assertEquals("https://login.microsoftonline.com/3f5c2a4e-0d0b-4c2f-9a51-6b1c8f2d7e90/v2.0",
+          data.get("LAA_SECURITY_ISSUERS_ENTRA_ISSUER"), where);
+      assertEquals("api://laa-suite", data.get("LAA_SECURITY_ISSUERS_ENTRA_AUDIENCE"), where);
+      assertEquals("organisations/coventry-city-council", data.get("LAA_SECURITY_ISSUERS_ENTRA_ORGANISATION"), where);
+      assertEquals(null, data.get("LAA_SECURITY_ISSUERS_ENTRA_JWKS"), where + ": from discovery");
+      assertEquals("laa-suite", data.get("LAA_SECURITY_ISSUERS_POLICE_AUDIENCE"), where + ": the default audience");
+      assertEquals("https://id.west-midlands-police.example/realms/staff/protocol/openid-connect/certs",
+          data.get("LAA_SECURITY_ISSUERS_POLICE_JWKS"), where);
+      assertEquals("entra:0f8a2c1e-5b7d-4e21-9c3a-partnership-admin", data.get("LAA_SECURITY_ADMINS"), where);
+      assertFalse(data.keySet().stream().anyMatch(k -> k.contains("SECRET")), where + ": no secret in a ConfigMap");
+    }
+    var gateway = configs.stream().filter(c -> c.getMetadata().getName().endsWith(GATEWAY)).findFirst().orElseThrow();
+    assertEquals("laa-gateway", gateway.getData().get("LAA_SECURITY_CLIENT_CLIENT_ID"));
+    var env = of(objects, Deployment.class).stream().filter(d -> d.getMetadata().getName().endsWith(GATEWAY))
+        .findFirst().orElseThrow().getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
+    var secret = env.stream().filter(e -> e.getName().equals("LAA_SECURITY_CLIENT_CLIENT_SECRET")).findFirst()
+        .orElseThrow().getValueFrom().getSecretKeyRef();
+    assertEquals("laa-gateway-client", secret.getName());
+    assertEquals("client-secret", secret.getKey());
+    var funding = configs.stream().filter(c -> c.getMetadata().getName().endsWith("funding-service")).findFirst()
+        .orElseThrow();
+    assertEquals("laa-laa-suite-partnership-service:50053", funding.getData().get("PARTNERSHIP_ADDRESS"),
+        "the funding service asks the partnership service what a caller may do");
+
+    var bad = assertThrows(RuntimeException.class, () -> render(values, "security.issuers[0].name", "Entra-ID"));
+    assertTrue(String.valueOf(bad.getMessage()).contains("must be lower-case letters and digits"), bad.getMessage());
   }
 
   /** The gateway's own NetworkPolicy lets it reach exactly the three services' pods, on their gRPC ports. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
-  void theGatewayMayReachTheServicesAndTheyOnlyTheGateway(Path values) {
+  void theGatewayMayReachTheServicesAndTheyOnlyTheGateway(Path values) throws Exception {
     List<HasMetadata> objects = render(values);
     var gatewayPolicy = of(objects, NetworkPolicy.class).stream()
         .filter(np -> np.getMetadata().getName().endsWith(GATEWAY)).findFirst().orElseThrow();
     List<Deployment> services = of(objects, Deployment.class).stream()
         .filter(d -> !d.getMetadata().getName().endsWith(GATEWAY)).toList();
-    var egressToPods = gatewayPolicy.getSpec().getEgress().stream().filter(e -> !dnsOnly(e)).toList();
-    assertEquals(3, egressToPods.size(), "the gateway reaches DNS and the three services, nothing else");
+    Map<String, Object> merged = values(values);
+    var egressToPods = gatewayPolicy.getSpec().getEgress().stream().filter(e -> !dnsOnly(e)
+        && e.getTo().getFirst().getPodSelector() != null).toList();
+    assertEquals(3, egressToPods.size(), "the gateway reaches DNS and the three services");
+    assertTrue(gatewayPolicy.getSpec().getEgress().stream().allMatch(e -> dnsOnly(e)
+        || e.getTo().getFirst().getPodSelector() != null || toIdentityProviders(e, merged)),
+        "and, when issuers are configured, the identity providers; nothing else");
     for (var e : egressToPods) {
       assertEquals(1, e.getTo().size());
       // One service's pods each (none when that service is disabled), never the gateway's own or all pods.
@@ -542,6 +610,8 @@ class ChartTest {
         if (secret.isPresent()) {
           assertTrue(secret.get().getStringData().containsKey(ref.getKey()), ref + " is in the Secret the chart makes");
           assertFalse(secret.get().getStringData().get(ref.getKey()).isEmpty(), ref + " is not empty");
+        } else if (e.getName().equals("LAA_SECURITY_CLIENT_CLIENT_SECRET")) {
+          assertEquals(at(merged, "security.gatewayClient.existingSecret"), ref.getName(), "the gateway's client");
         } else {
           assertEquals(at(merged, key + ".database.existingSecret"), ref.getName(), "a Secret nobody creates: " + ref);
         }
@@ -566,6 +636,9 @@ class ChartTest {
         container.getEnv().forEach(e -> names.add(e.getName()));
       }
       names.remove("JAVA_TOOL_OPTIONS");  // read by the JVM itself
+      // Read through IssuerConfiguration (@EachProperty laa.security.issuers.NAME), by Micronaut's mapping of the
+      // environment to properties, not through a placeholder: one per issuer the values name.
+      names.removeIf(n -> n.matches("LAA_SECURITY_ISSUERS_[A-Z0-9]+_(ISSUER|AUDIENCE|ORGANISATION|JWKS)"));
       assertEquals(List.of(), names.stream().filter(n -> !config.contains("${" + n + ":")).toList(),
           component + " reads none of these");
     }

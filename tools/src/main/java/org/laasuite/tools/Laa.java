@@ -60,6 +60,7 @@ public final class Laa {
       case "funding-summary" -> Funding.summary(rest);
       case "succession" -> Funding.succession(rest);
       case "import-partnership" -> Partnership.importData(rest);
+      case "link-sign-ins" -> Partnership.linkSignIns(rest);
       case "meeting" -> Partnership.meeting(rest);
       case "actions" -> Partnership.actions(rest);
       case "plan" -> Partnership.plans(rest);
@@ -82,6 +83,7 @@ public final class Laa {
                laa-tools funding-summary HOST:PORT YEAR
                laa-tools succession HOST:PORT YYYY-MM-DD
                laa-tools import-partnership HOST:PORT FILE [--skip-if-loaded]
+               laa-tools link-sign-ins HOST:PORT ISSUER   every person's local sign-in (subject people/ID)
                laa-tools meeting HOST:PORT ID
                laa-tools actions HOST:PORT OWNER
                laa-tools plan HOST:PORT
