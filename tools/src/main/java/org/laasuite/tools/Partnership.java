@@ -12,6 +12,7 @@ import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.AgendaItem;
 import org.laasuite.partnership.v1.Attendance;
 import org.laasuite.partnership.v1.AttendanceStatus;
+import org.laasuite.partnership.v1.CallerRights;
 import org.laasuite.partnership.v1.CreateSignInLinkRequest;
 import org.laasuite.partnership.v1.GetMeetingRequest;
 import org.laasuite.partnership.v1.ImportPartnershipRequest;
@@ -21,6 +22,7 @@ import org.laasuite.partnership.v1.ListActionsRequest;
 import org.laasuite.partnership.v1.ListBodiesRequest;
 import org.laasuite.partnership.v1.ListImprovementPlansRequest;
 import org.laasuite.partnership.v1.ListPeopleRequest;
+import org.laasuite.partnership.v1.ListRightsRequest;
 import org.laasuite.partnership.v1.ListSignInLinksRequest;
 import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc;
@@ -91,6 +93,27 @@ final class Partnership {
       } while (!token.isEmpty());
       System.out.printf("sign-ins: %d people linked to the local issuer (%d already were)%n", made,
           linked.size() - made);
+      return 0;
+    });
+  }
+
+  /** rights HOST:PORT: who may do what, and why, person by person (those with no right left out). */
+  static int rights(List<String> args) throws Exception {
+    return Calls.with(args.get(0), channel -> {
+      var client = PartnershipServiceGrpc.newBlockingStub(channel);
+      String token = "";
+      do {
+        var page = client.withDeadlineAfter(30, TimeUnit.SECONDS).listRights(ListRightsRequest.newBuilder()
+            .setPageSize(500).setPageToken(token).build());
+        for (CallerRights person : page.getPeopleList()) {
+          if (person.getRightsCount() > 0) {
+            System.out.println(person.getDisplayName() + " (" + person.getPerson() + ")");
+            person.getRightsList().forEach(r -> System.out.println("  " + Text.words(r.getPermission())
+                + (r.getScope().isEmpty() ? "" : " for " + r.getScope()) + ": " + r.getReason()));
+          }
+        }
+        token = page.getNextPageToken();
+      } while (!token.isEmpty());
       return 0;
     });
   }

@@ -5,7 +5,10 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,6 +25,7 @@ import org.laasuite.partnership.body.BodyRow;
 import org.laasuite.partnership.body.MembershipRow;
 import org.laasuite.partnership.directory.DirectoryRepositories.OrganisationRepository;
 import org.laasuite.partnership.directory.DirectoryRepositories.PersonRepository;
+import org.laasuite.partnership.directory.OrganisationRow;
 import org.laasuite.partnership.directory.PersonRow;
 import org.laasuite.partnership.v1.BodyType;
 import org.laasuite.partnership.v1.Permission;
@@ -90,37 +94,63 @@ public class AccessService {
     return new CallerRightsValue("", "", person, rightsOf(person));
   }
 
+  /** A page of the partnership's people with their rights today: four statements whatever its size. */
+  public Pages.Slice<CallerRightsValue> everyone(Pages.Page page) {
+    List<PersonRow> persons = people.page(page.size(), page.offset());
+    var rights = rightsOf(persons);
+    return page.slice(persons.stream().map(p -> new CallerRightsValue("", "", p, rights.get(p.id()))).toList());
+  }
+
   private List<RightValue> rightsOf(PersonRow person) {
-    List<RightValue> out = new ArrayList<>();
-    if (person.organisationId() != null) {
-      var organisation = organisations.findById(person.organisationId()).orElseThrow();
-      out.add(new RightValue(Permission.PERMISSION_ENTER_FIGURES, organisation.name(), "of " + organisation.title(),
-          organisation.name(), null, null));
-      if (organisation.accountableBody() && FINANCE.matcher(person.jobTitle()).find()) {
-        out.add(new RightValue(Permission.PERMISSION_MANAGE_FUNDING, "", person.jobTitle() + " at "
-            + organisation.title() + ", the accountable body", organisation.name(), null, null));
-      }
-    }
+    return rightsOf(List.of(person)).get(person.id());
+  }
+
+  /** Each person's rights today, by their id. */
+  private Map<Long, List<RightValue>> rightsOf(List<PersonRow> persons) {
     LocalDate today = LocalDate.now();
-    List<MembershipRow> current = memberships.findByPersonIdOrderById(person.id()).stream()
+    var orgs = organisations.findByIdIn(persons.stream().map(PersonRow::organisationId).filter(Objects::nonNull)
+        .distinct().toList()).stream().collect(Collectors.toMap(OrganisationRow::id, o -> o));
+    var current = memberships.findByPersonIdInOrderById(persons.stream().map(PersonRow::id).toList()).stream()
         .filter(m -> m.currentOn(today)).toList();
     var byId = bodies.findByIdIn(current.stream().map(MembershipRow::bodyId).distinct().toList()).stream()
         .collect(Collectors.toMap(BodyRow::id, b -> b));
-    for (MembershipRow m : current) {
-      BodyRow body = byId.get(m.bodyId());
-      String as = capitalised(ProtoEnums.words(m.role())) + " of " + body.title()
-          + (m.startDate() == null ? "" : " since " + m.startDate());
-      String source = body.name() + "/memberships/" + m.id();
-      out.add(new RightValue(Permission.PERMISSION_ENTER_FIGURES, body.name(), as, source, m.startDate(),
+    Map<Long, List<RightValue>> out = new HashMap<>();
+    for (PersonRow person : persons) {
+      List<RightValue> rights = new ArrayList<>();
+      OrganisationRow organisation = person.organisationId() == null ? null : orgs.get(person.organisationId());
+      if (organisation != null) {
+        rights.add(new RightValue(Permission.PERMISSION_ENTER_FIGURES, organisation.name(),
+            "of " + organisation.title(), organisation.name(), null, null));
+        if (organisation.accountableBody() && FINANCE.matcher(person.jobTitle()).find()) {
+          rights.add(new RightValue(Permission.PERMISSION_MANAGE_FUNDING, "", person.jobTitle() + " at "
+              + organisation.title() + ", the accountable body", organisation.name(), null, null));
+        }
+      }
+      for (MembershipRow m : current) {
+        if (m.personId() == person.id()) {
+          rights.addAll(rightsOf(m, byId.get(m.bodyId())));
+        }
+      }
+      out.put(person.id(), rights);
+    }
+    return out;
+  }
+
+  /** What a current membership of {@code body} gives. */
+  private static List<RightValue> rightsOf(MembershipRow m, BodyRow body) {
+    List<RightValue> out = new ArrayList<>();
+    String as = capitalised(ProtoEnums.words(m.role())) + " of " + body.title()
+        + (m.startDate() == null ? "" : " since " + m.startDate());
+    String source = body.name() + "/memberships/" + m.id();
+    out.add(new RightValue(Permission.PERMISSION_ENTER_FIGURES, body.name(), as, source, m.startDate(),
+        m.endDate()));
+    if (JUDGES.contains(m.role())) {
+      out.add(new RightValue(Permission.PERMISSION_RECORD_JUDGEMENTS, body.name(), as, source, m.startDate(),
           m.endDate()));
-      if (JUDGES.contains(m.role())) {
-        out.add(new RightValue(Permission.PERMISSION_RECORD_JUDGEMENTS, body.name(), as, source, m.startDate(),
-            m.endDate()));
-      }
-      if (MANAGERS.contains(body.type())) {
-        out.add(new RightValue(Permission.PERMISSION_MANAGE_INDICATORS, "", as, source, m.startDate(), m.endDate()));
-        out.add(new RightValue(Permission.PERMISSION_MANAGE_MEETINGS, "", as, source, m.startDate(), m.endDate()));
-      }
+    }
+    if (MANAGERS.contains(body.type())) {
+      out.add(new RightValue(Permission.PERMISSION_MANAGE_INDICATORS, "", as, source, m.startDate(), m.endDate()));
+      out.add(new RightValue(Permission.PERMISSION_MANAGE_MEETINGS, "", as, source, m.startDate(), m.endDate()));
     }
     return out;
   }

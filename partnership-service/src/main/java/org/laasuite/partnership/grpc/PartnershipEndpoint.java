@@ -356,6 +356,15 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   }
 
   @Override
+  public void listRights(ListRightsRequest r, StreamObserver<ListRightsResponse> out) {
+    reply(out, () -> {
+      var page = access.everyone(Pages.page(r.getPageSize(), r.getPageToken(), "rights"));
+      return ListRightsResponse.newBuilder().addAllPeople(page.map(AccessMapper::toProto))
+          .setNextPageToken(page.nextPageToken()).build();
+    });
+  }
+
+  @Override
   public void createSignInLink(CreateSignInLinkRequest r, StreamObserver<SignInLink> out) {
     reply(out, () -> {
       authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "link a sign-in to", r.getParent());

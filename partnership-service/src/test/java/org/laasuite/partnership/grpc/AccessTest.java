@@ -115,6 +115,21 @@ class AccessTest extends OwnDatabaseTest {
   }
 
   @Test
+  void onePageListsEveryonesRightsAsEachPersonsOwnSays() {
+    var page = as("nobody").listRights(ListRightsRequest.newBuilder().setPageSize(2).build());
+    assertEquals(2, page.getPeopleCount());
+    var all = new java.util.ArrayList<>(page.getPeopleList());
+    all.addAll(as("nobody").listRights(ListRightsRequest.newBuilder().setPageSize(2)
+        .setPageToken(page.getNextPageToken()).build()).getPeopleList());
+    assertEquals(List.of("people/fin", "people/old", "people/sam", "people/sec"),
+        all.stream().map(CallerRights::getPerson).toList(), "every person, in order");
+    for (CallerRights person : all) {
+      assertEquals(admin.getCallerRights(GetCallerRightsRequest.newBuilder().setPerson(person.getPerson()).build()),
+          person, person.getPerson());
+    }
+  }
+
+  @Test
   void aSignInIsLinkedByVerifiedEmailOnlyWhenTheIssuerVerifiedIt() {
     admin.createSignInLink(CreateSignInLinkRequest.newBuilder().setParent("people/sam").setSignInLink(SignInLink
         .newBuilder().setIssuer(TestIssuer.ISSUER).setEmail("Sam@Example.org")).build());
