@@ -39,6 +39,8 @@ import org.laasuite.partnership.v1.Role;
  *       sit on report (the theme group, where the papers name no owning organisation);</li>
  *   <li>the chair, vice-chair and support (lead) officer of a body record its indicators' judgements;</li>
  *   <li>members of the performance (PIE) group and of the secretariat manage indicators and meetings;</li>
+ *   <li>a person marks the actions they hold done or dropped, a body's chair and secretary its actions, and those
+ *       who manage meetings any;</li>
  *   <li>the finance officers of the accountable body (its people whose job title names finance) manage the
  *       funding;</li>
  *   <li>the partnership's admins ({@link Admins}, configured: the first admin, and machines) may do everything,
@@ -51,6 +53,7 @@ public class AccessService {
 
   private static final Pattern FINANCE = Pattern.compile("\\bfinance\\b", Pattern.CASE_INSENSITIVE);
   private static final Set<Role> JUDGES = Set.of(Role.ROLE_CHAIR, Role.ROLE_VICE_CHAIR, Role.ROLE_SUPPORT_OFFICER);
+  private static final Set<Role> ACTION_KEEPERS = Set.of(Role.ROLE_CHAIR, Role.ROLE_SECRETARY);
   private static final Set<BodyType> MANAGERS = Set.of(BodyType.BODY_TYPE_PIE_GROUP, BodyType.BODY_TYPE_SECRETARIAT);
 
   private final SignInLinkRepository links;
@@ -126,6 +129,8 @@ public class AccessService {
               + organisation.title() + ", the accountable body", organisation.name(), null, null));
         }
       }
+      rights.add(new RightValue(Permission.PERMISSION_UPDATE_ACTIONS, person.name(), "the actions they hold",
+          person.name(), null, null));
       for (MembershipRow m : current) {
         if (m.personId() == person.id()) {
           rights.addAll(rightsOf(m, byId.get(m.bodyId())));
@@ -148,9 +153,14 @@ public class AccessService {
       out.add(new RightValue(Permission.PERMISSION_RECORD_JUDGEMENTS, body.name(), as, source, m.startDate(),
           m.endDate()));
     }
+    if (ACTION_KEEPERS.contains(m.role())) {
+      out.add(new RightValue(Permission.PERMISSION_UPDATE_ACTIONS, body.name(), as, source, m.startDate(),
+          m.endDate()));
+    }
     if (MANAGERS.contains(body.type())) {
       out.add(new RightValue(Permission.PERMISSION_MANAGE_INDICATORS, "", as, source, m.startDate(), m.endDate()));
       out.add(new RightValue(Permission.PERMISSION_MANAGE_MEETINGS, "", as, source, m.startDate(), m.endDate()));
+      out.add(new RightValue(Permission.PERMISSION_UPDATE_ACTIONS, "", as, source, m.startDate(), m.endDate()));
     }
     return out;
   }

@@ -269,13 +269,17 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void updateActionStatus(UpdateActionStatusRequest r, StreamObserver<Action> out) {
     reply(out, () -> {
-      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "update the status of", r.getName());
       Violations v = new Violations();
       long id = MeetingMapper.checkStatusUpdate(r, v);
       v.throwIfAny();
-      return actions(List.of(meetings.updateActionStatus(id, r.getName(), r.getEtag(), r.getStatus(), r.getNote()))).getFirst();
+      // Its holder (a person, or a body) decides whose right it takes.
+      authorizer.require(Permission.PERMISSION_UPDATE_ACTIONS, List.of(meetings.action(id, r.getName()).owner()),
+          "update the status of", r.getName());
+      return actions(List.of(meetings.updateActionStatus(id, r.getName(), r.getEtag(), r.getStatus(), r.getNote())))
+          .getFirst();
     });
   }
+
 
   @Override
   public void getAttendanceRecord(GetAttendanceRecordRequest r, StreamObserver<AttendanceRecord> out) {

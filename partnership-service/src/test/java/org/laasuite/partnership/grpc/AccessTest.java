@@ -93,18 +93,24 @@ class AccessTest extends OwnDatabaseTest {
     assertEquals("people/sam", sam.getPerson());
     assertEquals("Sam Chair", sam.getDisplayName());
     assertEquals(List.of("ENTER_FIGURES organisations/police (of Police)",
+        "UPDATE_ACTIONS people/sam (the actions they hold)",
         "ENTER_FIGURES bodies/safety (Chair of Community Safety Partnership since 2007-04-01)",
-        "RECORD_JUDGEMENTS bodies/safety (Chair of Community Safety Partnership since 2007-04-01)"), rights(sam));
+        "RECORD_JUDGEMENTS bodies/safety (Chair of Community Safety Partnership since 2007-04-01)",
+        "UPDATE_ACTIONS bodies/safety (Chair of Community Safety Partnership since 2007-04-01)"), rights(sam));
 
     assertEquals(List.of("ENTER_FIGURES organisations/city-council (of City Council)",
-        "MANAGE_FUNDING  (Finance Manager, Finance & ICT at City Council, the accountable body)"),
+        "MANAGE_FUNDING  (Finance Manager, Finance & ICT at City Council, the accountable body)",
+        "UPDATE_ACTIONS people/fin (the actions they hold)"),
         rights(as("sub-fin").getCallerRights(GetCallerRightsRequest.getDefaultInstance())));
     assertEquals(List.of("ENTER_FIGURES organisations/city-council (of City Council)",
+        "UPDATE_ACTIONS people/sec (the actions they hold)",
         "ENTER_FIGURES bodies/secretariat (Member of Secretariat since 2007-04-01)",
         "MANAGE_INDICATORS  (Member of Secretariat since 2007-04-01)",
-        "MANAGE_MEETINGS  (Member of Secretariat since 2007-04-01)"),
+        "MANAGE_MEETINGS  (Member of Secretariat since 2007-04-01)",
+        "UPDATE_ACTIONS  (Member of Secretariat since 2007-04-01)"),
         rights(as("sub-sec").getCallerRights(GetCallerRightsRequest.getDefaultInstance())));
-    assertEquals(List.of(), rights(as("sub-old").getCallerRights(GetCallerRightsRequest.getDefaultInstance())),
+    assertEquals(List.of("UPDATE_ACTIONS people/old (the actions they hold)"),
+        rights(as("sub-old").getCallerRights(GetCallerRightsRequest.getDefaultInstance())),
         "a membership that has ended gives no right");
     CallerRights stranger = as("nobody").getCallerRights(GetCallerRightsRequest.getDefaultInstance());
     assertEquals("", stranger.getPerson());
@@ -161,5 +167,18 @@ class AccessTest extends OwnDatabaseTest {
     assertEquals(0, db.rows("meeting"));
     assertEquals("meetings/safety-2008-01-10", as("sub-sec").createMeeting(meeting).getName(),
         "the secretariat minutes meetings");
+
+    Action held = as("sub-sec").createMeeting(CreateMeetingRequest.newBuilder().setMeeting(Meeting.newBuilder()
+        .setId("safety-2008-02-14").setBody("bodies/safety").setDate(Date.newBuilder().setYear(2008).setMonth(2)
+            .setDay(14)).addItems(AgendaItem.newBuilder().setNumber(1).setTitle("Figures"))
+        .addActions(Action.newBuilder().setItem(1).setText("Sam to report the figures").setOwner("people/sam")))
+        .build()).getActions(0);
+    var done = UpdateActionStatusRequest.newBuilder().setName(held.getName())
+        .setStatus(ActionStatus.ACTION_STATUS_DONE).build();
+    var notHers = expect(Status.Code.PERMISSION_DENIED, () -> as("sub-fin").updateActionStatus(done));
+    assertEquals("people/fin may not update the status of " + held.getName() + ": that needs the right to update "
+        + "actions for people/sam", notHers.getMessage());
+    assertEquals(ActionStatus.ACTION_STATUS_DONE, as("sub-sam").updateActionStatus(done).getStatus(),
+        "the holder marks their own action done");
   }
 }
