@@ -48,8 +48,8 @@ public class DatabaseReadiness {
 
   /**
    * Asks again (up to five times) when the answer is no or the connection fails: it may have been one the server
-   * dropped while the pool held it, which the failure evicts. When the pool cannot connect at all, once is enough. The last failure, if every attempt failed, is
-   * thrown for the log.
+   * dropped while the pool held it, which the failure evicts. When the pool cannot connect at all, once is enough.
+   * The last failure, if every attempt failed, is thrown for the log.
    */
   private boolean answers() {
     RuntimeException failure = null;

@@ -15,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every write asks here whether its caller may touch its object: the caller must hold {@code permission} over
- * one of the scopes the object belongs to (an indicator: its owning organisation or its theme group) or over
- * the whole partnership; the configured admins ({@link Admins}) may do everything. Refused PERMISSION_DENIED naming the permission missing and the object; allowed
- * writes are logged with who, what and why (logger {@code laa.audit}), the record the next issue's audit trail
- * builds on.
+ * Every write asks here whether its caller may touch its object: the caller must hold {@code permission} over one of
+ * the scopes the object belongs to (an indicator: its owning organisation or its theme group) or over the whole
+ * partnership; the configured admins ({@link Admins}) may do everything. Refused PERMISSION_DENIED naming the
+ * permission missing and the object; allowed writes are logged with who, what and why (logger {@code laa.audit}), the
+ * record the next issue's audit trail builds on.
  */
 @Singleton
 public class Authorizer {

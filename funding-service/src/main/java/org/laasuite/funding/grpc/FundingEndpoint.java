@@ -67,7 +67,8 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void createFundingStream(CreateFundingStreamRequest r, StreamObserver<FundingStream> out) {
     reply(out, () -> {
-      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "create", "fundingStreams/" + r.getFundingStream().getId());
+      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "create",
+          "fundingStreams/" + r.getFundingStream().getId());
       return requestLog.once(r, () -> {
       var candidate = checked(v -> FundingStreamMapper.fromProto(r.getFundingStream(), "funding_stream.", v));
       return FundingStreamMapper.toProto(streams.create(candidate, sameInput(FundingStreamMapper::toProto, candidate)));
