@@ -6,13 +6,10 @@ import static org.laasuite.testkit.GrpcErrors.expectInvalid;
 
 import com.google.type.Decimal;
 import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.laasuite.indicators.v1.*;
@@ -135,30 +132,7 @@ class RequestIdTest extends OwnDatabaseTest {
   }
 
   private ImportOutturnsResponse stream(ImportOptions options, List<OutturnRow> rows) throws Exception {
-    CompletableFuture<ImportOutturnsResponse> result = new CompletableFuture<>();
-    StreamObserver<ImportOutturnsRequest> requests = asyncClient.importOutturns(new StreamObserver<>() {
-      @Override
-      public void onNext(ImportOutturnsResponse value) {
-        result.complete(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        result.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() {
-      }
-    });
-    requests.onNext(ImportOutturnsRequest.newBuilder().setOptions(options).build());
-    rows.forEach(r -> requests.onNext(ImportOutturnsRequest.newBuilder().setRow(r).build()));
-    requests.onCompleted();
-    try {
-      return result.get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw (Exception) e.getCause();
-    }
+    return OutturnImports.send(asyncClient, options, rows.iterator());
   }
 
   @Test
