@@ -82,6 +82,7 @@ import org.laasuite.partnership.v1.CreateSignInLinkRequest;
 import org.laasuite.partnership.v1.DeleteSignInLinkRequest;
 import org.laasuite.partnership.v1.GetCallerRightsRequest;
 import org.laasuite.partnership.v1.ImportPartnershipRequest;
+import org.laasuite.partnership.v1.ListActionsRequest;
 import org.laasuite.partnership.v1.ListSignInLinksRequest;
 import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.Membership;
@@ -144,6 +145,8 @@ class RightsMatrixTest {
   private static final Who MANAGE_MEETINGS = Who.anywhere(ADMIN, HELEN);
   private static final Who MANAGE_FUNDING = Who.anywhere(ADMIN, PHIL);
   private static final Who MANAGE_PARTNERSHIP = Who.anywhere(ADMIN);
+  /** An action's holder, and those who manage meetings: for Helen Shankster's action, both her. */
+  private static final Who UPDATE_HELENS_ACTION = Who.anywhere(ADMIN, HELEN);
   private static final Who ENTER_FIGURES = new Who(Set.of(ADMIN, SARA, MARK), Set.of(ADMIN));
   private static final Who RECORD_JUDGEMENTS = new Who(Set.of(ADMIN, MARK), Set.of(ADMIN));
 
@@ -188,6 +191,13 @@ class RightsMatrixTest {
   @AfterAll
   void close() {
     channels.values().forEach(ManagedChannel::shutdownNow);
+  }
+
+  /** The name of an action Helen Shankster holds in the demo minutes, read as the admin. */
+  private static String helensAction(Channel channel) {
+    return PartnershipServiceGrpc.newBlockingStub(channel).withCallCredentials(TestIssuer.admin())
+        .listActions(ListActionsRequest.newBuilder().setOwner("people/helen-shankster").build()).getActions(0)
+        .getName();
   }
 
   private static <Q> Row unary(MethodDescriptor<Q, ?> method, Who who, Status.Code allowed, Q request) {
@@ -288,9 +298,13 @@ class RightsMatrixTest {
                 .setMembership(Membership.getDefaultInstance()).build()),
         unary(PartnershipServiceGrpc.getCreateMeetingMethod(), MANAGE_MEETINGS, Status.Code.INVALID_ARGUMENT,
             CreateMeetingRequest.newBuilder().setMeeting(Meeting.newBuilder().setId("rights-matrix")).build()),
-        unary(PartnershipServiceGrpc.getUpdateActionStatusMethod(), MANAGE_MEETINGS, Status.Code.NOT_FOUND,
-            UpdateActionStatusRequest.newBuilder().setName("actions/999999999")
-                .setStatus(ActionStatus.ACTION_STATUS_DONE).build()),
+        // Helen Shankster's own action (the demo minutes'), with a stale etag: its holder and those who manage
+        // meetings get past the check.
+        new Row(PartnershipServiceGrpc.getUpdateActionStatusMethod(), false, UPDATE_HELENS_ACTION,
+            Status.Code.ABORTED, (channel, options, none) -> ClientCalls.blockingUnaryCall(channel,
+                PartnershipServiceGrpc.getUpdateActionStatusMethod(), options, UpdateActionStatusRequest.newBuilder()
+                    .setName(helensAction(channel)).setEtag(STALE_ETAG).setStatus(ActionStatus.ACTION_STATUS_DONE)
+                    .build())),
         unary(PartnershipServiceGrpc.getImportPartnershipMethod(), MANAGE_PARTNERSHIP, Status.Code.OK,
             ImportPartnershipRequest.newBuilder().setContent(text("not: [valid YAML\n")).setValidateOnly(true).build()),
         unary(PartnershipServiceGrpc.getCreateSignInLinkMethod(), MANAGE_PARTNERSHIP, Status.Code.INVALID_ARGUMENT,

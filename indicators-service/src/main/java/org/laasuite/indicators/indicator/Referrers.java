@@ -59,7 +59,7 @@ public class Referrers {
     String name = indicator.name();
     List<PreconditionFailure.Violation> out = new ArrayList<>();
     var supporting = ask("funding-service", name, () -> FundingServiceGrpc.newBlockingStub(funding)
-        .withCallCredentials(Callers.onBehalf()).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .withCallCredentials(Callers.onBehalf()).withWaitForReady().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
         .batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder().addIndicators(name).build()));
     supporting.getIndicatorsList().forEach(f -> f.getCommitmentsList().forEach(c -> out.add(
         violation("COMMITMENT", c.getCommitment().getName(), "'" + c.getCommitment().getTitle() + "' supports it"))));
@@ -67,7 +67,7 @@ public class Referrers {
     do {
       String pageToken = token;
       ListActionsResponse page = ask("partnership-service", name, () -> PartnershipServiceGrpc
-          .newBlockingStub(partnership).withCallCredentials(Callers.onBehalf()).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          .newBlockingStub(partnership).withCallCredentials(Callers.onBehalf()).withWaitForReady().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
           .listActions(ListActionsRequest.newBuilder().setIndicator(name).setPageSize(Pages.MAX_SIZE)
               .setPageToken(pageToken).build()));
       page.getActionsList().forEach(a -> out.add(violation("ACTION", a.getName(), "'" + a.getText() + "' is on it")));
@@ -78,8 +78,8 @@ public class Referrers {
 
   /**
    * A channel whose service could not be reached waits out a back-off of up to two minutes before it tries
-   * again, failing calls at once meanwhile; a delete is rare, so it tries again now: a service that is back
-   * answers, one still down refuses the connection at once.
+   * again; a delete is rare, so it tries again now, and the calls wait for it to connect (within the deadline:
+   * a service that is back answers, one still down makes the delete UNAVAILABLE when the deadline passes).
    */
   private static void reconnect(ManagedChannel channel) {
     if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
