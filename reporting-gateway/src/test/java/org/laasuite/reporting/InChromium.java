@@ -7,10 +7,13 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -57,5 +60,20 @@ abstract class InChromium implements TestPropertyProvider {
 
   String url(String path) {
     return server.getURI().toString().replaceAll("/$", "") + path;
+  }
+
+  /**
+   * The element {@code css} names once the page shows it: after a click that sends a form, the pages it leads to
+   * (redirects included) load after the click returns. ChromeDriver waits for it itself (its implicit wait, at most
+   * 60 s), so a test needs no waiting of its own; the wait is off again afterwards, so that a test can see at once
+   * that an element is absent.
+   */
+  WebElement await(String css) {
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(60));
+    try {
+      return browser.findElement(By.cssSelector(css));
+    } finally {
+      browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
   }
 }

@@ -56,8 +56,9 @@ class SignInIT extends InChromium {
     assertFalse(present("signed-in"));
 
     browser.findElement(By.cssSelector("[data-test=sign-in]")).click();
-    browser.findElement(By.cssSelector("[data-provider=keycloak]")).click();
+    await("[data-provider=keycloak]").click();
     // Keycloak's login page, asked for the code with a PKCE challenge, state and nonce.
+    await("#username");
     String authorization = browser.getCurrentUrl();
     assertTrue(authorization.startsWith(Keycloak.get().issuer() + "/protocol/openid-connect/auth?"), authorization);
     for (String parameter : new String[] {"response_type=code", "client_id=" + Keycloak.GATEWAY_CLIENT,
@@ -68,6 +69,7 @@ class SignInIT extends InChromium {
     browser.findElement(By.id("password")).sendKeys(Keycloak.SARA_ROACH.password());
     browser.findElement(By.id("kc-login")).click();
 
+    await("[data-test=signed-in]");
     assertEquals(url("/"), browser.getCurrentUrl(), "back at the dashboard");
     assertEquals(Keycloak.SARA_ROACH.name(), text("signed-in"));
     assertEquals(Keycloak.SARA_ROACH.email(), text("email"));
@@ -75,6 +77,7 @@ class SignInIT extends InChromium {
     assertEquals("155", browser.findElement(By.cssSelector("[data-test=total] strong")).getText(), "the same page");
 
     browser.findElement(By.cssSelector("[data-test=signed-in]")).click();
+    await("[data-test=identity]");
     assertEquals(url("/me"), browser.getCurrentUrl());
     assertEquals(Keycloak.SARA_ROACH.name(), browser.findElement(By.tagName("h1")).getText());
     assertTrue(identity("subject").matches("[0-9a-f-]{36}"), "Keycloak's id of the person: " + identity("subject"));
@@ -84,6 +87,7 @@ class SignInIT extends InChromium {
     assertTrue(text("rights").startsWith("Rights: not yet recorded"), text("rights"));
 
     browser.findElement(By.cssSelector("[data-test=sign-out]")).click();
+    await("[data-test=sign-in]");
     assertEquals(url("/"), browser.getCurrentUrl());
     assertFalse(present("signed-in"), "anonymous again");
     assertTrue(present("sign-in"));

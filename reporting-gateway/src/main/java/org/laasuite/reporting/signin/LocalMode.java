@@ -3,9 +3,9 @@ package org.laasuite.reporting.signin;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.Status;
 import io.grpc.StatusException;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
-import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +28,10 @@ import org.laasuite.reporting.upstream.Upstreams;
  * partnership's people (the partnership service's ListPeople) and one click signs in as one of them, with the same
  * session a real sign-in makes and a token of the local issuer for that person (subject: the person's resource
  * name, "people/sara-roach"), so that what the gateway later does on a person's behalf works the same in both.
- * Every page says so, since anyone who reaches the page can be anyone.
+ * Every page says so, since anyone who reaches the page can be anyone. A local issuer the gateway does not also
+ * trust stops it at start.
  */
-@Singleton
+@Context
 public class LocalMode {
 
   private final LocalIssuer issuer;
@@ -46,7 +47,8 @@ public class LocalMode {
     this.active = this.issuer != null && signIns.providers().isEmpty();
     if (active && signIns.trusted(issuer).isEmpty()) {
       throw new ConfigurationException("local mode: the local issuer " + issuer + " is not among the issuers the "
-          + "gateway trusts (laa.security.issuers.*), so the sessions it signs would not verify; configure it there");
+          + "gateway trusts (laa.security.issuers.*), so the tokens it would sign for people would be refused; "
+          + "configure it there too");
     }
     this.signIns = signIns;
     this.upstreams = upstreams;
