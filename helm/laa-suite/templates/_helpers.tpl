@@ -74,3 +74,91 @@ app.kubernetes.io/part-of: laa-suite
 {{- $pods := ternary .autoscaling.minReplicas .replicas (and .autoscaling.enabled true) -}}
 {{- if gt (int $pods) 1 }}true{{ end }}
 {{- end }}
+
+{{/* Every component's security settings, as ConfigMap data: the issuers it trusts (security.issuers) and the admins. Context: root. */}}
+{{- define "laa-suite.securityConfig" -}}
+{{- range .Values.security.issuers }}
+{{- if not (regexMatch "^[a-z][a-z0-9]*$" (.name | default "")) }}
+{{- fail (printf "security.issuers: name %q must be lower-case letters and digits" (.name | default "")) }}
+{{- end }}
+{{- if not .issuer }}
+{{- fail (printf "security.issuers: %s has no issuer" .name) }}
+{{- end }}
+{{- $prefix := printf "LAA_SECURITY_ISSUERS_%s_" (upper .name) }}
+{{ $prefix }}ISSUER: {{ .issuer | quote }}
+{{ $prefix }}AUDIENCE: {{ .audience | default "laa-suite" | quote }}
+{{- with .organisation }}
+{{ $prefix }}ORGANISATION: {{ . | quote }}
+{{- end }}
+{{- with .jwks }}
+{{ $prefix }}JWKS: {{ . | quote }}
+{{- end }}
+{{- end }}
+LAA_SECURITY_ADMINS: {{ .Values.security.admins | quote }}
+{{- end }}
+
+{{/* Egress to the identity providers (their keys; the gateway's token endpoint), when any is configured. Context: root. */}}
+{{- define "laa-suite.identityProviderEgress" -}}
+{{- if .Values.security.issuers }}
+- to:
+    - ipBlock:
+        cidr: {{ .Values.security.identityProviderCidr }}
+  ports:
+    - port: 443
+      protocol: TCP
+{{- end }}
+{{- end }}
+
+{{/*
+  The checks of a service's integrator Ingress (to its gRPC port): calls through it need a token of an issuer, so
+  issuers must be configured; and gRPC is HTTP/2, which ingress-nginx serves only over TLS, so every host must be
+  named in the tls block (exactly, or by a wildcard "*.<parent>"). Context: dict root, key (the service's values key,
+  for the messages), ingress (its ingress values).
+*/}}
+{{- define "laa-suite.grpcIngressChecks" -}}
+{{- if not .root.Values.security.issuers }}
+{{- fail (printf "%s.ingress: integrators call with a bearer token of one of security.issuers, and none is configured" .key) }}
+{{- end }}
+{{- if not .ingress.hosts }}
+{{- fail (printf "%s.ingress: no hosts" .key) }}
+{{- end }}
+{{- $tlsHosts := list }}
+{{- range .ingress.tls }}
+{{- $tlsHosts = concat $tlsHosts (.hosts | default list) }}
+{{- end }}
+{{- range .ingress.hosts }}
+{{- $wildcard := printf "*.%s" (regexReplaceAll "^[^.]*\\." (.host | default "") "") }}
+{{- if not (or (has .host $tlsHosts) (has $wildcard $tlsHosts)) }}
+{{- fail (printf "%s.ingress: host %q has no TLS; gRPC reaches ingress-nginx only over TLS (HTTP/2): name it in %s.ingress.tls[].hosts, with the secretName of its certificate (or none, for the controller's default certificate)" $.key (.host | default "") $.key) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+  A service's Ingress annotations: its own, with nginx.ingress.kubernetes.io/backend-protocol GRPC always (the port
+  speaks gRPC in plain HTTP/2, nothing else), and proxy-body-size "0" unless they set one: ingress-nginx refuses a
+  request body over 1 MiB by default, and a gRPC call's body is its whole request stream (an import's file, an
+  ImportOutturns stream), while the service itself answers one over its limits (16 MiB a message, 100,000 rows a
+  stream) with RESOURCE_EXHAUSTED or INVALID_ARGUMENT saying which. Context: the ingress values.
+*/}}
+{{- define "laa-suite.grpcIngressAnnotations" -}}
+{{- toYaml (merge (dict "nginx.ingress.kubernetes.io/backend-protocol" "GRPC") (.annotations | default dict) (dict "nginx.ingress.kubernetes.io/proxy-body-size" "0")) }}
+{{- end }}
+
+{{/*
+  A service's NetworkPolicy rule for its Ingress: the ingress controller's pods (networkPolicy.ingressFrom) may reach
+  the gRPC port, only while the ingress is enabled; they must be named then, or the policy would keep them out.
+  Context: dict key (the service's values key, for the message), values (its values).
+*/}}
+{{- define "laa-suite.ingressControllerRule" -}}
+{{- if .values.ingress.enabled }}
+{{- if not .values.networkPolicy.ingressFrom }}
+{{- fail (printf "%s.ingress is enabled: set %s.networkPolicy.ingressFrom to the ingress controller's pods (e.g. a namespaceSelector of its namespace), which the NetworkPolicy otherwise keeps from the gRPC port" .key .key) }}
+{{- end }}
+- from:
+    {{- toYaml .values.networkPolicy.ingressFrom | nindent 4 }}
+  ports:
+    - port: grpc
+      protocol: TCP
+{{- end }}
+{{- end }}

@@ -50,7 +50,7 @@ public final class LocalIssuer {
     this.key = key;
   }
 
-  /** The issuer whose key is in {@code directory}, made there first if there is none; its tokens' iss is {@code issuer}. */
+  /** The issuer whose key is in {@code directory}, made first if there is none; its tokens' iss: {@code issuer}. */
   public static LocalIssuer open(Path directory, String issuer) {
     try {
       Files.createDirectories(directory);

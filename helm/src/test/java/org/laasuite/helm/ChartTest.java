@@ -3,6 +3,7 @@ package org.laasuite.helm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
@@ -10,12 +11,15 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -181,7 +185,7 @@ class ChartTest {
     }
     assertEquals(List.of(), empty, "keys rendered without a value");
     for (NetworkPolicy np : of(objects, NetworkPolicy.class)) {
-      var peers = new ArrayList<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer>();
+      var peers = new ArrayList<NetworkPolicyPeer>();
       np.getSpec().getIngress().forEach(r -> peers.addAll(r.getFrom() == null ? List.of() : r.getFrom()));
       np.getSpec().getEgress().forEach(r -> peers.addAll(r.getTo() == null ? List.of() : r.getTo()));
       assertTrue(peers.stream().allMatch(p -> p.getPodSelector() != null || p.getNamespaceSelector() != null
@@ -326,40 +330,87 @@ class ChartTest {
     }
   }
 
+  /** Who may call each service's gRPC port besides the gateway: those that ask it something before a write. */
+  private static final Map<String, List<String>> CALLERS = Map.of(
+      "indicators-service", List.of(),
+      "funding-service", List.of("indicators-service"),
+      "partnership-service", List.of("indicators-service", "funding-service"));
+
+  /** Whether a rule is the egress to the identity providers: HTTPS to security.identityProviderCidr. */
+  static boolean toIdentityProviders(NetworkPolicyEgressRule rule, Map<String, Object> merged) {
+    return rule.getTo().size() == 1 && rule.getTo().getFirst().getIpBlock() != null
+        && rule.getTo().getFirst().getIpBlock().getCidr().equals(at(merged, "security.identityProviderCidr"))
+        && rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList().equals(List.of(443));
+  }
+
+  /** A service's networkPolicy.ingressFrom as NetworkPolicy peers, when its ingress is enabled; none otherwise. */
+  @SuppressWarnings("unchecked")
+  static List<NetworkPolicyPeer> ingressControllerPeers(Map<String, Object> merged, String key) {
+    if (!Boolean.TRUE.equals(at(merged, key + ".ingress.enabled"))) {
+      return List.of();
+    }
+    return ((List<Object>) at(merged, key + ".networkPolicy.ingressFrom")).stream()
+        .map(p -> K8S.convertValue(p, NetworkPolicyPeer.class)).toList();
+  }
+
   /**
-   * The three services: their gRPC port is open only to the gateway's pods, and the funding and partnership
-   * services' also to the indicators service's (which asks them what names an indicator before deleting it);
-   * other rules may open only the management port, to the metrics scraper. They reach only DNS, PostgreSQL on
-   * its CIDR and port, and (the indicators service) those two services' gRPC ports.
+   * The three services: their gRPC port is open only to the gateway's pods, to the services that ask them
+   * something before a write (funding: the indicators service; partnership: both others), and, only while the
+   * service's integrator Ingress is enabled, to the ingress controller's pods its networkPolicy.ingressFrom names
+   * (on the gRPC port alone); other rules may open only the management port, to the metrics scraper. They reach only
+   * DNS, PostgreSQL on its CIDR and port, the gRPC ports of the services they ask, and, when issuers are configured,
+   * the identity providers over HTTPS.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void theServicesTakeCallsOnlyFromTheGatewayAndReachOnlyDnsAndPostgresql(Path values) throws Exception {
     List<HasMetadata> objects = render(values);
     Map<String, Object> merged = values(values);
+    boolean issuers = !((List<?>) at(merged, "security.issuers")).isEmpty();
     List<Deployment> deployments = of(objects, Deployment.class);
     String gateway = "laa-laa-suite-" + GATEWAY;
-    String indicators = "laa-laa-suite-indicators-service";
     for (Deployment service : deployments.stream().filter(d -> !d.getMetadata().getName().equals(gateway)).toList()) {
       String name = service.getMetadata().getName();
-      List<String> callers = name.equals(indicators) ? List.of(gateway) : List.of(gateway, indicators);
+      String component = name.substring("laa-laa-suite-".length());
+      List<String> callers = new ArrayList<>(List.of(gateway));
+      CALLERS.get(component).forEach(c -> callers.add("laa-laa-suite-" + c));
+      List<String> callerComponents = callers.stream().map(c -> c.substring("laa-laa-suite-".length())).toList();
+      List<NetworkPolicyPeer> controller = ingressControllerPeers(merged, KEYS.get(component));
       var policy = of(objects, NetworkPolicy.class).stream().filter(np -> np.getMetadata().getName().equals(name))
           .findFirst().orElseThrow();
       var toGrpc = policy.getSpec().getIngress().stream().filter(r -> covers(r.getPorts(), "grpc", grpcPort(service)))
           .toList();
       assertFalse(toGrpc.isEmpty(), name + ": the gateway may call");
+      List<NetworkPolicyPeer> controllerLetIn = new ArrayList<>();
       for (var rule : toGrpc) {
         assertNotNull(rule.getFrom(), name + ": a rule open to anyone reaches the gRPC port");
         assertFalse(rule.getFrom().isEmpty(), name + ": a rule open to anyone reaches the gRPC port");
         for (var peer : rule.getFrom()) {
+          if (controller.contains(peer)) {
+            // The ingress controller reaches the gRPC port and nothing else: not the management port.
+            assertEquals(List.of("grpc"), rule.getPorts().stream().map(p -> p.getPort().getStrVal()).toList(),
+                name + ": the ingress controller's rule opens the gRPC port alone");
+            controllerLetIn.add(peer);
+            continue;
+          }
           assertEquals(null, peer.getIpBlock(), name);
-          assertEquals(null, peer.getNamespaceSelector(), name + ": only pods of this namespace");
-          List<String> picked = picked(deployments, peer.getPodSelector().getMatchLabels());
+          assertEquals(null, peer.getNamespaceSelector(), name + ": only pods of this namespace"
+              + (controller.isEmpty() ? " (its ingress is off)" : ", and the ingress controller's " + controller));
+          var selector = peer.getPodSelector();
+          assertTrue(selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty(), name);
+          // Pods of this release and of a caller's component, whether or not that component is deployed.
+          assertEquals("laa", selector.getMatchLabels().get("app.kubernetes.io/instance"), name + ": " + selector);
+          assertTrue(callerComponents.contains(selector.getMatchLabels().get("app.kubernetes.io/component")),
+              name + ": only " + callers + " may call, not " + selector.getMatchLabels());
+          List<String> picked = picked(deployments, selector.getMatchLabels());
           assertTrue(picked.size() <= 1 && callers.containsAll(picked),
-              name + ": only " + callers + " may call, not " + peer.getPodSelector().getMatchLabels());
+              name + ": only " + callers + " may call, not " + selector.getMatchLabels());
         }
       }
+      assertEquals(controller, controllerLetIn,
+          name + ": the ingress controller may call exactly while the ingress is on");
       int toDatabase = 0;
+      int toProviders = 0;
       List<String> toServices = new ArrayList<>();
       for (var rule : policy.getSpec().getEgress()) {
         if (dnsOnly(rule)) {
@@ -368,13 +419,16 @@ class ChartTest {
         assertEquals(1, rule.getTo().size(), name + " egress " + rule);
         var peer = rule.getTo().getFirst();
         if (peer.getPodSelector() != null) {
-          String component = peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component");
-          assertTrue(name.equals(indicators) && List.of("funding-service", "partnership-service").contains(component),
-              name + " reaches only PostgreSQL" + (name.equals(indicators) ? " and the two services" : "") + ": " + rule);
-          assertEquals(List.of(at(merged, component.equals("funding-service") ? "fundingService.ports.grpc"
+          String asked = peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component");
+          assertTrue(CALLERS.getOrDefault(asked, List.of()).contains(component), name + " may not reach " + rule);
+          assertEquals(List.of(at(merged, asked.equals("funding-service") ? "fundingService.ports.grpc"
               : "partnershipService.ports.grpc")), rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList(),
-              name + " reaches " + component + "'s gRPC port only");
-          toServices.add(component);
+              name + " reaches " + asked + "'s gRPC port only");
+          toServices.add(asked);
+          continue;
+        }
+        if (toIdentityProviders(rule, merged)) {
+          toProviders++;
           continue;
         }
         assertEquals(at(merged, "global.database.cidr"), peer.getIpBlock().getCidr(),
@@ -384,22 +438,70 @@ class ChartTest {
         toDatabase++;
       }
       assertEquals(1, toDatabase, name + " reaches its database");
-      assertEquals(name.equals(indicators) ? List.of("funding-service", "partnership-service") : List.of(), toServices,
-          name + " reaches the services it asks");
+      assertEquals(issuers ? 1 : 0, toProviders, name + " reaches the identity providers only when there are some");
+      assertEquals(CALLERS.entrySet().stream().filter(e -> e.getValue().contains(component)).map(Map.Entry::getKey)
+          .sorted().toList(), toServices.stream().sorted().toList(), name + " reaches the services it asks");
     }
+  }
+
+  /**
+   * Every component is told the issuers to trust (each with its audience, organisation and keys) and the admins;
+   * the gateway its client credentials, the secret from a Secret, never in the ConfigMap.
+   */
+  @Test
+  void theIssuersAdminsAndTheGatewaysClientAreConfiguredEverywhereTheSecretFromASecret() throws Exception {
+    Path values = CHART.resolve("ci/two-issuers-values.yaml");
+    List<HasMetadata> objects = render(values);
+    var configs = objects.stream().filter(o -> o instanceof io.fabric8.kubernetes.api.model.ConfigMap)
+        .map(o -> (io.fabric8.kubernetes.api.model.ConfigMap) o).toList();
+    assertEquals(4, configs.size());
+    for (var config : configs) {
+      var data = config.getData();
+      String where = config.getMetadata().getName();
+      assertEquals("https://login.microsoftonline.com/3f5c2a4e-0d0b-4c2f-9a51-6b1c8f2d7e90/v2.0",
+          data.get("LAA_SECURITY_ISSUERS_ENTRA_ISSUER"), where);
+      assertEquals("api://laa-suite", data.get("LAA_SECURITY_ISSUERS_ENTRA_AUDIENCE"), where);
+      assertEquals("organisations/coventry-city-council", data.get("LAA_SECURITY_ISSUERS_ENTRA_ORGANISATION"), where);
+      assertEquals(null, data.get("LAA_SECURITY_ISSUERS_ENTRA_JWKS"), where + ": from discovery");
+      assertEquals("laa-suite", data.get("LAA_SECURITY_ISSUERS_POLICE_AUDIENCE"), where + ": the default audience");
+      assertEquals("https://id.west-midlands-police.example/realms/staff/protocol/openid-connect/certs",
+          data.get("LAA_SECURITY_ISSUERS_POLICE_JWKS"), where);
+      assertEquals("entra:0f8a2c1e-5b7d-4e21-9c3a-partnership-admin", data.get("LAA_SECURITY_ADMINS"), where);
+      assertFalse(data.keySet().stream().anyMatch(k -> k.contains("SECRET")), where + ": no secret in a ConfigMap");
+    }
+    var gateway = configs.stream().filter(c -> c.getMetadata().getName().endsWith(GATEWAY)).findFirst().orElseThrow();
+    assertEquals("laa-gateway", gateway.getData().get("LAA_SECURITY_CLIENT_CLIENT_ID"));
+    var env = of(objects, Deployment.class).stream().filter(d -> d.getMetadata().getName().endsWith(GATEWAY))
+        .findFirst().orElseThrow().getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
+    var secret = env.stream().filter(e -> e.getName().equals("LAA_SECURITY_CLIENT_CLIENT_SECRET")).findFirst()
+        .orElseThrow().getValueFrom().getSecretKeyRef();
+    assertEquals("laa-gateway-client", secret.getName());
+    assertEquals("client-secret", secret.getKey());
+    var funding = configs.stream().filter(c -> c.getMetadata().getName().endsWith("funding-service")).findFirst()
+        .orElseThrow();
+    assertEquals("laa-laa-suite-partnership-service:50053", funding.getData().get("PARTNERSHIP_ADDRESS"),
+        "the funding service asks the partnership service what a caller may do");
+
+    var bad = assertThrows(RuntimeException.class, () -> render(values, "security.issuers[0].name", "Entra-ID"));
+    assertTrue(String.valueOf(bad.getMessage()).contains("must be lower-case letters and digits"), bad.getMessage());
   }
 
   /** The gateway's own NetworkPolicy lets it reach exactly the three services' pods, on their gRPC ports. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
-  void theGatewayMayReachTheServicesAndTheyOnlyTheGateway(Path values) {
+  void theGatewayMayReachTheServicesAndTheyOnlyTheGateway(Path values) throws Exception {
     List<HasMetadata> objects = render(values);
     var gatewayPolicy = of(objects, NetworkPolicy.class).stream()
         .filter(np -> np.getMetadata().getName().endsWith(GATEWAY)).findFirst().orElseThrow();
     List<Deployment> services = of(objects, Deployment.class).stream()
         .filter(d -> !d.getMetadata().getName().endsWith(GATEWAY)).toList();
-    var egressToPods = gatewayPolicy.getSpec().getEgress().stream().filter(e -> !dnsOnly(e)).toList();
-    assertEquals(3, egressToPods.size(), "the gateway reaches DNS and the three services, nothing else");
+    Map<String, Object> merged = values(values);
+    var egressToPods = gatewayPolicy.getSpec().getEgress().stream().filter(e -> !dnsOnly(e)
+        && e.getTo().getFirst().getPodSelector() != null).toList();
+    assertEquals(3, egressToPods.size(), "the gateway reaches DNS and the three services");
+    assertTrue(gatewayPolicy.getSpec().getEgress().stream().allMatch(e -> dnsOnly(e)
+        || e.getTo().getFirst().getPodSelector() != null || toIdentityProviders(e, merged)),
+        "and, when issuers are configured, the identity providers; nothing else");
     for (var e : egressToPods) {
       assertEquals(1, e.getTo().size());
       // One service's pods each (none when that service is disabled), never the gateway's own or all pods.
@@ -435,37 +537,191 @@ class ChartTest {
 
   @Test
   void theGatewayIsPublishedThroughAnIngressOnlyWhenAskedTo() {
-    assertEquals(List.of(), of(render(CHART.resolve("ci/default-values.yaml")),
-        io.fabric8.kubernetes.api.model.networking.v1.Ingress.class));
+    assertEquals(List.of(), of(render(CHART.resolve("ci/default-values.yaml")), Ingress.class));
     List<HasMetadata> objects = render(CHART.resolve("ci/gateway-ingress-values.yaml"));
-    var ingress = of(objects, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class).getFirst();
+    var ingress = of(objects, Ingress.class).getFirst();
     assertEquals("nginx", ingress.getSpec().getIngressClassName());
     assertEquals("laa-gateway-tls", ingress.getSpec().getTls().getFirst().getSecretName());
     var backend = ingress.getSpec().getRules().getFirst().getHttp().getPaths().getFirst().getBackend().getService();
-    Service gateway = of(objects, Service.class).stream().filter(s -> s.getMetadata().getName()
-        .equals(backend.getName())).findFirst().orElseThrow();
-    assertTrue(gateway.getSpec().getPorts().stream().anyMatch(p -> p.getName().equals(backend.getPort().getName())),
-        "the Ingress names a port the gateway's Service exposes");
-    // Only the pages' port: /health and /prometheus are on the management port, which the internet never reaches.
+    assertEquals("laa-laa-suite-" + GATEWAY, backend.getName());
     assertEquals("http", backend.getPort().getName());
-    var management = gateway.getSpec().getPorts().stream().filter(p -> p.getName().equals("management")).findFirst()
-        .orElseThrow();
-    for (var rule : ingress.getSpec().getRules()) {
-      for (var path : rule.getHttp().getPaths()) {
-        var port = path.getBackend().getService().getPort();
-        assertFalse("management".equals(port.getName()) || management.getPort().equals(port.getNumber()),
-            "the Ingress never routes to the management port: " + path);
-      }
-    }
-    assertTrue(gateway.getMetadata().getName().endsWith(GATEWAY));
     assertEquals(List.of("laa-laa-suite-reporting-gateway"), of(objects, PodDisruptionBudget.class).stream()
         .map(p -> p.getMetadata().getName()).toList(), "two gateway replicas get a disruption budget");
     var policy = of(objects, NetworkPolicy.class).stream().filter(np -> np.getMetadata().getName().endsWith(GATEWAY))
         .findFirst().orElseThrow();
     assertEquals("ingress-nginx", policy.getSpec().getIngress().getFirst().getFrom().getFirst().getNamespaceSelector()
         .getMatchLabels().get("kubernetes.io/metadata.name"));
-    assertFalse(covers(policy.getSpec().getIngress().getFirst().getPorts(), "management", management.getPort()),
+    assertFalse(covers(policy.getSpec().getIngress().getFirst().getPorts(), "management", 8090),
         "the ingress controller reaches the pages, not management");
+  }
+
+  /** Whether a host is named in an Ingress's TLS block, exactly or by a wildcard of its parent domain. */
+  static boolean tlsCovers(Ingress ingress, String host) {
+    var names = ingress.getSpec().getTls() == null ? List.<String>of() : ingress.getSpec().getTls().stream()
+        .flatMap(t -> t.getHosts().stream()).toList();
+    return host != null && (names.contains(host) || names.contains("*" + host.substring(host.indexOf('.'))));
+  }
+
+  /**
+   * An Ingress is rendered for a component exactly when its values enable one, and every path of it routes to that
+   * component's own Service, on its public port: the gateway's http (pages, /api/v1), a service's grpc. Never to a
+   * management port: the gateway's management, a service's http (/health, /prometheus). A service's Ingress is for
+   * gRPC: ingress-nginx speaks gRPC to the port, and every host is served over TLS (HTTP/2).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void everyIngressRoutesOnlyToItsComponentsPublicPortNeverToManagement(Path values) throws Exception {
+    List<HasMetadata> objects = render(values);
+    Map<String, Object> merged = values(values);
+    var ingresses = of(objects, Ingress.class);
+    assertEquals(KEYS.entrySet().stream().filter(e -> Boolean.TRUE.equals(at(merged, e.getValue() + ".enabled"))
+        && Boolean.TRUE.equals(at(merged, e.getValue() + ".ingress.enabled"))).map(e -> "laa-laa-suite-" + e.getKey())
+        .sorted().toList(), ingresses.stream().map(i -> i.getMetadata().getName()).sorted().toList(),
+        "an Ingress for each component whose values ask for one");
+    for (Ingress ingress : ingresses) {
+      String name = ingress.getMetadata().getName();
+      boolean gateway = name.endsWith(GATEWAY);
+      Service service = of(objects, Service.class).stream().filter(s -> s.getMetadata().getName().equals(name))
+          .findFirst().orElseThrow();
+      var management = service.getSpec().getPorts().stream()
+          .filter(p -> p.getName().equals(gateway ? "management" : "http")).findFirst().orElseThrow();
+      assertFalse(ingress.getSpec().getRules().isEmpty(), name);
+      for (var rule : ingress.getSpec().getRules()) {
+        for (var path : rule.getHttp().getPaths()) {
+          var backend = path.getBackend().getService();
+          assertEquals(name, backend.getName(), name + " routes to its own Service");
+          assertEquals(gateway ? "http" : "grpc", backend.getPort().getName(), name + ": " + path);
+          assertTrue(service.getSpec().getPorts().stream().anyMatch(p -> p.getName().equals(backend.getPort()
+              .getName())), name + " names a port its Service exposes");
+          assertFalse(management.getName().equals(backend.getPort().getName())
+              || management.getPort().equals(backend.getPort().getNumber()),
+              name + " never routes to the management port: " + path);
+        }
+        if (!gateway) {
+          assertTrue(tlsCovers(ingress, rule.getHost()), name + ": " + rule.getHost() + " is served over TLS");
+        }
+      }
+      if (!gateway) {
+        assertEquals("GRPC", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/backend-protocol"),
+            name + ": ingress-nginx speaks gRPC to the port");
+      }
+    }
+  }
+
+  /**
+   * ci/two-issuers-values.yaml: integrators reach the indicators and funding services' gRPC APIs from outside, each
+   * on a host of its own, over TLS (a certificate of its own; the controller's default wildcard one), ingress-nginx
+   * speaking gRPC to the port; the partnership service has none. Each NetworkPolicy lets the configured controller
+   * peers through, to the gRPC port alone, and the partnership service's lets no one from outside the release.
+   */
+  @Test
+  void integratorsReachTheServicesGrpcApisThroughIngressNginxOverTls() {
+    List<HasMetadata> objects = render(CHART.resolve("ci/two-issuers-values.yaml"));
+    Map<String, Ingress> ingresses = new HashMap<>();
+    of(objects, Ingress.class).forEach(i -> ingresses.put(i.getMetadata().getName(), i));
+    assertEquals(Set.of("laa-laa-suite-indicators-service", "laa-laa-suite-funding-service"), ingresses.keySet());
+    var indicators = ingresses.get("laa-laa-suite-indicators-service");
+    var funding = ingresses.get("laa-laa-suite-funding-service");
+    for (var ingress : List.of(indicators, funding)) {
+      assertEquals("nginx", ingress.getSpec().getIngressClassName());
+      assertEquals(1, ingress.getSpec().getRules().size());
+      var path = ingress.getSpec().getRules().getFirst().getHttp().getPaths().getFirst();
+      assertEquals(List.of("/", "Prefix", "grpc"), List.of(path.getPath(), path.getPathType(),
+          path.getBackend().getService().getPort().getName()));
+    }
+    assertEquals("indicators.api.coventry-partnership.example", indicators.getSpec().getRules().getFirst().getHost());
+    assertEquals("laa-indicators-api-tls", indicators.getSpec().getTls().getFirst().getSecretName());
+    assertEquals(List.of("indicators.api.coventry-partnership.example"),
+        indicators.getSpec().getTls().getFirst().getHosts());
+    assertEquals(Map.of("cert-manager.io/cluster-issuer", "letsencrypt",
+        "nginx.ingress.kubernetes.io/backend-protocol", "GRPC", "nginx.ingress.kubernetes.io/proxy-body-size", "0"),
+        indicators.getMetadata().getAnnotations(), "the values' annotations and the chart's");
+    assertEquals("funding.api.coventry-partnership.example", funding.getSpec().getRules().getFirst().getHost());
+    assertEquals(null, funding.getSpec().getTls().getFirst().getSecretName(), "the controller's default certificate");
+    assertEquals(List.of("*.api.coventry-partnership.example"), funding.getSpec().getTls().getFirst().getHosts());
+    assertEquals(Map.of("nginx.ingress.kubernetes.io/backend-protocol", "GRPC",
+        "nginx.ingress.kubernetes.io/proxy-body-size", "0"), funding.getMetadata().getAnnotations());
+
+    // The services' rules that let in pods of other namespaces: the peers, and the ports.
+    Map<String, List<Object>> fromOutside = new HashMap<>();
+    for (NetworkPolicy policy : of(objects, NetworkPolicy.class)) {
+      if (policy.getMetadata().getName().endsWith(GATEWAY)) {
+        continue;
+      }
+      for (var rule : policy.getSpec().getIngress()) {
+        if (covers(rule.getPorts(), "grpc", 0)
+            && rule.getFrom().stream().anyMatch(p -> p.getNamespaceSelector() != null)) {
+          fromOutside.computeIfAbsent(policy.getMetadata().getName(), n -> new ArrayList<>())
+              .add(List.of(rule.getFrom(), rule.getPorts().stream().map(p -> p.getPort().getStrVal()).toList()));
+        }
+      }
+    }
+    var ingressNginx = new LabelSelectorBuilder()
+        .addToMatchLabels("kubernetes.io/metadata.name", "ingress-nginx").build();
+    assertEquals(Map.of(
+        "laa-laa-suite-indicators-service", List.of(List.of(List.of(new NetworkPolicyPeer(null, ingressNginx, null)),
+            List.of("grpc"))),
+        "laa-laa-suite-funding-service", List.of(List.of(List.of(new NetworkPolicyPeer(null, ingressNginx,
+            new LabelSelectorBuilder()
+                .addToMatchLabels("app.kubernetes.io/name", "ingress-nginx").build())), List.of("grpc")))),
+        fromOutside, "the ingress controller reaches the gRPC ports of the services with an Ingress, and nothing else");
+  }
+
+  /** What Helm says when it refuses to render a scenario with these values set. */
+  static String refusal(Path values, Object... sets) {
+    return String.valueOf(assertThrows(RuntimeException.class, () -> render(values, sets)).getMessage());
+  }
+
+  /**
+   * An integrator Ingress renders only when it can work and stays closed otherwise: issuers must be configured (every
+   * call needs a token), every host must be served over TLS (an exact or a wildcard name), and the NetworkPolicy must
+   * be told the ingress controller's pods. The chart's backend-protocol cannot be replaced, its body size can; and
+   * networkPolicy.ingressFrom opens nothing while the ingress is off.
+   */
+  @Test
+  void anIntegratorIngressNeedsIssuersTlsAndTheControllersPeersAndOpensNothingWhileOff() {
+    Path values = CHART.resolve("ci/two-issuers-values.yaml");
+    String noIssuers = refusal(values, "security.issuers", "null");
+    assertTrue(noIssuers.contains("Service.ingress: integrators call with a bearer token of one of security.issuers, "
+        + "and none is configured"), noIssuers);
+    String noTls = refusal(values, "indicatorsService.ingress.tls", "null");
+    assertTrue(noTls.contains("indicatorsService.ingress: host \"indicators.api.coventry-partnership.example\" has no "
+        + "TLS; gRPC reaches ingress-nginx only over TLS (HTTP/2)"), noTls);
+    // The wildcard names one label: *.api.coventry-partnership.example covers neither a deeper nor another domain.
+    for (String host : List.of("eu.funding.api.coventry-partnership.example", "funding.coventry-partnership.example")) {
+      String uncovered = refusal(values, "fundingService.ingress.hosts[0].host", host);
+      assertTrue(uncovered.contains("fundingService.ingress: host \"" + host + "\" has no TLS"), uncovered);
+    }
+    String noPeers = refusal(values, "fundingService.networkPolicy.ingressFrom", "null");
+    assertTrue(noPeers.contains("fundingService.ingress is enabled: set fundingService.networkPolicy.ingressFrom to "
+        + "the ingress controller's pods"), noPeers);
+    // Without a NetworkPolicy there is nothing to let the controller through.
+    assertEquals(2, of(render(values, "fundingService.networkPolicy.ingressFrom", "null",
+        "fundingService.networkPolicy.enabled", false), Ingress.class).size());
+
+    var annotations = of(render(values,
+        "indicatorsService.ingress.annotations.nginx\\.ingress\\.kubernetes\\.io/backend-protocol", "HTTP",
+        "indicatorsService.ingress.annotations.nginx\\.ingress\\.kubernetes\\.io/proxy-body-size", "32m"),
+        Ingress.class).stream().filter(i -> i.getMetadata().getName().endsWith("indicators-service")).findFirst()
+        .orElseThrow().getMetadata().getAnnotations();
+    assertEquals("GRPC", annotations.get("nginx.ingress.kubernetes.io/backend-protocol"), "the port speaks gRPC only");
+    assertEquals("32m", annotations.get("nginx.ingress.kubernetes.io/proxy-body-size"), "the values' limit");
+
+    var partnership = "laa-laa-suite-partnership-service";
+    var closed = of(render(values), NetworkPolicy.class).stream()
+        .filter(np -> np.getMetadata().getName().equals(partnership)).findFirst().orElseThrow();
+    var set = of(render(values,
+        "partnershipService.networkPolicy.ingressFrom[0].namespaceSelector.matchLabels.team", "integrators"),
+        NetworkPolicy.class).stream().filter(np -> np.getMetadata().getName().equals(partnership)).findFirst()
+        .orElseThrow();
+    assertEquals(closed.getSpec(), set.getSpec(), "ingressFrom opens nothing while the ingress is off");
+    var opened = of(render(values,
+        "partnershipService.networkPolicy.ingressFrom[0].namespaceSelector.matchLabels.team", "integrators",
+        "partnershipService.ingress.enabled", true,
+        "partnershipService.ingress.tls[0].hosts[0]", "partnership.api.laa.example.org"), NetworkPolicy.class).stream()
+        .filter(np -> np.getMetadata().getName().equals(partnership)).findFirst().orElseThrow();
+    assertEquals(closed.getSpec().getIngress().size() + 1, opened.getSpec().getIngress().size(),
+        "and one rule while it is on");
   }
 
   /**
@@ -542,6 +798,8 @@ class ChartTest {
         if (secret.isPresent()) {
           assertTrue(secret.get().getStringData().containsKey(ref.getKey()), ref + " is in the Secret the chart makes");
           assertFalse(secret.get().getStringData().get(ref.getKey()).isEmpty(), ref + " is not empty");
+        } else if (e.getName().equals("LAA_SECURITY_CLIENT_CLIENT_SECRET")) {
+          assertEquals(at(merged, "security.gatewayClient.existingSecret"), ref.getName(), "the gateway's client");
         } else {
           assertEquals(at(merged, key + ".database.existingSecret"), ref.getName(), "a Secret nobody creates: " + ref);
         }
@@ -566,23 +824,42 @@ class ChartTest {
         container.getEnv().forEach(e -> names.add(e.getName()));
       }
       names.remove("JAVA_TOOL_OPTIONS");  // read by the JVM itself
+      // Read through IssuerConfiguration (@EachProperty laa.security.issuers.NAME), by Micronaut's mapping of the
+      // environment to properties, not through a placeholder: one per issuer the values name.
+      names.removeIf(n -> n.matches("LAA_SECURITY_ISSUERS_[A-Z0-9]+_(ISSUER|AUDIENCE|ORGANISATION|JWKS)"));
       assertEquals(List.of(), names.stream().filter(n -> !config.contains("${" + n + ":")).toList(),
           component + " reads none of these");
     }
   }
 
-  /** templates/<service>/ holds the same set of files for each service; the data services' values blocks match. */
+  /**
+   * templates/<component>/ holds the same set of files for each component, the three services a secret.yaml besides;
+   * the services' files are the same but for their names, except the ConfigMap and the NetworkPolicy (which name the
+   * services each one asks and is asked by); the data services' values blocks match.
+   */
   @Test
   @SuppressWarnings("unchecked")
   void everyServiceHasTheSameTemplatesAndTheSameShapeOfValues() throws Exception {
-    List<String> files = List.of("configmap.yaml", "deployment.yaml", "hpa.yaml", "networkpolicy.yaml", "pdb.yaml",
-        "service.yaml", "servicemonitor.yaml");
+    List<String> files = List.of("configmap.yaml", "deployment.yaml", "hpa.yaml", "ingress.yaml", "networkpolicy.yaml",
+        "pdb.yaml", "service.yaml", "servicemonitor.yaml");
     for (var e : KEYS.entrySet()) {
       List<String> expected = new ArrayList<>(files);
-      expected.add(e.getKey().equals(GATEWAY) ? "ingress.yaml" : "secret.yaml");
+      if (!e.getKey().equals(GATEWAY)) {
+        expected.add("secret.yaml");
+      }
       try (var listed = Files.list(CHART.resolve("templates").resolve(e.getKey()))) {
         assertEquals(Set.copyOf(expected), Set.copyOf(listed.map(p -> p.getFileName().toString()).toList()),
             e.getKey());
+      }
+    }
+    Path templates = CHART.resolve("templates");
+    for (String file : List.of("deployment.yaml", "hpa.yaml", "ingress.yaml", "pdb.yaml", "secret.yaml", "service.yaml",
+        "servicemonitor.yaml")) {
+      String indicators = Files.readString(templates.resolve("indicators-service").resolve(file));
+      for (String other : List.of("funding", "partnership")) {
+        assertEquals(indicators, Files.readString(templates.resolve(other + "-service").resolve(file))
+            .replace(other + "-service", "indicators-service").replace(other + "Service", "indicatorsService"),
+            other + "-service/" + file + " is indicators-service's but for the names");
       }
     }
     Map<String, Object> defaults = new org.yaml.snakeyaml.Yaml().load(Files.readString(CHART.resolve("values.yaml")));

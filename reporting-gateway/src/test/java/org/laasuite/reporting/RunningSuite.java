@@ -25,8 +25,9 @@ public final class RunningSuite {
   public final ServiceProcess partnership;
 
   private RunningSuite() throws Exception {
-    funding = ServiceProcess.funding("gateway_funding");
     partnership = ServiceProcess.partnership("gateway_partnership");
+    // Both ask the partnership service what a caller may do before a write.
+    funding = ServiceProcess.funding("gateway_funding").withEnv("PARTNERSHIP_ADDRESS", partnership.address());
     // The indicators service asks the other two before it deletes an indicator for good.
     indicators = ServiceProcess.indicators("gateway_indicators").withEnv("FUNDING_ADDRESS", funding.address())
         .withEnv("PARTNERSHIP_ADDRESS", partnership.address());
@@ -42,6 +43,8 @@ public final class RunningSuite {
     check(Laa.run("import-narratives", indicators.address(), data.resolve("narratives.csv").toString()));
     check(Laa.run("import-funding", funding.address(), data.toString(), "2007-08"));
     check(Laa.run("import-partnership", partnership.address(), data.resolve("partnership.yaml").toString()));
+    // As bin/laa links each demo person to its local issuer: here the tests' issuer, subject "people/{id}".
+    check(Laa.run("link-sign-ins", partnership.address(), TestIssuer.ISSUER));
   }
 
   public static synchronized RunningSuite get() {

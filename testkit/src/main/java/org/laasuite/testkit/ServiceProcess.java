@@ -75,6 +75,11 @@ public final class ServiceProcess {
         .intercept(BearerToken.of(TestIssuer.token(TestIssuer.ADMIN)).onEveryCall()).build();
   }
 
+  /** A channel to it whose calls carry only the credentials their stub gives them; the caller shuts it down. */
+  public ManagedChannel channel() {
+    return ManagedChannelBuilder.forTarget(address()).usePlaintext().build();
+  }
+
   public TestDatabase database() {
     return database;
   }

@@ -54,11 +54,12 @@ public final class TestIssuer {
     return as(ADMIN);
   }
 
-  /** A service's configuration trusting this issuer, as properties (laa.security.issuers.test.*). */
+  /** A service's configuration trusting this issuer (laa.security.issuers.test.*), its {@link #ADMIN} an admin. */
   public static Map<String, String> properties() {
     Map<String, String> p = new HashMap<>();
     p.put("laa.security.issuers." + NAME + ".issuer", ISSUER);
     p.put("laa.security.issuers." + NAME + ".jwks", get().jwks().toString());
+    p.put("laa.security.admins", NAME + ":" + ADMIN);
     return p;
   }
 
@@ -67,6 +68,7 @@ public final class TestIssuer {
     Map<String, String> e = new HashMap<>();
     e.put("LAA_SECURITY_ISSUERS_TEST_ISSUER", ISSUER);
     e.put("LAA_SECURITY_ISSUERS_TEST_JWKS", get().jwks().toString());
+    e.put("LAA_SECURITY_ADMINS", NAME + ":" + ADMIN);
     return e;
   }
 }

@@ -56,10 +56,13 @@ public final class Laa {
       case "import-narratives" -> Narratives.importNarratives(rest);
       case "indicators" -> Reading.indicators(rest);
       case "report" -> Reading.report(rest);
+      case "outturn" -> Reading.outturn(rest);
       case "import-funding" -> Funding.importFunding(rest);
       case "funding-summary" -> Funding.summary(rest);
       case "succession" -> Funding.succession(rest);
       case "import-partnership" -> Partnership.importData(rest);
+      case "link-sign-ins" -> Partnership.linkSignIns(rest);
+      case "rights" -> Partnership.rights(rest);
       case "meeting" -> Partnership.meeting(rest);
       case "actions" -> Partnership.actions(rest);
       case "plan" -> Partnership.plans(rest);
@@ -78,10 +81,13 @@ public final class Laa {
                laa-tools import-narratives HOST:PORT FILE [--skip-if-loaded]
                laa-tools indicators HOST:PORT [BLOCK]
                laa-tools report HOST:PORT CODE...
+               laa-tools outturn HOST:PORT CODE PERIOD VALUE [AREA]   as LAA_TOKEN's caller
                laa-tools import-funding HOST:PORT DIR YEAR [--skip-if-loaded]
                laa-tools funding-summary HOST:PORT YEAR
                laa-tools succession HOST:PORT YYYY-MM-DD
                laa-tools import-partnership HOST:PORT FILE [--skip-if-loaded]
+               laa-tools link-sign-ins HOST:PORT ISSUER   every person's local sign-in (subject people/ID)
+               laa-tools rights HOST:PORT         who may do what, and why
                laa-tools meeting HOST:PORT ID
                laa-tools actions HOST:PORT OWNER
                laa-tools plan HOST:PORT

@@ -3,13 +3,17 @@ package org.laasuite.tools;
 import com.google.protobuf.ByteString;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.AgendaItem;
 import org.laasuite.partnership.v1.Attendance;
 import org.laasuite.partnership.v1.AttendanceStatus;
+import org.laasuite.partnership.v1.CallerRights;
+import org.laasuite.partnership.v1.CreateSignInLinkRequest;
 import org.laasuite.partnership.v1.GetMeetingRequest;
 import org.laasuite.partnership.v1.ImportPartnershipRequest;
 import org.laasuite.partnership.v1.ImprovementArea;
@@ -17,9 +21,14 @@ import org.laasuite.partnership.v1.ImprovementItem;
 import org.laasuite.partnership.v1.ListActionsRequest;
 import org.laasuite.partnership.v1.ListBodiesRequest;
 import org.laasuite.partnership.v1.ListImprovementPlansRequest;
+import org.laasuite.partnership.v1.ListPeopleRequest;
+import org.laasuite.partnership.v1.ListRightsRequest;
+import org.laasuite.partnership.v1.ListSignInLinksRequest;
 import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc;
+import org.laasuite.partnership.v1.Person;
 import org.laasuite.partnership.v1.Role;
+import org.laasuite.partnership.v1.SignInLink;
 
 /** The partnership service as bin/laa uses it: load a data set, print meetings, actions, plans. */
 final class Partnership {
@@ -48,6 +57,64 @@ final class Partnership {
           r.getBodies(), r.getMemberships(), r.getMeetings(), r.getActions(), r.getImprovementPlans(), r.getRisks(),
           r.getWritten() ? "loaded" : "NOT loaded");
       return r.getWritten() ? 0 : 1;
+    });
+  }
+
+  /**
+   * link-sign-ins HOST:PORT ISSUER: links every person of the partnership to the local issuer's subject
+   * "people/{id}" (what bin/laa token mints), skipping those linked already, so that in local mode each demo
+   * person signs in as themself and has the rights their memberships give.
+   */
+  static int linkSignIns(List<String> args) throws Exception {
+    return Calls.with(args.get(0), channel -> {
+      var client = PartnershipServiceGrpc.newBlockingStub(channel);
+      Set<String> linked = new HashSet<>();
+      String token = "";
+      do {
+        var page = client.withDeadlineAfter(30, TimeUnit.SECONDS).listSignInLinks(ListSignInLinksRequest.newBuilder()
+            .setParent("people/-").setPageSize(500).setPageToken(token).build());
+        page.getSignInLinksList().stream().filter(l -> l.getIssuer().equals(args.get(1)))
+            .forEach(l -> linked.add(l.getSubject()));
+        token = page.getNextPageToken();
+      } while (!token.isEmpty());
+      int made = 0;
+      do {
+        var page = client.withDeadlineAfter(30, TimeUnit.SECONDS).listPeople(ListPeopleRequest.newBuilder()
+            .setPageSize(500).setPageToken(token).build());
+        for (Person p : page.getPeopleList()) {
+          if (linked.add(p.getName())) {
+            client.withDeadlineAfter(30, TimeUnit.SECONDS).createSignInLink(CreateSignInLinkRequest.newBuilder()
+                .setParent(p.getName()).setSignInLink(SignInLink.newBuilder().setIssuer(args.get(1))
+                    .setSubject(p.getName())).build());
+            made++;
+          }
+        }
+        token = page.getNextPageToken();
+      } while (!token.isEmpty());
+      System.out.printf("sign-ins: %d people linked to the local issuer (%d already were)%n", made,
+          linked.size() - made);
+      return 0;
+    });
+  }
+
+  /** rights HOST:PORT: who may do what, and why, person by person (those with no right left out). */
+  static int rights(List<String> args) throws Exception {
+    return Calls.with(args.get(0), channel -> {
+      var client = PartnershipServiceGrpc.newBlockingStub(channel);
+      String token = "";
+      do {
+        var page = client.withDeadlineAfter(30, TimeUnit.SECONDS).listRights(ListRightsRequest.newBuilder()
+            .setPageSize(500).setPageToken(token).build());
+        for (CallerRights person : page.getPeopleList()) {
+          if (person.getRightsCount() > 0) {
+            System.out.println(person.getDisplayName() + " (" + person.getPerson() + ")");
+            person.getRightsList().forEach(r -> System.out.println("  " + Text.words(r.getPermission())
+                + (r.getScope().isEmpty() ? "" : " for " + r.getScope()) + ": " + r.getReason()));
+          }
+        }
+        token = page.getNextPageToken();
+      } while (!token.isEmpty());
+      return 0;
     });
   }
 

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import com.google.type.Decimal;
 import org.laasuite.indicators.v1.BatchGetIndicatorReportsRequest;
+import org.laasuite.indicators.v1.CreateOutturnRequest;
+import org.laasuite.indicators.v1.Figure;
 import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.ListIndicatorsRequest;
+import org.laasuite.indicators.v1.Outturn;
 import org.laasuite.type.v1.LaaBlock;
 
-/** Reads the indicators service as any integrator would: a client built only from proto/. */
+/** Reads (and writes a figure to) the indicators service as any integrator would: a client built only from proto/. */
 final class Reading {
 
 
@@ -66,6 +70,29 @@ final class Reading {
       var response = IndicatorServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
           .batchGetIndicatorReports(request.build());
       System.out.println(JsonFormat.printer().print(response));
+      return 0;
+    });
+  }
+
+  /**
+   * outturn HOST:PORT CODE PERIOD VALUE [AREA]: records one figure (CreateOutturn) as whoever LAA_TOKEN names,
+   * printing the outturn made or the service's refusal (PERMISSION_DENIED when the caller may not).
+   */
+  static int outturn(List<String> args) throws Exception {
+    if (args.size() < 4) {
+      System.err.println("usage: outturn HOST:PORT CODE PERIOD VALUE [AREA]");
+      return 2;
+    }
+    return Calls.with(args.get(0), channel -> {
+      var outturn = Outturn.newBuilder().setPeriod("periods/" + args.get(2))
+          .setFigure(Figure.newBuilder().setValue(Decimal.newBuilder().setValue(args.get(3))));
+      if (args.size() > 4) {
+        outturn.setArea("areas/" + args.get(4));
+      }
+      Outturn made = IndicatorServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+          .createOutturn(CreateOutturnRequest.newBuilder().setParent("indicators/" + args.get(1))
+              .setOutturn(outturn).build());
+      System.out.println(made.getName() + ": " + made.getFigure().getValue().getValue() + " for " + made.getPeriod());
       return 0;
     });
   }

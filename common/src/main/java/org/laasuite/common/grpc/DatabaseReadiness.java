@@ -47,13 +47,34 @@ public class DatabaseReadiness {
   }
 
   /**
-   * Asks again (up to five times) when the answer is no: it may have come from a connection the server dropped
-   * while the pool held it, which the failure evicted. When no connection can be had at all, the pool's
-   * exception ends the asking.
+   * Asks again (up to five times) when the answer is no or the connection fails: it may have been one the server
+   * dropped while the pool held it, which the failure evicts. When the pool cannot connect at all, once is enough.
+   * The last failure, if every attempt failed, is thrown for the log.
    */
   private boolean answers() {
+    RuntimeException failure = null;
     for (int attempt = 0; attempt < 5; attempt++) {
-      if (connections.executeRead(DatabaseReadiness::valid)) {
+      try {
+        if (connections.executeRead(DatabaseReadiness::valid)) {
+          return true;
+        }
+      } catch (RuntimeException e) {
+        failure = e;
+        if (noConnection(e)) {
+          break; // the pool could not connect at all: asking again would only wait again
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return false;
+  }
+
+  /** Whether {@code e} says the pool timed out waiting for a connection (the server refuses or is gone). */
+  private static boolean noConnection(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException) {
         return true;
       }
     }

@@ -13,6 +13,8 @@ import org.laasuite.auth.Caller;
 public final class Callers {
 
   static final Context.Key<Caller> KEY = Context.key("laa-caller");
+  /** The request attribute an HTTP server puts the verified caller in (the gateway's JSON API). */
+  public static final String HTTP_ATTRIBUTE = "laa.caller";
 
   private Callers() {
   }

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.function.Function;
 import org.laasuite.common.db.RequestLog;
+import org.laasuite.common.security.Authorizer;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.Violations;
@@ -22,6 +23,7 @@ import org.laasuite.funding.stream.FundingStreamService;
 import org.laasuite.funding.summary.SummaryMapper;
 import org.laasuite.funding.summary.SummaryService;
 import org.laasuite.funding.v1.*;
+import org.laasuite.partnership.v1.Permission;
 
 /** The gRPC face of the funding service: thin; errors are ApiExceptions the shared interceptor translates. */
 @Singleton
@@ -32,10 +34,12 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   private final CommitmentService commitments;
   private final SummaryService summaries;
   private final FundingImporter importer;
+  private final Authorizer authorizer;
 
   public FundingEndpoint(FundingStreamService streams, CommitmentService commitments, SummaryService summaries,
-      FundingImporter importer, RequestLog requestLog) {
+      FundingImporter importer, RequestLog requestLog, Authorizer authorizer) {
     this.requestLog = requestLog;
+    this.authorizer = authorizer;
     this.streams = streams;
     this.commitments = commitments;
     this.summaries = summaries;
@@ -62,15 +66,20 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
   @Override
   public void createFundingStream(CreateFundingStreamRequest r, StreamObserver<FundingStream> out) {
-    reply(out, () -> requestLog.once(r, () -> {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "create",
+          "fundingStreams/" + r.getFundingStream().getId());
+      return requestLog.once(r, () -> {
       var candidate = checked(v -> FundingStreamMapper.fromProto(r.getFundingStream(), "funding_stream.", v));
       return FundingStreamMapper.toProto(streams.create(candidate, sameInput(FundingStreamMapper::toProto, candidate)));
-    }, FundingStream.parser()));
+    }, FundingStream.parser());
+    });
   }
 
   @Override
   public void updateFundingStream(UpdateFundingStreamRequest r, StreamObserver<FundingStream> out) {
     reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "change", r.getFundingStream().getName());
       var paths = checked(v -> FundingStreamMapper.updatePaths(r, v));
       return FundingStreamMapper.toProto(streams.update(r.getFundingStream().getName(), r.getFundingStream().getEtag(),
           (existing, v) -> FundingStreamMapper.merge(existing, r.getFundingStream(), paths, "funding_stream.", v)));
@@ -80,6 +89,7 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   @Override
   public void deleteFundingStream(DeleteFundingStreamRequest r, StreamObserver<Empty> out) {
     reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "delete", r.getName());
       streams.delete(r.getName(), r.getEtag(), commitments);
       return Empty.getDefaultInstance();
     });
@@ -87,11 +97,14 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
   @Override
   public void createAllocation(CreateAllocationRequest r, StreamObserver<Allocation> out) {
-    reply(out, () -> requestLog.once(r, () -> {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "allocate to", r.getParent());
+      return requestLog.once(r, () -> {
       var stream = streams.get(r.getParent(), "parent");
       var a = checked(v -> FundingStreamMapper.fromProto(r.getAllocation(), stream, "allocation.", v));
       return FundingStreamMapper.toProto(stream, streams.createAllocation(stream, a));
-    }, Allocation.parser()));
+    }, Allocation.parser());
+    });
   }
 
   @Override
@@ -123,18 +136,24 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
   @Override
   public void createCommitment(CreateCommitmentRequest r, StreamObserver<Commitment> out) {
-    reply(out, () -> requestLog.once(r, () -> CommitmentMapper.toProto(commitments.create(
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "create", "commitments/" + r.getCommitment().getId());
+      return requestLog.once(r, () -> CommitmentMapper.toProto(commitments.create(
         checked(v -> CommitmentMapper.fromProto(r.getCommitment(), "commitment.", v)), r.getAllowOverCommitment(),
-        asked -> sameInput(CommitmentMapper::toProto, asked))), Commitment.parser()));
+        asked -> sameInput(CommitmentMapper::toProto, asked))), Commitment.parser());
+    });
   }
 
   @Override
   public void createSpend(CreateSpendRequest r, StreamObserver<Spend> out) {
-    reply(out, () -> requestLog.once(r, () -> {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "record spend of", r.getParent());
+      return requestLog.once(r, () -> {
       var commitment = commitments.find(r.getParent(), "parent");
       var s = checked(v -> CommitmentMapper.fromProto(r.getSpend(), "spend.", v));
       return CommitmentMapper.toProto(commitment, commitments.createSpend(commitment, s));
-    }, Spend.parser()));
+    }, Spend.parser());
+    });
   }
 
   @Override
@@ -195,7 +214,10 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
 
   @Override
   public void importFunding(ImportFundingRequest r, StreamObserver<ImportFundingResponse> out) {
-    reply(out, () -> requestLog.once(r, () -> importer.importFiles(r),
-        ImportFundingResponse.parser()));
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "import", "funding streams and commitments");
+      return requestLog.once(r, () -> importer.importFiles(r),
+        ImportFundingResponse.parser());
+    });
   }
 }

@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.common.security.Authorizer;
 import org.laasuite.indicators.area.AreaMapper;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
@@ -32,6 +33,7 @@ import org.laasuite.indicators.period.PeriodService;
 import org.laasuite.indicators.report.ReportMapper;
 import org.laasuite.indicators.report.ReportService;
 import org.laasuite.indicators.v1.*;
+import org.laasuite.partnership.v1.Permission;
 import org.laasuite.type.v1.LaaBlock;
 
 /**
@@ -50,11 +52,13 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   private final References references;
   private final RequestLog requestLog;
   private final Referrers referrers;
+  private final Authorizer authorizer;
 
   public IndicatorEndpoint(IndicatorService indicators, AreaService areas, PeriodService periods,
       MeasureService measures, ReportService reports, SimpleViewImporter simpleView, References references,
-      RequestLog requestLog, Referrers referrers) {
+      RequestLog requestLog, Referrers referrers, Authorizer authorizer) {
     this.requestLog = requestLog;
+    this.authorizer = authorizer;
     this.referrers = referrers;
     this.indicators = indicators;
     this.areas = areas;
@@ -92,17 +96,21 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createIndicator(CreateIndicatorRequest r, StreamObserver<Indicator> out) {
-    reply(out, () -> requestLog.once(r, () -> {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "create", "indicators/" + r.getIndicator().getId());
+      return requestLog.once(r, () -> {
       Violations v = new Violations();
       IndicatorRow candidate = IndicatorMapper.fromProto(r.getIndicator(), "indicator", v);
       v.throwIfAny();
       return IndicatorMapper.toProto(indicators.create(candidate, sameInput(IndicatorMapper::toProto, candidate)));
-    }, Indicator.parser()));
+    }, Indicator.parser());
+    });
   }
 
   @Override
   public void updateIndicator(UpdateIndicatorRequest r, StreamObserver<Indicator> out) {
     reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "change", r.getIndicator().getName());
       Violations v = new Violations();
       Set<String> paths = IndicatorMapper.updatePaths(r.getIndicator(), r.getUpdateMask(), v);
       v.throwIfAny();
@@ -114,6 +122,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void deleteIndicator(DeleteIndicatorRequest r, StreamObserver<Empty> out) {
     reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "delete", r.getName());
       // What the other services hold that names it, asked first and outside the transaction; force asks neither.
       var elsewhere = r.getForce() ? List.<PreconditionFailure.Violation>of()
           : referrers.of(indicators.get(r.getName(), "name"));
@@ -124,7 +133,10 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void undeleteIndicator(UndeleteIndicatorRequest r, StreamObserver<Indicator> out) {
-    reply(out, () -> IndicatorMapper.toProto(indicators.undelete(r.getName(), r.getEtag())));
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "undelete", r.getName());
+      return IndicatorMapper.toProto(indicators.undelete(r.getName(), r.getEtag()));
+    });
   }
 
   @Override
@@ -143,12 +155,15 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createArea(CreateAreaRequest r, StreamObserver<Area> out) {
-    reply(out, () -> requestLog.once(r, () -> {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "create", "areas/" + r.getArea().getId());
+      return requestLog.once(r, () -> {
       Violations v = new Violations();
       AreaRow candidate = AreaMapper.fromProto(r.getArea(), "area", v);
       v.throwIfAny();
       return AreaMapper.toProto(areas.create(candidate, sameInput(AreaMapper::toProto, candidate)));
-    }, Area.parser()));
+    }, Area.parser());
+    });
   }
 
   @Override
@@ -167,19 +182,25 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createPeriod(CreatePeriodRequest r, StreamObserver<Period> out) {
-    reply(out, () -> requestLog.once(r, () -> {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "create", "periods/" + r.getPeriod().getId());
+      return requestLog.once(r, () -> {
       Violations v = new Violations();
       PeriodRow candidate = PeriodMapper.fromProto(r.getPeriod(), "period", v);
       v.throwIfAny();
       return PeriodMapper.toProto(periods.create(candidate, sameInput(PeriodMapper::toProto, candidate)));
-    }, Period.parser()));
+    }, Period.parser());
+    });
   }
 
   @Override
   public void createBaseline(CreateBaselineRequest r, StreamObserver<Baseline> out) {
-    reply(out, () -> requestLog.once(r, () -> created(r.getParent(),
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "set the baseline of", r.getParent());
+      return requestLog.once(r, () -> created(r.getParent(),
         (i, v) -> measures.createBaseline(i, MeasureMapper.fromProto(r.getBaseline(), "baseline", v), v), MeasureMapper::toProto),
-        Baseline.parser()));
+        Baseline.parser());
+    });
   }
 
   @Override
@@ -195,9 +216,12 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createTarget(CreateTargetRequest r, StreamObserver<Target> out) {
-    reply(out, () -> requestLog.once(r, () -> created(r.getParent(),
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "set a target of", r.getParent());
+      return requestLog.once(r, () -> created(r.getParent(),
         (i, v) -> measures.createTarget(i, MeasureMapper.fromProto(r.getTarget(), "target", v), v), MeasureMapper::toProto),
-        Target.parser()));
+        Target.parser());
+    });
   }
 
   @Override
@@ -213,9 +237,12 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createOutturn(CreateOutturnRequest r, StreamObserver<Outturn> out) {
-    reply(out, () -> requestLog.once(r, () -> created(r.getParent(),
+    reply(out, () -> {
+      may(Permission.PERMISSION_ENTER_FIGURES, List.of(r.getParent()), "enter figures of");
+      return requestLog.once(r, () -> created(r.getParent(),
         (i, v) -> measures.createOutturn(i, MeasureMapper.fromProto(r.getOutturn(), "outturn", v), v), MeasureMapper::toProto),
-        Outturn.parser()));
+        Outturn.parser());
+    });
   }
 
   @Override
@@ -253,6 +280,18 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
     return mapper.map(indicator.code(), create.apply(indicator, new Violations()), references.lookup());
   }
 
+  /**
+   * That the caller may {@code action} each indicator {@code names} names ("indicators/CYP-28"): PERMISSION_DENIED
+   * for the first they may not. Names that are malformed or name no indicator are left to the request's own
+   * checks, which answer them precisely.
+   */
+  private void may(Permission permission, List<String> names, String action) {
+    for (IndicatorRow indicator : indicators.named(names)) {
+      authorizer.require(permission, permission == Permission.PERMISSION_RECORD_JUDGEMENTS
+          ? IndicatorService.judges(indicator) : IndicatorService.owners(indicator), action, indicator.name());
+    }
+  }
+
   /** Collects the stream, then validates and writes it in one transaction when the client is done. */
   @Override
   public StreamObserver<ImportOutturnsRequest> importOutturns(StreamObserver<ImportOutturnsResponse> out) {
@@ -283,24 +322,34 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       public void onCompleted() {
         List<com.google.protobuf.Message> request = new ArrayList<>(rows);
         request.addFirst(options.toBuilder().clearRequestId().build());
-        reply(out, () -> requestLog.once(ImportOutturnsRequest.getDescriptor().getFullName(), options.getRequestId(),
-            "options.request_id", request, () -> MeasureMapper.toProto(measures.importOutturns(
-                MeasureMapper.fromProto(rows), options.getValidateOnly(), options.getAllowPartial())),
-            ImportOutturnsResponse.parser()));
+        reply(out, () -> {
+          may(Permission.PERMISSION_ENTER_FIGURES, rows.stream().map(OutturnRow::getIndicator).toList(),
+              "enter figures of");
+          return requestLog.once(ImportOutturnsRequest.getDescriptor().getFullName(), options.getRequestId(),
+              "options.request_id", request, () -> MeasureMapper.toProto(measures.importOutturns(
+                  MeasureMapper.fromProto(rows), options.getValidateOnly(), options.getAllowPartial())),
+              ImportOutturnsResponse.parser());
+        });
       }
     };
   }
 
   @Override
   public void createNarrative(CreateNarrativeRequest r, StreamObserver<Narrative> out) {
-    reply(out, () -> requestLog.once(r, () -> created(r.getParent(),
+    reply(out, () -> {
+      may(Permission.PERMISSION_ENTER_FIGURES, List.of(r.getParent()), "write the narrative of");
+      return requestLog.once(r, () -> created(r.getParent(),
         (i, v) -> measures.createNarrative(i, MeasureMapper.fromProto(r.getNarrative(), "narrative", v), v), MeasureMapper::toProto),
-        Narrative.parser()));
+        Narrative.parser());
+    });
   }
 
   @Override
   public void batchCreateNarratives(BatchCreateNarrativesRequest r, StreamObserver<BatchCreateNarrativesResponse> out) {
-    reply(out, () -> requestLog.once(r, () -> {
+    reply(out, () -> {
+      may(Permission.PERMISSION_ENTER_FIGURES, r.getRequestsList().stream().map(CreateNarrativeRequest::getParent).toList(),
+          "write the narrative of");
+      return requestLog.once(r, () -> {
       Violations v = new Violations();
       var batch = MeasureMapper.fromProto(r.getRequestsList(), v);
       List<NarrativeRow> made = measures.batchCreateNarratives(batch, v);
@@ -310,7 +359,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
         response.addNarratives(MeasureMapper.toProto(batch.get(i).indicatorCode(), made.get(i), lookup));
       }
       return response.build();
-    }, BatchCreateNarrativesResponse.parser()));
+    }, BatchCreateNarrativesResponse.parser());
+    });
   }
 
   @Override
@@ -326,9 +376,12 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void createRecordedJudgement(CreateRecordedJudgementRequest r, StreamObserver<RecordedJudgement> out) {
-    reply(out, () -> requestLog.once(r, () -> created(r.getParent(),
+    reply(out, () -> {
+      may(Permission.PERMISSION_RECORD_JUDGEMENTS, List.of(r.getParent()), "record the judgement of");
+      return requestLog.once(r, () -> created(r.getParent(),
         (i, v) -> measures.createJudgement(i, MeasureMapper.fromProto(r.getJudgement(), "judgement", v), v), MeasureMapper::toProto),
-        RecordedJudgement.parser()));
+        RecordedJudgement.parser());
+    });
   }
 
   @Override
@@ -362,6 +415,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   @Override
   public void importSimpleView(ImportSimpleViewRequest r, StreamObserver<ImportSimpleViewResponse> out) {
-    reply(out, () -> requestLog.once(r, () -> simpleView.importFile(r), ImportSimpleViewResponse.parser()));
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "import", "an LAA Simple View");
+      return requestLog.once(r, () -> simpleView.importFile(r), ImportSimpleViewResponse.parser());
+    });
   }
 }

@@ -197,6 +197,29 @@ public class IndicatorService {
     return List.copyOf(indicators.saveAll(batch));
   }
 
+  /** The distinct indicators of the well-formed names among {@code names} that exist: one statement. */
+  public List<IndicatorRow> named(Collection<String> names) {
+    List<String> codes = names.stream().filter(ResourceNames.INDICATORS::isName)
+        .map(n -> n.substring(ResourceNames.INDICATORS.path().length() + 1)).distinct().toList();
+    return List.copyOf(byCodes(codes).values());
+  }
+
+  /**
+   * Who owns the indicator's figures: its owning organisation, or, where the papers name none (the demo data's
+   * case throughout), the theme group that reports it.
+   */
+  public static List<String> owners(IndicatorRow indicator) {
+    if (!indicator.ownerOrganisation().isEmpty()) {
+      return List.of(indicator.ownerOrganisation());
+    }
+    return indicator.themeGroup().isEmpty() ? List.of() : List.of(indicator.themeGroup());
+  }
+
+  /** Who records its judgements: the theme group that reports it. */
+  public static List<String> judges(IndicatorRow indicator) {
+    return indicator.themeGroup().isEmpty() ? List.of() : List.of(indicator.themeGroup());
+  }
+
   /** Whether an indicator has this code, in any case: FZ-X and fz-x are one code. */
   public boolean exists(String code) {
     return indicators.countWithCodeIgnoringCase(code) > 0;

@@ -37,6 +37,8 @@ public final class BodyRepositories {
 
     List<MembershipRow> findByPersonIdOrderById(long personId);
 
+    List<MembershipRow> findByPersonIdInOrderById(Collection<Long> personIds);
+
     boolean existsByBodyIdAndPersonId(long bodyId, long personId);
 
     @Query("""

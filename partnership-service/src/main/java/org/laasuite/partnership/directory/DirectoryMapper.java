@@ -19,7 +19,7 @@ public final class DirectoryMapper {
 
   public static Organisation toProto(OrganisationRow o) {
     var b = Organisation.newBuilder().setName(o.name()).setId(o.code()).setTitle(o.title())
-        .setStatutoryDutyToCooperate(o.statutoryDutyToCooperate());
+        .setStatutoryDutyToCooperate(o.statutoryDutyToCooperate()).setAccountableBody(o.accountableBody());
     if (o.sector() != null) {
       b.setSector(o.sector());
     }
@@ -48,7 +48,7 @@ public final class DirectoryMapper {
     ProtoEnums.known(in.getScope(), p + "scope", v);
     return new OrganisationRow(null, in.getId(), in.getTitle(),
         in.getSector() == Sector.SECTOR_UNSPECIFIED ? null : in.getSector(), in.getStatutoryDutyToCooperate(),
-        in.getScope() == Scope.SCOPE_UNSPECIFIED ? null : in.getScope());
+        in.getScope() == Scope.SCOPE_UNSPECIFIED ? null : in.getScope(), in.getAccountableBody());
   }
 
   /**

@@ -10,7 +10,7 @@ import org.laasuite.partnership.v1.Sector;
 
 @MappedEntity("organisation")
 public record OrganisationRow(@Id @GeneratedValue @Nullable Long id, String code, String title, @Nullable Sector sector,
-    boolean statutoryDutyToCooperate, @Nullable Scope scope) {
+    boolean statutoryDutyToCooperate, @Nullable Scope scope, boolean accountableBody) {
 
   public String name() {
     return ResourceNames.ORGANISATIONS.name(code);

@@ -3,6 +3,7 @@ package org.laasuite.partnership.grpc;
 import static org.laasuite.common.grpc.FieldBehaviors.sameInput;
 import static org.laasuite.common.grpc.Unary.reply;
 
+import com.google.protobuf.Empty;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -15,6 +16,10 @@ import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.common.security.Authorizer;
+import org.laasuite.common.security.Callers;
+import org.laasuite.partnership.access.AccessMapper;
+import org.laasuite.partnership.access.AccessService;
 import org.laasuite.partnership.body.BodyMapper;
 import org.laasuite.partnership.body.BodyRow;
 import org.laasuite.partnership.body.BodyService;
@@ -45,10 +50,15 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   private final GovernanceService governance;
   private final PlanService plans;
   private final PartnershipImporter importer;
+  private final AccessService access;
+  private final Authorizer authorizer;
 
   public PartnershipEndpoint(DirectoryService directory, BodyService bodies, MeetingService meetings,
-      GovernanceService governance, PlanService plans, PartnershipImporter importer, RequestLog requestLog) {
+      GovernanceService governance, PlanService plans, PartnershipImporter importer, RequestLog requestLog,
+      AccessService access, Authorizer authorizer) {
     this.requestLog = requestLog;
+    this.access = access;
+    this.authorizer = authorizer;
     this.directory = directory;
     this.bodies = bodies;
     this.meetings = meetings;
@@ -79,11 +89,15 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void createOrganisation(CreateOrganisationRequest r, StreamObserver<Organisation> out) {
-    reply(out, () -> requestLog.once(r, () -> {
-      Violations v = new Violations();
-      var row = DirectoryMapper.fromProto(r.getOrganisation(), "organisation.", v);
-      return DirectoryMapper.toProto(directory.create(row, v, sameInput(DirectoryMapper::toProto, row)));
-    }, Organisation.parser()));
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "create",
+          "organisations/" + r.getOrganisation().getId());
+      return requestLog.once(r, () -> {
+        Violations v = new Violations();
+        var row = DirectoryMapper.fromProto(r.getOrganisation(), "organisation.", v);
+        return DirectoryMapper.toProto(directory.create(row, v, sameInput(DirectoryMapper::toProto, row)));
+      }, Organisation.parser());
+    });
   }
 
   @Override
@@ -107,13 +121,16 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void createPerson(CreatePersonRequest r, StreamObserver<Person> out) {
-    reply(out, () -> requestLog.once(r, () -> {
-      Violations v = new Violations();
-      var row = DirectoryMapper.fromProto(r.getPerson(), "person.", v);
-      PersonRow p = directory.create(row, r.getPerson().getOrganisation(), v,
-          asked -> sameInput(x -> DirectoryMapper.toProto(x, orgsOf(List.of(x))), asked));
-      return DirectoryMapper.toProto(p, orgsOf(List.of(p)));
-    }, Person.parser()));
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "create", "people/" + r.getPerson().getId());
+      return requestLog.once(r, () -> {
+        Violations v = new Violations();
+        var row = DirectoryMapper.fromProto(r.getPerson(), "person.", v);
+        PersonRow p = directory.create(row, r.getPerson().getOrganisation(), v,
+            asked -> sameInput(x -> DirectoryMapper.toProto(x, orgsOf(List.of(x))), asked));
+        return DirectoryMapper.toProto(p, orgsOf(List.of(p)));
+      }, Person.parser());
+    });
   }
 
   /** Bodies with the names of their parents and successors (one statement for any number). */
@@ -147,12 +164,15 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void createBody(CreateBodyRequest r, StreamObserver<Body> out) {
-    reply(out, () -> requestLog.once(r, () -> {
-      Violations v = new Violations();
-      var row = BodyMapper.fromProto(r.getBody(), "body.", v);
-      return body(bodies.create(row, r.getBody().getParent(), r.getBody().getSuccessor(), v,
-          asked -> sameInput(this::body, asked)));
-    }, Body.parser()));
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "create", "bodies/" + r.getBody().getId());
+      return requestLog.once(r, () -> {
+        Violations v = new Violations();
+        var row = BodyMapper.fromProto(r.getBody(), "body.", v);
+        return body(bodies.create(row, r.getBody().getParent(), r.getBody().getSuccessor(), v,
+            asked -> sameInput(this::body, asked)));
+      }, Body.parser());
+    });
   }
 
   private List<Membership> memberships(List<MembershipRow> ms) {
@@ -166,13 +186,16 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   @Override
   public void createMembership(CreateMembershipRequest r,
       StreamObserver<Membership> out) {
-    reply(out, () -> requestLog.once(r, () -> {
-      Violations v = new Violations();
-      var in = r.getMembership();
-      var row = BodyMapper.fromProto(in, "membership.", v);
-      return memberships(List.of(bodies.createMembership(r.getParent(), row, in.getPerson(), in.getRepresents(), v)))
-          .getFirst();
-    }, Membership.parser()));
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "add a membership to", r.getParent());
+      return requestLog.once(r, () -> {
+        Violations v = new Violations();
+        var in = r.getMembership();
+        var row = BodyMapper.fromProto(in, "membership.", v);
+        return memberships(List.of(bodies.createMembership(r.getParent(), row, in.getPerson(), in.getRepresents(), v)))
+            .getFirst();
+      }, Membership.parser());
+    });
   }
 
   @Override
@@ -213,11 +236,14 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void createMeeting(CreateMeetingRequest r, StreamObserver<Meeting> out) {
-    reply(out, () -> requestLog.once(r, () -> {
-      Violations v = new Violations();
-      var draft = MeetingMapper.fromProto(r.getMeeting(), "meeting.", v);
-      return MeetingMapper.toProto(meetings.create(draft, v, asked -> sameInput(MeetingMapper::toProto, asked)));
-    }, Meeting.parser()));
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "record", "meetings/" + r.getMeeting().getId());
+      return requestLog.once(r, () -> {
+        Violations v = new Violations();
+        var draft = MeetingMapper.fromProto(r.getMeeting(), "meeting.", v);
+        return MeetingMapper.toProto(meetings.create(draft, v, asked -> sameInput(MeetingMapper::toProto, asked)));
+      }, Meeting.parser());
+    });
   }
 
   /** Actions with the meetings and bodies they came from (two statements for any number). */
@@ -246,9 +272,14 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       Violations v = new Violations();
       long id = MeetingMapper.checkStatusUpdate(r, v);
       v.throwIfAny();
-      return actions(List.of(meetings.updateActionStatus(id, r.getName(), r.getEtag(), r.getStatus(), r.getNote()))).getFirst();
+      // Its holder (a person, or a body) decides whose right it takes.
+      authorizer.require(Permission.PERMISSION_UPDATE_ACTIONS, List.of(meetings.action(id, r.getName()).owner()),
+          "update the status of", r.getName());
+      return actions(List.of(meetings.updateActionStatus(id, r.getName(), r.getEtag(), r.getStatus(), r.getNote())))
+          .getFirst();
     });
   }
+
 
   @Override
   public void getAttendanceRecord(GetAttendanceRecordRequest r, StreamObserver<AttendanceRecord> out) {
@@ -316,7 +347,58 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
 
   @Override
   public void importPartnership(ImportPartnershipRequest r, StreamObserver<ImportPartnershipResponse> out) {
-    reply(out, () -> requestLog.once(r, () -> importer.importFile(r),
-        ImportPartnershipResponse.parser()));
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "import", "a partnership data set");
+      return requestLog.once(r, () -> importer.importFile(r), ImportPartnershipResponse.parser());
+    });
+  }
+
+  @Override
+  public void getCallerRights(GetCallerRightsRequest r, StreamObserver<CallerRights> out) {
+    reply(out, () -> AccessMapper.toProto(r.getPerson().isEmpty() ? access.of(Callers.current())
+        : access.ofPerson(r.getPerson())));
+  }
+
+  @Override
+  public void listRights(ListRightsRequest r, StreamObserver<ListRightsResponse> out) {
+    reply(out, () -> {
+      var page = access.everyone(Pages.page(r.getPageSize(), r.getPageToken(), "rights"));
+      return ListRightsResponse.newBuilder().addAllPeople(page.map(AccessMapper::toProto))
+          .setNextPageToken(page.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void createSignInLink(CreateSignInLinkRequest r, StreamObserver<SignInLink> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "link a sign-in to", r.getParent());
+      return requestLog.once(r, () -> {
+        Violations v = new Violations();
+        var row = AccessMapper.fromProto(r.getSignInLink(), "sign_in_link", v);
+        v.throwIfAny();
+        var link = access.link(r.getParent(), row);
+        return AccessMapper.toProto(link, access.name(link));
+      }, SignInLink.parser());
+    });
+  }
+
+  @Override
+  public void listSignInLinks(ListSignInLinksRequest r, StreamObserver<ListSignInLinksResponse> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "list the sign-ins of", r.getParent());
+      var page = access.links(r.getParent(), Pages.page(r.getPageSize(), r.getPageToken(),
+          "signInLinks;" + r.getParent()));
+      return ListSignInLinksResponse.newBuilder().addAllSignInLinks(page.map(l -> AccessMapper.toProto(l,
+          access.name(l)))).setNextPageToken(page.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void deleteSignInLink(DeleteSignInLinkRequest r, StreamObserver<Empty> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "delete", r.getName());
+      access.unlink(r.getName());
+      return Empty.getDefaultInstance();
+    });
   }
 }

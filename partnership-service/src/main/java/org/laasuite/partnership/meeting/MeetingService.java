@@ -240,6 +240,11 @@ public class MeetingService {
     return new Origins(ms, bs);
   }
 
+  /** The action {@code id} ({@code name} in the request); NOT_FOUND when there is none. */
+  public ActionRow action(long id, String name) {
+    return actions.findById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
+  }
+
   /**
    * Sets the status (and, unless {@code note} is empty, the note) of action {@code id}, which {@code name} names,
    * on the action's row locked, so concurrent changes apply one after another; ABORTED, changing nothing, when

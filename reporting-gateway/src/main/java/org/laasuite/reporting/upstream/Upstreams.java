@@ -5,6 +5,7 @@ import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.context.ServerRequestContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -14,7 +15,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.laasuite.auth.BearerToken;
+import org.laasuite.auth.Caller;
 import org.laasuite.common.grpc.Channels;
+import org.laasuite.common.security.Callers;
 import org.laasuite.funding.v1.FundingServiceGrpc;
 import org.laasuite.funding.v1.FundingServiceGrpc.FundingServiceFutureStub;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
@@ -24,7 +28,7 @@ import org.laasuite.partnership.v1.PartnershipServiceGrpc.PartnershipServiceFutu
 
 /**
  * The three services the gateway reads from: one long-lived channel each, stubs with the deadline
- * set per call and the gateway's own token ({@link ServiceToken}). Every outgoing call is counted and timed (grpc.client.* metrics, by service and
+ * set per call, calling as the request's caller or as the gateway itself ({@link ServiceToken}). Every outgoing call is counted and timed (grpc.client.* metrics, by service and
  * method), which is also how tests count the calls a page makes.
  */
 @Singleton
@@ -39,7 +43,7 @@ public class Upstreams {
   private final ManagedChannel partnership;
   private final Duration deadline;
   private final Duration reconnectWait;
-  private final CallCredentials credentials;
+  private final CallCredentials ownCredentials;
 
   public Upstreams(@Value("${laa.services.indicators}") String indicatorsAddress,
       @Value("${laa.services.funding}") String fundingAddress,
@@ -52,7 +56,21 @@ public class Upstreams {
     this.partnership = Channels.toService(partnershipAddress, registry);
     this.deadline = deadline;
     this.reconnectWait = reconnectWait;
-    this.credentials = token.credentials();
+    this.ownCredentials = token.credentials();
+  }
+
+  /**
+   * Whom a call is made as: the caller of the request being served, when it names one with a token the gateway
+   * verified (a bearer token at /api, a token at its gRPC API), passed on for the service to verify itself; the
+   * gateway itself otherwise (the public pages). Asked when the request's stubs are made, on its thread.
+   */
+  private CallCredentials credentials() {
+    Caller caller = Callers.current();
+    if (caller == null) {
+      caller = ServerRequestContext.currentRequest().flatMap(r -> r.getAttribute(Callers.HTTP_ATTRIBUTE, Caller.class))
+          .orElse(null);
+    }
+    return caller == null ? ownCredentials : BearerToken.of(caller.token());
   }
 
   /** Each service's channel: its address and connectivity state, as /health shows them. */
@@ -73,17 +91,17 @@ public class Upstreams {
   }
 
   public IndicatorServiceFutureStub indicators() {
-    return IndicatorServiceGrpc.newFutureStub(indicators).withCallCredentials(credentials)
+    return IndicatorServiceGrpc.newFutureStub(indicators).withCallCredentials(credentials())
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public FundingServiceFutureStub funding() {
-    return FundingServiceGrpc.newFutureStub(funding).withCallCredentials(credentials)
+    return FundingServiceGrpc.newFutureStub(funding).withCallCredentials(credentials())
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public PartnershipServiceFutureStub partnership() {
-    return PartnershipServiceGrpc.newFutureStub(partnership).withCallCredentials(credentials)
+    return PartnershipServiceGrpc.newFutureStub(partnership).withCallCredentials(credentials())
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 

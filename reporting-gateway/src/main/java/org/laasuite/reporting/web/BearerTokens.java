@@ -12,17 +12,16 @@ import org.laasuite.auth.IssuerUnavailable;
 import org.laasuite.auth.TokenRejected;
 import org.laasuite.auth.TokenVerifier;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.security.Callers;
 
 /**
  * The JSON API checks a bearer token as the services do: a request that sends one ({@code Authorization:
  * Bearer …}) is refused 401 with a {@code WWW-Authenticate} challenge saying why when it identifies no one,
- * and otherwise carries its caller (request attribute {@value #CALLER}). A request without one reads what is
+ * and otherwise carries its caller ({@link Callers#HTTP_ATTRIBUTE}), on whose behalf the gateway then reads. A request without one reads what is
  * public, as the pages do.
  */
 @ServerFilter("/api/**")
 public class BearerTokens {
-
-  public static final String CALLER = "laa.caller";
 
   private final TokenVerifier verifier;
 
@@ -42,7 +41,7 @@ public class BearerTokens {
         throw new TokenRejected(TokenRejected.Reason.MALFORMED, "the Authorization header is not 'Bearer …'");
       }
       Caller caller = verifier.verify(token);
-      request.setAttribute(CALLER, caller);
+      request.setAttribute(Callers.HTTP_ATTRIBUTE, caller);
     } catch (TokenRejected e) {
       throw new ApiException(Status.Code.UNAUTHENTICATED, "TOKEN_" + e.reason().name(), e.getMessage(), List.of());
     } catch (IssuerUnavailable e) {

@@ -1,0 +1,9 @@
+package org.laasuite.partnership.access;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.List;
+import org.laasuite.partnership.directory.PersonRow;
+
+/** Who a caller is to the partnership (the person their sign-in is linked to, if any) and their rights. */
+public record CallerRightsValue(String issuer, String subject, @Nullable PersonRow person, List<RightValue> rights) {
+}
