@@ -2,9 +2,11 @@ package org.laasuite.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -21,11 +23,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -226,5 +230,15 @@ class SignInTest implements TestPropertyProvider {
         "csrfToken", token));
     assertEquals(400, malformed.statusCode(), malformed.body());
     assertTrue(html(malformed).select("li code").text().equals("person"), malformed.body());
+  }
+
+  @Test
+  void aSessionSecretTooShortToSignWithStopsTheGatewayAtStartSayingSo() {
+    Map<String, Object> p = new HashMap<>(RunningSuite.get().gatewayProperties());
+    p.put("laa.security.session.secret", "short");
+    var failed = assertThrows(RuntimeException.class, () -> ApplicationContext.run(p).close());
+    String why = Stream.iterate((Throwable) failed, t -> t != null, Throwable::getCause).map(Throwable::getMessage)
+        .filter(m -> m != null && m.contains("LAA_SECURITY_SESSION_SECRET")).findFirst().orElse(failed.toString());
+    assertTrue(why.contains("must be at least 32 characters; it has 5"), why);
   }
 }

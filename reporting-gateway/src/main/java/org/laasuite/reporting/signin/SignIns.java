@@ -1,8 +1,10 @@
 package org.laasuite.reporting.signin;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.security.oauth2.configuration.OauthClientConfiguration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,8 @@ import org.laasuite.auth.TokenVerifier;
  * openid.issuer}); its issuer must also be one the partnership trusts ({@code laa.security.issuers.*}, as the
  * services are told), which says what organisation it vouches for, and so that the token a session keeps is one
  * the services accept. A client whose issuer is not trusted stops the gateway at start, saying which to configure,
- * rather than sign people in whose tokens every service would refuse.
+ * rather than sign people in whose tokens every service would refuse; so does a session secret too short to sign
+ * with (HS256 wants 256 bits), which would otherwise fail only at the first sign-in.
  */
 @Context
 public class SignIns {
@@ -28,7 +31,12 @@ public class SignIns {
   private final TokenVerifier verifier;
   private final List<Provider> providers = new ArrayList<>();
 
-  public SignIns(List<OauthClientConfiguration> clients, TokenVerifier verifier) {
+  public SignIns(List<OauthClientConfiguration> clients, TokenVerifier verifier,
+      @Value("${laa.security.session.secret}") String sessionSecret) {
+    if (sessionSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
+      throw new ConfigurationException("the session secret (LAA_SECURITY_SESSION_SECRET) must be at least 32 "
+          + "characters; it has " + sessionSecret.length());
+    }
     this.verifier = verifier;
     for (OauthClientConfiguration client : clients) {
       if (!client.isEnabled()) {
