@@ -4,69 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-/**
- * The pages in a real browser: Debian's Chromium, headless, driven through its ChromeDriver
- * (bin/laa test installs both when missing).
- */
+/** The pages in a real browser ({@link InChromium}). */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserTest implements TestPropertyProvider {
-
-  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LAA_CHROMIUM", "/usr/bin/chromium"));
-  private static final Path DRIVER = Path.of(System.getenv().getOrDefault("LAA_CHROMEDRIVER", "/usr/bin/chromedriver"));
-
-  @Inject
-  EmbeddedServer server;
-  private ChromeDriver browser;
-
-  @Override
-  public Map<String, String> getProperties() {
-    var p = new java.util.HashMap<>(RunningSuite.get().gatewayProperties());
-    p.put("laa.reporting.deadline", "20s");
-    return p;
-  }
-
-  @BeforeAll
-  void openBrowser() throws Exception {
-    assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and ChromeDriver are needed at "
-        + CHROMIUM + " and " + DRIVER + " (Debian: apt-get install chromium chromium-driver; bin/laa test does it)");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + Files.createTempDirectory("laa-chromium"), "--window-size=1280,1600");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private String url(String path) {
-    return server.getURI().toString().replaceAll("/$", "") + path;
-  }
+class BrowserTest extends InChromium {
 
   @Test
   void theDashboardShowsFourBlocksWhoseCountsAddUpToTheIndicatorsLoaded() {

@@ -81,6 +81,16 @@ public final class RunningSuite {
     return p;
   }
 
+  /**
+   * The same, each call to a service allowed {@code deadline} ("20s": generous, for tests of what the pages show on a
+   * loaded machine); a map the caller may add to.
+   */
+  public Map<String, String> gatewayProperties(String deadline) {
+    Map<String, String> p = gatewayProperties();
+    p.put("laa.reporting.deadline", deadline);
+    return p;
+  }
+
   /** Where a gateway started with {@link #gatewayProperties()} serves /health and /prometheus. */
   public static URI management(ApplicationContext gateway) {
     return URI.create("http://127.0.0.1:" + gateway.getProperty("endpoints.all.port", Integer.class).orElseThrow());

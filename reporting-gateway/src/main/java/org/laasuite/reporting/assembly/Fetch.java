@@ -2,12 +2,11 @@ package org.laasuite.reporting.assembly;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.Status;
+import io.grpc.StatusException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.laasuite.reporting.upstream.Answers;
 import org.laasuite.reporting.v1.Section;
 import org.laasuite.reporting.v1.UnavailableSection;
 
@@ -42,21 +41,11 @@ final class Fetch<T> {
 
   /** The answer, or {@link FetchFailed} carrying the status, so that a caller can treat NOT_FOUND apart. */
   T await() throws FetchFailed {
-    Status status;
     try {
-      // The call's own deadline ends it; the extra second only guards against a lost cancellation.
-      return future.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      status = Status.fromThrowable(e.getCause());
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      status = Status.DEADLINE_EXCEEDED;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
-      status = Status.CANCELLED;
+      return Answers.await(future, deadline);
+    } catch (StatusException e) {
+      throw new FetchFailed(e.getStatus(), unavailable(section, service, e.getStatus(), deadline));
     }
-    throw new FetchFailed(status, unavailable(section, service, status, deadline));
   }
 
   static UnavailableSection unavailable(Section section, String service, Status status, Duration deadline) {

@@ -11,16 +11,20 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
  * The JSON API: the same model as the pages and the gRPC ReportingService, in the proto3 JSON
- * mapping (lowerCamelCase fields, enums by name, every field present). Described at /openapi.
+ * mapping (lowerCamelCase fields, enums by name, every field present). Described at /openapi. Public; a bearer
+ * token it is sent is checked ({@link BearerTokens}).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
 public class ApiController {
 
   private static final JsonFormat.Printer JSON = JsonFormat.printer().includingDefaultValueFields();

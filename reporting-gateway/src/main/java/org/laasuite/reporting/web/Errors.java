@@ -1,5 +1,6 @@
 package org.laasuite.reporting.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,6 +13,12 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.NotAcceptableException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.errors.ErrorResponse;
+import io.micronaut.security.errors.OauthErrorResponseException;
+import io.micronaut.security.errors.PriorToLoginPersistence;
+import io.micronaut.security.filters.SecurityFilter;
+import io.micronaut.security.oauth2.endpoint.authorization.response.AuthorizationErrorResponseException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -21,14 +28,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.reporting.render.Pages;
+import org.laasuite.reporting.signin.Visitors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every error a client sees: problem+json (RFC 9457) under /api, a readable page elsewhere. A
  * client's mistake is a 400 naming the parameter, an unknown thing a 404 naming it, a request the
- * router refuses (a media type it does not produce, a method it does not serve) its own 4xx; anything
- * else is logged and answered without internals.
+ * router refuses (a media type it does not produce, a method it does not serve) its own 4xx; a visitor who
+ * must sign in a 401, one refused a 403, a sign-in that failed a 401 saying why; anything else is logged and
+ * answered without internals.
  */
 @Controller
 public class Errors {
@@ -37,10 +46,15 @@ public class Errors {
 
   private final Pages pages;
   private final JsonMapper json;
+  private final Visitors visitors;
+  private final PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> priorToLogin;
 
-  public Errors(Pages pages, JsonMapper json) {
+  public Errors(Pages pages, JsonMapper json, Visitors visitors,
+      @Nullable PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> priorToLogin) {
     this.pages = pages;
     this.json = json;
+    this.visitors = visitors;
+    this.priorToLogin = priorToLogin;
   }
 
   @Error(global = true, exception = ApiException.class)
@@ -59,6 +73,66 @@ public class Errors {
     // RFC 6750: a refused token is answered with the challenge saying why.
     return status == HttpStatus.UNAUTHORIZED ? response.header(HttpHeaders.WWW_AUTHENTICATE,
         "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage().replace('"', '\'') + "\"") : response;
+  }
+
+  @Error(global = true, exception = AuthorizationException.class)
+  public HttpResponse<?> refused(HttpRequest<?> request, AuthorizationException e) {
+    return security(request, e);
+  }
+
+  /**
+   * Micronaut Security's refusals. A security rule refuses a page meant for signed-in visitors to an anonymous one
+   * (401, and the sign-in that follows returns to the page) and one not open to the visitor signed in (403); the
+   * CSRF check (signin/CsrfCheck) refuses a form sent without its token, or with another session's, through the same
+   * exception but without a rule's rejection (403).
+   */
+  MutableHttpResponse<?> security(HttpRequest<?> request, AuthorizationException e) {
+    if (request.getAttribute(SecurityFilter.REJECTION).isEmpty()) {
+      return respond(request, HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID", "The form was sent without its security "
+          + "token, or with one from another session (an old page, or one from before signing in or out). Reload the "
+          + "page and send the form again.", List.of());
+    }
+    if (e.isForbidden()) {
+      return respond(request, HttpStatus.FORBIDDEN, "PERMISSION_DENIED", "You are signed in, but this page is not "
+          + "open to you.", List.of());
+    }
+    MutableHttpResponse<?> response = respond(request, HttpStatus.UNAUTHORIZED, "SIGN_IN_REQUIRED",
+        "Sign in to see this page.", List.of()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    if (priorToLogin != null && !rawPath(request).startsWith("/api/")) {
+      priorToLogin.onUnauthorized(request, response);
+    }
+    return response;
+  }
+
+  /** The identity provider answered a sign-in with an error (the person cancelled, or may not use this client). */
+  @Error(global = true, exception = AuthorizationErrorResponseException.class)
+  public HttpResponse<?> signInRefused(HttpRequest<?> request, AuthorizationErrorResponseException e) {
+    return signInFailed(request, e.getAuthorizationErrorResponse(), "did not sign you in");
+  }
+
+  /** The identity provider refused to exchange the sign-in's code for tokens. */
+  @Error(global = true, exception = OauthErrorResponseException.class)
+  public HttpResponse<?> signInNotCompleted(HttpRequest<?> request, OauthErrorResponseException e) {
+    return signInFailed(request, e, "did not complete the sign-in");
+  }
+
+  /** The provider's error code is one of OAuth 2.0's (access_denied...); its free text is not repeated. */
+  private MutableHttpResponse<?> signInFailed(HttpRequest<?> request, ErrorResponse error, String what) {
+    String code = error.getError() == null ? "no reason given" : Views.clip(error.getError().getErrorCode());
+    return respond(request, HttpStatus.UNAUTHORIZED, "SIGN_IN_FAILED", "The identity provider " + what + " ("
+        + code + "). Sign in again; if it keeps failing, ask your organisation's administrator.", List.of())
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+  }
+
+  /**
+   * A bare 401: Micronaut Security's answer to a sign-in whose tokens did not pass its checks (signature, issuer,
+   * audience, nonce).
+   */
+  @Error(global = true, status = HttpStatus.UNAUTHORIZED)
+  public HttpResponse<?> signInUnverified(HttpRequest<?> request) {
+    return respond(request, HttpStatus.UNAUTHORIZED, "SIGN_IN_FAILED", "The sign-in could not be completed: the "
+        + "identity provider's answer did not pass the gateway's checks. Sign in again.", List.of())
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
   }
 
   @Error(global = true, status = HttpStatus.NOT_FOUND)
@@ -172,8 +246,8 @@ public class Errors {
     if (api) {
       return problem(HttpResponse.status(status), status, reason, detail, violations);
     }
-    String html = pages.html("error", Map.of("status", status.getCode(), "title", status.getReason(),
-        "detail", detail, "violations", violations), false);
+    String html = pages.html("error", visitors.page(request, Map.of("status", status.getCode(), "title",
+        status.getReason(), "detail", detail, "violations", violations)), false);
     return HttpResponse.status(status).body(html).contentType(MediaType.TEXT_HTML + ";charset=utf-8");
   }
 }

@@ -1,6 +1,7 @@
 package org.laasuite.reporting.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -8,53 +9,61 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.laasuite.reporting.render.Pages;
+import org.laasuite.reporting.signin.Visitors;
 import org.laasuite.reporting.v1.ReportKind;
 
 /**
  * The pages partners read: the dashboard of the four blocks, block summaries, report cards, the
- * quarterly report and the review pack; the card and the reports also as PDF ({@code .pdf}).
+ * quarterly report and the review pack; the card and the reports also as PDF ({@code .pdf}). Public, as the
+ * partnerships publish them: the same for every reader, whose header alone says who is signed in.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
 public class PageController {
 
   private final Views views;
   private final Pages pages;
+  private final Visitors visitors;
 
-  public PageController(Views views, Pages pages) {
+  public PageController(Views views, Pages pages, Visitors visitors) {
     this.views = views;
     this.pages = pages;
+    this.visitors = visitors;
   }
 
   @Get(uri = "/", produces = MediaType.TEXT_HTML)
-  public HttpResponse<String> dashboard(@Nullable @QueryValue String period) {
-    return html(pages.html("dashboard", Views.reportPage(views.report("quarterly", period)), false));
+  public HttpResponse<String> dashboard(HttpRequest<?> request, @Nullable @QueryValue String period) {
+    return html(pages.html("dashboard", visitors.page(request, Views.reportPage(views.report("quarterly", period))),
+        false));
   }
 
   @Get(uri = "/blocks/{block}", produces = MediaType.TEXT_HTML)
-  public HttpResponse<String> block(String block, @Nullable @QueryValue String period) {
-    return html(pages.html("block", Views.blockPage(views.block(block, period)), false));
+  public HttpResponse<String> block(HttpRequest<?> request, String block, @Nullable @QueryValue String period) {
+    return html(pages.html("block", visitors.page(request, Views.blockPage(views.block(block, period))), false));
   }
 
   @Get(uri = "/report-cards/{file}", produces = {MediaType.TEXT_HTML, "application/pdf"})
-  public HttpResponse<?> card(String file, @Nullable @QueryValue String period) {
+  public HttpResponse<?> card(HttpRequest<?> request, String file, @Nullable @QueryValue String period) {
     boolean pdf = file.endsWith(".pdf");
     String code = pdf ? file.substring(0, file.length() - 4) : file;
     var model = Views.cardPage(views.card(code, period), pdf);
     return pdf ? pdf(pages.pdf("card", model), "report-card-" + code + ".pdf")
-        : html(pages.html("card", model, false));
+        : html(pages.html("card", visitors.page(request, model), false));
   }
 
   @Get(uri = "/reports/{file}", produces = {MediaType.TEXT_HTML, "application/pdf"})
-  public HttpResponse<?> report(String file, @Nullable @QueryValue String period) {
+  public HttpResponse<?> report(HttpRequest<?> request, String file, @Nullable @QueryValue String period) {
     boolean pdf = file.endsWith(".pdf");
     String kind = pdf ? file.substring(0, file.length() - 4) : file;
     var report = views.report(kind, period);
     var model = Views.reportPage(report);
     String template = report.getKind() == ReportKind.REPORT_KIND_REVIEW_PACK ? "review-pack" : "quarterly";
     return pdf ? pdf(pages.pdf(template, model), kind + "-" + report.getFinancialYear() + ".pdf")
-        : html(pages.html(template, model, false));
+        : html(pages.html(template, visitors.page(request, model), false));
   }
 
   private static HttpResponse<String> html(String body) {

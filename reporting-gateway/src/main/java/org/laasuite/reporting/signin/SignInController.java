@@ -1,0 +1,92 @@
+package org.laasuite.reporting.signin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.handlers.RedirectingLoginHandler;
+import io.micronaut.security.rules.SecurityRule;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.laasuite.reporting.render.Pages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sign-in page (the identity providers to sign in with, each a link to {@code /oauth/login/NAME}, where Micronaut
+ * Security takes over; in local mode the demo people instead), local mode's sign-in as a demo person, and
+ * {@code /me}, what the gateway knows of whoever is signed in. Signing out is Micronaut Security's
+ * ({@code POST /sign-out}, a form with its CSRF token, in every page's header): it ends the session here, not at the
+ * identity provider, where the person may be signed in to much else.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SignInController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SignInController.class);
+
+  private final SignIns signIns;
+  private final LocalMode localMode;
+  private final Visitors visitors;
+  private final CsrfTokens csrf;
+  private final Pages pages;
+  private final RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> sessions;
+
+  SignInController(SignIns signIns, LocalMode localMode, Visitors visitors, CsrfTokens csrf, Pages pages,
+      RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> sessions) {
+    this.signIns = signIns;
+    this.localMode = localMode;
+    this.visitors = visitors;
+    this.csrf = csrf;
+    this.pages = pages;
+    this.sessions = sessions;
+  }
+
+  /** {@code failed}: set by Micronaut Security when a sign-in came back and could not be checked (state, tokens). */
+  @Get(uri = "/sign-in", produces = MediaType.TEXT_HTML)
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  public HttpResponse<String> signIn(HttpRequest<?> request, @Nullable @QueryValue String failed) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("providers", signIns.providers());
+    model.put("failed", failed != null);
+    model.put("people", localMode.active() ? localMode.people() : List.of());
+    // The demo people's forms carry a token before anyone is signed in.
+    model.put("csrfToken", localMode.active() ? csrf.forPage(request) : "");
+    return html(pages.html("sign-in", visitors.page(request, model), false));
+  }
+
+  /** Local mode: signs in as the demo person {@code person} ("people/sara-roach"), as a real sign-in would. */
+  @Post(uri = "/sign-in/local", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  public MutableHttpResponse<?> signInLocally(HttpRequest<?> request, @Body Map<String, String> form) {
+    SignedIn session = localMode.signIn(form.get("person"), "person");
+    LOG.info("signed in (local mode, simulated): {}", session.subject());
+    return sessions.loginSuccess(session.authentication(), request);
+  }
+
+  @Get(uri = "/me", produces = MediaType.TEXT_HTML)
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  public HttpResponse<String> me(HttpRequest<?> request, Authentication authentication) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("me", SignedIn.of(authentication).orElseThrow());
+    // RIGHTS: what the person may do comes from the partnership's governance data (the partnership service's
+    // rights model, issue 13); until it is recorded there the page says so.
+    model.put("rights", List.of());
+    return html(pages.html("me", visitors.page(request, model), false));
+  }
+
+  private static HttpResponse<String> html(String body) {
+    return HttpResponse.ok(body).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8");
+  }
+}

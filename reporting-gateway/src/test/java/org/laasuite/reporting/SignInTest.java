@@ -1,0 +1,244 @@
+package org.laasuite.reporting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.laasuite.auth.TokenVerifier;
+import org.laasuite.testkit.TestIssuer;
+
+/**
+ * Signing in at the gateway in local mode (the tests give it the local issuer and no identity provider, as bin/laa
+ * does): the banner on every page, the demo people to sign in as, the session cookie, the header and /me of the
+ * person signed in, signing out, and the CSRF token every form must carry. The real identity provider's sign-in is
+ * SignInIT's.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignInTest implements TestPropertyProvider {
+
+  @Inject
+  EmbeddedServer server;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return RunningSuite.get().gatewayProperties("20s");
+  }
+
+  /** A browser of sorts: cookies kept as a browser keeps them, redirects not followed, so that each can be seen. */
+  private final class Visitor {
+    static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
+        .build();
+
+    HttpResponse<String> get(String path) {
+      return send(HttpRequest.newBuilder(uri(path)).header("Accept", ACCEPT).GET());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) {
+      String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
+          StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+      return send(HttpRequest.newBuilder(uri(path)).header("Accept", ACCEPT)
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    String cookie(String name) {
+      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+          .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+      try {
+        return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create(server.getURI().toString().replaceAll("/$", "") + path);
+  }
+
+  private static Document html(HttpResponse<String> page) {
+    return Jsoup.parse(page.body());
+  }
+
+  /** The session Sara Roach gets by signing in through the sign-in page, as a person clicks it. */
+  private Visitor signedInAsSaraRoach() {
+    Visitor sara = new Visitor();
+    var form = html(sara.get("/sign-in")).selectFirst("[data-person=people/sara-roach]").parent();
+    var in = sara.post(form.attr("action"), Map.of("person", form.selectFirst("[name=person]").val(), "csrfToken",
+        form.selectFirst("[name=csrfToken]").val()));
+    assertEquals(303, in.statusCode(), in.body());
+    return sara;
+  }
+
+  @Test
+  void everyPageSaysItIsInLocalModeAndOffersSignIn() {
+    Visitor anyone = new Visitor();
+    for (String page : List.of("/", "/blocks/children-and-young-people", "/report-cards/CYP-28", "/reports/quarterly",
+        "/no/such/page", "/sign-in")) {
+      Document d = html(anyone.get(page));
+      assertEquals("Local mode: sign-in is simulated; do not use with real data",
+          d.select("[data-test=local-mode]").text(), page);
+      assertEquals("/sign-in", d.select("[data-test=sign-in]").attr("href"), page);
+      assertTrue(d.select("[data-test=signed-in]").isEmpty(), page);
+      if (!page.equals("/sign-in")) {
+        assertEquals(null, anyone.cookie("laa-csrf"), page + " offers no form, so sets no CSRF cookie");
+      }
+    }
+    assertEquals(null, anyone.cookie("laa-session"), "reading sets no session");
+    assertTrue(anyone.get("/").headers().firstValue("Cache-Control").isEmpty(), "public pages may be cached");
+  }
+
+  @Test
+  void theSignInPageListsThePartnershipsPeopleEachAFormWithItsCsrfToken() {
+    Visitor anyone = new Visitor();
+    Document page = html(anyone.get("/sign-in"));
+    var people = page.select("[data-test=people] button[data-person]");
+    assertEquals(46, people.size(), "the demo partnership's 46 people");
+    assertEquals("Sara Roach", page.selectFirst("[data-person=people/sara-roach]").text());
+    String token = anyone.cookie("laa-csrf");
+    assertTrue(token != null && !token.isBlank(), "the page sets the CSRF cookie its forms' token must match");
+    assertTrue(page.select("[data-test=people] form").stream().allMatch(f -> f.attr("method").equals("post")
+        && f.selectFirst("[name=csrfToken]").val().equals(token)));
+    assertTrue(page.select("[data-test=providers]").isEmpty(), "no identity provider in local mode");
+  }
+
+  @Test
+  void aDemoPersonSignsInAndOutWithASessionCookieTheScriptsOfThePageCannotRead() throws Exception {
+    Visitor sara = new Visitor();
+    var form = html(sara.get("/sign-in")).selectFirst("[data-person=people/sara-roach]").parent();
+    var in = sara.post("/sign-in/local", Map.of("person", "people/sara-roach", "csrfToken",
+        form.selectFirst("[name=csrfToken]").val()));
+    assertEquals(303, in.statusCode(), in.body());
+    assertEquals("/", in.headers().firstValue("Location").orElse(""));
+    // Its attributes, after the value: "Max-Age=28800", "Path=/", "HTTPOnly", "SameSite=Lax"...
+    List<String> attributes = in.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("laa-session="))
+        .findFirst().map(c -> Arrays.stream(c.split(";")).skip(1).map(a -> a.strip().toLowerCase(Locale.ROOT)).toList())
+        .orElseThrow();
+    assertTrue(attributes.contains("httponly"), attributes.toString());
+    assertTrue(attributes.contains("samesite=lax"), attributes.toString());
+    assertFalse(attributes.contains("secure"), "plain HTTP here; LAA_SECURITY_COOKIE_SECURE=true behind TLS");
+
+    var page = sara.get("/");
+    assertEquals("private, no-store", page.headers().firstValue("Cache-Control").orElse(""),
+        "a page with her name and her form's token is hers alone");
+    Document dashboard = html(page);
+    assertEquals("Sara Roach", dashboard.select("[data-test=signed-in]").text());
+    assertEquals("via " + TestIssuer.NAME, dashboard.select("[data-test=issuer]").text());
+    assertTrue(dashboard.select("[data-test=sign-in]").isEmpty());
+    assertEquals(155, Integer.parseInt(dashboard.select("[data-test=total] strong").text()), "the same dashboard");
+
+    Document me = html(sara.get("/me"));
+    assertEquals("people/sara-roach", me.select("[data-test=identity] [data-test=subject]").text());
+    assertEquals(TestIssuer.ISSUER, me.select("[data-test=identity] [data-test=issuer]").text());
+    assertEquals("none: this issuer vouches for no one organisation",
+        me.select("[data-test=identity] [data-test=organisation]").text());
+    assertTrue(me.select("[data-test=rights]").text().startsWith("Rights: not yet recorded"), me.html());
+
+    // The session keeps a token of the local issuer for the person, which the services accept as theirs.
+    var session = SignedJWT.parse(sara.cookie("laa-session")).getJWTClaimsSet();
+    var caller = new TokenVerifier(List.of(TestIssuer.get().asIssuer(TestIssuer.NAME)))
+        .verify(session.getStringClaim("laa_token"));
+    assertEquals("people/sara-roach", caller.subject());
+    assertEquals("Sara Roach", caller.displayName());
+
+    String token = dashboard.select("form[action=/sign-out] [name=csrfToken]").val();
+    var out = sara.post("/sign-out", Map.of("csrfToken", token));
+    assertEquals(303, out.statusCode(), out.body());
+    assertEquals(null, sara.cookie("laa-session"), "the session cookie is cleared");
+    Document after = html(sara.get("/"));
+    assertEquals("/sign-in", after.select("[data-test=sign-in]").attr("href"));
+    assertEquals(401, sara.get("/me").statusCode());
+  }
+
+  @Test
+  void aFormPostedWithoutItsCsrfTokenIsRefused() {
+    Visitor anyone = new Visitor();
+    html(anyone.get("/sign-in"));
+    var none = anyone.post("/sign-in/local", Map.of("person", "people/sara-roach"));
+    assertEquals(403, none.statusCode(), none.body());
+    assertTrue(html(none).select("[data-test=detail]").text().contains("without its security token"), none.body());
+    assertEquals(null, anyone.cookie("laa-session"), "nobody signed in");
+    var forged = anyone.post("/sign-in/local", Map.of("person", "people/sara-roach", "csrfToken",
+        "AAAA." + anyone.cookie("laa-csrf").split("\\.")[1]));
+    assertEquals(403, forged.statusCode(), "a token the gateway did not make: " + forged.body());
+    assertEquals(null, anyone.cookie("laa-session"));
+
+    Visitor sara = signedInAsSaraRoach();
+    var refused = sara.post("/sign-out", Map.of());
+    assertEquals(403, refused.statusCode(), refused.body());
+    assertEquals("Sara Roach", html(sara.get("/")).select("[data-test=signed-in]").text(), "still signed in");
+    // The token of the page Sara Roach saw before signing in belongs to no session: it does not sign her out.
+    Visitor before = new Visitor();
+    html(before.get("/sign-in"));
+    var stale = sara.post("/sign-out", Map.of("csrfToken", before.cookie("laa-csrf")));
+    assertEquals(403, stale.statusCode(), stale.body());
+  }
+
+  @Test
+  void meIsForSignedInVisitorsAndUnknownPeopleCannotSignIn() {
+    Visitor anyone = new Visitor();
+    var me = anyone.get("/me");
+    assertEquals(401, me.statusCode());
+    assertTrue(me.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertEquals("/sign-in", html(me).select("[data-test=sign-in-link]").attr("href"));
+    assertEquals("Bearer", me.headers().firstValue("WWW-Authenticate").orElse(""));
+
+    String token = html(anyone.get("/sign-in")).selectFirst("[data-test=people] [name=csrfToken]").val();
+    Map<String, String> nobody = new LinkedHashMap<>(Map.of("person", "people/nobody-at-all", "csrfToken", token));
+    var unknown = anyone.post("/sign-in/local", nobody);
+    assertEquals(404, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("people/nobody-at-all does not exist"), unknown.body());
+    var malformed = anyone.post("/sign-in/local", Map.of("person", "organisations/coventry-city-council",
+        "csrfToken", token));
+    assertEquals(400, malformed.statusCode(), malformed.body());
+    assertTrue(html(malformed).select("li code").text().equals("person"), malformed.body());
+  }
+
+  @Test
+  void aSessionSecretTooShortToSignWithStopsTheGatewayAtStartSayingSo() {
+    Map<String, Object> p = new HashMap<>(RunningSuite.get().gatewayProperties());
+    p.put("laa.security.session.secret", "short");
+    var failed = assertThrows(RuntimeException.class, () -> ApplicationContext.run(p).close());
+    String why = Stream.iterate((Throwable) failed, t -> t != null, Throwable::getCause).map(Throwable::getMessage)
+        .filter(m -> m != null && m.contains("LAA_SECURITY_SESSION_SECRET")).findFirst().orElse(failed.toString());
+    assertTrue(why.contains("must be at least 32 characters; it has 5"), why);
+  }
+}
