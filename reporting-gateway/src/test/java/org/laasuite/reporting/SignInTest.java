@@ -170,7 +170,10 @@ class SignInTest implements TestPropertyProvider {
     assertEquals(TestIssuer.ISSUER, me.select("[data-test=identity] [data-test=issuer]").text());
     assertEquals("none: this issuer vouches for no one organisation",
         me.select("[data-test=identity] [data-test=organisation]").text());
-    assertTrue(me.select("[data-test=rights]").text().startsWith("Rights: not yet recorded"), me.html());
+    assertEquals("You are people/sara-roach in the partnership's records.", me.select("[data-test=person]").text());
+    assertTrue(me.select("[data-test=rights] li").eachText().contains(
+        "Enter figures for bodies/community-safety-partnership: Advisor of Community Safety Partnership"),
+        "what she may do, and why, from the governance data: " + me.select("[data-test=rights]").text());
 
     // The session keeps a token of the local issuer for the person, which the services accept as theirs.
     var session = SignedJWT.parse(sara.cookie("laa-session")).getJWTClaimsSet();

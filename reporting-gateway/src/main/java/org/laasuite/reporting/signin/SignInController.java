@@ -1,5 +1,7 @@
 package org.laasuite.reporting.signin;
 
+import io.grpc.Status;
+import io.grpc.StatusException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,7 +21,12 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.laasuite.auth.BearerToken;
+import org.laasuite.partnership.v1.CallerRights;
+import org.laasuite.partnership.v1.GetCallerRightsRequest;
 import org.laasuite.reporting.render.Pages;
+import org.laasuite.reporting.upstream.Answers;
+import org.laasuite.reporting.upstream.Upstreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +49,11 @@ public class SignInController {
   private final CsrfTokens csrf;
   private final Pages pages;
   private final RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> sessions;
+  private final Upstreams upstreams;
 
   SignInController(SignIns signIns, LocalMode localMode, Visitors visitors, CsrfTokens csrf, Pages pages,
-      RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> sessions) {
+      RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> sessions, Upstreams upstreams) {
+    this.upstreams = upstreams;
     this.signIns = signIns;
     this.localMode = localMode;
     this.visitors = visitors;
@@ -79,10 +88,23 @@ public class SignInController {
   @Secured(SecurityRule.IS_AUTHENTICATED)
   public HttpResponse<String> me(HttpRequest<?> request, Authentication authentication) {
     Map<String, Object> model = new HashMap<>();
-    model.put("me", SignedIn.of(authentication).orElseThrow());
-    // RIGHTS: what the person may do comes from the partnership's governance data (the partnership service's
-    // rights model, issue 13); until it is recorded there the page says so.
-    model.put("rights", List.of());
+    SignedIn me = SignedIn.of(authentication).orElseThrow();
+    model.put("me", me);
+    // What they may do and why, as the partnership service says from its governance data, asked with their own
+    // token (which it verifies); rightsUnknown says why when it cannot say (a token it refuses, the service down).
+    CallerRights rights = null;
+    String unknown = "";
+    try {
+      rights = Answers.await(upstreams.partnership().withCallCredentials(BearerToken.of(me.token()))
+          .getCallerRights(GetCallerRightsRequest.getDefaultInstance()), upstreams.deadline());
+    } catch (StatusException e) {
+      unknown = e.getStatus().getCode() == Status.Code.UNAUTHENTICATED
+          ? "the partnership service does not accept your sign-in's token (" + e.getStatus().getDescription() + ")"
+          : "the partnership service cannot say now (" + e.getStatus().getCode() + ")";
+    }
+    model.put("rights", rights == null ? List.of() : rights.getRightsList());
+    model.put("person", rights == null ? "" : rights.getPerson());
+    model.put("rightsUnknown", unknown);
     return html(pages.html("me", visitors.page(request, model), false));
   }
 

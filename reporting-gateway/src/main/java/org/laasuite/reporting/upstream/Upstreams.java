@@ -62,15 +62,21 @@ public class Upstreams {
   /**
    * Whom a call is made as: the caller of the request being served, when it names one with a token the gateway
    * verified (a bearer token at /api, a token at its gRPC API), passed on for the service to verify itself; the
-   * gateway itself otherwise (the public pages). Asked when the request's stubs are made, on its thread.
+   * gateway itself otherwise. The pages a browser reads are public, so they are read as the gateway whoever is
+   * signed in (a provider's access token lives minutes, a session hours); what needs the person's own identity
+   * (their rights on /me) asks with their session's token. Asked when the request's stubs are made, on its thread.
    */
   private CallCredentials credentials() {
     Caller caller = Callers.current();
-    if (caller == null) {
-      caller = ServerRequestContext.currentRequest().flatMap(r -> r.getAttribute(Callers.HTTP_ATTRIBUTE, Caller.class))
-          .orElse(null);
+    if (caller != null) {
+      return BearerToken.of(caller.token());
     }
-    return caller == null ? ownCredentials : BearerToken.of(caller.token());
+    var request = ServerRequestContext.currentRequest();
+    var bearer = request.flatMap(r -> r.getAttribute(Callers.HTTP_ATTRIBUTE, Caller.class));
+    if (bearer.isPresent()) {
+      return BearerToken.of(bearer.get().token());
+    }
+    return ownCredentials;
   }
 
   /** Each service's channel: its address and connectivity state, as /health shows them. */
