@@ -482,6 +482,27 @@ class ChartTest {
     assertEquals("laa-laa-suite-partnership-service:50053", funding.getData().get("PARTNERSHIP_ADDRESS"),
         "the funding service asks the partnership service what a caller may do");
 
+    // Browser sign-in: each client's issuer is the trusted issuer of its name; its secret and the session key from
+    // Secrets; cookies Secure.
+    assertEquals("https://login.microsoftonline.com/3f5c2a4e-0d0b-4c2f-9a51-6b1c8f2d7e90/v2.0",
+        gateway.getData().get("MICRONAUT_SECURITY_OAUTH2_CLIENTS_ENTRA_OPENID_ISSUER"));
+    assertEquals("0c0a7c2e-laa-gateway-sign-in", gateway.getData().get("MICRONAUT_SECURITY_OAUTH2_CLIENTS_ENTRA_CLIENT_ID"));
+    assertEquals("openid profile email api://laa-suite/.default",
+        gateway.getData().get("MICRONAUT_SECURITY_OAUTH2_CLIENTS_ENTRA_SCOPES"));
+    assertEquals("https://id.west-midlands-police.example/realms/staff",
+        gateway.getData().get("MICRONAUT_SECURITY_OAUTH2_CLIENTS_POLICE_OPENID_ISSUER"));
+    assertEquals("true", gateway.getData().get("LAA_SECURITY_COOKIE_SECURE"));
+    var police = env.stream().filter(e -> e.getName().equals("MICRONAUT_SECURITY_OAUTH2_CLIENTS_POLICE_CLIENT_SECRET"))
+        .findFirst().orElseThrow().getValueFrom().getSecretKeyRef();
+    assertEquals(List.of("laa-sign-in-police", "secret"), List.of(police.getName(), police.getKey()));
+    var session = env.stream().filter(e -> e.getName().equals("LAA_SECURITY_SESSION_SECRET")).findFirst()
+        .orElseThrow().getValueFrom().getSecretKeyRef();
+    assertEquals(List.of("laa-gateway-session", "session-secret"), List.of(session.getName(), session.getKey()));
+    var stranger = assertThrows(RuntimeException.class, () -> render(values, "security.signInClients[1].name",
+        "google"));
+    assertTrue(String.valueOf(stranger.getMessage()).contains("\"google\" is not one of security.issuers"),
+        stranger.getMessage());
+
     var bad = assertThrows(RuntimeException.class, () -> render(values, "security.issuers[0].name", "Entra-ID"));
     assertTrue(String.valueOf(bad.getMessage()).contains("must be lower-case letters and digits"), bad.getMessage());
   }
@@ -681,7 +702,8 @@ class ChartTest {
   @Test
   void anIntegratorIngressNeedsIssuersTlsAndTheControllersPeersAndOpensNothingWhileOff() {
     Path values = CHART.resolve("ci/two-issuers-values.yaml");
-    String noIssuers = refusal(values, "security.issuers", "null");
+    // (Without issuers there is nothing to sign in with either: the sign-in clients go too.)
+    String noIssuers = refusal(values, "security.issuers", "null", "security.signInClients", "null");
     assertTrue(noIssuers.contains("Service.ingress: integrators call with a bearer token of one of security.issuers, "
         + "and none is configured"), noIssuers);
     String noTls = refusal(values, "indicatorsService.ingress.tls", "null");
@@ -800,6 +822,13 @@ class ChartTest {
           assertFalse(secret.get().getStringData().get(ref.getKey()).isEmpty(), ref + " is not empty");
         } else if (e.getName().equals("LAA_SECURITY_CLIENT_CLIENT_SECRET")) {
           assertEquals(at(merged, "security.gatewayClient.existingSecret"), ref.getName(), "the gateway's client");
+        } else if (e.getName().equals("LAA_SECURITY_SESSION_SECRET")) {
+          assertEquals(at(merged, "security.sessionSecret.existingSecret"), ref.getName(), "the session key");
+        } else if (e.getName().startsWith("MICRONAUT_SECURITY_OAUTH2_CLIENTS_")) {
+          @SuppressWarnings("unchecked")
+          var clients = (List<Map<String, Object>>) at(merged, "security.signInClients");
+          assertTrue(clients.stream().anyMatch(c -> ref.getName().equals(c.get("existingSecret"))),
+              "a sign-in client's secret named in values: " + ref);
         } else {
           assertEquals(at(merged, key + ".database.existingSecret"), ref.getName(), "a Secret nobody creates: " + ref);
         }
@@ -827,6 +856,9 @@ class ChartTest {
       // Read through IssuerConfiguration (@EachProperty laa.security.issuers.NAME), by Micronaut's mapping of the
       // environment to properties, not through a placeholder: one per issuer the values name.
       names.removeIf(n -> n.matches("LAA_SECURITY_ISSUERS_[A-Z0-9]+_(ISSUER|AUDIENCE|ORGANISATION|JWKS)"));
+      // Likewise Micronaut Security's sign-in clients (micronaut.security.oauth2.clients.NAME), at the gateway.
+      names.removeIf(n -> component.equals(GATEWAY)
+          && n.matches("MICRONAUT_SECURITY_OAUTH2_CLIENTS_[A-Z0-9]+_(OPENID_ISSUER|CLIENT_ID|CLIENT_SECRET|SCOPES)"));
       assertEquals(List.of(), names.stream().filter(n -> !config.contains("${" + n + ":")).toList(),
           component + " reads none of these");
     }
