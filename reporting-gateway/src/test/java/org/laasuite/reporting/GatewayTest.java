@@ -114,6 +114,22 @@ class GatewayTest implements TestPropertyProvider {
     }
   }
 
+  /** One public page says who may do what and why, from the governance data; every page links to it. */
+  @Test
+  void oneOfThePagesSaysWhoMayDoWhatAndWhy() {
+    var page = Http.get(base(), "/rights");
+    assertEquals(200, page.statusCode(), page.body());
+    var doc = org.jsoup.Jsoup.parse(page.body());
+    var sara = doc.select("[data-test=rights] tr[data-person=people/sara-roach]").eachText();
+    assertTrue(sara.getFirst().startsWith("Sara Roach "), "her name once, on her first right: " + sara);
+    assertTrue(sara.contains("Enter figures bodies/community-safety-partnership Advisor of Community Safety "
+        + "Partnership"), sara.toString());
+    var phil = doc.select("[data-test=rights] tr[data-person=people/phil-helm]").eachText();
+    assertTrue(phil.contains("Manage funding the partnership Finance Manager, Finance & ICT at Coventry City Council, "
+        + "the accountable body"), phil.toString());
+    assertTrue(Http.get(base(), "/").body().contains("<a href=\"/rights\">Who may do what</a>"), "linked from every page");
+  }
+
   /** The JSON API is public, and a token it is sent is checked as the services check it. */
   @Test
   void theJsonApiReadsWithoutATokenAndRefusesABadOneSayingWhy() {

@@ -1,5 +1,7 @@
 package org.laasuite.reporting.web;
 
+import io.grpc.Status;
+import io.grpc.StatusException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,13 +13,22 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.partnership.v1.CallerRights;
+import org.laasuite.partnership.v1.ListRightsRequest;
 import org.laasuite.reporting.render.Pages;
 import org.laasuite.reporting.signin.Visitors;
+import org.laasuite.reporting.upstream.Answers;
+import org.laasuite.reporting.upstream.Upstreams;
 import org.laasuite.reporting.v1.ReportKind;
 
 /**
  * The pages partners read: the dashboard of the four blocks, block summaries, report cards, the
- * quarterly report and the review pack; the card and the reports also as PDF ({@code .pdf}). Public, as the
+ * quarterly report and the review pack, and who may do what; the card and the reports also as PDF ({@code .pdf}). Public, as the
  * partnerships publish them: the same for every reader, whose header alone says who is signed in.
  */
 @Controller
@@ -28,11 +39,35 @@ public class PageController {
   private final Views views;
   private final Pages pages;
   private final Visitors visitors;
+  private final Upstreams upstreams;
 
-  public PageController(Views views, Pages pages, Visitors visitors) {
+  public PageController(Views views, Pages pages, Visitors visitors, Upstreams upstreams) {
     this.views = views;
     this.pages = pages;
     this.visitors = visitors;
+    this.upstreams = upstreams;
+  }
+
+  /**
+   * Who may do what in the partnership, and why, person by person, as the partnership service derives it from its
+   * governance data (ListRights): public, as the memberships it comes from are.
+   */
+  @Get(uri = "/rights", produces = MediaType.TEXT_HTML)
+  public HttpResponse<String> rights(HttpRequest<?> request) {
+    List<CallerRights> people = new ArrayList<>();
+    String token = "";
+    try {
+      do {
+        var page = Answers.await(upstreams.partnership().listRights(ListRightsRequest.newBuilder().setPageSize(500)
+            .setPageToken(token).build()), upstreams.deadline());
+        page.getPeopleList().stream().filter(p -> p.getRightsCount() > 0).forEach(people::add);
+        token = page.getNextPageToken();
+      } while (!token.isEmpty());
+    } catch (StatusException e) {
+      throw new ApiException(Status.Code.UNAVAILABLE, "PARTNERSHIP_UNAVAILABLE", "partnership-service cannot say "
+          + "now who may do what (" + e.getStatus().getCode() + "); reload to try again", List.of());
+    }
+    return html(pages.html("rights", visitors.page(request, new HashMap<>(Map.of("people", people))), false));
   }
 
   @Get(uri = "/", produces = MediaType.TEXT_HTML)
