@@ -66,7 +66,12 @@ public class GrpcServerSetup {
     return ProtoReflectionServiceV1.newInstance();
   }
 
+  /**
+   * The per-method metrics, counted once: it replaces micronaut-micrometer's own gRPC server binder, which would
+   * count every call a second time from wherever the interceptors' order happens to put it.
+   */
   @Singleton
+  @Replaces(MetricCollectingServerInterceptor.class)
   ServerInterceptor metrics(MeterRegistry registry) {
     return new OrderedMetrics(registry);
   }
