@@ -32,8 +32,9 @@ public final class AccessMapper {
     return b.build();
   }
 
-  public static SignInLink toProto(SignInLinkRow link, String name) {
-    var b = SignInLink.newBuilder().setName(name).setIssuer(link.issuer()).setSubject(link.subject())
+  public static SignInLink toProto(AccessService.NamedLink named) {
+    SignInLinkRow link = named.link();
+    var b = SignInLink.newBuilder().setName(named.name()).setIssuer(link.issuer()).setSubject(link.subject())
         .setEmail(link.email());
     if (link.createTime() != null) {
       b.setCreateTime(Protos.timestamp(link.createTime()));

@@ -169,27 +169,39 @@ public class AccessService {
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
+  /** A sign-in link with its resource name ("people/{person}/signInLinks/{id}"). */
+  public record NamedLink(String name, SignInLinkRow link) {
+  }
+
+  private static NamedLink named(PersonRow person, SignInLinkRow link) {
+    return new NamedLink(person.name() + "/signInLinks/" + link.id(), link);
+  }
+
   /** Links a sign-in to the person {@code parent} names; ALREADY_EXISTS when that sign-in is linked already. */
   @Transactional
-  public SignInLinkRow link(String parent, SignInLinkRow candidate) {
+  public NamedLink link(String parent, SignInLinkRow candidate) {
     PersonRow person = ResourceNames.PEOPLE.find(parent, "parent", people::findByCode);
     var existing = candidate.subject().isEmpty() ? links.byEmail(candidate.issuer(), candidate.email())
         : links.bySubject(candidate.issuer(), candidate.subject());
     if (existing.isPresent()) {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "SIGN_IN_LINK_ALREADY_EXISTS",
-          "that sign-in is linked already (" + name(existing.get()) + ")", "sign_in_link");
+          "that sign-in is linked already (to " + people.findById(existing.get().personId()).map(PersonRow::name)
+              .orElse("someone") + ")", "sign_in_link");
     }
-    return links.save(new SignInLinkRow(null, person.id(), candidate.issuer(), candidate.subject(),
-        candidate.email(), null));
+    return named(person, links.save(new SignInLinkRow(null, person.id(), candidate.issuer(), candidate.subject(),
+        candidate.email(), null)));
   }
 
-  /** A page of the links of the person {@code parent} names, or everyone's ("people/-"). */
-  public Pages.Slice<SignInLinkRow> links(String parent, Pages.Page page) {
+  /** A page of the links of the person {@code parent} names, or everyone's ("people/-"): two statements. */
+  public Pages.Slice<NamedLink> links(String parent, Pages.Page page) {
     Long personId = null;
     if (!"people/-".equals(parent)) {
       personId = ResourceNames.PEOPLE.find(parent, "parent", people::findByCode).id();
     }
-    return page.slice(links.page(personId, page.size(), page.offset()));
+    List<SignInLinkRow> rows = links.page(personId, page.size(), page.offset());
+    var persons = people.findByIdIn(rows.stream().map(SignInLinkRow::personId).distinct().toList()).stream()
+        .collect(Collectors.toMap(PersonRow::id, p -> p));
+    return page.slice(rows.stream().map(l -> named(persons.get(l.personId()), l)).toList());
   }
 
   @Transactional
@@ -201,10 +213,5 @@ public class AccessService {
         .map(p -> p.code().equals(child.parent())).orElse(false))
         .orElseThrow(() -> ApiException.notFound("SIGN_IN_LINK", name));
     links.delete(link);
-  }
-
-  /** "people/{person}/signInLinks/{id}". */
-  public String name(SignInLinkRow link) {
-    return people.findById(link.personId()).map(PersonRow::name).orElse("people/-") + "/signInLinks/" + link.id();
   }
 }

@@ -376,8 +376,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
         Violations v = new Violations();
         var row = AccessMapper.fromProto(r.getSignInLink(), "sign_in_link", v);
         v.throwIfAny();
-        var link = access.link(r.getParent(), row);
-        return AccessMapper.toProto(link, access.name(link));
+        return AccessMapper.toProto(access.link(r.getParent(), row));
       }, SignInLink.parser());
     });
   }
@@ -388,8 +387,8 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "list the sign-ins of", r.getParent());
       var page = access.links(r.getParent(), Pages.page(r.getPageSize(), r.getPageToken(),
           "signInLinks;" + r.getParent()));
-      return ListSignInLinksResponse.newBuilder().addAllSignInLinks(page.map(l -> AccessMapper.toProto(l,
-          access.name(l)))).setNextPageToken(page.nextPageToken()).build();
+      return ListSignInLinksResponse.newBuilder().addAllSignInLinks(page.map(AccessMapper::toProto))
+          .setNextPageToken(page.nextPageToken()).build();
     });
   }
 
