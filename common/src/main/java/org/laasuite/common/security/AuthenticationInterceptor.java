@@ -11,12 +11,9 @@ import io.grpc.protobuf.StatusProto;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Set;
 import org.laasuite.auth.BearerToken;
 import org.laasuite.auth.Caller;
-import org.laasuite.auth.IssuerUnavailable;
-import org.laasuite.auth.TokenRejected;
 import org.laasuite.auth.TokenVerifier;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.GrpcErrorInterceptor;
@@ -70,23 +67,14 @@ public class AuthenticationInterceptor implements ServerInterceptor, Ordered {
     }
     Caller caller;
     try {
-      String token = BearerToken.fromHeader(header);
-      if (token == null) {
-        throw new TokenRejected(TokenRejected.Reason.MALFORMED, header == null
-            ? "no bearer token: sign in, and send the token as 'authorization: Bearer …'"
-            : "the authorization header is not 'Bearer …'");
+      caller = BearerCallers.identify(verifier, header);
+    } catch (ApiException e) {
+      if (e.code() == Status.Code.UNAVAILABLE) {
+        LOG.warn("{}; calls with its tokens answer UNAVAILABLE", e.getMessage());
+        return refuse(call, e, null);
       }
-      caller = verifier.verify(token);
-    } catch (TokenRejected e) {
       LOG.debug("{} refused: {}", call.getMethodDescriptor().getFullMethodName(), e.getMessage());
-      String reason = header == null ? "TOKEN_MISSING" : "TOKEN_" + e.reason().name();
-      return refuse(call, new ApiException(Status.Code.UNAUTHENTICATED, reason, e.getMessage(), List.of()),
-          header == null ? "Bearer" : "Bearer error=\"invalid_token\", error_description=\""
-              + e.getMessage().replace('"', '\'') + "\"");
-    } catch (IssuerUnavailable e) {
-      LOG.warn("{}; calls with its tokens answer UNAVAILABLE", e.getMessage());
-      return refuse(call, new ApiException(Status.Code.UNAVAILABLE, "ISSUER_UNAVAILABLE",
-          "the token cannot be checked now (its issuer's keys cannot be fetched); retry later", List.of()), null);
+      return refuse(call, e, BearerCallers.challenge(e));
     }
     return Contexts.interceptCall(Context.current().withValue(Callers.KEY, caller), call, headers, next);
   }

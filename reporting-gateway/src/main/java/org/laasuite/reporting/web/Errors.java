@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.security.BearerCallers;
 import org.laasuite.reporting.render.Pages;
 import org.laasuite.reporting.signin.Visitors;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public class Errors {
     MutableHttpResponse<?> response = respond(request, status, e.reason(), e.getMessage(), violations);
     // RFC 6750: a refused token is answered with the challenge saying why.
     return status == HttpStatus.UNAUTHORIZED ? response.header(HttpHeaders.WWW_AUTHENTICATE,
-        "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage().replace('"', '\'') + "\"") : response;
+        BearerCallers.challenge(e)) : response;
   }
 
   @Error(global = true, exception = AuthorizationException.class)
