@@ -3,10 +3,8 @@ package org.laasuite.common.security;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +41,8 @@ public class RemoteCallerRights implements CallerRightsSource {
 
   public RemoteCallerRights(@Value("${laa.services.partnership}") String address,
       @Value("${laa.services.deadline:5s}") Duration deadline,
-      @Value("${laa.security.rights-cache:30s}") Duration keep, MeterRegistry registry) {
-    this.partnership = Channels.toService(address, registry);
+      @Value("${laa.security.rights-cache:30s}") Duration keep, Channels channels) {
+    this.partnership = channels.to(address);
     this.deadline = deadline;
     this.keep = keep;
   }
@@ -71,10 +69,5 @@ public class RemoteCallerRights implements CallerRightsSource {
     Instant until = now.plus(keep);
     cache.put(caller.token(), new Cached(rights, until.isAfter(caller.expires()) ? caller.expires() : until));
     return rights;
-  }
-
-  @PreDestroy
-  void close() {
-    partnership.shutdownNow();
   }
 }

@@ -5,9 +5,7 @@ import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,9 +41,9 @@ public class Referrers {
 
   public Referrers(@Value("${laa.services.funding}") String fundingAddress,
       @Value("${laa.services.partnership}") String partnershipAddress,
-      @Value("${laa.services.deadline:5s}") Duration deadline, MeterRegistry registry) {
-    this.funding = Channels.toService(fundingAddress, registry);
-    this.partnership = Channels.toService(partnershipAddress, registry);
+      @Value("${laa.services.deadline:5s}") Duration deadline, Channels channels) {
+    this.funding = channels.to(fundingAddress);
+    this.partnership = channels.to(partnershipAddress);
     this.deadline = deadline;
   }
 
@@ -110,11 +108,5 @@ public class Referrers {
       LOG.error("{} refused to say what refers to {}", service, indicator, e);
       throw new IllegalStateException(service + " answered " + code, e);
     }
-  }
-
-  @PreDestroy
-  void close() {
-    funding.shutdownNow();
-    partnership.shutdownNow();
   }
 }

@@ -3,10 +3,8 @@ package org.laasuite.reporting.upstream;
 import io.grpc.CallCredentials;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.context.ServerRequestContext;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,9 +25,10 @@ import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc.PartnershipServiceFutureStub;
 
 /**
- * The three services the gateway reads from: one long-lived channel each, stubs with the deadline
- * set per call, calling as the request's caller or as the gateway itself ({@link ServiceToken}). Every outgoing call is counted and timed (grpc.client.* metrics, by service and
- * method), which is also how tests count the calls a page makes.
+ * The three services the gateway reads from: one long-lived channel each ({@link Channels}), stubs with the
+ * deadline set per call, calling as the request's caller or as the gateway itself ({@link ServiceToken}). Every
+ * outgoing call is counted and timed (grpc.client.* metrics, by service and method), which is also how tests
+ * count the calls a page makes.
  */
 @Singleton
 public class Upstreams {
@@ -49,11 +48,11 @@ public class Upstreams {
       @Value("${laa.services.funding}") String fundingAddress,
       @Value("${laa.services.partnership}") String partnershipAddress,
       @Value("${laa.reporting.deadline:2s}") Duration deadline,
-      @Value("${laa.reporting.reconnect-wait:300ms}") Duration reconnectWait, MeterRegistry registry,
+      @Value("${laa.reporting.reconnect-wait:300ms}") Duration reconnectWait, Channels channels,
       ServiceToken token) {
-    this.indicators = Channels.toService(indicatorsAddress, registry);
-    this.funding = Channels.toService(fundingAddress, registry);
-    this.partnership = Channels.toService(partnershipAddress, registry);
+    this.indicators = channels.to(indicatorsAddress);
+    this.funding = channels.to(fundingAddress);
+    this.partnership = channels.to(partnershipAddress);
     this.deadline = deadline;
     this.reconnectWait = reconnectWait;
     this.ownCredentials = token.credentials();
@@ -148,12 +147,5 @@ public class Upstreams {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  @PreDestroy
-  void close() {
-    indicators.shutdownNow();
-    funding.shutdownNow();
-    partnership.shutdownNow();
   }
 }
