@@ -44,6 +44,12 @@ import org.laasuite.funding.v1.FundingStream;
 import org.laasuite.funding.v1.ImportFundingRequest;
 import org.laasuite.funding.v1.Spend;
 import org.laasuite.funding.v1.UpdateFundingStreamRequest;
+import org.laasuite.indicators.v1.ApproveEntriesRequest;
+import org.laasuite.indicators.v1.EntrySelection;
+import org.laasuite.indicators.v1.PublishEntriesRequest;
+import org.laasuite.indicators.v1.ReturnEntryRequest;
+import org.laasuite.indicators.v1.SaveEntryRequest;
+import org.laasuite.indicators.v1.SubmitEntryRequest;
 import org.laasuite.indicators.v1.Area;
 import org.laasuite.indicators.v1.BatchCreateNarrativesRequest;
 import org.laasuite.indicators.v1.Baseline;
@@ -112,6 +118,8 @@ class RightsMatrixTest {
   private static final String OWN = "indicators/SSC-CSP-1";
   /** Reported by the Children and Young People's Partnership: another group's. */
   private static final String OTHER = "indicators/CYP-28";
+  /** An entry of a period that does not exist, of either indicator. */
+  private static final String NO_ENTRY = "/entries/rights-matrix-none";
   private static final String STALE_ETAG = "\"0-0\"";
   private static final String NO_STREAM = "fundingStreams/rights-matrix-none";
   private static final FieldMask NO_SUCH_FIELD = FieldMask.newBuilder().addPaths("no_such_field").build();
@@ -149,6 +157,10 @@ class RightsMatrixTest {
   private static final Who UPDATE_HELENS_ACTION = Who.anywhere(ADMIN, HELEN);
   private static final Who ENTER_FIGURES = new Who(Set.of(ADMIN, SARA, MARK), Set.of(ADMIN));
   private static final Who RECORD_JUDGEMENTS = new Who(Set.of(ADMIN, MARK), Set.of(ADMIN));
+  private static final Who APPROVE_FIGURES = new Who(Set.of(ADMIN, MARK), Set.of(ADMIN));
+  /** Returning figures: who may approve them, and those who publish them. */
+  private static final Who RETURN_FIGURES = new Who(Set.of(ADMIN, MARK, HELEN), Set.of(ADMIN, HELEN));
+  private static final Who PUBLISH_FIGURES = Who.anywhere(ADMIN, HELEN);
 
   /** How a row calls its method: on {@code indicator} ({@link #OWN} or {@link #OTHER}), or null where it takes none. */
   @FunctionalInterface
@@ -263,6 +275,19 @@ class RightsMatrixTest {
         onIndicator(IndicatorServiceGrpc.getCreateRecordedJudgementMethod(), RECORD_JUDGEMENTS,
             Status.Code.INVALID_ARGUMENT, n -> CreateRecordedJudgementRequest.newBuilder().setParent(n)
                 .setJudgement(RecordedJudgement.getDefaultInstance()).build()),
+        // Entries of a period that does not exist: NOT_FOUND for those allowed, asked once their rights were checked.
+        onIndicator(IndicatorServiceGrpc.getSaveEntryMethod(), ENTER_FIGURES, Status.Code.NOT_FOUND,
+            n -> SaveEntryRequest.newBuilder().setName(n + NO_ENTRY).build()),
+        onIndicator(IndicatorServiceGrpc.getSubmitEntryMethod(), ENTER_FIGURES, Status.Code.NOT_FOUND,
+            n -> SubmitEntryRequest.newBuilder().setName(n + NO_ENTRY).build()),
+        onIndicator(IndicatorServiceGrpc.getApproveEntriesMethod(), APPROVE_FIGURES, Status.Code.NOT_FOUND,
+            n -> ApproveEntriesRequest.newBuilder().setSelection(EntrySelection.newBuilder().addNames(n + NO_ENTRY))
+                .build()),
+        onIndicator(IndicatorServiceGrpc.getReturnEntryMethod(), RETURN_FIGURES, Status.Code.NOT_FOUND,
+            n -> ReturnEntryRequest.newBuilder().setName(n + NO_ENTRY).setReason("Check the source").build()),
+        onIndicator(IndicatorServiceGrpc.getPublishEntriesMethod(), PUBLISH_FIGURES, Status.Code.NOT_FOUND,
+            n -> PublishEntriesRequest.newBuilder().setSelection(EntrySelection.newBuilder().addNames(n + NO_ENTRY))
+                .build()),
         unary(IndicatorServiceGrpc.getImportSimpleViewMethod(), MANAGE_INDICATORS, Status.Code.OK,
             ImportSimpleViewRequest.newBuilder().setContent(text("not a Simple View\n")).setValidateOnly(true).build()),
 

@@ -288,7 +288,7 @@ class ServiceKillTest {
     String token = "";
     do {
       ListNarrativesResponse page = client.withWaitForReady().withDeadlineAfter(60, TimeUnit.SECONDS)
-          .listNarratives(ListNarrativesRequest.newBuilder().setParent(indicator).setPageSize(500)
+          .listNarratives(ListNarrativesRequest.newBuilder().setParent(indicator).setView(org.laasuite.indicators.v1.FigureView.FIGURE_VIEW_LATEST).setPageSize(500)
               .setPageToken(token).build());
       page.getNarrativesList().forEach(n -> byText.computeIfAbsent(n.getAchieved(), k -> new ArrayList<>())
           .add(n.getName()));

@@ -49,7 +49,8 @@ final class Narratives {
       System.err.println(file + ": " + (rows.isEmpty() ? "no narratives" : "no column " + String.join(", ", missing)));
       return 1;
     }
-    var request = BatchCreateNarrativesRequest.newBuilder();
+    // Narratives brought over from the partnership's papers were agreed and reported already: published as loaded.
+    var request = BatchCreateNarrativesRequest.newBuilder().setPublish(true);
     for (CSVRecord r : rows) {
       request.addRequests(CreateNarrativeRequest.newBuilder().setParent("indicators/" + r.get("indicator"))
           .setNarrative(Narrative.newBuilder().setPeriod("periods/" + r.get("period")).setAchieved(r.get("achieved"))

@@ -92,7 +92,10 @@ final class Reading {
       Outturn made = IndicatorServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
           .createOutturn(CreateOutturnRequest.newBuilder().setParent("indicators/" + args.get(1))
               .setOutturn(outturn).build());
-      System.out.println(made.getName() + ": " + made.getFigure().getValue().getValue() + " for " + made.getPeriod());
+      System.out.println(made.getName() + ": " + made.getFigure().getValue().getValue() + " for " + made.getPeriod()
+          + ", " + made.getState().name().substring("PUBLICATION_STATE_".length()).toLowerCase(java.util.Locale.ROOT)
+          + " (public once indicators/" + args.get(1) + "/entries/" + args.get(2)
+          + " is submitted, approved and published)");
       return 0;
     });
   }

@@ -69,6 +69,41 @@ public class Authorizer {
             ? " (this sign-in is linked to no person of the partnership)" : ""), List.of());
   }
 
+  /**
+   * Who the current caller is, as records name them: their person ("people/…") when the sign-in is linked to one,
+   * else the caller itself ("subject (issuer)"), as it is for the configured admins, whose rights are not asked for;
+   * empty without a caller.
+   */
+  public String who() {
+    Caller caller = Callers.current();
+    if (caller == null) {
+      return "";
+    }
+    if (source != null && !admins.isAdmin(caller)) {
+      String person = source.rights(caller).getPerson();
+      if (!person.isEmpty()) {
+        return person;
+      }
+    }
+    return caller.toString();
+  }
+
+  /** Whether the current caller holds any of {@code permissions} over one of {@code scopes} or the partnership. */
+  public boolean holdsAny(Collection<Permission> permissions, Collection<String> scopes) {
+    Caller caller = Callers.current();
+    if (caller == null) {
+      return false;
+    }
+    if (admins.isAdmin(caller)) {
+      return true;
+    }
+    if (source == null) {
+      return false;
+    }
+    return source.rights(caller).getRightsList().stream().anyMatch(r -> permissions.contains(r.getPermission())
+        && (r.getScope().isEmpty() || scopes.contains(r.getScope())));
+  }
+
   /** The same for an object of the whole partnership (a funding stream, a meeting). */
   public Right require(Permission permission, String action, String object) {
     return require(permission, List.of(), action, object);

@@ -11,7 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.util.Map;
 import org.laasuite.common.db.RequestLog;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.indicators.entry.Entries;
+import org.laasuite.indicators.entry.EntryRow;
+import org.laasuite.indicators.measure.MeasureDrafts;
+import org.laasuite.indicators.report.Editions;
+import org.laasuite.indicators.report.EntryReports;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.common.security.Authorizer;
@@ -53,10 +63,19 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   private final RequestLog requestLog;
   private final Referrers referrers;
   private final Authorizer authorizer;
+  private final Entries entries;
+  private final EntryReports entryReports;
+  private final Editions editions;
+  private final TransactionOperations<Connection> transactions;
 
   public IndicatorEndpoint(IndicatorService indicators, AreaService areas, PeriodService periods,
       MeasureService measures, ReportService reports, SimpleViewImporter simpleView, References references,
-      RequestLog requestLog, Referrers referrers, Authorizer authorizer) {
+      RequestLog requestLog, Referrers referrers, Authorizer authorizer, Entries entries, EntryReports entryReports,
+      Editions editions, TransactionOperations<Connection> transactions) {
+    this.entries = entries;
+    this.entryReports = entryReports;
+    this.editions = editions;
+    this.transactions = transactions;
     this.requestLog = requestLog;
     this.authorizer = authorizer;
     this.referrers = referrers;
@@ -239,8 +258,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   public void createOutturn(CreateOutturnRequest r, StreamObserver<Outturn> out) {
     reply(out, () -> {
       may(Permission.PERMISSION_ENTER_FIGURES, List.of(r.getParent()), "enter figures of");
+      String who = authorizer.who();
       return requestLog.once(r, () -> created(r.getParent(),
-        (i, v) -> measures.createOutturn(i, MeasureMapper.fromProto(r.getOutturn(), "outturn", v), v), MeasureMapper::toProto),
+        (i, v) -> measures.createOutturn(i, MeasureMapper.fromProto(r.getOutturn(), "outturn", v), who, v), MeasureMapper::toProto),
         Outturn.parser());
     });
   }
@@ -249,8 +269,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   public void listOutturns(ListOutturnsRequest r, StreamObserver<ListOutturnsResponse> out) {
     reply(out, () -> {
       var l = listOf(r.getParent(), r.getPageSize(), r.getPageToken(),
-          "outturns;" + r.getParent() + ";" + r.getShowSuperseded(),
-          (i, page) -> measures.listOutturns(i, r.getShowSuperseded(), page));
+          "outturns;" + r.getParent() + ";" + r.getShowSuperseded() + ";" + r.getView(),
+          (i, page) -> measures.listOutturns(i, r.getShowSuperseded(), latest(i, r.getView()), page));
       return ListOutturnsResponse.newBuilder()
           .addAllOutturns(l.slice().map(o -> MeasureMapper.toProto(l.code(), o, l.lookup())))
           .setNextPageToken(l.slice().nextPageToken()).build();
@@ -325,9 +345,14 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
         reply(out, () -> {
           may(Permission.PERMISSION_ENTER_FIGURES, rows.stream().map(OutturnRow::getIndicator).toList(),
               "enter figures of");
+          if (options.getPublish()) {
+            authorizer.require(Permission.PERMISSION_PUBLISH_FIGURES, "publish", "imported figures");
+          }
+          String who = authorizer.who();
           return requestLog.once(ImportOutturnsRequest.getDescriptor().getFullName(), options.getRequestId(),
               "options.request_id", request, () -> MeasureMapper.toProto(measures.importOutturns(
-                  MeasureMapper.fromProto(rows), options.getValidateOnly(), options.getAllowPartial())),
+                  MeasureMapper.fromProto(rows), options.getValidateOnly(), options.getAllowPartial(),
+                  options.getPublish(), who)),
               ImportOutturnsResponse.parser());
         });
       }
@@ -338,8 +363,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   public void createNarrative(CreateNarrativeRequest r, StreamObserver<Narrative> out) {
     reply(out, () -> {
       may(Permission.PERMISSION_ENTER_FIGURES, List.of(r.getParent()), "write the narrative of");
+      String who = authorizer.who();
       return requestLog.once(r, () -> created(r.getParent(),
-        (i, v) -> measures.createNarrative(i, MeasureMapper.fromProto(r.getNarrative(), "narrative", v), v), MeasureMapper::toProto),
+        (i, v) -> measures.createNarrative(i, MeasureMapper.fromProto(r.getNarrative(), "narrative", v), who, v), MeasureMapper::toProto),
         Narrative.parser());
     });
   }
@@ -349,10 +375,14 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
     reply(out, () -> {
       may(Permission.PERMISSION_ENTER_FIGURES, r.getRequestsList().stream().map(CreateNarrativeRequest::getParent).toList(),
           "write the narrative of");
+      if (r.getPublish()) {
+        authorizer.require(Permission.PERMISSION_PUBLISH_FIGURES, "publish", "narratives");
+      }
+      String who = authorizer.who();
       return requestLog.once(r, () -> {
       Violations v = new Violations();
       var batch = MeasureMapper.fromProto(r.getRequestsList(), v);
-      List<NarrativeRow> made = measures.batchCreateNarratives(batch, v);
+      List<NarrativeRow> made = measures.batchCreateNarratives(batch, r.getPublish(), who, v);
       var lookup = references.lookup();
       var response = BatchCreateNarrativesResponse.newBuilder();
       for (int i = 0; i < made.size(); i++) {
@@ -366,8 +396,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void listNarratives(ListNarrativesRequest r, StreamObserver<ListNarrativesResponse> out) {
     reply(out, () -> {
-      var l = listOf(r.getParent(), r.getPageSize(), r.getPageToken(), "narratives;" + r.getParent(),
-          measures::listNarratives);
+      var l = listOf(r.getParent(), r.getPageSize(), r.getPageToken(), "narratives;" + r.getParent() + ";" + r.getView(),
+          (i, page) -> measures.listNarratives(i, latest(i, r.getView()), page));
       return ListNarrativesResponse.newBuilder()
           .addAllNarratives(l.slice().map(n -> MeasureMapper.toProto(l.code(), n, l.lookup())))
           .setNextPageToken(l.slice().nextPageToken()).build();
@@ -378,8 +408,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   public void createRecordedJudgement(CreateRecordedJudgementRequest r, StreamObserver<RecordedJudgement> out) {
     reply(out, () -> {
       may(Permission.PERMISSION_RECORD_JUDGEMENTS, List.of(r.getParent()), "record the judgement of");
+      String who = authorizer.who();
       return requestLog.once(r, () -> created(r.getParent(),
-        (i, v) -> measures.createJudgement(i, MeasureMapper.fromProto(r.getJudgement(), "judgement", v), v), MeasureMapper::toProto),
+        (i, v) -> measures.createJudgement(i, MeasureMapper.fromProto(r.getJudgement(), "judgement", v), who, v), MeasureMapper::toProto),
         RecordedJudgement.parser());
     });
   }
@@ -388,8 +419,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   public void listRecordedJudgements(ListRecordedJudgementsRequest r,
       StreamObserver<ListRecordedJudgementsResponse> out) {
     reply(out, () -> {
-      var l = listOf(r.getParent(), r.getPageSize(), r.getPageToken(), "judgements;" + r.getParent(),
-          measures::listJudgements);
+      var l = listOf(r.getParent(), r.getPageSize(), r.getPageToken(), "judgements;" + r.getParent() + ";" + r.getView(),
+          (i, page) -> measures.listJudgements(i, latest(i, r.getView()), page));
       return ListRecordedJudgementsResponse.newBuilder()
           .addAllJudgements(l.slice().map(j -> MeasureMapper.toProto(l.code(), j, l.lookup())))
           .setNextPageToken(l.slice().nextPageToken()).build();
@@ -399,8 +430,11 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void batchGetIndicatorReports(BatchGetIndicatorReportsRequest r,
       StreamObserver<BatchGetIndicatorReportsResponse> out) {
-    reply(out, () -> BatchGetIndicatorReportsResponse.newBuilder().addAllReports(reports.reports(r.getNamesList()).stream().map(ReportMapper::toProto).toList())
-        .build());
+    reply(out, () -> {
+      List<IndicatorRow> named = reports.named(r.getNamesList());
+      return BatchGetIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(named,
+          latestFor(named, r.getView(), named.size() == 1)).stream().map(ReportMapper::toProto).toList()).build();
+    });
   }
 
   @Override
@@ -408,7 +442,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
     reply(out, () -> {
       var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource(),
           false);
-      return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.items()).stream().map(ReportMapper::toProto).toList())
+      return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.items(),
+          latestFor(page.items(), r.getView(), false)).stream().map(ReportMapper::toProto).toList())
           .setNextPageToken(page.nextPageToken()).setTotalSize((int) page.totalSize()).build();
     });
   }
@@ -418,6 +453,307 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
     reply(out, () -> {
       authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "import", "an LAA Simple View");
       return requestLog.once(r, () -> simpleView.importFile(r), ImportSimpleViewResponse.parser());
+    });
+  }
+
+  // ---- Entries: from entry to the public (issue 14) ----
+
+  /** Those who may see an indicator's pending figures: who enter, judge, approve or publish them. */
+  private static final List<Permission> SEE_PENDING = List.of(Permission.PERMISSION_ENTER_FIGURES,
+      Permission.PERMISSION_RECORD_JUDGEMENTS, Permission.PERMISSION_APPROVE_FIGURES,
+      Permission.PERMISSION_PUBLISH_FIGURES, Permission.PERMISSION_MANAGE_INDICATORS);
+
+  private boolean maySeePending(IndicatorRow indicator) {
+    List<String> scopes = new ArrayList<>(IndicatorService.owners(indicator));
+    scopes.addAll(IndicatorService.judges(indicator));
+    return authorizer.holdsAny(SEE_PENDING, scopes);
+  }
+
+  /**
+   * Whether a read of one indicator shows its latest revisions: {@code view} LATEST asks it, and the caller must be
+   * one who may see them (PERMISSION_DENIED otherwise).
+   */
+  private boolean latest(IndicatorRow indicator, FigureView view) {
+    if (view != FigureView.FIGURE_VIEW_LATEST) {
+      return false;
+    }
+    if (!maySeePending(indicator)) {
+      authorizer.require(Permission.PERMISSION_ENTER_FIGURES, IndicatorService.owners(indicator),
+          "see the pending figures of", indicator.name());
+    }
+    return true;
+  }
+
+  /**
+   * The ids of the indicators whose latest revisions a read of many shows: with {@code view} LATEST, those the caller
+   * may see pending ({@code strict}: all of them, else PERMISSION_DENIED for the first they may not).
+   */
+  private Set<Long> latestFor(List<IndicatorRow> found, FigureView view, boolean strict) {
+    if (view != FigureView.FIGURE_VIEW_LATEST) {
+      return Set.of();
+    }
+    Set<Long> ids = new java.util.HashSet<>();
+    for (IndicatorRow i : found) {
+      if (strict ? latest(i, view) : maySeePending(i)) {
+        ids.add(i.id());
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The indicator of an entry's name and its period ({@code found}: null when no such period exists, answered
+   * NOT_FOUND by {@link #period()} once the caller's rights over the indicator were checked).
+   */
+  private record Located(IndicatorRow indicator, PeriodRow found, String name) {
+
+    PeriodRow period() {
+      if (found == null) {
+        throw ApiException.notFound("ENTRY", name);
+      }
+      return found;
+    }
+  }
+
+  /** The indicator and period an entry's name names: INVALID_ARGUMENT when malformed, NOT_FOUND for no indicator. */
+  private Located locate(String name, String field) {
+    Violations v = new Violations();
+    Entries.Name parts = Entries.parse(name, field, v);
+    v.throwIfAny();
+    return new Located(indicators.get(parts.indicator(), field), entries.period(parts.periodCode()), name);
+  }
+
+  /** An entry as those who work on it see it: with what is pending. */
+  private Entry view(EntryRow row, boolean latest) {
+    return entryReports.view(List.of(row), latest).getFirst();
+  }
+
+  @Override
+  public void getEntry(GetEntryRequest r, StreamObserver<Entry> out) {
+    reply(out, () -> {
+      Located at = locate(r.getName(), "name");
+      boolean latest = latest(at.indicator(), r.getView());
+      List<Entry> shown = entryReports.view(List.of(entries.get(at.indicator(), at.period())), latest);
+      if (shown.isEmpty()) {
+        throw ApiException.notFound("ENTRY", r.getName());
+      }
+      return shown.getFirst();
+    });
+  }
+
+  @Override
+  public void listEntries(ListEntriesRequest r, StreamObserver<ListEntriesResponse> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      List<Long> indicatorIds = null;
+      if (!"indicators/-".equals(r.getParent())) {
+        String code = org.laasuite.common.grpc.ResourceNames.INDICATORS.id(r.getParent(), "parent", v);
+        if (code != null) {
+          indicatorIds = List.of(indicators.get(r.getParent(), "parent").id());
+        }
+      }
+      PeriodRow period = references.period(r.getPeriod(), "period", false, v);
+      v.check(r.getThemeGroup().isEmpty() || r.getThemeGroup().startsWith("bodies/"), "theme_group",
+          "must look like 'bodies/{id}'");
+      for (int i = 0; i < r.getStatesCount(); i++) {
+        ProtoEnums.required(r.getStates(i), "states[" + i + "]", v);
+      }
+      Pages.Page page = Pages.page(r.getPageSize(), r.getPageToken(), "entries;" + r.getParent() + ";" + r.getPeriod()
+          + ";" + r.getThemeGroup() + ";" + r.getStatesList() + ";" + r.getView(), v);
+      v.throwIfAny();
+      boolean wantLatest = r.getView() == FigureView.FIGURE_VIEW_LATEST;
+      List<EntryRow> rows = entries.page(indicatorIds, period == null ? null : period.id(),
+          r.getThemeGroup().isEmpty() ? null : r.getThemeGroup(), r.getStatesList(), page.size(), page.offset());
+      // Each entry in the view its reader may have: pending ones only of the indicators they may see pending.
+      Map<Long, IndicatorRow> byId = new java.util.HashMap<>();
+      indicators.byIds(rows.stream().map(EntryRow::indicatorId).distinct().toList()).forEach(i -> byId.put(i.id(), i));
+      List<EntryRow> pendingShown = new ArrayList<>();
+      List<EntryRow> publicShown = new ArrayList<>();
+      Map<Long, Boolean> sees = new java.util.HashMap<>();
+      for (EntryRow e : rows) {
+        boolean mine = wantLatest && sees.computeIfAbsent(e.indicatorId(), id -> maySeePending(byId.get(id)));
+        (mine ? pendingShown : publicShown).add(e);
+      }
+      Map<String, Entry> shown = new java.util.HashMap<>();
+      entryReports.view(pendingShown, true).forEach(e -> shown.put(e.getName(), e));
+      entryReports.view(publicShown, false).forEach(e -> shown.put(e.getName(), e));
+      var response = ListEntriesResponse.newBuilder().setNextPageToken(page.slice(rows).nextPageToken());
+      var lookup = references.lookup();
+      for (EntryRow e : rows) {
+        Entry entry = shown.get(Entries.of(byId.get(e.indicatorId()).code(), lookup.period(e.periodId()).code()));
+        if (entry != null && (r.getStatesCount() == 0 || r.getStatesList().contains(entry.getState()))) {
+          response.addEntries(entry);
+        }
+      }
+      return response.build();
+    });
+  }
+
+  @Override
+  public void saveEntry(SaveEntryRequest r, StreamObserver<Entry> out) {
+    reply(out, () -> {
+      Located at = locate(r.getName(), "name");
+      IndicatorService.refuseArchived(at.indicator());
+      authorizer.require(Permission.PERMISSION_ENTER_FIGURES, IndicatorService.owners(at.indicator()),
+          "enter figures of", at.indicator().name());
+      boolean judged = r.hasRecordedJudgement() && r.getRecordedJudgement().getRating() != Rating.RATING_UNSPECIFIED;
+      if (judged) {
+        authorizer.require(Permission.PERMISSION_RECORD_JUDGEMENTS, IndicatorService.judges(at.indicator()),
+            "record the judgement of", at.indicator().name());
+      }
+      if (r.getSubmit()) {
+        authorizer.require(Permission.PERMISSION_ENTER_FIGURES, IndicatorService.owners(at.indicator()),
+            "submit the figures of", at.indicator().name());
+      }
+      String who = authorizer.who();
+      String period = "periods/" + at.period().code();
+      Violations v = new Violations();
+      List<MeasureDrafts.OutturnDraft> os = new ArrayList<>();
+      for (int i = 0; i < r.getOutturnsCount(); i++) {
+        Outturn o = r.getOutturns(i);
+        v.check(o.getPeriod().isEmpty() || o.getPeriod().equals(period), "outturns[" + i + "].period",
+            "must be the entry's period, " + period);
+        os.add(MeasureMapper.fromProto(o.toBuilder().setPeriod(period).build(), "outturns[" + i + "]", v));
+      }
+      boolean narrated = r.hasNarrative() && !(r.getNarrative().getAchieved().isBlank()
+          && r.getNarrative().getNextSteps().isBlank());
+      var narrative = narrated ? MeasureMapper.fromProto(r.getNarrative().toBuilder().setPeriod(period).build(),
+          "narrative", v) : null;
+      var judgement = judged ? MeasureMapper.fromProto(r.getRecordedJudgement().toBuilder().setPeriod(period).build(),
+          "recorded_judgement", v) : null;
+      v.check(!os.isEmpty() || narrated || judged || r.getSubmit(), "outturns",
+          "give an outturn, a narrative or a judgement to save (or submit)");
+      v.throwIfAny();
+      java.util.function.Supplier<Entry> work = () -> transactions.executeWrite(status -> {
+        if (!os.isEmpty() || narrative != null || judgement != null) {
+          measures.saveEntry(at.indicator(), at.period(), os, narrative, judgement, r.getEtag(), who, new Violations());
+        }
+        if (r.getSubmit()) {
+          entries.move(List.of(Entries.submit(at.indicator(), at.period(), r.getEtag())), who);
+        }
+        Entry answer = view(entries.get(at.indicator(), at.period()), true);
+        if (r.getValidateOnly()) {
+          status.setRollbackOnly();
+        }
+        return answer;
+      });
+      return r.getValidateOnly() ? work.get() : requestLog.once(r, work, Entry.parser());
+    });
+  }
+
+  @Override
+  public void submitEntry(SubmitEntryRequest r, StreamObserver<Entry> out) {
+    reply(out, () -> {
+      Located at = locate(r.getName(), "name");
+      authorizer.require(Permission.PERMISSION_ENTER_FIGURES, IndicatorService.owners(at.indicator()),
+          "submit the figures of", at.indicator().name());
+      return view(entries.move(List.of(Entries.submit(at.indicator(), at.period(), r.getEtag())),
+          authorizer.who()).getFirst(), true);
+    });
+  }
+
+  @Override
+  public void returnEntry(ReturnEntryRequest r, StreamObserver<Entry> out) {
+    reply(out, () -> {
+      Located at = locate(r.getName(), "name");
+      Violations v = new Violations();
+      v.required(r.getReason().strip(), "reason");
+      v.maxLength(r.getReason(), Violations.MAX_TEXT, "reason");
+      v.throwIfAny();
+      if (!authorizer.holdsAny(List.of(Permission.PERMISSION_PUBLISH_FIGURES), List.of())) {
+        authorizer.require(Permission.PERMISSION_APPROVE_FIGURES, IndicatorService.judges(at.indicator()),
+            "return the figures of", at.indicator().name());
+      }
+      return view(entries.move(List.of(Entries.giveBack(at.indicator(), at.period(), r.getEtag(),
+          r.getReason().strip())), authorizer.who()).getFirst(), true);
+    });
+  }
+
+  /** The entries a selection names, in the state a step moves from; each checked by {@code check}. */
+  private List<Located> selected(EntrySelection s, PublicationState from, java.util.function.Consumer<Located> check) {
+    Violations v = new Violations();
+    List<Located> out = new ArrayList<>();
+    if (s.getNamesCount() > 0) {
+      v.check(s.getPeriod().isEmpty() && s.getThemeGroup().isEmpty(), "selection.period",
+          "must be empty when entries are named");
+      org.laasuite.common.grpc.ResourceNames.checkBatch(s.getNamesCount(), true, "selection.names", "entries", v);
+      v.throwIfAny();
+      for (int i = 0; i < s.getNamesCount(); i++) {
+        out.add(locate(s.getNames(i), "selection.names[" + i + "]"));
+      }
+    } else {
+      PeriodRow period = references.period(s.getPeriod(), "selection.period", true, v);
+      v.check(s.getThemeGroup().isEmpty() || s.getThemeGroup().startsWith("bodies/"), "selection.theme_group",
+          "must look like 'bodies/{id}'");
+      v.throwIfAny();
+      List<EntryRow> rows = entries.page(null, period.id(), s.getThemeGroup().isEmpty() ? null : s.getThemeGroup(),
+          List.of(from), org.laasuite.common.grpc.ResourceNames.MAX_BATCH, 0);
+      Map<Long, IndicatorRow> byId = new java.util.HashMap<>();
+      indicators.byIds(rows.stream().map(EntryRow::indicatorId).distinct().toList()).forEach(i -> byId.put(i.id(), i));
+      rows.forEach(e -> out.add(new Located(byId.get(e.indicatorId()), period, Entries.of(byId.get(e.indicatorId())
+          .code(), period.code()))));
+    }
+    out.forEach(check);
+    return out;
+  }
+
+  @Override
+  public void approveEntries(ApproveEntriesRequest r, StreamObserver<ApproveEntriesResponse> out) {
+    reply(out, () -> {
+      var chosen = selected(r.getSelection(), PublicationState.PUBLICATION_STATE_SUBMITTED,
+          at -> authorizer.require(Permission.PERMISSION_APPROVE_FIGURES, IndicatorService.judges(at.indicator()),
+              "approve the figures of", at.indicator().name()));
+      var moved = entries.move(chosen.stream().map(at -> Entries.approve(at.indicator(), at.period())).toList(),
+          authorizer.who());
+      return ApproveEntriesResponse.newBuilder().addAllEntries(entryReports.view(moved, true)).build();
+    });
+  }
+
+  @Override
+  public void publishEntries(PublishEntriesRequest r, StreamObserver<PublishEntriesResponse> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      v.check(!r.getFreezeEdition() || (!r.getSelection().getPeriod().isEmpty()
+          && r.getSelection().getThemeGroup().isEmpty() && r.getSelection().getNamesCount() == 0),
+          "freeze_edition", "an edition is a whole period's: select the period alone");
+      v.throwIfAny();
+      var chosen = selected(r.getSelection(), PublicationState.PUBLICATION_STATE_APPROVED,
+          at -> authorizer.require(Permission.PERMISSION_PUBLISH_FIGURES, List.of(), "publish the figures of",
+              at.indicator().name()));
+      if (r.getFreezeEdition()) {
+        authorizer.require(Permission.PERMISSION_PUBLISH_FIGURES, List.of(), "freeze an edition of",
+            r.getSelection().getPeriod());
+      }
+      String who = authorizer.who();
+      return requestLog.once(r, () -> transactions.executeWrite(status -> {
+        var moved = entries.move(chosen.stream().map(at -> Entries.publish(at.indicator(), at.period())).toList(),
+            who);
+        var response = PublishEntriesResponse.newBuilder().addAllEntries(entryReports.view(moved, true));
+        if (r.getFreezeEdition()) {
+          PeriodRow period = references.period(r.getSelection().getPeriod(), "selection.period", true,
+              new Violations());
+          response.setEdition("editions/" + editions.freeze(period, who).code());
+        }
+        return response.build();
+      }), PublishEntriesResponse.parser());
+    });
+  }
+
+  @Override
+  public void getEdition(GetEditionRequest r, StreamObserver<Edition> out) {
+    reply(out, () -> editions.get(r.getName()));
+  }
+
+  @Override
+  public void listEditions(ListEditionsRequest r, StreamObserver<ListEditionsResponse> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      PeriodRow period = references.period(r.getPeriod(), "period", false, v);
+      Pages.Page page = Pages.page(r.getPageSize(), r.getPageToken(), "editions;" + r.getPeriod(), v);
+      v.throwIfAny();
+      var slice = editions.list(period, page);
+      return ListEditionsResponse.newBuilder().addAllEditions(slice.map(editions::summary))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 }

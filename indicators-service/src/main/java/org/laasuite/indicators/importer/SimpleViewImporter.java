@@ -22,7 +22,11 @@ import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.laasuite.indicators.area.AreaRepository;
+import org.laasuite.indicators.entry.Entries;
+import org.laasuite.indicators.v1.PublicationState;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
 import org.laasuite.indicators.figure.FigureMapper;
@@ -89,10 +93,12 @@ public class SimpleViewImporter {
   private final TargetRepository targets;
   private final OutturnRepository outturns;
   private final RecordedJudgementRepository judgements;
+  private final Entries entries;
 
   public SimpleViewImporter(IndicatorService indicators, AreaService areaService, AreaRepository areas,
       PeriodService periods, BaselineRepository baselines, TargetRepository targets, OutturnRepository outturns,
-      RecordedJudgementRepository judgements) {
+      RecordedJudgementRepository judgements, Entries entries) {
+    this.entries = entries;
     this.indicators = indicators;
     this.areaService = areaService;
     this.areas = areas;
@@ -305,6 +311,8 @@ public class SimpleViewImporter {
     List<TargetRow> ts = new ArrayList<>();
     List<OutturnRevisionRow> os = new ArrayList<>();
     List<RecordedJudgementRow> js = new ArrayList<>();
+    // The Simple View is the partnership's published report: what it holds is published as it is loaded.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
       long id = saved.get(i).id();
@@ -318,18 +326,20 @@ public class SimpleViewImporter {
         os.add(OutturnRevisionRow.first(id, stored.get(fy(o.startYear())).id(),
             o.dataPeriod() == null ? null : stored.get(o.dataPeriod().code()).id(), areaIds.get(o.placed().area()),
             o.placed().figure(), OutturnStatus.OUTTURN_STATUS_FINAL, null, "LAA Simple View", o.note(),
-            "Imported from " + fileName));
+            "Imported from " + fileName).in(PublicationState.PUBLICATION_STATE_PUBLISHED, now));
       }
       if (d.rating() != null) {
         int y = d.outturns().isEmpty() ? 2006 : d.outturns().getLast().startYear();
         js.add(new RecordedJudgementRow(null, id, stored.get(fy(y)).id(), d.rating(), d.reason(),
-            "Imported from " + fileName, null));
+            "Imported from " + fileName, null, PublicationState.PUBLICATION_STATE_PUBLISHED, now));
       }
     }
     baselines.saveAll(bs);
     targets.saveAll(ts);
     outturns.saveAll(os);
     judgements.saveAll(js);
+    entries.published(os.stream().map(o -> new Entries.Key(o.indicatorId(), o.periodId())).toList(), now);
+    entries.published(js.stream().map(j -> new Entries.Key(j.indicatorId(), j.periodId())).toList(), now);
     response.setIndicators(saved.size()).setBaselines(bs.size()).setTargets(ts.size()).setOutturns(os.size())
         .setJudgements(js.size());
   }

@@ -21,6 +21,8 @@ public interface IndicatorRepository extends CrudRepository<IndicatorRow, Long> 
 
   List<IndicatorRow> findByCodeIn(Collection<String> codes);
 
+  List<IndicatorRow> findByIdIn(Collection<Long> ids);
+
   boolean existsByCode(String code);
 
   /** Indicators whose code is {@code code} regardless of case (FZ-X and fz-x are one code): 0 or 1. */

@@ -198,6 +198,10 @@ public class IndicatorService {
   }
 
   /** The distinct indicators of the well-formed names among {@code names} that exist: one statement. */
+  public List<IndicatorRow> byIds(Collection<Long> ids) {
+    return ids.isEmpty() ? List.of() : indicators.findByIdIn(ids);
+  }
+
   public List<IndicatorRow> named(Collection<String> names) {
     List<String> codes = names.stream().filter(ResourceNames.INDICATORS::isName)
         .map(n -> n.substring(ResourceNames.INDICATORS.path().length() + 1)).distinct().toList();

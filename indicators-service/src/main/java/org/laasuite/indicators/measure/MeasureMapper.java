@@ -30,6 +30,7 @@ import org.laasuite.indicators.v1.Narrative;
 import org.laasuite.indicators.v1.Outturn;
 import org.laasuite.indicators.v1.OutturnRow;
 import org.laasuite.indicators.v1.OutturnStatus;
+import org.laasuite.indicators.v1.PublicationState;
 import org.laasuite.indicators.v1.RecordedJudgement;
 import org.laasuite.indicators.v1.RejectedRow;
 import org.laasuite.indicators.v1.Target;
@@ -147,7 +148,8 @@ public final class MeasureMapper {
     v.check(!in.getAchieved().isBlank() || !in.getNextSteps().isBlank(), p + "achieved",
         "a narrative needs what was achieved or what is next");
     return new NarrativeDraft(in.getPeriod(),
-        new NarrativeRow(null, 0, 0, in.getAchieved(), in.getNextSteps(), in.getAuthor(), null));
+        new NarrativeRow(null, 0, 0, in.getAchieved(), in.getNextSteps(), in.getAuthor(), null,
+            PublicationState.PUBLICATION_STATE_DRAFT, null));
   }
 
   /** The narratives of a batch, each checked under its place ("requests[2].parent", "requests[2].narrative."). */
@@ -173,7 +175,8 @@ public final class MeasureMapper {
     v.maxLength(in.getReason(), Violations.MAX_TEXT, p + "reason");
     v.maxLength(in.getRecordedBy(), Violations.MAX_TITLE, p + "recorded_by");
     return new JudgementDraft(in.getPeriod(),
-        new RecordedJudgementRow(null, 0, 0, in.getRating(), in.getReason(), in.getRecordedBy(), null));
+        new RecordedJudgementRow(null, 0, 0, in.getRating(), in.getReason(), in.getRecordedBy(), null,
+            PublicationState.PUBLICATION_STATE_DRAFT, null));
   }
 
   /** One of the toProto methods below: a measure of the indicator {@code indicatorCode}, named with the lookup. */
@@ -220,7 +223,11 @@ public final class MeasureMapper {
         .setSubmittedBy(o.submittedBy())
         .setRevision(o.revision())
         .setSupersedes(o.supersedesId() == null ? "" : prefix + o.supersedesId())
-        .setSuperseded(!o.current());
+        .setSuperseded(!o.current())
+        .setState(o.state());
+    if (o.publishTime() != null) {
+      out.setPublishTime(Protos.timestamp(o.publishTime()));
+    }
     if (o.coverage() != null) {
       out.setCoverage(Protos.decimal(o.coverage()));
     }
@@ -236,7 +243,11 @@ public final class MeasureMapper {
         .setPeriod(l.periodName(n.periodId()))
         .setAchieved(n.achieved())
         .setNextSteps(n.nextSteps())
-        .setAuthor(n.author());
+        .setAuthor(n.author())
+        .setState(n.state());
+    if (n.publishTime() != null) {
+      out.setPublishTime(Protos.timestamp(n.publishTime()));
+    }
     if (n.createTime() != null) {
       out.setCreateTime(Protos.timestamp(n.createTime()));
     }
@@ -250,7 +261,11 @@ public final class MeasureMapper {
         .setPeriod(l.periodName(j.periodId()))
         .setRating(j.rating())
         .setReason(j.reason())
-        .setRecordedBy(j.recordedBy());
+        .setRecordedBy(j.recordedBy())
+        .setState(j.state());
+    if (j.publishTime() != null) {
+      out.setPublishTime(Protos.timestamp(j.publishTime()));
+    }
     if (j.createTime() != null) {
       out.setCreateTime(Protos.timestamp(j.createTime()));
     }

@@ -2,6 +2,8 @@ package org.laasuite.indicators.measure;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,10 @@ import org.laasuite.indicators.measure.MeasureRepositories.NarrativeRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.RecordedJudgementRepository;
 import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
+import org.laasuite.indicators.entry.Entries;
+import org.laasuite.indicators.figure.FigureUnits;
 import org.laasuite.indicators.period.PeriodRow;
+import org.laasuite.indicators.v1.PublicationState;
 
 /**
  * Baselines, targets, outturns, narratives and recorded judgements of an indicator: their rules
@@ -43,10 +48,12 @@ public class MeasureService {
   private final OutturnRepository outturns;
   private final NarrativeRepository narratives;
   private final RecordedJudgementRepository judgements;
+  private final Entries entries;
 
   public MeasureService(IndicatorService indicators, References references, BaselineRepository baselines,
       TargetRepository targets, OutturnRepository outturns, NarrativeRepository narratives,
-      RecordedJudgementRepository judgements) {
+      RecordedJudgementRepository judgements, Entries entries) {
+    this.entries = entries;
     this.indicators = indicators;
     this.references = references;
     this.baselines = baselines;
@@ -85,17 +92,20 @@ public class MeasureService {
    * problem with it, its shape's already in {@code v}, refused at once.
    */
   @Transactional
-  public OutturnRevisionRow createOutturn(IndicatorRow indicator, OutturnDraft d, Violations v) {
+  public OutturnRevisionRow createOutturn(IndicatorRow indicator, OutturnDraft d, String who, Violations v) {
     OutturnRevisionRow candidate = outturn(indicator, d, "outturn.", v);
     v.throwIfAny();
-    return record(candidate);
+    return record(candidate, false, who);
   }
 
   /**
-   * Writes an outturn; when the period and area already have one, the new figure becomes the next
-   * revision and the earlier one is kept, marked superseded.
+   * Writes an outturn, a draft of its entry (opened for it: see {@link Entries#open}) unless {@code publish}; when
+   * the period and area already have one, the new figure becomes the next revision and the earlier one is kept,
+   * marked superseded.
    */
-  OutturnRevisionRow record(OutturnRevisionRow candidate) {
+  OutturnRevisionRow record(OutturnRevisionRow outturn, boolean publish, String who) {
+    OutturnRevisionRow candidate = stated(outturn.submittedBy(who), outturn.indicatorId(), outturn.periodId(),
+        publish, who, OutturnRevisionRow::in);
     var previous = outturns.findCurrentForUpdate(candidate.indicatorId(), candidate.periodId(), candidate.areaId());
     if (previous.isEmpty()) {
       return outturns.save(candidate);
@@ -113,6 +123,9 @@ public class MeasureService {
     PeriodRow period = references.period(d.period(), p + "period", true, v);
     PeriodRow dataPeriod = references.period(d.dataPeriod(), p + "data_period", false, v);
     AreaRow area = references.area(d.area(), p + "area", v);
+    if (indicator != null) {
+      FigureUnits.check(indicator.units(), d.row().figure(), p + (p.isEmpty() ? "value" : "figure"), v);
+    }
     if (indicator == null || period == null || area == null || d.row().figure() == null) {
       return null;
     }
@@ -125,7 +138,8 @@ public class MeasureService {
    * {@code allowPartial}.
    */
   @Transactional
-  public ImportResult importOutturns(List<ImportRow> rows, boolean validateOnly, boolean allowPartial) {
+  public ImportResult importOutturns(List<ImportRow> rows, boolean validateOnly, boolean allowPartial,
+      boolean publish, String who) {
     List<OutturnRevisionRow> accepted = new ArrayList<>();
     List<ImportRow> rejected = new ArrayList<>();
     for (ImportRow row : rows) {
@@ -145,17 +159,18 @@ public class MeasureService {
     }
     boolean write = !validateOnly && (rejected.isEmpty() || allowPartial) && !accepted.isEmpty();
     if (write) {
-      accepted.forEach(this::record);
+      accepted.forEach(o -> record(o, publish, who));
     }
     return new ImportResult(accepted.size(), rejected, write);
   }
 
   /** Saves the narrative {@code d} describes, once the period it names is found (into {@code v}). */
   @Transactional
-  public NarrativeRow createNarrative(IndicatorRow indicator, NarrativeDraft d, Violations v) {
+  public NarrativeRow createNarrative(IndicatorRow indicator, NarrativeDraft d, String who, Violations v) {
     NarrativeRow row = narrative(indicator, d, "narrative.", v);
     v.throwIfAny();
-    return narratives.save(row);
+    return narratives.save(stated(row, row.indicatorId(), row.periodId(), false, who,
+        (n, state, at) -> n.placed(n.indicatorId(), n.periodId(), state, at, who)));
   }
 
   /**
@@ -163,7 +178,8 @@ public class MeasureService {
    * already in {@code v}); then all saved, in the order of {@code batch}.
    */
   @Transactional
-  public List<NarrativeRow> batchCreateNarratives(List<BatchNarrative> batch, Violations v) {
+  public List<NarrativeRow> batchCreateNarratives(List<BatchNarrative> batch, boolean publish, String who,
+      Violations v) {
     List<String> codes = batch.stream().map(BatchNarrative::indicatorCode).filter(Objects::nonNull).toList();
     Map<String, IndicatorRow> found = codes.isEmpty() ? Map.of() : indicators.byCodes(codes);
     List<NarrativeRow> rows = new ArrayList<>();
@@ -180,7 +196,8 @@ public class MeasureService {
     }
     v.throwIfAny();
     List<NarrativeRow> saved = new ArrayList<>();
-    narratives.saveAll(rows).forEach(saved::add);
+    narratives.saveAll(rows.stream().map(n -> stated(n, n.indicatorId(), n.periodId(), publish, who,
+        (r, state, at) -> r.placed(r.indicatorId(), r.periodId(), state, at, who))).toList()).forEach(saved::add);
     return saved;
   }
 
@@ -189,17 +206,65 @@ public class MeasureService {
     PeriodRow period = references.period(d.period(), prefix + "period", true, v);
     NarrativeRow n = d.row();
     return indicator == null || period == null ? null
-        : new NarrativeRow(null, indicator.id(), period.id(), n.achieved(), n.nextSteps(), n.author(), null);
+        : n.placed(indicator.id(), period.id(), n.state(), null, "");
   }
 
   /** Saves the judgement {@code d} records, once the period it names is found (into {@code v}). */
   @Transactional
-  public RecordedJudgementRow createJudgement(IndicatorRow indicator, JudgementDraft d, Violations v) {
+  public RecordedJudgementRow createJudgement(IndicatorRow indicator, JudgementDraft d, String who, Violations v) {
     PeriodRow period = references.period(d.period(), "judgement.period", true, v);
     v.throwIfAny();
-    RecordedJudgementRow j = d.row();
-    return judgements.save(new RecordedJudgementRow(null, indicator.id(), period.id(),
-        j.rating(), j.reason(), j.recordedBy(), null));
+    return judgements.save(stated(d.row(), indicator.id(), period.id(), false, who,
+        (j, state, at) -> j.placed(indicator.id(), period.id(), state, at, who)));
+  }
+
+  /** A revision in the state it is written in. */
+  @FunctionalInterface
+  interface InState<T> {
+    T in(T row, PublicationState state, Instant publishTime);
+  }
+
+  /**
+   * {@code row} as written now: published at once when {@code publish} (its entry made published if it is new),
+   * else a pending revision of its entry, opened for it by {@code who}.
+   */
+  private <T> T stated(T row, long indicatorId, long periodId, boolean publish, String who, InState<T> in) {
+    if (publish) {
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+      entries.published(List.of(new Entries.Key(indicatorId, periodId)), now);
+      return in.in(row, PublicationState.PUBLICATION_STATE_PUBLISHED, now);
+    }
+    return in.in(row, entries.open(indicatorId, periodId, who), null);
+  }
+
+  /**
+   * Writes a period's return (see SaveEntry): each outturn, the narrative and the judgement given, all checked first
+   * (every problem under its field: "outturns[1].figure", "narrative.achieved"), then written as pending revisions of
+   * the entry, which must still be at {@code etag} when one is given.
+   */
+  @Transactional
+  public void saveEntry(IndicatorRow indicator, PeriodRow period, List<OutturnDraft> outturnDrafts,
+      NarrativeDraft narrative, JudgementDraft judgement, String etag, String who, Violations v) {
+    List<OutturnRevisionRow> os = new ArrayList<>();
+    java.util.Set<String> areas = new java.util.HashSet<>();
+    for (int i = 0; i < outturnDrafts.size(); i++) {
+      OutturnDraft d = outturnDrafts.get(i);
+      String p = "outturns[" + i + "].";
+      v.check(areas.add(d.area().isEmpty() ? "areas/" + AreaRow.CITY : d.area()), p + "area",
+          "names an area another outturn of the entry names already");
+      os.add(outturn(indicator, d, p, v));
+    }
+    NarrativeRow n = narrative == null ? null : narrative(indicator, narrative, "narrative.", v);
+    v.throwIfAny();
+    entries.checkEtag(indicator, period, etag);
+    os.forEach(o -> record(o, false, who));
+    if (n != null) {
+      narratives.save(stated(n, indicator.id(), period.id(), false, who,
+          (r, state, at) -> r.placed(r.indicatorId(), r.periodId(), state, at, who)));
+    }
+    if (judgement != null) {
+      createJudgement(indicator, judgement, who, v);
+    }
   }
 
   /** A page of {@code indicator}'s baselines, in the order they were made. */
@@ -212,18 +277,22 @@ public class MeasureService {
     return page.slice(targets.page(indicator.id(), page.size(), page.offset()));
   }
 
-  /** A page of {@code indicator}'s outturns (current revisions only unless {@code showSuperseded}). */
-  public Pages.Slice<OutturnRevisionRow> listOutturns(IndicatorRow indicator, boolean showSuperseded, Pages.Page page) {
-    return page.slice(outturns.page(indicator.id(), showSuperseded, page.size(), page.offset()));
+  /**
+   * A page of {@code indicator}'s outturns: the latest revisions ({@code latest}) or the latest published ones, and
+   * the revisions they corrected when {@code showSuperseded}.
+   */
+  public Pages.Slice<OutturnRevisionRow> listOutturns(IndicatorRow indicator, boolean showSuperseded, boolean latest,
+      Pages.Page page) {
+    return page.slice(outturns.page(indicator.id(), showSuperseded, latest, page.size(), page.offset()));
   }
 
-  /** A page of {@code indicator}'s narratives, in the order they were written. */
-  public Pages.Slice<NarrativeRow> listNarratives(IndicatorRow indicator, Pages.Page page) {
-    return page.slice(narratives.page(indicator.id(), page.size(), page.offset()));
+  /** A page of {@code indicator}'s narratives (published ones only unless {@code latest}), as written. */
+  public Pages.Slice<NarrativeRow> listNarratives(IndicatorRow indicator, boolean latest, Pages.Page page) {
+    return page.slice(narratives.page(indicator.id(), latest, page.size(), page.offset()));
   }
 
-  /** A page of {@code indicator}'s recorded judgements, in the order they were recorded. */
-  public Pages.Slice<RecordedJudgementRow> listJudgements(IndicatorRow indicator, Pages.Page page) {
-    return page.slice(judgements.page(indicator.id(), page.size(), page.offset()));
+  /** A page of {@code indicator}'s recorded judgements (published ones only unless {@code latest}), as recorded. */
+  public Pages.Slice<RecordedJudgementRow> listJudgements(IndicatorRow indicator, boolean latest, Pages.Page page) {
+    return page.slice(judgements.page(indicator.id(), latest, page.size(), page.offset()));
   }
 }

@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.laasuite.indicators.v1.PublicationState;
 import org.laasuite.indicators.v1.Rating;
 
 @MappedEntity("recorded_judgement")
@@ -17,5 +18,14 @@ public record RecordedJudgementRow(
     Rating rating,
     String reason,
     String recordedBy,
-    @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
+    @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime,
+    PublicationState state,
+    @Nullable Instant publishTime) {
+
+  /** This judgement of {@code indicatorId} for {@code periodId}, not yet saved, in {@code state}. */
+  public RecordedJudgementRow placed(long indicatorId, long periodId, PublicationState state,
+      @Nullable Instant publishTime, String who) {
+    return new RecordedJudgementRow(null, indicatorId, periodId, rating, reason, recordedBy.isEmpty() ? who : recordedBy,
+        null, state, publishTime);
+  }
 }

@@ -59,32 +59,48 @@ public class ReportService {
     this.judgements = judgements;
   }
 
-  public List<IndicatorReportValue> reports(List<String> names) {
+  /** The indicators {@code names} names, in order (INVALID_ARGUMENT or NOT_FOUND for a bad name). */
+  public List<IndicatorRow> named(List<String> names) {
     Violations batch = new Violations();
     ResourceNames.checkBatch(names.size(), false, "names", "indicators", batch);
     batch.throwIfAny();
-    if (names.isEmpty()) {
-      return List.of();
-    }
-    return reportsOf(indicators.getAll(names, "names"));
+    return names.isEmpty() ? List.of() : indicators.getAll(names, "names");
   }
 
-  /** The reports of indicators already read, in their order: seven statements whatever their number. */
+  /** The published reports of indicators already read, in their order. */
   public List<IndicatorReportValue> reportsOf(List<IndicatorRow> found) {
+    return reportsOf(found, Set.of());
+  }
+
+  /**
+   * The reports of indicators already read, in their order: of those in {@code latestFor} (ids) with their latest
+   * revisions, pending or not; of the others with what is published. At most eight statements whatever their number.
+   */
+  public List<IndicatorReportValue> reportsOf(List<IndicatorRow> found, Set<Long> latestFor) {
     if (found.isEmpty()) {
       return List.of();
     }
     List<Long> ids = found.stream().map(IndicatorRow::id).distinct().toList();
+    List<Long> publishedIds = ids.stream().filter(id -> !latestFor.contains(id)).toList();
+    List<Long> latestIds = ids.stream().filter(latestFor::contains).toList();
+    List<OutturnRevisionRow> shown = new java.util.ArrayList<>();
+    if (!publishedIds.isEmpty()) {
+      shown.addAll(outturns.publishedOf(publishedIds));
+    }
+    if (!latestIds.isEmpty()) {
+      shown.addAll(outturns.findByIndicatorIdInAndCurrentTrueOrderById(latestIds));
+    }
     Lookup lookup = references.lookup();
     var baselinesOf = baselines.findByIndicatorIdInOrderById(ids).stream()
         .collect(Collectors.groupingBy(b -> b.indicatorId()));
     var targetsOf = targets.findByIndicatorIdInOrderById(ids).stream()
         .collect(Collectors.groupingBy(t -> t.indicatorId()));
-    var outturnsOf = outturns.findByIndicatorIdInAndCurrentTrueOrderById(ids).stream()
-        .collect(Collectors.groupingBy(OutturnRevisionRow::indicatorId));
+    var outturnsOf = shown.stream().collect(Collectors.groupingBy(OutturnRevisionRow::indicatorId));
     var narrativesOf = narratives.findByIndicatorIdInOrderById(ids).stream()
+        .filter(n -> n.publishTime() != null || latestFor.contains(n.indicatorId()))
         .collect(Collectors.groupingBy(n -> n.indicatorId()));
     var judgementsOf = judgements.findByIndicatorIdInOrderById(ids).stream()
+        .filter(j -> j.publishTime() != null || latestFor.contains(j.indicatorId()))
         .collect(Collectors.groupingBy(j -> j.indicatorId()));
     Comparator<Long> byPeriodStart = Comparator.comparing((Long id) -> lookup.period(id).startDate())
         .thenComparing(id -> lookup.period(id).endDate());

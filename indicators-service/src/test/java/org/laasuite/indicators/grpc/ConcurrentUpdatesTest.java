@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.testkit.Concurrently;
@@ -58,6 +59,37 @@ class ConcurrentUpdatesTest extends OwnDatabaseTest {
     return UpdateIndicatorRequest.newBuilder()
         .setIndicator(Indicator.newBuilder().setName(name).setField(fd, TARGET.getField(fd)))
         .setUpdateMask(FieldMask.newBuilder().addPaths(fd.getName())).build();
+  }
+
+  @BeforeAll
+  void placesAndPeriods() {
+    Fixtures.cityAnd2006To07(client);
+  }
+
+  /**
+   * Eight people save the same period's figure at once: each save is acknowledged, and the entry ends with one
+   * current figure, every other kept as a superseded revision (1 to 8, none twice), never two current ones.
+   */
+  @Test
+  void figuresSavedAtOnceForOnePeriodEndWithOneCurrentAndTheRestSuperseded() throws Exception {
+    create("RACE-FIG");
+    String entry = "indicators/RACE-FIG/entries/fy-2006-07";
+    List<Callable<Entry>> saves = new ArrayList<>();
+    for (int i = 1; i <= 8; i++) {
+      String value = String.valueOf(10 + i);
+      saves.add(() -> client.saveEntry(SaveEntryRequest.newBuilder().setName(entry).addOutturns(Outturn.newBuilder()
+          .setFigure(Figure.newBuilder().setValue(Decimal.newBuilder().setValue(value)))).build()));
+    }
+    Concurrently.all(saves);
+    var all = client.listOutturns(ListOutturnsRequest.newBuilder().setParent("indicators/RACE-FIG")
+        .setShowSuperseded(true).setView(FigureView.FIGURE_VIEW_LATEST).build()).getOutturnsList();
+    assertEquals(8, all.size());
+    assertEquals(1, all.stream().filter(o -> !o.getSuperseded()).count(), "one current figure: " + all);
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), all.stream().map(Outturn::getRevision).sorted().toList());
+    Outturn current = all.stream().filter(o -> !o.getSuperseded()).findFirst().orElseThrow();
+    assertEquals(8, current.getRevision(), "the last saved is the current one");
+    assertEquals(current.getName(), client.getEntry(GetEntryRequest.newBuilder().setName(entry)
+        .setView(FigureView.FIGURE_VIEW_LATEST).build()).getOutturns(0).getName());
   }
 
   @Test

@@ -154,9 +154,10 @@ class DeleteIndicatorTest extends OwnDatabaseTest {
     assertFalse(listed(false).contains(archived.getName()), "out of listings");
     assertTrue(listed(true).contains(archived.getName()), "unless asked for");
     assertEquals(List.of(figure), client.listOutturns(ListOutturnsRequest.newBuilder().setParent(archived.getName())
-        .build()).getOutturnsList(), "its figures kept");
+        .setView(FigureView.FIGURE_VIEW_LATEST).build()).getOutturnsList(), "its figures kept");
     assertEquals(List.of(figure), client.batchGetIndicatorReports(BatchGetIndicatorReportsRequest.newBuilder()
-        .addNames(archived.getName()).build()).getReports(0).getOutturnsList(), "its report still read");
+        .addNames(archived.getName()).setView(FigureView.FIGURE_VIEW_LATEST).build()).getReports(0).getOutturnsList(),
+        "its report still read");
 
     var refused = expect(Status.Code.FAILED_PRECONDITION, () -> outturn(archived.getName(), "13"));
     assertEquals("INDICATOR_ARCHIVED", errorInfo(refused).getReason());

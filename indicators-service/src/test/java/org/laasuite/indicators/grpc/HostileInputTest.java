@@ -41,7 +41,8 @@ class HostileInputTest extends OwnDatabaseTest {
   @BeforeAll
   void anIndicatorAndAPeriod() {
     Fixtures.cityAnd2006To07(client);
-    create(indicator("H-FIG"));
+    // Units that bound no figure (a rate), so that only the figures' size is on trial here.
+    create(indicator("H-FIG").setUnits("Rate per 1000 population"));
   }
 
 

@@ -217,10 +217,11 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     assertEquals(2, second.getRevision());
     assertEquals(first.getName(), second.getSupersedes());
 
-    var current = client.listOutturns(ListOutturnsRequest.newBuilder().setParent("indicators/T-REV").build());
+    var current = client.listOutturns(ListOutturnsRequest.newBuilder().setParent("indicators/T-REV")
+        .setView(FigureView.FIGURE_VIEW_LATEST).build());
     assertEquals(List.of(second.getName()), current.getOutturnsList().stream().map(Outturn::getName).toList());
     var history = client.listOutturns(ListOutturnsRequest.newBuilder().setParent("indicators/T-REV")
-        .setShowSuperseded(true).build());
+        .setShowSuperseded(true).setView(FigureView.FIGURE_VIEW_LATEST).build());
     assertEquals(2, history.getOutturnsCount());
     Outturn kept = history.getOutturnsList().stream().filter(o -> o.getName().equals(first.getName())).findFirst()
         .orElseThrow();
@@ -289,7 +290,7 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     assertEquals("periods/fy-2005-06", made.getNarratives(1).getPeriod());
     assertEquals(before + 2, db.rows("narrative"));
     var reports = client.batchGetIndicatorReports(BatchGetIndicatorReportsRequest.newBuilder()
-        .addNames("indicators/T-NAR2").build());
+        .addNames("indicators/T-NAR2").setView(FigureView.FIGURE_VIEW_LATEST).build());
     assertEquals("Connexions tracking improved", reports.getReports(0).getNarrative().getAchieved());
   }
 
@@ -319,6 +320,17 @@ class IndicatorEndpointTest implements TestPropertyProvider {
     client.createRecordedJudgement(CreateRecordedJudgementRequest.newBuilder().setParent(parent)
         .setJudgement(RecordedJudgement.newBuilder().setPeriod("periods/fy-2006-07").setRating(Rating.RATING_AMBER)
             .setReason("Q1 figures are seasonal")).build());
+    publish(parent, "fy-2005-06", "fy-2006-07");
+  }
+
+  /** Takes the indicator's entries for {@code periods} through submission, approval and publication. */
+  private void publish(String parent, String... periods) {
+    var names = java.util.Arrays.stream(periods).map(p -> parent + "/entries/" + p).toList();
+    names.forEach(n -> client.submitEntry(SubmitEntryRequest.newBuilder().setName(n).build()));
+    client.approveEntries(ApproveEntriesRequest.newBuilder().setSelection(EntrySelection.newBuilder()
+        .addAllNames(names)).build());
+    client.publishEntries(PublishEntriesRequest.newBuilder().setSelection(EntrySelection.newBuilder()
+        .addAllNames(names)).build());
   }
 
   @Test

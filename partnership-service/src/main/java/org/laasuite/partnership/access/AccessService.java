@@ -152,6 +152,8 @@ public class AccessService {
     if (JUDGES.contains(m.role())) {
       out.add(new RightValue(Permission.PERMISSION_RECORD_JUDGEMENTS, body.name(), as, source, m.startDate(),
           m.endDate()));
+      out.add(new RightValue(Permission.PERMISSION_APPROVE_FIGURES, body.name(), as, source, m.startDate(),
+          m.endDate()));
     }
     if (ACTION_KEEPERS.contains(m.role())) {
       out.add(new RightValue(Permission.PERMISSION_UPDATE_ACTIONS, body.name(), as, source, m.startDate(),
@@ -159,6 +161,7 @@ public class AccessService {
     }
     if (MANAGERS.contains(body.type())) {
       out.add(new RightValue(Permission.PERMISSION_MANAGE_INDICATORS, "", as, source, m.startDate(), m.endDate()));
+      out.add(new RightValue(Permission.PERMISSION_PUBLISH_FIGURES, "", as, source, m.startDate(), m.endDate()));
       out.add(new RightValue(Permission.PERMISSION_MANAGE_MEETINGS, "", as, source, m.startDate(), m.endDate()));
       out.add(new RightValue(Permission.PERMISSION_UPDATE_ACTIONS, "", as, source, m.startDate(), m.endDate()));
     }

@@ -96,6 +96,7 @@ class AccessTest extends OwnDatabaseTest {
         "UPDATE_ACTIONS people/sam (the actions they hold)",
         "ENTER_FIGURES bodies/safety (Chair of Community Safety Partnership since 2007-04-01)",
         "RECORD_JUDGEMENTS bodies/safety (Chair of Community Safety Partnership since 2007-04-01)",
+        "APPROVE_FIGURES bodies/safety (Chair of Community Safety Partnership since 2007-04-01)",
         "UPDATE_ACTIONS bodies/safety (Chair of Community Safety Partnership since 2007-04-01)"), rights(sam));
 
     assertEquals(List.of("ENTER_FIGURES organisations/city-council (of City Council)",
@@ -106,6 +107,7 @@ class AccessTest extends OwnDatabaseTest {
         "UPDATE_ACTIONS people/sec (the actions they hold)",
         "ENTER_FIGURES bodies/secretariat (Member of Secretariat since 2007-04-01)",
         "MANAGE_INDICATORS  (Member of Secretariat since 2007-04-01)",
+        "PUBLISH_FIGURES  (Member of Secretariat since 2007-04-01)",
         "MANAGE_MEETINGS  (Member of Secretariat since 2007-04-01)",
         "UPDATE_ACTIONS  (Member of Secretariat since 2007-04-01)"),
         rights(as("sub-sec").getCallerRights(GetCallerRightsRequest.getDefaultInstance())));
