@@ -420,4 +420,17 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       return requestLog.once(r, () -> simpleView.importFile(r), ImportSimpleViewResponse.parser());
     });
   }
+
+  /** The audit trail ListAuditEvents reads (every write of this service appends to it). */
+  @jakarta.inject.Inject
+  org.laasuite.common.audit.AuditLog audit;
+
+  @Override
+  public void listAuditEvents(org.laasuite.type.v1.ListAuditEventsRequest r,
+      StreamObserver<org.laasuite.type.v1.ListAuditEventsResponse> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "read", "the indicators service's audit trail");
+      return audit.list(r);
+    });
+  }
 }
