@@ -3,18 +3,18 @@ package org.laasuite.funding.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.laasuite.testkit.AuditTrails.X_REQUEST_ID;
-import static org.laasuite.testkit.AuditTrails.assertEvent;
-import static org.laasuite.testkit.AuditTrails.field;
-import static org.laasuite.testkit.AuditTrails.naming;
+import static org.laasuite.testkit.AuditTrail.X_REQUEST_ID;
+import static org.laasuite.testkit.AuditTrail.actions;
+import static org.laasuite.testkit.AuditTrail.assertEvent;
+import static org.laasuite.testkit.AuditTrail.field;
+import static org.laasuite.testkit.AuditTrail.naming;
+import static org.laasuite.testkit.AuditTrail.resources;
 import static org.laasuite.testkit.GrpcErrors.expect;
 import static org.laasuite.testkit.GrpcErrors.expectInvalid;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.FieldMask;
-import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -22,16 +22,14 @@ import io.micronaut.grpc.annotation.GrpcChannel;
 import io.micronaut.grpc.server.GrpcServerChannel;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.laasuite.common.grpc.Moneys;
-import org.laasuite.common.grpc.Protos;
 import org.laasuite.funding.v1.*;
+import org.laasuite.testkit.AuditTrail;
 import org.laasuite.testkit.OwnDatabaseTest;
 import org.laasuite.testkit.TestIssuer;
 import org.laasuite.type.v1.AuditEvent;
@@ -54,6 +52,7 @@ class AuditTrailTest extends OwnDatabaseTest {
   @Inject
   @GrpcChannel(GrpcServerChannel.NAME)
   ManagedChannel channel;
+  private final AuditTrail trail = new AuditTrail(r -> admin.listAuditEvents(r));
 
   @Override
   public Map<String, String> getProperties() {
@@ -72,18 +71,6 @@ class AuditTrailTest extends OwnDatabaseTest {
         .setArrangement(Arrangement.ARRANGEMENT_ALIGNED)).build();
   }
 
-  private List<AuditEvent> events(ListAuditEventsRequest.Builder filter) {
-    return admin.listAuditEvents(filter.build()).getEventsList();
-  }
-
-  private List<AuditEvent> events(String resource) {
-    return events(ListAuditEventsRequest.newBuilder().setResource(resource));
-  }
-
-  private static List<String> resources(List<AuditEvent> events) {
-    return events.stream().map(AuditEvent::getResource).toList();
-  }
-
   @Test
   void aCreateAnUpdateAndADeleteEachLeaveOneEventNamingTheCallerAndTheRequest() {
     AtomicReference<Metadata> answered = new AtomicReference<>();
@@ -99,9 +86,8 @@ class AuditTrailTest extends OwnDatabaseTest {
     naming(admin, "call-delete-1", answered).deleteFundingStream(DeleteFundingStreamRequest.newBuilder().setName(name)
         .build());
 
-    List<AuditEvent> events = events(name);
-    assertEquals(List.of("delete", "update", "create"), events.stream().map(AuditEvent::getAction).toList(),
-        "one each, newest first");
+    List<AuditEvent> events = trail.events(name);
+    assertEquals(List.of("delete", "update", "create"), actions(events), "one each, newest first");
     AuditEvent create = events.get(2);
     AuditEvent update = events.get(1);
     AuditEvent delete = events.get(0);
@@ -132,10 +118,10 @@ class AuditTrailTest extends OwnDatabaseTest {
       naming(admin, sent, answered).createFundingStream(stream(id));
       String made = answered.get().get(X_REQUEST_ID);
       assertNotEquals(sent, made);
-      assertEquals(made, events("fundingStreams/" + id).getFirst().getCallId());
+      assertEquals(made, trail.events("fundingStreams/" + id).getFirst().getCallId());
     }
     naming(admin, "x".repeat(128), answered).createFundingStream(stream("t-named-128"));
-    assertEquals("x".repeat(128), events("fundingStreams/t-named-128").getFirst().getCallId());
+    assertEquals("x".repeat(128), trail.events("fundingStreams/t-named-128").getFirst().getCallId());
   }
 
   @Test
@@ -152,8 +138,8 @@ class AuditTrailTest extends OwnDatabaseTest {
         .setFinancialYear("2009-10").setQuarter(1).setAmount(Moneys.gbp(1_000_00L))).build());
 
     assertEquals(List.of("fundingStreams/t-paid/allocations/2009-10", "fundingStreams/t-paid"),
-        resources(events("fundingStreams/t-paid/")));
-    List<AuditEvent> paid = events("commitments/t-paid-post/");
+        resources(trail.events("fundingStreams/t-paid/")));
+    List<AuditEvent> paid = trail.events("commitments/t-paid-post/");
     assertEquals(List.of("commitments/t-paid-post/spend/2009-10-q1", "commitments/t-paid-post"), resources(paid));
     assertEquals(List.of(SERVICE + "CreateSpend", SERVICE + "CreateCommitment"),
         paid.stream().map(AuditEvent::getMethod).toList());
@@ -202,33 +188,24 @@ class AuditTrailTest extends OwnDatabaseTest {
     ImportFundingResponse imported = admin.importFunding(request.build());
     assertTrue(imported.getWritten(), imported::toString);
     assertEquals(before + 1, db.rows("audit_event"), "one event, not one per stream or commitment");
-    AuditEvent e = events("fundingStreams").getFirst();
+    AuditEvent e = trail.events("fundingStreams").getFirst();
     assertEvent(e, SERVICE + "ImportFunding", "import", "fundingStreams", TestIssuer.ADMIN, "", e.getCallId());
     assertFalse(e.hasBefore());
     assertEquals(2, e.getAfter().getFieldsOrThrow("funding_streams").getNumberValue());
     assertEquals(1, e.getAfter().getFieldsOrThrow("commitments").getNumberValue());
-    assertEquals(List.of(), events("commitments/t-imported-post"));
+    assertEquals(List.of(), trail.events("commitments/t-imported-post"));
   }
 
   @Test
   void theTrailIsFilteredByPersonAndTime() {
     as(StandInRights.FINANCE).createFundingStream(stream("t-fin"));
     admin.createFundingStream(stream("t-admins"));
-    List<AuditEvent> fins = events(ListAuditEventsRequest.newBuilder().setPerson("people/fin"));
+    List<AuditEvent> fins = trail.events(ListAuditEventsRequest.newBuilder().setPerson("people/fin"));
     assertEquals(List.of("fundingStreams/t-fin"), resources(fins));
     AuditEvent fin = fins.getFirst();
     assertEquals(List.of("people/fin", "organisations/city-council", StandInRights.FINANCE),
         List.of(fin.getPerson(), fin.getOrganisation(), fin.getSubject()));
-
-    Timestamp at = fin.getCreateTime();
-    Timestamp justAfter = Protos.timestamp(Instant.ofEpochSecond(at.getSeconds(), at.getNanos()).plusNanos(1_000));
-    var theFinanceOfficers = ListAuditEventsRequest.newBuilder().setPerson("people/fin");
-    assertEquals(1, events(theFinanceOfficers.clone().setStartTime(at).setEndTime(justAfter)).size(),
-        "the range holds its start");
-    assertEquals(0, events(theFinanceOfficers.clone().setEndTime(at)).size(), "but not its end");
-    var theAdmins = ListAuditEventsRequest.newBuilder().setResource("fundingStreams/t-admins");
-    assertEquals(1, events(theAdmins.clone().setStartTime(at)).size(), "written after");
-    assertEquals(0, events(theAdmins.clone().setEndTime(at)).size());
+    trail.assertTimeRangeAround(fin, "fundingStreams/t-admins");
   }
 
   @Test
@@ -240,28 +217,12 @@ class AuditTrailTest extends OwnDatabaseTest {
 
   @Test
   void badFiltersAreRefusedNamingEachField() {
-    Timestamp later = Timestamp.newBuilder().setSeconds(1_300_000_000L).build();
-    Timestamp earlier = Timestamp.newBuilder().setSeconds(1_200_000_000L).build();
-    expectInvalid(() -> admin.listAuditEvents(ListAuditEventsRequest.newBuilder().setPerson("fin").build()),
-        "person");
-    expectInvalid(() -> admin.listAuditEvents(ListAuditEventsRequest.newBuilder().setStartTime(later)
-        .setEndTime(earlier).build()), "end_time");
-    expectInvalid(() -> admin.listAuditEvents(ListAuditEventsRequest.newBuilder().setStartTime(Timestamp.newBuilder()
-        .setSeconds(Long.MIN_VALUE)).build()), "start_time");
-    expectInvalid(() -> admin.listAuditEvents(ListAuditEventsRequest.newBuilder().setPageToken("forged").build()),
-        "page_token");
+    trail.assertBadFiltersAreRefused();
   }
 
   @Test
-  void theServicesOwnDatabaseRoleCanNeitherChangeNorDeleteAnEvent() throws Exception {
+  void theServicesOwnDatabaseRoleCanNeitherChangeNorDeleteAnEvent() {
     admin.createFundingStream(stream("t-permanent"));
-    AuditEvent kept = events("fundingStreams/t-permanent").getFirst();
-    assertEquals(db.user(), db.micronautProperties().get("datasources.default.username"));
-    assertThrows(SQLException.class, () -> db.execute("UPDATE audit_event SET subject = 'someone-else' "
-        + "WHERE resource = 'fundingStreams/t-permanent'"));
-    assertThrows(SQLException.class, () -> db.execute("DELETE FROM audit_event WHERE resource = "
-        + "'fundingStreams/t-permanent'"));
-    assertThrows(SQLException.class, () -> db.execute("TRUNCATE audit_event"));
-    assertEquals(List.of(kept), events("fundingStreams/t-permanent"));
+    trail.assertAppendOnly(db, "fundingStreams/t-permanent");
   }
 }
