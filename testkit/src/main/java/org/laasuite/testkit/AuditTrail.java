@@ -52,7 +52,10 @@ public final class AuditTrail {
     return events.stream().map(AuditEvent::getAction).toList();
   }
 
-  /** {@code stub} sending {@code callId} as x-request-id (none when null); each call's response headers land in {@code answered}. */
+  /**
+   * {@code stub} sending {@code callId} as x-request-id (none when null); each call's response headers land in
+   * {@code answered}.
+   */
   public static <S extends AbstractStub<S>> S naming(S stub, String callId, AtomicReference<Metadata> answered) {
     Metadata sent = new Metadata();
     if (callId != null) {

@@ -37,7 +37,10 @@ public final class ServedCall {
     this.clientAddress = clientAddress;
   }
 
-  /** The call {@code call} with {@code headers}: the client's x-request-id when it is printable ASCII, else a new id. */
+  /**
+   * The call {@code call} with {@code headers}: its id is the client's x-request-id when that is printable ASCII of
+   * at most 128 characters, else a new one.
+   */
   public static ServedCall of(ServerCall<?, ?> call, Metadata headers) {
     String sent = headers.get(CALL_ID);
     return new ServedCall(call.getMethodDescriptor().getFullMethodName(),
