@@ -49,6 +49,7 @@ import org.laasuite.indicators.v1.SubmitEntryRequest;
 import org.laasuite.indicators.v1.Target;
 import org.laasuite.testkit.TestIssuer;
 import org.laasuite.type.v1.LaaBlock;
+import org.laasuite.type.v1.ListAuditEventsRequest;
 
 /**
  * A quarter's figure on its way to the public, with the demo partnership's people and the rights its governance
@@ -213,5 +214,22 @@ class EntryWorkflowTest {
     assertEquals("64", change.getFirst().getWas().getFigure().getValue().getValue());
     assertEquals("66", change.getFirst().getNow().getFigure().getValue().getValue());
     assertFalse(change.getFirst().getNow().getSuperseded());
+
+    // The audit trail has each write and step, with its person, request id and the fields before and after.
+    var events = as(PUBLISHER).listAuditEvents(ListAuditEventsRequest.newBuilder().setResource(INDICATOR + "/")
+        .setPageSize(500).build()).getEventsList();
+    var steps = events.stream().filter(e -> e.getResource().equals(ENTRY)).map(e -> e.getAction() + " "
+        + e.getPerson()).toList().reversed();
+    assertEquals(List.of("create " + MEMBER, "submit " + MEMBER, "approve " + CHAIR, "publish " + PUBLISHER, "update " + MEMBER,
+        "submit " + MEMBER, "return " + CHAIR, "submit " + MEMBER, "approve " + CHAIR, "publish " + PUBLISHER),
+        steps);
+    var approved = events.stream().filter(e -> e.getAction().equals("approve")).findFirst().orElseThrow();
+    assertEquals(List.of("state"), approved.getChangedFieldsList());
+    var created = events.stream().filter(e -> e.getAction().equals("create")
+        && e.getResource().contains("/outturns/")).toList();
+    assertEquals(2, created.size(), "the figure and its correction, the retried save once: " + created);
+    assertTrue(created.stream().allMatch(e -> e.getPerson().equals(MEMBER)
+        && e.getIssuer().equals(TestIssuer.ISSUER)), created.toString());
+    assertTrue(created.stream().anyMatch(e -> e.getRequestId().equals("6a1f0c1e-flow-1")), created.toString());
   }
 }

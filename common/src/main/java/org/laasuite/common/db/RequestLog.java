@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.ServedCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +117,10 @@ public class RequestLog {
     }
     if (!ID.matcher(requestId).matches()) {
       throw ApiException.invalid(field, "must be at most 100 letters, digits and dashes (a UUID)");
+    }
+    ServedCall call = ServedCall.current();
+    if (call != null) {
+      call.requestId(requestId); // the audit events of the work name it
     }
     byte[] hash = hash(messages);
     return transactions.executeWrite(status -> {

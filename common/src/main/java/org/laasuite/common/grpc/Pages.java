@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * AIP-158 pagination: page sizes and opaque page tokens. A token carries the offset of the next
@@ -14,6 +15,7 @@ public final class Pages {
 
   public static final int DEFAULT_SIZE = 50;
   public static final int MAX_SIZE = 500;
+  private static final String NOT_OURS = "is not a token this service issued";
 
   private Pages() {
   }
@@ -64,17 +66,42 @@ public final class Pages {
   }
 
   /**
+   * A page of a listing read by key rather than by position, for an append-only log read newest first: rows
+   * recorded while its pages are read would move every later page's offset, so its token carries the key of the
+   * last row returned instead, and the next page is the rows past it ({@link #after()}: 0 on the first page).
+   */
+  public record Keyed(int size, long after, String query) {
+
+    /** The rows SQL returned for this page, with the token for the next (the last row's {@code key}). */
+    public <T> Slice<T> slice(List<T> rows, ToLongFunction<T> key) {
+      return new Slice<>(rows, rows.size() < size || rows.isEmpty() ? ""
+          : encode(key.applyAsLong(rows.getLast()), query));
+    }
+  }
+
+  /**
    * Validates page_size and page_token into {@code v}; {@code query} is a stable description of the
    * filters (e.g. "block=CYP;source=") that the token is bound to.
    */
   public static Page page(int pageSize, String pageToken, String query, Violations v) {
-    int size = pageSize == 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
-    v.check(pageSize >= 0, "page_size", "must not be negative");
-    int offset = 0;
-    if (pageToken != null && !pageToken.isEmpty()) {
-      offset = decode(pageToken, query, v);
+    int size = size(pageSize, v);
+    long offset = pageToken == null || pageToken.isEmpty() ? 0 : decode(pageToken, query, v);
+    if (offset > Integer.MAX_VALUE) {
+      v.add("page_token", NOT_OURS);
+      offset = 0;
     }
-    return new Page(size, offset, query);
+    return new Page(size, (int) offset, query);
+  }
+
+  /** The same for a listing read by key ({@link Keyed}). */
+  public static Keyed keyed(int pageSize, String pageToken, String query, Violations v) {
+    int size = size(pageSize, v);
+    return new Keyed(size, pageToken == null || pageToken.isEmpty() ? 0 : decode(pageToken, query, v), query);
+  }
+
+  private static int size(int pageSize, Violations v) {
+    v.check(pageSize >= 0, "page_size", "must not be negative");
+    return pageSize == 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
   }
 
   /** A page request on its own: its violations are thrown at once. */
@@ -90,12 +117,12 @@ public final class Pages {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static int decode(String token, String query, Violations v) {
+  private static long decode(String token, String query, Violations v) {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       String[] parts = raw.split(":", -1);
       if (parts.length == 3 && parts[0].equals("1")) {
-        int offset = Integer.parseInt(parts[1]);
+        long offset = Long.parseLong(parts[1]);
         if (offset >= 0 && parts[2].equals(Integer.toHexString(query.hashCode()))) {
           return offset;
         }
@@ -107,7 +134,7 @@ public final class Pages {
     } catch (IllegalArgumentException malformed) {
       // falls through to the violation below
     }
-    v.add("page_token", "is not a token this service issued");
+    v.add("page_token", NOT_OURS);
     return 0;
   }
 }

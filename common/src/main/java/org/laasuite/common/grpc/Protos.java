@@ -3,6 +3,7 @@ package org.laasuite.common.grpc;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import com.google.type.Decimal;
+import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -107,6 +108,23 @@ public final class Protos {
   /** Entities make their timestamps at the database's microsecond precision (see their @DateCreated). */
   public static Timestamp timestamp(Instant i) {
     return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+  }
+
+  /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the range of a google.protobuf.Timestamp. */
+  private static final long MIN_SECONDS = -62_135_596_800L;
+  private static final long MAX_SECONDS = 253_402_300_799L;
+
+  /** A point in time a client sends; empty when unset, a violation when outside a Timestamp's range. */
+  public static Optional<Instant> instant(@Nullable Timestamp t, String field, Violations v) {
+    if (t == null) {
+      return Optional.empty();
+    }
+    if (t.getSeconds() < MIN_SECONDS || t.getSeconds() > MAX_SECONDS || t.getNanos() < 0
+        || t.getNanos() > 999_999_999) {
+      v.add(field, "is not a time: seconds must be within years 1 to 9999 and nanos 0 to 999,999,999");
+      return Optional.empty();
+    }
+    return Optional.of(Instant.ofEpochSecond(t.getSeconds(), t.getNanos()));
   }
 
   /** A value for an error message: short, whatever the client sent. */

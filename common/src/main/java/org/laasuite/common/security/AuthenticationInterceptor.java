@@ -2,6 +2,7 @@ package org.laasuite.common.security;
 
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -17,6 +18,7 @@ import org.laasuite.auth.Caller;
 import org.laasuite.auth.TokenVerifier;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.GrpcErrorInterceptor;
+import org.laasuite.common.grpc.ServedCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * signature…, reason TOKEN_… in its ErrorInfo, and a {@code www-authenticate} trailer as RFC 6750 words it);
  * an issuer whose keys cannot be fetched makes it UNAVAILABLE. Health and reflection stay open, for probes
  * and tools. A service whose calls only read what is public ({@code laa.security.allow-anonymous}) serves a
- * call without a token with no caller, but still refuses a bad one.
+ * call without a token with no caller, but still refuses a bad one. Each call served is also a {@link ServedCall}
+ * in its Context (method, call id, client address: what the audit trail records of a write), and answers its call
+ * id in the {@code x-request-id} response header.
  */
 @Singleton
 public class AuthenticationInterceptor implements ServerInterceptor, Ordered {
@@ -61,9 +65,18 @@ public class AuthenticationInterceptor implements ServerInterceptor, Ordered {
     if (OPEN.contains(call.getMethodDescriptor().getServiceName())) {
       return next.startCall(call, headers);
     }
+    ServedCall served = ServedCall.of(call, headers);
+    ServerCall<Q, R> answering = new SimpleForwardingServerCall<>(call) {
+      @Override
+      public void sendHeaders(Metadata responseHeaders) {
+        responseHeaders.put(ServedCall.CALL_ID, served.callId());
+        super.sendHeaders(responseHeaders);
+      }
+    };
+    Context context = served.in(Context.current());
     String header = headers.get(BearerToken.AUTHORIZATION);
     if (header == null && allowAnonymous) {
-      return next.startCall(call, headers);
+      return Contexts.interceptCall(context, answering, headers, next);
     }
     Caller caller;
     try {
@@ -76,7 +89,7 @@ public class AuthenticationInterceptor implements ServerInterceptor, Ordered {
       LOG.debug("{} refused: {}", call.getMethodDescriptor().getFullMethodName(), e.getMessage());
       return refuse(call, e, BearerCallers.challenge(e));
     }
-    return Contexts.interceptCall(Context.current().withValue(Callers.KEY, caller), call, headers, next);
+    return Contexts.interceptCall(context.withValue(Callers.KEY, caller), answering, headers, next);
   }
 
   private <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, ApiException e, String challenge) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.laasuite.auth.Caller;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.ServedCall;
 import org.laasuite.partnership.v1.CallerRights;
 import org.laasuite.partnership.v1.Permission;
 import org.laasuite.partnership.v1.Right;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Every write asks here whether its caller may touch its object: the caller must hold {@code permission} over one of
  * the scopes the object belongs to (an indicator: its owning organisation or its theme group) or over the whole
  * partnership; the configured admins ({@link Admins}) may do everything. Refused PERMISSION_DENIED naming the
- * permission missing and the object; allowed writes are logged with who, what and why (logger {@code laa.audit}), the
- * record the next issue's audit trail builds on.
+ * permission missing and the object; allowed writes are logged with who, what and why (logger {@code laa.audit}). The
+ * rights looked up stay with the call ({@link ServedCall#rights()}): the person and organisation its audit events name.
  */
 @Singleton
 public class Authorizer {
@@ -53,6 +54,10 @@ public class Authorizer {
           + caller + " may do: no partnership service is configured (laa.services.partnership)", List.of());
     }
     CallerRights rights = source.rights(caller);
+    ServedCall call = ServedCall.current();
+    if (call != null) {
+      call.rights(rights); // who the audit trail says wrote
+    }
     String who = rights.getPerson().isEmpty() ? caller.toString() : rights.getPerson();
     for (Right r : rights.getRightsList()) {
       if (r.getPermission() == permission && (r.getScope().isEmpty() || scopes.contains(r.getScope()))) {

@@ -37,4 +37,20 @@ class PagesTest {
     assertEquals("page_token", v.list().get(1).getField());
     assertEquals("page_token", v.list().get(2).getField());
   }
+
+  @Test
+  void aKeyedTokenCarriesTheLastKeyReturnedAndIsBoundToItsQuery() {
+    Violations v = new Violations();
+    Pages.Keyed first = Pages.keyed(2, "", "q", v);
+    assertEquals(0, first.after());
+    Pages.Slice<Long> page = first.slice(java.util.List.of(9_000_000_000L, 8_000_000_000L), k -> k);
+    Pages.Keyed second = Pages.keyed(2, page.nextPageToken(), "q", v);
+    assertTrue(v.isEmpty());
+    assertEquals(8_000_000_000L, second.after(), "keys beyond an int");
+    assertEquals("", second.slice(java.util.List.of(7L), k -> k).nextPageToken(), "no token after a short page");
+    Pages.keyed(2, page.nextPageToken(), "other", v);
+    Pages.page(2, page.nextPageToken(), "q", v);
+    assertEquals(java.util.List.of("page_token", "page_token"), v.list().stream().map(f -> f.getField()).toList(),
+        "another query's token, and a key too large for an offset");
+  }
 }

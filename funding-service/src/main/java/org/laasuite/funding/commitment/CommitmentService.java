@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.FinancialYear;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.Pages;
@@ -24,6 +25,7 @@ import org.laasuite.funding.stream.AllocationRepository;
 import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.FundingStreamRow;
 import org.laasuite.funding.stream.FundingStreamService;
+import org.laasuite.funding.v1.Spend;
 
 /** Commitments (what the money pays for) and the spend against them. */
 @Singleton
@@ -36,15 +38,17 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
   private final CommitmentSupports supports;
   private final FundingStreamService streams;
   private final AllocationRepository allocations;
+  private final AuditLog audit;
 
   public CommitmentService(CommitmentRepository commitments, CommitmentAmountRepository amounts, SpendRepository spend,
-      CommitmentSupports supports, FundingStreamService streams, AllocationRepository allocations) {
+      CommitmentSupports supports, FundingStreamService streams, AllocationRepository allocations, AuditLog audit) {
     this.commitments = commitments;
     this.amounts = amounts;
     this.spend = spend;
     this.supports = supports;
     this.streams = streams;
     this.allocations = allocations;
+    this.audit = audit;
   }
 
   @Override
@@ -141,7 +145,9 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
     amounts.saveAll(d.amounts().stream().map(a -> new CommitmentAmountRow(null, saved.id(), a.financialYear(),
         a.pence(), a.status(), a.originalText())).toList());
     supports.save(saved.id(), d.supports());
-    return full(List.of(saved)).getFirst();
+    Full created = full(List.of(saved)).getFirst();
+    audit.record(AuditLog.CREATE, saved.name(), null, CommitmentMapper.toProto(created));
+    return created;
   }
 
   /** Null when the stream can afford {@code pence} in {@code year}; else why not. */
@@ -192,7 +198,10 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "SPEND_ALREADY_EXISTS",
           c.name() + " already has spend for " + year + " Q" + quarter, "spend.quarter");
     }
-    return spend.save(new SpendRow(null, c.id(), s.financialYear(), quarter, s.pence(), s.note(), null));
+    SpendRow saved = spend.save(new SpendRow(null, c.id(), s.financialYear(), quarter, s.pence(), s.note(), null));
+    Spend created = CommitmentMapper.toProto(c, saved);
+    audit.record(AuditLog.CREATE, created.getName(), null, created);
+    return saved;
   }
 
   /** A page of the commitment's spend, in year and quarter order. */

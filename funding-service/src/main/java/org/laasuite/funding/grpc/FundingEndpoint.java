@@ -8,6 +8,7 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.function.Function;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.security.Authorizer;
 import org.laasuite.common.grpc.Pages;
@@ -24,6 +25,8 @@ import org.laasuite.funding.summary.SummaryMapper;
 import org.laasuite.funding.summary.SummaryService;
 import org.laasuite.funding.v1.*;
 import org.laasuite.partnership.v1.Permission;
+import org.laasuite.type.v1.ListAuditEventsRequest;
+import org.laasuite.type.v1.ListAuditEventsResponse;
 
 /** The gRPC face of the funding service: thin; errors are ApiExceptions the shared interceptor translates. */
 @Singleton
@@ -35,9 +38,11 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   private final SummaryService summaries;
   private final FundingImporter importer;
   private final Authorizer authorizer;
+  private final AuditLog audit;
 
   public FundingEndpoint(FundingStreamService streams, CommitmentService commitments, SummaryService summaries,
-      FundingImporter importer, RequestLog requestLog, Authorizer authorizer) {
+      FundingImporter importer, RequestLog requestLog, Authorizer authorizer, AuditLog audit) {
+    this.audit = audit;
     this.requestLog = requestLog;
     this.authorizer = authorizer;
     this.streams = streams;
@@ -218,6 +223,14 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
       authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "import", "funding streams and commitments");
       return requestLog.once(r, () -> importer.importFiles(r),
         ImportFundingResponse.parser());
+    });
+  }
+
+  @Override
+  public void listAuditEvents(ListAuditEventsRequest r, StreamObserver<ListAuditEventsResponse> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "read", "the funding service's audit trail");
+      return audit.list(r);
     });
   }
 }

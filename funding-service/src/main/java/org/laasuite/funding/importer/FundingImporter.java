@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.laasuite.common.FinancialYear;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.ImportFiles;
 import org.laasuite.common.grpc.ProtoEnums;
@@ -64,13 +65,15 @@ public class FundingImporter {
   private final AllocationRepository allocations;
   private final CommitmentService commitments;
   private final TransactionOperations<?> tx;
+  private final AuditLog audit;
 
   public FundingImporter(FundingStreamRepository streams, AllocationRepository allocations,
-      CommitmentService commitments, TransactionOperations<?> tx) {
+      CommitmentService commitments, TransactionOperations<?> tx, AuditLog audit) {
     this.streams = streams;
     this.allocations = allocations;
     this.commitments = commitments;
     this.tx = tx;
+    this.audit = audit;
   }
 
   record StreamLine(FundingStreamRow stream, AmountValue capital, AmountValue revenue, String note) {
@@ -106,7 +109,8 @@ public class FundingImporter {
           Violations v = new Violations();
           var draft = CommitmentMapper.fromProto(cs.get(i), "commitment.", v);
           v.throwIfAny();
-          commitments.create(draft, false, asked -> stored -> false); // an import's id taken is a problem
+          // an import's id taken is a problem; the import is one audit event, not one per commitment
+          audit.importing(() -> commitments.create(draft, false, asked -> stored -> false));
         } catch (ApiException e) {
           late.add(problem(COMMITMENTS, i + 2, "", e.getMessage()));
         }
@@ -115,6 +119,8 @@ public class FundingImporter {
         status.setRollbackOnly();
         return false;
       }
+      audit.record(AuditLog.IMPORT, ResourceNames.FUNDING_STREAMS.path(), null, response.clone().setWritten(true)
+          .build());
       return true;
     });
     return response.addAllProblems(late).setWritten(written).build();

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.funding.v1.Allocation;
 
 /** Funding streams and their allocations: rules and transactions. */
 @Singleton
@@ -22,10 +24,12 @@ public class FundingStreamService {
 
   private final FundingStreamRepository streams;
   private final AllocationRepository allocations;
+  private final AuditLog audit;
 
-  public FundingStreamService(FundingStreamRepository streams, AllocationRepository allocations) {
+  public FundingStreamService(FundingStreamRepository streams, AllocationRepository allocations, AuditLog audit) {
     this.streams = streams;
     this.allocations = allocations;
+    this.audit = audit;
   }
 
   public FundingStreamRow get(String name, String field) {
@@ -69,7 +73,9 @@ public class FundingStreamService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "FUNDING_STREAM_ALREADY_EXISTS",
           candidate.name() + " already exists", "funding_stream.id");
     }
-    return streams.save(candidate);
+    FundingStreamRow saved = streams.save(candidate);
+    audit.record(AuditLog.CREATE, saved.name(), null, FundingStreamMapper.toProto(saved));
+    return saved;
   }
 
   /**
@@ -86,7 +92,9 @@ public class FundingStreamService {
     Violations v = new Violations();
     FundingStreamRow changed = change.apply(existing, v);
     v.throwIfAny();
-    return streams.update(changed.nextVersion());
+    FundingStreamRow updated = streams.update(changed.nextVersion());
+    audit.record(AuditLog.UPDATE, name, FundingStreamMapper.toProto(existing), FundingStreamMapper.toProto(updated));
+    return updated;
   }
 
   /** Deletes the stream; ABORTED, deleting nothing, when {@code etag} is set and stale. */
@@ -99,6 +107,7 @@ public class FundingStreamService {
           name + " pays for commitments; delete or move them first", List.of());
     }
     streams.delete(s);
+    audit.record(AuditLog.DELETE, s.name(), FundingStreamMapper.toProto(s), null);
   }
 
   /** How many commitments a stream pays for (the commitment feature answers). */
@@ -113,7 +122,10 @@ public class FundingStreamService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "ALLOCATION_ALREADY_EXISTS",
           s.name() + " already has an allocation for " + a.financialYear(), "allocation.financial_year");
     }
-    return allocations.save(a);
+    AllocationRow saved = allocations.save(a);
+    Allocation created = FundingStreamMapper.toProto(s, saved);
+    audit.record(AuditLog.CREATE, created.getName(), null, created);
+    return saved;
   }
 
   /** A page of the stream's allocations, in year order. */

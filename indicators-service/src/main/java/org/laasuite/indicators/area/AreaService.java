@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.function.Predicate;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
@@ -14,9 +15,11 @@ import org.laasuite.common.grpc.Violations;
 public class AreaService {
 
   private final AreaRepository areas;
+  private final AuditLog audit;
 
-  public AreaService(AreaRepository areas) {
+  public AreaService(AreaRepository areas, AuditLog audit) {
     this.areas = areas;
+    this.audit = audit;
   }
 
   public AreaRow get(String name) {
@@ -45,7 +48,9 @@ public class AreaService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "AREA_ALREADY_EXISTS",
           ResourceNames.AREAS.name(candidate.code()) + " already exists", "area.id");
     }
-    return areas.save(candidate);
+    AreaRow saved = areas.save(candidate);
+    audit.record(AuditLog.CREATE, ResourceNames.AREAS.name(saved.code()), null, AreaMapper.toProto(saved));
+    return saved;
   }
 
   /** Saves the areas of {@code wanted} that do not exist yet; answers how many it created. */

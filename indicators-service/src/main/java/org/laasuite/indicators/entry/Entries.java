@@ -11,7 +11,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.ResourceNames;
@@ -22,6 +24,7 @@ import org.laasuite.indicators.indicator.IndicatorRepository;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.period.PeriodRepository;
 import org.laasuite.indicators.period.PeriodRow;
+import org.laasuite.indicators.v1.Entry;
 import org.laasuite.indicators.v1.PublicationState;
 
 /**
@@ -64,9 +67,11 @@ public class Entries {
   private final ItemStates items;
   private final PeriodRepository periods;
   private final IndicatorRepository indicators;
+  private final AuditLog audit;
 
   public Entries(EntryRepository entries, EntryStepRepository steps, ItemStates items, PeriodRepository periods,
-      IndicatorRepository indicators) {
+      IndicatorRepository indicators, AuditLog audit) {
+    this.audit = audit;
     this.indicators = indicators;
     this.entries = entries;
     this.steps = steps;
@@ -98,6 +103,18 @@ public class Entries {
     return s.length() > 80 ? s.substring(0, 80) + "…" : s;
   }
 
+  /** The audit event's action of each step. */
+  private static final Map<PublicationState, String> ACTIONS = Map.of(
+      PublicationState.PUBLICATION_STATE_SUBMITTED, AuditLog.SUBMIT,
+      PublicationState.PUBLICATION_STATE_APPROVED, AuditLog.APPROVE,
+      PublicationState.PUBLICATION_STATE_RETURNED, AuditLog.RETURN,
+      PublicationState.PUBLICATION_STATE_PUBLISHED, AuditLog.PUBLISH);
+
+  /** An entry's state as the audit trail records it, before and after a step. */
+  private static Entry stateOf(String name, PublicationState state, String reason) {
+    return Entry.newBuilder().setName(name).setState(state).setReturnReason(reason).build();
+  }
+
   /** The etag of an entry as it is now. */
   public static String etag(EntryRow e) {
     return Etags.of(e.id(), e.version());
@@ -114,7 +131,8 @@ public class Entries {
    */
   public PublicationState open(long indicatorId, long periodId, String who) {
     Instant at = now();
-    entries.insertIfMissing(indicatorId, periodId, PublicationState.PUBLICATION_STATE_PUBLISHED.name(), at, who);
+    boolean made = entries.insertIfMissing(indicatorId, periodId, PublicationState.PUBLICATION_STATE_PUBLISHED.name(),
+        at, who) == 1;
     EntryRow e = entries.findForUpdate(indicatorId, periodId).orElseThrow();
     if (LOCKED.contains(e.state())) {
       throw new ApiException(Status.Code.FAILED_PRECONDITION, "ENTRY_LOCKED", nameOf(e) + " is " + words(e.state())
@@ -126,6 +144,9 @@ public class Entries {
         at, who);
     if (e.state() == PublicationState.PUBLICATION_STATE_PUBLISHED) {
       steps.save(new EntryStepRow(null, e.id(), PublicationState.PUBLICATION_STATE_DRAFT, who, at, ""));
+      String name = nameOf(e);
+      audit.record(made ? AuditLog.CREATE : AuditLog.UPDATE, name, made ? null : stateOf(name, e.state(), ""),
+          stateOf(name, state, ""));
     }
     return state;
   }
@@ -201,6 +222,8 @@ public class Entries {
             + ": only " + String.join(" or ", m.from().stream().map(Entries::words).toList()) + " figures can be "
             + words(m.to()), List.of());
       }
+      audit.record(ACTIONS.get(m.to()), name, stateOf(name, e.state(), e.returnReason()),
+          stateOf(name, m.to(), m.reason()));
       String state = m.to().name();
       Instant published = m.to() == PublicationState.PUBLICATION_STATE_PUBLISHED ? at : null;
       items.moveOutturns(e.indicatorId(), e.periodId(), state, published);

@@ -25,7 +25,7 @@ public final class EntryRepositories {
     @Query("""
         INSERT INTO entry (indicator_id, period_id, state, update_time, update_by)
         VALUES (:indicatorId, :periodId, :state, :at, :by) ON CONFLICT (indicator_id, period_id) DO NOTHING""")
-    void insertIfMissing(long indicatorId, long periodId, String state, Instant at, String by);
+    int insertIfMissing(long indicatorId, long periodId, String state, Instant at, String by);
 
     /** The entry, locked until the transaction ends: its state changes one at a time. */
     @Query("SELECT * FROM entry WHERE indicator_id = :indicatorId AND period_id = :periodId FOR UPDATE")

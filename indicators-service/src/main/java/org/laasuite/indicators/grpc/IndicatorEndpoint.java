@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.util.Map;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.ProtoEnums;
@@ -45,6 +46,8 @@ import org.laasuite.indicators.report.ReportService;
 import org.laasuite.indicators.v1.*;
 import org.laasuite.partnership.v1.Permission;
 import org.laasuite.type.v1.LaaBlock;
+import org.laasuite.type.v1.ListAuditEventsRequest;
+import org.laasuite.type.v1.ListAuditEventsResponse;
 
 /**
  * The gRPC face of the service: requests in, services called, protos out. Errors are thrown as
@@ -67,11 +70,14 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   private final EntryReports entryReports;
   private final Editions editions;
   private final TransactionOperations<Connection> transactions;
+  /** The audit trail ListAuditEvents reads (every write of this service appends to it). */
+  private final AuditLog audit;
 
   public IndicatorEndpoint(IndicatorService indicators, AreaService areas, PeriodService periods,
       MeasureService measures, ReportService reports, SimpleViewImporter simpleView, References references,
       RequestLog requestLog, Referrers referrers, Authorizer authorizer, Entries entries, EntryReports entryReports,
-      Editions editions, TransactionOperations<Connection> transactions) {
+      Editions editions, TransactionOperations<Connection> transactions, AuditLog audit) {
+    this.audit = audit;
     this.entries = entries;
     this.entryReports = entryReports;
     this.editions = editions;
@@ -754,6 +760,15 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       var slice = editions.list(period, page);
       return ListEditionsResponse.newBuilder().addAllEditions(slice.map(editions::summary))
           .setNextPageToken(slice.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void listAuditEvents(ListAuditEventsRequest r,
+      StreamObserver<ListAuditEventsResponse> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "read", "the indicators service's audit trail");
+      return audit.list(r);
     });
   }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ImportFiles;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
@@ -94,10 +95,11 @@ public class SimpleViewImporter {
   private final OutturnRepository outturns;
   private final RecordedJudgementRepository judgements;
   private final Entries entries;
+  private final AuditLog audit;
 
   public SimpleViewImporter(IndicatorService indicators, AreaService areaService, AreaRepository areas,
       PeriodService periods, BaselineRepository baselines, TargetRepository targets, OutturnRepository outturns,
-      RecordedJudgementRepository judgements, Entries entries) {
+      RecordedJudgementRepository judgements, Entries entries, AuditLog audit) {
     this.entries = entries;
     this.indicators = indicators;
     this.areaService = areaService;
@@ -107,6 +109,7 @@ public class SimpleViewImporter {
     this.targets = targets;
     this.outturns = outturns;
     this.judgements = judgements;
+    this.audit = audit;
   }
 
   /** A figure placed in an area. */
@@ -131,6 +134,8 @@ public class SimpleViewImporter {
         && !drafts.isEmpty();
     if (write) {
       write(drafts, response, request.getFileName().isBlank() ? "a Simple View file" : request.getFileName());
+      audit.record(AuditLog.IMPORT, ResourceNames.INDICATORS.path(), null,
+          response.clone().clearProblems().setWritten(true).build());
     } else {
       response.setIndicators(drafts.size());
       response.setBaselines((int) drafts.stream().filter(d -> d.baseline() != null).count());

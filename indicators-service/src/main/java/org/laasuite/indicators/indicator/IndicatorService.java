@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.Pages;
@@ -25,9 +26,11 @@ import org.laasuite.common.grpc.Violations;
 public class IndicatorService {
 
   private final IndicatorRepository indicators;
+  private final AuditLog audit;
 
-  public IndicatorService(IndicatorRepository indicators) {
+  public IndicatorService(IndicatorRepository indicators, AuditLog audit) {
     this.indicators = indicators;
+    this.audit = audit;
   }
 
   public IndicatorRow get(String name, String field) {
@@ -94,7 +97,9 @@ public class IndicatorService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "INDICATOR_ALREADY_EXISTS",
           candidate.name() + " already exists (codes are compared without regard to case)", "indicator.id");
     }
-    return indicators.save(candidate);
+    IndicatorRow saved = indicators.save(candidate);
+    audit.record(AuditLog.CREATE, saved.name(), null, IndicatorMapper.toProto(saved));
+    return saved;
   }
 
   /**
@@ -111,7 +116,9 @@ public class IndicatorService {
     Violations v = new Violations();
     IndicatorRow updated = change.apply(existing, v);
     v.throwIfAny();
-    return indicators.update(updated.nextVersion());
+    IndicatorRow stored = indicators.update(updated.nextVersion());
+    audit.record(AuditLog.UPDATE, name, IndicatorMapper.toProto(existing), IndicatorMapper.toProto(stored));
+    return stored;
   }
 
   /**
@@ -126,7 +133,8 @@ public class IndicatorService {
     Etags.check(etag, existing.etag(), name);
     if (force) {
       if (!existing.archived()) {
-        indicators.update(existing.deletedAt(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        IndicatorRow archived = indicators.update(existing.deletedAt(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        audit.record(AuditLog.DELETE, name, IndicatorMapper.toProto(existing), IndicatorMapper.toProto(archived));
       }
       return;
     }
@@ -139,6 +147,7 @@ public class IndicatorService {
           + "), so nothing was deleted; delete it with force to archive it, keeping all of them", refers);
     }
     indicators.delete(existing);
+    audit.record(AuditLog.DELETE, name, IndicatorMapper.toProto(existing), null);
   }
 
   /** Brings back an archived indicator (a current one is answered as it is); ABORTED when {@code etag} is stale. */
@@ -146,7 +155,12 @@ public class IndicatorService {
   public IndicatorRow undelete(String name, String etag) {
     IndicatorRow existing = lock(name, "name");
     Etags.check(etag, existing.etag(), name);
-    return existing.archived() ? indicators.update(existing.deletedAt(null)) : existing;
+    if (!existing.archived()) {
+      return existing;
+    }
+    IndicatorRow restored = indicators.update(existing.deletedAt(null));
+    audit.record(AuditLog.UNDELETE, name, IndicatorMapper.toProto(existing), IndicatorMapper.toProto(restored));
+    return restored;
   }
 
   /** The indicator's own figures, a precondition of type FIGURES for each kind it has. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
@@ -49,11 +50,13 @@ public class MeasureService {
   private final NarrativeRepository narratives;
   private final RecordedJudgementRepository judgements;
   private final Entries entries;
+  private final AuditLog audit;
 
   public MeasureService(IndicatorService indicators, References references, BaselineRepository baselines,
       TargetRepository targets, OutturnRepository outturns, NarrativeRepository narratives,
-      RecordedJudgementRepository judgements, Entries entries) {
+      RecordedJudgementRepository judgements, Entries entries, AuditLog audit) {
     this.entries = entries;
+    this.audit = audit;
     this.indicators = indicators;
     this.references = references;
     this.baselines = baselines;
@@ -69,8 +72,8 @@ public class MeasureService {
     PeriodRow period = references.period(d.period(), "baseline.period", false, v);
     AreaRow area = references.area(d.area(), "baseline.area", v);
     v.throwIfAny();
-    return baselines.save(new BaselineRow(null, indicator.id(), period == null ? null : period.id(),
-        area.id(), d.figure(), null));
+    return audited(indicator.code(), MeasureMapper::toProto, baselines.save(new BaselineRow(null, indicator.id(),
+        period == null ? null : period.id(), area.id(), d.figure(), null)));
   }
 
   /** Saves the target {@code d} describes, once the period and area it names are found (into {@code v}). */
@@ -84,7 +87,8 @@ public class MeasureService {
           indicator.name() + " already has a target for " + d.period() + " in areas/" + area.code(),
           "target.period");
     }
-    return targets.save(new TargetRow(null, indicator.id(), period.id(), area.id(), d.figure(), null));
+    return audited(indicator.code(), MeasureMapper::toProto,
+        targets.save(new TargetRow(null, indicator.id(), period.id(), area.id(), d.figure(), null)));
   }
 
   /**
@@ -95,7 +99,7 @@ public class MeasureService {
   public OutturnRevisionRow createOutturn(IndicatorRow indicator, OutturnDraft d, String who, Violations v) {
     OutturnRevisionRow candidate = outturn(indicator, d, "outturn.", v);
     v.throwIfAny();
-    return record(candidate, false, who);
+    return record(candidate, indicator.code(), false, who);
   }
 
   /**
@@ -103,15 +107,15 @@ public class MeasureService {
    * the period and area already have one, the new figure becomes the next revision and the earlier one is kept,
    * marked superseded.
    */
-  OutturnRevisionRow record(OutturnRevisionRow outturn, boolean publish, String who) {
+  OutturnRevisionRow record(OutturnRevisionRow outturn, String indicatorCode, boolean publish, String who) {
     OutturnRevisionRow candidate = stated(outturn.submittedBy(who), outturn.indicatorId(), outturn.periodId(),
         publish, who, OutturnRevisionRow::in);
     var previous = outturns.findCurrentForUpdate(candidate.indicatorId(), candidate.periodId(), candidate.areaId());
     if (previous.isEmpty()) {
-      return outturns.save(candidate);
+      return audited(indicatorCode, MeasureMapper::toProto, outturns.save(candidate));
     }
     outturns.markSuperseded(previous.get().id());
-    return outturns.save(candidate.asRevisionOf(previous.get()));
+    return audited(indicatorCode, MeasureMapper::toProto, outturns.save(candidate.asRevisionOf(previous.get())));
   }
 
   /**
@@ -158,10 +162,18 @@ public class MeasureService {
       }
     }
     boolean write = !validateOnly && (rejected.isEmpty() || allowPartial) && !accepted.isEmpty();
+    ImportResult result = new ImportResult(accepted.size(), rejected, write);
     if (write) {
-      accepted.forEach(o -> record(o, publish, who));
+      Map<Long, String> codes = new java.util.HashMap<>();
+      indicators.byIds(accepted.stream().map(OutturnRevisionRow::indicatorId).distinct().toList())
+          .forEach(i -> codes.put(i.id(), i.code()));
+      audit.importing(() -> {
+        accepted.forEach(o -> record(o, codes.get(o.indicatorId()), publish, who));
+        return null;
+      });
+      audit.record(AuditLog.IMPORT, "indicators/-/outturns", null, MeasureMapper.toProto(result));
     }
-    return new ImportResult(accepted.size(), rejected, write);
+    return result;
   }
 
   /** Saves the narrative {@code d} describes, once the period it names is found (into {@code v}). */
@@ -169,8 +181,8 @@ public class MeasureService {
   public NarrativeRow createNarrative(IndicatorRow indicator, NarrativeDraft d, String who, Violations v) {
     NarrativeRow row = narrative(indicator, d, "narrative.", v);
     v.throwIfAny();
-    return narratives.save(stated(row, row.indicatorId(), row.periodId(), false, who,
-        (n, state, at) -> n.placed(n.indicatorId(), n.periodId(), state, at, who)));
+    return audited(indicator.code(), MeasureMapper::toProto, narratives.save(stated(row, row.indicatorId(),
+        row.periodId(), false, who, (n, state, at) -> n.placed(n.indicatorId(), n.periodId(), state, at, who))));
   }
 
   /**
@@ -198,6 +210,9 @@ public class MeasureService {
     List<NarrativeRow> saved = new ArrayList<>();
     narratives.saveAll(rows.stream().map(n -> stated(n, n.indicatorId(), n.periodId(), publish, who,
         (r, state, at) -> r.placed(r.indicatorId(), r.periodId(), state, at, who))).toList()).forEach(saved::add);
+    for (int i = 0; i < saved.size(); i++) {
+      audited(batch.get(i).indicatorCode(), MeasureMapper::toProto, saved.get(i));
+    }
     return saved;
   }
 
@@ -214,8 +229,20 @@ public class MeasureService {
   public RecordedJudgementRow createJudgement(IndicatorRow indicator, JudgementDraft d, String who, Violations v) {
     PeriodRow period = references.period(d.period(), "judgement.period", true, v);
     v.throwIfAny();
-    return judgements.save(stated(d.row(), indicator.id(), period.id(), false, who,
-        (j, state, at) -> j.placed(indicator.id(), period.id(), state, at, who)));
+    return audited(indicator.code(), MeasureMapper::toProto, judgements.save(stated(d.row(), indicator.id(),
+        period.id(), false, who, (j, state, at) -> j.placed(indicator.id(), period.id(), state, at, who))));
+  }
+
+  /**
+   * {@code row}, just written, after its audit event (a create, with the row as the API shows it): in the write's
+   * transaction.
+   */
+  private <R, P extends com.google.protobuf.Message> R audited(String indicatorCode, MeasureMapper.ToProto<R, P> mapper,
+      R row) {
+    P shown = mapper.map(indicatorCode, row, references.lookup());
+    audit.record(AuditLog.CREATE, (String) shown.getField(shown.getDescriptorForType().findFieldByName("name")), null,
+        shown);
+    return row;
   }
 
   /** A revision in the state it is written in. */
@@ -257,10 +284,10 @@ public class MeasureService {
     NarrativeRow n = narrative == null ? null : narrative(indicator, narrative, "narrative.", v);
     v.throwIfAny();
     entries.checkEtag(indicator, period, etag);
-    os.forEach(o -> record(o, false, who));
+    os.forEach(o -> record(o, indicator.code(), false, who));
     if (n != null) {
-      narratives.save(stated(n, indicator.id(), period.id(), false, who,
-          (r, state, at) -> r.placed(r.indicatorId(), r.periodId(), state, at, who)));
+      audited(indicator.code(), MeasureMapper::toProto, narratives.save(stated(n, indicator.id(), period.id(), false,
+          who, (r, state, at) -> r.placed(r.indicatorId(), r.periodId(), state, at, who))));
     }
     if (judgement != null) {
       createJudgement(indicator, judgement, who, v);

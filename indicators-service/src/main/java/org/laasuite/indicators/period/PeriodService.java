@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
@@ -17,9 +18,11 @@ import org.laasuite.common.grpc.Violations;
 public class PeriodService {
 
   private final PeriodRepository periods;
+  private final AuditLog audit;
 
-  public PeriodService(PeriodRepository periods) {
+  public PeriodService(PeriodRepository periods, AuditLog audit) {
     this.periods = periods;
+    this.audit = audit;
   }
 
   public PeriodRow get(String name) {
@@ -53,7 +56,9 @@ public class PeriodService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "PERIOD_ALREADY_EXISTS",
           ResourceNames.PERIODS.name(candidate.code()) + " already exists", "period.id");
     }
-    return periods.save(candidate);
+    PeriodRow saved = periods.save(candidate);
+    audit.record(AuditLog.CREATE, ResourceNames.PERIODS.name(saved.code()), null, PeriodMapper.toProto(saved));
+    return saved;
   }
 
   /**

@@ -18,6 +18,9 @@ public final class AccessMapper {
     if (r.person() != null) {
       b.setPerson(r.person().name()).setDisplayName(r.person().displayName());
     }
+    if (r.organisation() != null) {
+      b.setOrganisation(r.organisation().name());
+    }
     for (RightValue right : r.rights()) {
       var rb = Right.newBuilder().setPermission(right.permission()).setScope(right.scope()).setReason(right.reason())
           .setSource(right.source());

@@ -5,14 +5,13 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.laasuite.auth.Caller;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ProtoEnums;
@@ -62,15 +61,17 @@ public class AccessService {
   private final BodyRepository bodies;
   private final MembershipRepository memberships;
   private final Admins admins;
+  private final AuditLog audit;
 
   public AccessService(SignInLinkRepository links, PersonRepository people, OrganisationRepository organisations,
-      BodyRepository bodies, MembershipRepository memberships, Admins admins) {
+      BodyRepository bodies, MembershipRepository memberships, Admins admins, AuditLog audit) {
     this.links = links;
     this.people = people;
     this.organisations = organisations;
     this.bodies = bodies;
     this.memberships = memberships;
     this.admins = admins;
+    this.audit = audit;
   }
 
   /** The caller's person (through their sign-in link) and rights today. */
@@ -85,31 +86,26 @@ public class AccessService {
         rights.add(new RightValue(p, "", Admins.REASON, "", null, null));
       }
     }
-    if (person != null) {
-      rights.addAll(rightsOf(person));
+    if (person == null) {
+      return new CallerRightsValue(caller.issuer(), caller.subject(), null, null, rights);
     }
-    return new CallerRightsValue(caller.issuer(), caller.subject(), person, rights);
+    CallerRightsValue own = rightsOf(List.of(person)).getFirst();
+    rights.addAll(own.rights());
+    return new CallerRightsValue(caller.issuer(), caller.subject(), person, own.organisation(), rights);
   }
 
   /** A person's rights today, as {@code people/{id}} names them. */
   public CallerRightsValue ofPerson(String name) {
-    PersonRow person = ResourceNames.PEOPLE.find(name, "person", people::findByCode);
-    return new CallerRightsValue("", "", person, rightsOf(person));
+    return rightsOf(List.of(ResourceNames.PEOPLE.find(name, "person", people::findByCode))).getFirst();
   }
 
   /** A page of the partnership's people with their rights today: four statements whatever its size. */
   public Pages.Slice<CallerRightsValue> everyone(Pages.Page page) {
-    List<PersonRow> persons = people.page(page.size(), page.offset());
-    var rights = rightsOf(persons);
-    return page.slice(persons.stream().map(p -> new CallerRightsValue("", "", p, rights.get(p.id()))).toList());
+    return page.slice(rightsOf(people.page(page.size(), page.offset())));
   }
 
-  private List<RightValue> rightsOf(PersonRow person) {
-    return rightsOf(List.of(person)).get(person.id());
-  }
-
-  /** Each person's rights today, by their id. */
-  private Map<Long, List<RightValue>> rightsOf(List<PersonRow> persons) {
+  /** Each person with their organisation and rights today, in their order. */
+  private List<CallerRightsValue> rightsOf(List<PersonRow> persons) {
     LocalDate today = LocalDate.now();
     var orgs = organisations.findByIdIn(persons.stream().map(PersonRow::organisationId).filter(Objects::nonNull)
         .distinct().toList()).stream().collect(Collectors.toMap(OrganisationRow::id, o -> o));
@@ -117,7 +113,7 @@ public class AccessService {
         .filter(m -> m.currentOn(today)).toList();
     var byId = bodies.findByIdIn(current.stream().map(MembershipRow::bodyId).distinct().toList()).stream()
         .collect(Collectors.toMap(BodyRow::id, b -> b));
-    Map<Long, List<RightValue>> out = new HashMap<>();
+    List<CallerRightsValue> out = new ArrayList<>();
     for (PersonRow person : persons) {
       List<RightValue> rights = new ArrayList<>();
       OrganisationRow organisation = person.organisationId() == null ? null : orgs.get(person.organisationId());
@@ -136,7 +132,7 @@ public class AccessService {
           rights.addAll(rightsOf(m, byId.get(m.bodyId())));
         }
       }
-      out.put(person.id(), rights);
+      out.add(new CallerRightsValue("", "", person, organisation, rights));
     }
     return out;
   }
@@ -191,8 +187,10 @@ public class AccessService {
           "that sign-in is linked already (to " + people.findById(existing.get().personId()).map(PersonRow::name)
               .orElse("someone") + ")", "sign_in_link");
     }
-    return named(person, links.save(new SignInLinkRow(null, person.id(), candidate.issuer(), candidate.subject(),
-        candidate.email(), null)));
+    NamedLink linked = named(person, links.save(new SignInLinkRow(null, person.id(), candidate.issuer(),
+        candidate.subject(), candidate.email(), null)));
+    audit.record(AuditLog.CREATE, linked.name(), null, AccessMapper.toProto(linked));
+    return linked;
   }
 
   /** A page of the links of the person {@code parent} names, or everyone's ("people/-"): two statements. */
@@ -212,9 +210,10 @@ public class AccessService {
     Violations v = new Violations();
     var child = ResourceNames.child(name, ResourceNames.PEOPLE, "signInLinks", "name", v);
     v.throwIfAny();
-    SignInLinkRow link = links.findById(child.id()).filter(l -> people.findById(l.personId())
-        .map(p -> p.code().equals(child.parent())).orElse(false))
+    PersonRow person = people.findByCode(child.parent()).orElse(null);
+    SignInLinkRow link = links.findById(child.id()).filter(l -> person != null && l.personId() == person.id())
         .orElseThrow(() -> ApiException.notFound("SIGN_IN_LINK", name));
     links.delete(link);
+    audit.record(AuditLog.DELETE, name, AccessMapper.toProto(named(person, link)), null);
   }
 }

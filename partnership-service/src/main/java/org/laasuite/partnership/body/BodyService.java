@@ -10,10 +10,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ProtoEnums;
@@ -25,6 +28,7 @@ import org.laasuite.partnership.directory.DirectoryService;
 import org.laasuite.partnership.directory.OrganisationRow;
 import org.laasuite.partnership.directory.PersonRow;
 import org.laasuite.partnership.v1.BodyType;
+import org.laasuite.partnership.v1.Membership;
 import org.laasuite.partnership.v1.Role;
 import org.laasuite.type.v1.LaaBlock;
 
@@ -35,11 +39,14 @@ public class BodyService {
   private final BodyRepository bodies;
   private final MembershipRepository memberships;
   private final DirectoryService directory;
+  private final AuditLog audit;
 
-  public BodyService(BodyRepository bodies, MembershipRepository memberships, DirectoryService directory) {
+  public BodyService(BodyRepository bodies, MembershipRepository memberships, DirectoryService directory,
+      AuditLog audit) {
     this.bodies = bodies;
     this.memberships = memberships;
     this.directory = directory;
+    this.audit = audit;
   }
 
   public BodyRow get(String name, String field) {
@@ -92,7 +99,11 @@ public class BodyService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "BODY_ALREADY_EXISTS", row.name() + " already exists",
           "body.id");
     }
-    return bodies.save(asked);
+    BodyRow saved = bodies.save(asked);
+    Map<Long, BodyRow> related = Stream.of(p, s).filter(Objects::nonNull)
+        .collect(Collectors.toMap(BodyRow::id, Function.identity(), (x, y) -> x));
+    audit.record(AuditLog.CREATE, saved.name(), null, BodyMapper.toProto(saved, related));
+    return saved;
   }
 
   /**
@@ -107,8 +118,12 @@ public class BodyService {
     OrganisationRow org = represents.isEmpty() ? null
         : directory.organisationOrViolation(represents, "membership.represents", v);
     v.throwIfAny();
-    return memberships.save(new MembershipRow(null, body.id(), who.id(), row.role(), org == null ? null : org.id(),
-        row.sector(), row.startDate(), row.endDate()));
+    MembershipRow saved = memberships.save(new MembershipRow(null, body.id(), who.id(), row.role(),
+        org == null ? null : org.id(), row.sector(), row.startDate(), row.endDate()));
+    Membership created = BodyMapper.toProto(saved, body, Map.of(who.id(), who),
+        org == null ? Map.of() : Map.of(org.id(), org));
+    audit.record(AuditLog.CREATE, created.getName(), null, created);
+    return saved;
   }
 
   /** Memberships of {@code body} (of any body when null), of {@code person} only when not null. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
@@ -21,10 +22,12 @@ public class DirectoryService {
 
   private final OrganisationRepository organisations;
   private final PersonRepository people;
+  private final AuditLog audit;
 
-  public DirectoryService(OrganisationRepository organisations, PersonRepository people) {
+  public DirectoryService(OrganisationRepository organisations, PersonRepository people, AuditLog audit) {
     this.organisations = organisations;
     this.people = people;
+    this.audit = audit;
   }
 
   public OrganisationRow organisation(String name, String field) {
@@ -77,7 +80,9 @@ public class DirectoryService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "ORGANISATION_ALREADY_EXISTS",
           row.name() + " already exists", "organisation.id");
     }
-    return organisations.save(row);
+    OrganisationRow saved = organisations.save(row);
+    audit.record(AuditLog.CREATE, saved.name(), null, DirectoryMapper.toProto(saved));
+    return saved;
   }
 
   /**
@@ -100,6 +105,9 @@ public class DirectoryService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "PERSON_ALREADY_EXISTS",
           row.name() + " already exists", "person.id");
     }
-    return people.save(asked);
+    PersonRow saved = people.save(asked);
+    audit.record(AuditLog.CREATE, saved.name(), null, DirectoryMapper.toProto(saved,
+        org == null ? Map.of() : Map.of(org.id(), org)));
+    return saved;
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ProtoEnums;
@@ -38,6 +39,8 @@ import org.laasuite.partnership.meeting.MeetingService;
 import org.laasuite.partnership.plan.PlanMapper;
 import org.laasuite.partnership.plan.PlanService;
 import org.laasuite.partnership.v1.*;
+import org.laasuite.type.v1.ListAuditEventsRequest;
+import org.laasuite.type.v1.ListAuditEventsResponse;
 
 /** The gRPC face of the partnership service: thin; errors are ApiExceptions the shared interceptor translates. */
 @Singleton
@@ -52,10 +55,12 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   private final PartnershipImporter importer;
   private final AccessService access;
   private final Authorizer authorizer;
+  private final AuditLog audit;
 
   public PartnershipEndpoint(DirectoryService directory, BodyService bodies, MeetingService meetings,
       GovernanceService governance, PlanService plans, PartnershipImporter importer, RequestLog requestLog,
-      AccessService access, Authorizer authorizer) {
+      AccessService access, Authorizer authorizer, AuditLog audit) {
+    this.audit = audit;
     this.requestLog = requestLog;
     this.access = access;
     this.authorizer = authorizer;
@@ -398,6 +403,14 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "delete", r.getName());
       access.unlink(r.getName());
       return Empty.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void listAuditEvents(ListAuditEventsRequest r, StreamObserver<ListAuditEventsResponse> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "read", "the partnership service's audit trail");
+      return audit.list(r);
     });
   }
 }

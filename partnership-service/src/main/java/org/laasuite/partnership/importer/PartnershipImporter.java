@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.ImportFiles;
 import org.laasuite.common.grpc.ProtoEnums;
@@ -74,10 +75,11 @@ public class PartnershipImporter {
   private final ImprovementItemRepository planItems;
   private final RiskRepository risks;
   private final TransactionOperations<?> tx;
+  private final AuditLog audit;
 
   public PartnershipImporter(DirectoryService directory, BodyService bodies, MeetingService meetings,
       ImprovementPlanRepository plans, ImprovementItemRepository planItems, RiskRepository risks,
-      TransactionOperations<?> tx) {
+      TransactionOperations<?> tx, AuditLog audit) {
     this.directory = directory;
     this.bodies = bodies;
     this.meetings = meetings;
@@ -85,6 +87,7 @@ public class PartnershipImporter {
     this.planItems = planItems;
     this.risks = risks;
     this.tx = tx;
+    this.audit = audit;
   }
 
   public ImportPartnershipResponse importFile(ImportPartnershipRequest request) {
@@ -108,11 +111,16 @@ public class PartnershipImporter {
     }
     List<ImportProblem> problems = new ArrayList<>();
     boolean written = tx.executeWrite(status -> {
-      load(root, response, problems);
+      // through the services, as the API writes, but one audit event for the whole data set
+      audit.importing(() -> {
+        load(root, response, problems);
+        return null;
+      });
       if (!problems.isEmpty() || request.getValidateOnly()) {
         status.setRollbackOnly();
         return false;
       }
+      audit.record(AuditLog.IMPORT, "partnership", null, response.clone().setWritten(true).build());
       return true;
     });
     return response.addAllProblems(problems).setWritten(written).build();

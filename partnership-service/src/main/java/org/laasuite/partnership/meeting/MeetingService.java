@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.Pages;
@@ -44,9 +45,10 @@ public class MeetingService {
   private final BodyService bodies;
   private final DirectoryService directory;
   private final JdbcOperations jdbc;
+  private final AuditLog audit;
 
   public MeetingService(MeetingRepository meetings, AttendanceRepository attendance, AgendaItemRepository items,
-      ActionRepository actions, BodyService bodies, DirectoryService directory, JdbcOperations jdbc) {
+      ActionRepository actions, BodyService bodies, DirectoryService directory, JdbcOperations jdbc, AuditLog audit) {
     this.meetings = meetings;
     this.attendance = attendance;
     this.items = items;
@@ -54,6 +56,7 @@ public class MeetingService {
     this.bodies = bodies;
     this.directory = directory;
     this.jdbc = jdbc;
+    this.audit = audit;
   }
 
   /** A meeting and all that belongs to it. */
@@ -166,7 +169,9 @@ public class MeetingService {
         it.minutes(), it.decisions())).toList());
     actions.saveAll(draft.actions().stream().map(a -> new ActionRow(null, id, a.itemNumber(), a.position(), a.text(),
         a.owner(), a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators(), 0)).toList());
-    return get(saved.name());
+    Full created = get(saved.name());
+    audit.record(AuditLog.CREATE, saved.name(), null, MeetingMapper.toProto(created));
+    return created;
   }
 
 
@@ -254,7 +259,10 @@ public class MeetingService {
   public ActionRow updateActionStatus(long id, String name, String etag, ActionStatus status, String note) {
     ActionRow a = actions.lockById(id).orElseThrow(() -> ApiException.notFound("ACTION", name));
     Etags.check(etag, a.etag(), name);
-    return actions.update(a.withStatus(status, note.isEmpty() ? a.note() : note));
+    ActionRow updated = actions.update(a.withStatus(status, note.isEmpty() ? a.note() : note));
+    Origins origins = originsOf(List.of(a));
+    audit.record(AuditLog.UPDATE, name, MeetingMapper.toProto(a, origins), MeetingMapper.toProto(updated, origins));
+    return updated;
   }
 
   /** A person's attendance, with the meetings and their bodies by id. */

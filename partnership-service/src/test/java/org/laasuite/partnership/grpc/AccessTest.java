@@ -92,6 +92,7 @@ class AccessTest extends OwnDatabaseTest {
     CallerRights sam = as("sub-sam").getCallerRights(GetCallerRightsRequest.getDefaultInstance());
     assertEquals("people/sam", sam.getPerson());
     assertEquals("Sam Chair", sam.getDisplayName());
+    assertEquals("organisations/police", sam.getOrganisation());
     assertEquals(List.of("ENTER_FIGURES organisations/police (of Police)",
         "UPDATE_ACTIONS people/sam (the actions they hold)",
         "ENTER_FIGURES bodies/safety (Chair of Community Safety Partnership since 2007-04-01)",
@@ -116,6 +117,7 @@ class AccessTest extends OwnDatabaseTest {
         "a membership that has ended gives no right");
     CallerRights stranger = as("nobody").getCallerRights(GetCallerRightsRequest.getDefaultInstance());
     assertEquals("", stranger.getPerson());
+    assertEquals("", stranger.getOrganisation());
     assertEquals(List.of(), stranger.getRightsList());
     assertEquals(rights(as("sub-sam").getCallerRights(GetCallerRightsRequest.getDefaultInstance())),
         rights(as("nobody").getCallerRights(GetCallerRightsRequest.newBuilder().setPerson("people/sam").build())),
