@@ -54,6 +54,7 @@ public final class Laa {
       case "token" -> token(rest);
       case "import-simple-view" -> importSimpleView(rest);
       case "import-narratives" -> Narratives.importNarratives(rest);
+      case "quarters" -> Quarters.make(rest);
       case "indicators" -> Reading.indicators(rest);
       case "report" -> Reading.report(rest);
       case "outturn" -> Reading.outturn(rest);
@@ -78,7 +79,8 @@ public final class Laa {
                laa-tools wait-grpc HOST:PORT SECONDS
                laa-tools token KEY_DIR ISSUER SUBJECT   a bearer token of the local issuer (its key made if missing)
                laa-tools import-simple-view HOST:PORT FILE [--validate-only] [--allow-partial] [--skip-if-loaded]
-               laa-tools import-narratives HOST:PORT FILE [--skip-if-loaded]
+               laa-tools import-narratives HOST:PORT FILE [--skip-if-loaded]   published as loaded
+               laa-tools quarters HOST:PORT FIRST LAST   the quarters of financial years FIRST to LAST (2006-07 2008-09)
                laa-tools indicators HOST:PORT [BLOCK]
                laa-tools report HOST:PORT CODE...
                laa-tools outturn HOST:PORT CODE PERIOD VALUE [AREA]   as LAA_TOKEN's caller

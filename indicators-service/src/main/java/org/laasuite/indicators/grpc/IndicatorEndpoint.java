@@ -629,10 +629,14 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
           "recorded_judgement", v) : null;
       v.check(!os.isEmpty() || narrated || judged || r.getSubmit(), "outturns",
           "give an outturn, a narrative or a judgement to save (or submit)");
-      v.throwIfAny();
+      boolean writes = !os.isEmpty() || narrative != null || judgement != null;
+      if (!writes) {
+        v.throwIfAny();
+      }
+      // The periods and areas named are looked up with the write, their problems reported with those above.
       java.util.function.Supplier<Entry> work = () -> transactions.executeWrite(status -> {
-        if (!os.isEmpty() || narrative != null || judgement != null) {
-          measures.saveEntry(at.indicator(), at.period(), os, narrative, judgement, r.getEtag(), who, new Violations());
+        if (writes) {
+          measures.saveEntry(at.indicator(), at.period(), os, narrative, judgement, r.getEtag(), who, v);
         }
         if (r.getSubmit()) {
           entries.move(List.of(Entries.submit(at.indicator(), at.period(), r.getEtag())), who);
