@@ -45,6 +45,8 @@ import org.laasuite.funding.v1.ImportFundingRequest;
 import org.laasuite.funding.v1.Spend;
 import org.laasuite.funding.v1.UpdateFundingStreamRequest;
 import org.laasuite.indicators.v1.ApproveEntriesRequest;
+import org.laasuite.indicators.v1.AttachEditionDocumentRequest;
+import org.laasuite.indicators.v1.EditionDocument;
 import org.laasuite.indicators.v1.EntrySelection;
 import org.laasuite.indicators.v1.PublishEntriesRequest;
 import org.laasuite.indicators.v1.ReturnEntryRequest;
@@ -288,6 +290,10 @@ class RightsMatrixTest {
         onIndicator(IndicatorServiceGrpc.getPublishEntriesMethod(), PUBLISH_FIGURES, Status.Code.NOT_FOUND,
             n -> PublishEntriesRequest.newBuilder().setSelection(EntrySelection.newBuilder().addNames(n + NO_ENTRY))
                 .build()),
+        unary(IndicatorServiceGrpc.getAttachEditionDocumentMethod(), PUBLISH_FIGURES, Status.Code.NOT_FOUND,
+            AttachEditionDocumentRequest.newBuilder().setEdition("editions/rights-matrix-none").setDocument(
+                EditionDocument.newBuilder().setName("review-pack").setMediaType("text/plain")
+                    .setContent(text("the pack"))).build()),
         unary(IndicatorServiceGrpc.getImportSimpleViewMethod(), MANAGE_INDICATORS, Status.Code.OK,
             ImportSimpleViewRequest.newBuilder().setContent(text("not a Simple View\n")).setValidateOnly(true).build()),
 

@@ -70,4 +70,17 @@ public final class EntryRepositories {
         ORDER BY create_time DESC, id DESC LIMIT :limit OFFSET :offset""")
     List<EditionRow> page(@Nullable Long periodId, int limit, int offset);
   }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface EditionDocumentRepository extends CrudRepository<EditionDocumentRow, Long> {
+
+    /** Attaches the document unless the edition has one of that name: 1 when attached, 0 when taken. */
+    @Query("""
+        INSERT INTO edition_document (edition_id, name, media_type, content, create_time, create_by)
+        VALUES (:editionId, :name, :mediaType, :content, :at, :by) ON CONFLICT (edition_id, name) DO NOTHING""")
+    int attach(long editionId, String name, String mediaType, byte[] content, Instant at, String by);
+
+    @Query("SELECT * FROM edition_document WHERE edition_id = :editionId ORDER BY name")
+    List<EditionDocumentRow> ofEdition(long editionId);
+  }
 }

@@ -768,6 +768,16 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   }
 
   @Override
+  public void attachEditionDocument(AttachEditionDocumentRequest r, StreamObserver<EditionDocument> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_PUBLISH_FIGURES, "attach a document to", r.getEdition());
+      String who = authorizer.who();
+      return requestLog.once(r, () -> editions.attach(r.getEdition(), r.getDocument(), who),
+          EditionDocument.parser());
+    });
+  }
+
+  @Override
   public void listAuditEvents(ListAuditEventsRequest r,
       StreamObserver<ListAuditEventsResponse> out) {
     reply(out, () -> {

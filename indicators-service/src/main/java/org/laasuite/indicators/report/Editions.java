@@ -1,14 +1,20 @@
 package org.laasuite.indicators.report;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.entry.EditionDocumentRow;
+import org.laasuite.indicators.entry.EntryRepositories.EditionDocumentRepository;
 import org.laasuite.indicators.entry.EditionRow;
 import org.laasuite.indicators.entry.EntryRepositories.EditionRepository;
 import org.laasuite.indicators.indicator.IndicatorRepository;
@@ -17,6 +23,7 @@ import org.laasuite.indicators.period.PeriodRepository;
 import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.BatchGetIndicatorReportsResponse;
 import org.laasuite.indicators.v1.Edition;
+import org.laasuite.indicators.v1.EditionDocument;
 import org.laasuite.indicators.v1.EditionChange;
 import org.laasuite.indicators.v1.IndicatorReport;
 import org.laasuite.indicators.v1.Outturn;
@@ -29,14 +36,20 @@ import org.laasuite.indicators.v1.Outturn;
 public class Editions {
 
   private static final int EVERY = 100_000;
+  /** The most a document frozen with an edition may hold: 8 MiB, as an import file. */
+  static final int MAX_DOCUMENT = 8 * 1024 * 1024;
 
   private final EditionRepository editions;
   private final IndicatorRepository indicators;
   private final PeriodRepository periods;
   private final ReportService reports;
+  private final EditionDocumentRepository documents;
+  private final AuditLog audit;
 
   public Editions(EditionRepository editions, IndicatorRepository indicators, PeriodRepository periods,
-      ReportService reports) {
+      ReportService reports, EditionDocumentRepository documents, AuditLog audit) {
+    this.documents = documents;
+    this.audit = audit;
     this.editions = editions;
     this.indicators = indicators;
     this.periods = periods;
@@ -58,11 +71,8 @@ public class Editions {
 
   /** The edition {@code name} names ("editions/{code}"), with its reports and the changes since. */
   public Edition get(String name) {
-    String code = name.startsWith("editions/") ? name.substring("editions/".length()) : "";
-    if (!code.matches("[a-z0-9][a-z0-9-]{0,99}")) {
-      throw ApiException.invalid("name", "must look like 'editions/{id}', not '" + Protos.clip(name) + "'");
-    }
-    EditionRow e = editions.findByCode(code).orElseThrow(() -> ApiException.notFound("EDITION", name));
+    EditionRow e = find(name, "name");
+    String code = e.code();
     List<IndicatorReport> frozen;
     try {
       frozen = BatchGetIndicatorReportsResponse.parseFrom(e.reports()).getReportsList();
@@ -70,6 +80,7 @@ public class Editions {
       throw new IllegalStateException("edition " + code + " holds unreadable reports", ex);
     }
     var out = summary(e).toBuilder().addAllReports(frozen);
+    documents.ofEdition(e.id()).forEach(d -> out.addDocuments(toProto(d, true)));
     Map<String, Outturn> now = new HashMap<>();
     published().forEach(r -> r.getOutturnsList().forEach(o -> now.put(key(r, o), o)));
     Map<String, Outturn> then = new HashMap<>();
@@ -90,6 +101,50 @@ public class Editions {
       }
     });
     return out.build();
+  }
+
+  /** The edition {@code name} names ("editions/{code}"): INVALID_ARGUMENT on {@code field} if malformed, or NOT_FOUND. */
+  private EditionRow find(String name, String field) {
+    String code = name.startsWith("editions/") ? name.substring("editions/".length()) : "";
+    if (!code.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+      throw ApiException.invalid(field, "must look like 'editions/{id}', not '" + Protos.clip(name) + "'");
+    }
+    return editions.findByCode(code).orElseThrow(() -> ApiException.notFound("EDITION", name));
+  }
+
+  private static EditionDocument toProto(EditionDocumentRow d, boolean content) {
+    var out = EditionDocument.newBuilder().setName(d.name()).setMediaType(d.mediaType())
+        .setCreateTime(Protos.timestamp(d.createTime())).setCreateBy(d.createBy());
+    if (content) {
+      out.setContent(ByteString.copyFrom(d.content()));
+    }
+    return out.build();
+  }
+
+  /**
+   * Freezes {@code document} with the edition {@code name} names, by {@code who}; ALREADY_EXISTS when the edition has
+   * a document of that name. Answers it without its content; audited without it too.
+   */
+  @Transactional
+  public EditionDocument attach(String name, EditionDocument document, String who) {
+    Violations v = new Violations();
+    v.check(document.getName().matches("[A-Za-z0-9][A-Za-z0-9.-]{0,99}"), "document.name",
+        "must be 1 to 100 letters, digits, dots and dashes, not '" + Protos.clip(document.getName()) + "'");
+    v.check(!document.getMediaType().isBlank() && document.getMediaType().length() <= 200, "document.media_type",
+        "is required (at most 200 characters)");
+    v.check(!document.getContent().isEmpty() && document.getContent().size() <= MAX_DOCUMENT, "document.content",
+        "must hold 1 byte to 8 MiB, not " + document.getContent().size());
+    v.throwIfAny();
+    EditionRow e = find(name, "edition");
+    Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    if (documents.attach(e.id(), document.getName(), document.getMediaType(), document.getContent().toByteArray(),
+        at, who) == 0) {
+      throw ApiException.alreadyExists("EDITION_DOCUMENT", name + "/documents/" + document.getName());
+    }
+    EditionDocument attached = toProto(new EditionDocumentRow(null, e.id(), document.getName(),
+        document.getMediaType(), new byte[0], at, who), false);
+    audit.record(AuditLog.CREATE, name + "/documents/" + document.getName(), null, attached);
+    return attached;
   }
 
   private static String key(IndicatorReport r, Outturn o) {

@@ -168,6 +168,24 @@ class EntriesTest extends OwnDatabaseTest {
         .newBuilder().setParent(indicator).build()).getNarratives(0).getState());
     assertEquals(List.of("editions/fy-2006-07-1"), client.listEditions(ListEditionsRequest.newBuilder()
         .setPeriod("periods/fy-2006-07").build()).getEditionsList().stream().map(Edition::getName).toList());
+
+    // What else is frozen with the edition (the gateway's review pack) is attached once and never replaced.
+    var pack = EditionDocument.newBuilder().setName("review-pack").setMediaType("text/plain")
+        .setContent(com.google.protobuf.ByteString.copyFromUtf8("the review pack as published")).build();
+    expectInvalid(() -> client.attachEditionDocument(AttachEditionDocumentRequest.newBuilder()
+        .setEdition(response.getEdition()).setDocument(EditionDocument.newBuilder().setName("../pack")).build()),
+        "document.name", "document.media_type", "document.content");
+    expect(Status.Code.NOT_FOUND, () -> client.attachEditionDocument(AttachEditionDocumentRequest.newBuilder()
+        .setEdition("editions/fy-2006-07-9").setDocument(pack).build()));
+    assertEquals("review-pack", client.attachEditionDocument(AttachEditionDocumentRequest.newBuilder()
+        .setEdition(response.getEdition()).setDocument(pack).build()).getName());
+    expect(Status.Code.ALREADY_EXISTS, () -> client.attachEditionDocument(AttachEditionDocumentRequest.newBuilder()
+        .setEdition(response.getEdition()).setDocument(pack.toBuilder()
+            .setContent(com.google.protobuf.ByteString.copyFromUtf8("changed"))).build()));
+    var frozen = client.getEdition(GetEditionRequest.newBuilder().setName(response.getEdition()).build());
+    assertEquals("the review pack as published", frozen.getDocuments(0).getContent().toStringUtf8());
+    assertEquals(List.of("indicators/E-VIEW"), frozen.getReportsList().stream()
+        .map(r -> r.getIndicator().getName()).filter(n -> n.equals("indicators/E-VIEW")).toList());
   }
 
   @Test
