@@ -91,6 +91,7 @@ import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.partnership.v1.Person;
 import org.laasuite.partnership.v1.SignInLink;
 import org.laasuite.partnership.v1.UpdateActionStatusRequest;
+import org.laasuite.partnership.v1.UpdatePersonRequest;
 import org.laasuite.testkit.ClientStreams;
 import org.laasuite.testkit.GrpcErrors;
 import org.laasuite.testkit.TestIssuer;
@@ -291,6 +292,9 @@ class RightsMatrixTest {
                 .build()),
         unary(PartnershipServiceGrpc.getCreatePersonMethod(), MANAGE_PARTNERSHIP, Status.Code.INVALID_ARGUMENT,
             CreatePersonRequest.newBuilder().setPerson(Person.newBuilder().setId("rights-matrix")).build()),
+        unary(PartnershipServiceGrpc.getUpdatePersonMethod(), MANAGE_PARTNERSHIP, Status.Code.INVALID_ARGUMENT,
+            UpdatePersonRequest.newBuilder().setPerson(Person.newBuilder().setName("people/" + SARA))
+                .setUpdateMask(NO_SUCH_FIELD).build()),
         unary(PartnershipServiceGrpc.getCreateBodyMethod(), MANAGE_PARTNERSHIP, Status.Code.INVALID_ARGUMENT,
             CreateBodyRequest.newBuilder().setBody(Body.newBuilder().setId("rights-matrix")).build()),
         unary(PartnershipServiceGrpc.getCreateMembershipMethod(), MANAGE_PARTNERSHIP, Status.Code.INVALID_ARGUMENT,

@@ -4,16 +4,20 @@ import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.directory.DirectoryRepositories.OrganisationRepository;
 import org.laasuite.partnership.directory.DirectoryRepositories.PersonRepository;
+import org.laasuite.partnership.v1.Person;
 
 /** Organisations and people. */
 @Singleton
@@ -91,7 +95,7 @@ public class DirectoryService {
         : organisationOrViolation(organisation, "person.organisation", v);
     v.throwIfAny();
     PersonRow asked = new PersonRow(null, row.code(), row.displayName(), row.honorific(), row.jobTitle(),
-        org == null ? null : org.id(), row.alsoKnownAs());
+        org == null ? null : org.id(), row.alsoKnownAs(), row.email(), 0);
     var existing = people.findByCode(row.code());
     if (existing.isPresent() && sameAs.apply(asked).test(existing.get())) {
       return existing.get();
@@ -101,5 +105,27 @@ public class DirectoryService {
           row.name() + " already exists", "person.id");
     }
     return people.save(asked);
+  }
+
+  /**
+   * Changes the person {@code name} names (NOT_FOUND if there is none) to {@code in}'s fields that {@code paths}
+   * names, checked as a create checks a person, as their next version. The row is locked first, so concurrent
+   * updates apply one after another, each to the one before; ABORTED when {@code etag} is set and not the current
+   * one. Nothing is written when anything is wrong.
+   */
+  @Transactional
+  public PersonRow update(String name, String etag, Person in, Set<String> paths) {
+    PersonRow existing = ResourceNames.PEOPLE.find(name, "person.name", people::lockByCode);
+    Etags.check(etag, existing.etag(), name);
+    Violations v = new Violations();
+    Person merged = DirectoryMapper.merge(existing, existing.organisationId() == null ? Map.of()
+        : organisationsById(List.of(existing.organisationId())), in, paths);
+    PersonRow checked = DirectoryMapper.fromProto(merged, "person.", v);
+    OrganisationRow org = merged.getOrganisation().isEmpty() ? null
+        : organisationOrViolation(merged.getOrganisation(), "person.organisation", v);
+    v.throwIfAny();
+    return people.update(new PersonRow(existing.id(), existing.code(), checked.displayName(), checked.honorific(),
+        checked.jobTitle(), org == null ? null : org.id(), checked.alsoKnownAs(), checked.email(), existing.version())
+        .nextVersion());
   }
 }
