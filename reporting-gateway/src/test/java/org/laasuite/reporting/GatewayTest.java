@@ -503,7 +503,7 @@ class GatewayTest implements TestPropertyProvider {
         checked++;
       }
     }
-    assertEquals(7, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
-        + "UnavailableSection");
+    assertEquals(11, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
+        + "UnavailableSection, Work, IndicatorWork, DueFigure, ActionWork");
   }
 }

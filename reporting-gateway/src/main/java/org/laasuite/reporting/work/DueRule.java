@@ -25,10 +25,11 @@ import org.laasuite.reporting.v1.DueState;
  * <p>An indicator reports in the periods of its frequency (monthly: months, quarterly: quarters, half-yearly:
  * half-years, annual: financial, academic or calendar years, biennial or less: survey waves) that it has a target for,
  * and in the periods of its frequency's first type lying within a period it has a target for (a quarterly indicator
- * with a target for 2007-08 reports in that year's quarters). Each such period's figure is due {@code lag} days after
- * the period ends; it is done once the indicator has an outturn for it in the city (as its period or as its data
- * period), unless that outturn says the figure is not available yet; else overdue once its due date has passed, due
- * once the period has ended, upcoming before. An indicator without a frequency or without such periods is never due.
+ * with a target for 2007-08 reports in that year's quarters); a target that says there is none ("NA", "No target")
+ * does not count. Each such period's figure is due {@code lag} days after the period ends; it is done once the
+ * indicator has an outturn for it in the city (as its period or as its data period), unless that outturn says the
+ * figure is not available yet; else overdue once its due date has passed, due once the period has ended, upcoming
+ * before. An indicator without a frequency or without such periods is never due.
  */
 public final class DueRule {
 
@@ -36,6 +37,9 @@ public final class DueRule {
   public static final String CITY = "areas/city";
   public static final String UNSCHEDULED = "no reporting periods set";
 
+  /** A target that says there is none for its period ("NA", "No target"): the indicator does not report in it. */
+  private static final Set<FigureStatus> NO_TARGET = Set.of(FigureStatus.FIGURE_STATUS_NOT_APPLICABLE,
+      FigureStatus.FIGURE_STATUS_NO_TARGET);
   private static final Set<FigureStatus> NOT_IN_YET = Set.of(FigureStatus.FIGURE_STATUS_NOT_AVAILABLE,
       FigureStatus.FIGURE_STATUS_TO_BE_SET);
 
@@ -78,7 +82,7 @@ public final class DueRule {
     Map<String, Period> reporting = new LinkedHashMap<>();
     for (Target t : targets) {
       Period target = byName.get(t.getPeriod());
-      if (target == null || t.getFigure().getStatus() == FigureStatus.FIGURE_STATUS_NOT_APPLICABLE) {
+      if (target == null || NO_TARGET.contains(t.getFigure().getStatus())) {
         continue;
       }
       if (types.contains(target.getType())) {
@@ -145,6 +149,11 @@ public final class DueRule {
   /** A date of the services' answers (always a whole date) as a day. */
   public static LocalDate day(Date d) {
     return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+  }
+
+  /** A due date as a day to sort by: none sorts last. */
+  static LocalDate dayOrMax(Date d) {
+    return d.getYear() == 0 ? LocalDate.MAX : day(d);
   }
 
   /** Whether {@code inner} lies within {@code outer}, both ends included. */

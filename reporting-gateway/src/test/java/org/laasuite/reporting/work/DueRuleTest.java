@@ -202,6 +202,8 @@ class DueRuleTest {
         List.of(q1, y06), late, LAG), "a target only for a quarter, which holds no year");
     assertEquals(List.of(), DueRule.figures(Frequency.FREQUENCY_ANNUAL, List.of(target(y06,
         FigureStatus.FIGURE_STATUS_NOT_APPLICABLE)), List.of(), List.of(y06), late, LAG), "a target that does not apply");
+    assertEquals(List.of(), DueRule.figures(Frequency.FREQUENCY_ANNUAL, List.of(target(y06,
+        FigureStatus.FIGURE_STATUS_NO_TARGET)), List.of(), List.of(y06), late, LAG), "'No target' for the year");
     assertEquals(1, DueRule.figures(Frequency.FREQUENCY_ANNUAL, List.of(target(y06,
         FigureStatus.FIGURE_STATUS_TO_BE_SET), target(y06, FigureStatus.FIGURE_STATUS_MONITOR_ONLY)), List.of(),
         List.of(y06), late, LAG).size(), "a target to be set, or monitor only, still means a figure, once");
