@@ -151,6 +151,11 @@ public final class DueRule {
     return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
   }
 
+  /** Whether something standing so is to be done now: due, or overdue. */
+  public static boolean pressing(DueState s) {
+    return s == DueState.DUE_STATE_DUE || s == DueState.DUE_STATE_OVERDUE;
+  }
+
   /** A due date as a day to sort by: none sorts last. */
   static LocalDate dayOrMax(Date d) {
     return d.getYear() == 0 ? LocalDate.MAX : day(d);

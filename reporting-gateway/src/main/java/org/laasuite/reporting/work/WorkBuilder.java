@@ -116,19 +116,15 @@ public final class WorkBuilder {
       }
       List<IndicatorWork> indicators = new ArrayList<>();
       for (IndicatorWork i : w.getIndicatorsList()) {
-        var pressing = i.getFiguresList().stream().filter(f -> pressing(f.getState())).toList();
+        var pressing = i.getFiguresList().stream().filter(f -> DueRule.pressing(f.getState())).toList();
         if (!pressing.isEmpty()) {
           indicators.add(i.toBuilder().clearFigures().addAllFigures(pressing).build());
         }
       }
-      var actions = w.getActionsList().stream().filter(a -> pressing(a.getState())).toList();
+      var actions = w.getActionsList().stream().filter(a -> DueRule.pressing(a.getState())).toList();
       out.add(w.clearIndicators().addAllIndicators(indicators).clearActions().addAllActions(actions).build());
     }
     return out;
-  }
-
-  private static boolean pressing(DueState s) {
-    return s == DueState.DUE_STATE_DUE || s == DueState.DUE_STATE_OVERDUE;
   }
 
   /**
