@@ -149,6 +149,7 @@ class WorkTest implements TestPropertyProvider {
     var section = html.selectFirst("[data-test=due-work]");
     assertEquals("2007-08-22", section.select("[data-test=due-as-of]").text());
     var group = section.selectFirst("[data-group=bodies/community-safety-partnership]");
+    assertEquals("/work/bodies/community-safety-partnership", group.selectFirst("h3 a").attr("href"), "its work page");
     assertTrue(group.selectFirst("h3").text().startsWith("Community Safety Partnership: " + safety.getOverdue()
         + " overdue, " + safety.getDue() + " due"), group.selectFirst("h3").text());
     var row = group.selectFirst("tr[data-indicator=SSC-CSP-6][data-period=fy-2006-07]").select("td").eachText();
