@@ -55,6 +55,15 @@ app.kubernetes.io/part-of: laa-suite
 {{- .database.existingSecret | default (printf "%s-db" (include "laa-suite.componentName" .)) }}
 {{- end }}
 
+{{/* The Secret with the gateway's SMTP password when the reminders are on and have one: reminders.smtp.existingSecret, else "<fullname>-reporting-gateway-smtp" (which its secret.yaml creates when values give a password); empty otherwise. Context: root. */}}
+{{- define "laa-suite.smtpSecretName" -}}
+{{- with .Values.reportingGateway.reminders }}
+{{- if .enabled }}
+{{- .smtp.existingSecret | default (ternary (printf "%s-smtp" (include "laa-suite.componentName" (dict "root" $ "component" "reporting-gateway"))) "" (ne .smtp.password "")) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
 {{/* A service's <PREFIX>_DB_USER and <PREFIX>_DB_PASSWORD, from that Secret. Context: dict root, component, envPrefix, database. */}}
 {{- define "laa-suite.databaseEnv" -}}
 - name: {{ .envPrefix }}_DB_USER

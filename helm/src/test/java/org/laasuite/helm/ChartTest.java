@@ -343,6 +343,14 @@ class ChartTest {
         && rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList().equals(List.of(443));
   }
 
+  /** A rule to the reminders' SMTP server: its CIDR, its port. */
+  static boolean toSmtp(NetworkPolicyEgressRule rule, Map<String, Object> merged) {
+    return rule.getTo().size() == 1 && rule.getTo().getFirst().getIpBlock() != null
+        && rule.getTo().getFirst().getIpBlock().getCidr().equals(at(merged, "reportingGateway.reminders.smtp.cidr"))
+        && rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList()
+            .equals(List.of(at(merged, "reportingGateway.reminders.smtp.port")));
+  }
+
   /** A service's networkPolicy.ingressFrom as NetworkPolicy peers, when its ingress is enabled; none otherwise. */
   @SuppressWarnings("unchecked")
   static List<NetworkPolicyPeer> ingressControllerPeers(Map<String, Object> merged, String key) {
@@ -521,8 +529,11 @@ class ChartTest {
         && e.getTo().getFirst().getPodSelector() != null).toList();
     assertEquals(3, egressToPods.size(), "the gateway reaches DNS and the three services");
     assertTrue(gatewayPolicy.getSpec().getEgress().stream().allMatch(e -> dnsOnly(e)
-        || e.getTo().getFirst().getPodSelector() != null || toIdentityProviders(e, merged)),
-        "and, when issuers are configured, the identity providers; nothing else");
+        || e.getTo().getFirst().getPodSelector() != null || toIdentityProviders(e, merged) || toSmtp(e, merged)),
+        "and, when issuers are configured, the identity providers, when the reminders are on, the SMTP server; "
+            + "nothing else");
+    assertEquals(Boolean.TRUE.equals(at(merged, "reportingGateway.reminders.enabled")), gatewayPolicy.getSpec()
+        .getEgress().stream().anyMatch(e -> toSmtp(e, merged)), "the SMTP server exactly while the reminders are on");
     for (var e : egressToPods) {
       assertEquals(1, e.getTo().size());
       // One service's pods each (none when that service is disabled), never the gateway's own or all pods.
@@ -688,6 +699,63 @@ class ChartTest {
         fromOutside, "the ingress controller reaches the gRPC ports of the services with an Ingress, and nothing else");
   }
 
+  /**
+   * The e-mail reminders: their settings in the gateway's ConfigMap, the SMTP password from the Secret values name
+   * (or the one a trial's values make), off by default; refused without a sender, links or a server, and with more
+   * than one gateway pod, each of which would send every reminder.
+   */
+  @Test
+  void theRemindersAreConfiguredFromValuesAndRefusedWhenTheyCannotWork() {
+    var off = gatewayConfig(render(CHART.resolve("ci/gateway-ingress-values.yaml")));
+    assertEquals("false", off.get("LAA_REMINDERS_ENABLED"));
+    assertEquals("30d", off.get("LAA_WORK_FIGURE_LAG"));
+    assertFalse(off.containsKey("LAA_REMINDERS_SMTP_HOST"), "nothing else while off");
+
+    List<HasMetadata> external = render(CHART.resolve("ci/external-secret-values.yaml"));
+    var on = gatewayConfig(external);
+    assertEquals("true", on.get("LAA_REMINDERS_ENABLED"));
+    assertEquals("0 0 16 * * FRI", on.get("LAA_REMINDERS_CRON"));
+    assertEquals("performance@coventry-partnership.example", on.get("LAA_REMINDERS_FROM"));
+    assertEquals("https://performance.coventry-partnership.example", on.get("LAA_REMINDERS_BASE_URL"));
+    assertEquals("relay.internal", on.get("LAA_REMINDERS_SMTP_HOST"));
+    assertEquals("25", on.get("LAA_REMINDERS_SMTP_PORT"));
+    assertEquals("laa", on.get("LAA_REMINDERS_SMTP_USERNAME"));
+    assertEquals("false", on.get("LAA_REMINDERS_SMTP_STARTTLS"));
+    var password = of(external, Deployment.class).stream().filter(d -> d.getMetadata().getName().endsWith(GATEWAY))
+        .findFirst().orElseThrow().getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
+        .filter(e -> e.getName().equals("LAA_REMINDERS_SMTP_PASSWORD")).findFirst().orElseThrow();
+    assertEquals("vault-smtp", password.getValueFrom().getSecretKeyRef().getName());
+    assertEquals("pass", password.getValueFrom().getSecretKeyRef().getKey());
+
+    var trial = render(CHART.resolve("ci/default-values.yaml"));
+    var smtp = of(trial, Secret.class).stream().filter(x -> x.getMetadata().getName().endsWith(GATEWAY + "-smtp"))
+        .findFirst().orElseThrow();
+    assertEquals(Map.of("smtp-password", "trial-smtp"), smtp.getStringData());
+    assertEquals("587", gatewayConfig(trial).get("LAA_REMINDERS_SMTP_PORT"));
+    assertEquals("true", gatewayConfig(trial).get("LAA_REMINDERS_SMTP_STARTTLS"));
+    assertEquals("0 0 7 * * MON", gatewayConfig(trial).get("LAA_REMINDERS_CRON"), "Mondays at 07:00");
+    assertTrue(of(render(CHART.resolve("ci/default-values.yaml"), "reportingGateway.reminders.smtp.password", ""),
+        Secret.class).stream().noneMatch(x -> x.getMetadata().getName().contains(GATEWAY)), "no password, no Secret");
+
+    Path values = CHART.resolve("ci/default-values.yaml");
+    for (String[] missing : List.of(new String[] {"from", "the sender's address"},
+        new String[] {"baseUrl", "the gateway's address as readers reach it"},
+        new String[] {"smtp.host", "the SMTP server"})) {
+      String refused = refusal(values, "reportingGateway.reminders." + missing[0], "");
+      assertTrue(refused.contains("reportingGateway.reminders." + missing[0] + ": " + missing[1]), refused);
+    }
+    for (Object[] scaled : List.of(new Object[] {"reportingGateway.replicas", 2},
+        new Object[] {"reportingGateway.autoscaling.enabled", true})) {
+      String refused = refusal(values, scaled[0], scaled[1]);
+      assertTrue(refused.contains("every gateway pod would send every reminder"), refused);
+    }
+  }
+
+  private static Map<String, String> gatewayConfig(List<HasMetadata> objects) {
+    return of(objects, ConfigMap.class).stream().filter(m -> m.getMetadata().getName().endsWith(GATEWAY)).findFirst()
+        .orElseThrow().getData();
+  }
+
   /** What Helm says when it refuses to render a scenario with these values set. */
   static String refusal(Path values, Object... sets) {
     return String.valueOf(assertThrows(RuntimeException.class, () -> render(values, sets)).getMessage());
@@ -793,8 +861,9 @@ class ChartTest {
         .map(p -> p.getMetadata().getName()).toList()));
     assertEquals(2, of(production, HorizontalPodAutoscaler.class).size());
     assertEquals(4, production.stream().filter(o -> o.getKind().equals("ServiceMonitor")).count(), "every component");
-    assertTrue(of(trial, Secret.class).stream().noneMatch(x -> x.getMetadata().getName().contains(GATEWAY)),
-        "the gateway has no database and no Secret");
+    assertEquals(List.of("laa-laa-suite-reporting-gateway-smtp"), of(trial, Secret.class).stream()
+        .map(x -> x.getMetadata().getName()).filter(n -> n.contains(GATEWAY)).toList(),
+        "the gateway has no database: its one Secret is the trial's SMTP password");
     // Autoscaled down to one pod: a budget of minAvailable 1 would block every node drain.
     assertEquals(Set.of("laa-laa-suite-indicators-service", "laa-laa-suite-funding-service"), Set.copyOf(
         of(render(CHART.resolve("ci/autoscaling-values.yaml"), "partnershipService.autoscaling.minReplicas", 1),
@@ -822,6 +891,8 @@ class ChartTest {
           assertFalse(secret.get().getStringData().get(ref.getKey()).isEmpty(), ref + " is not empty");
         } else if (e.getName().equals("LAA_SECURITY_CLIENT_CLIENT_SECRET")) {
           assertEquals(at(merged, "security.gatewayClient.existingSecret"), ref.getName(), "the gateway's client");
+        } else if (e.getName().equals("LAA_REMINDERS_SMTP_PASSWORD")) {
+          assertEquals(at(merged, "reportingGateway.reminders.smtp.existingSecret"), ref.getName(), "the SMTP password");
         } else if (e.getName().equals("LAA_SECURITY_SESSION_SECRET")) {
           assertEquals(at(merged, "security.sessionSecret.existingSecret"), ref.getName(), "the session key");
         } else if (e.getName().startsWith("MICRONAUT_SECURITY_OAUTH2_CLIENTS_")) {
@@ -865,7 +936,8 @@ class ChartTest {
   }
 
   /**
-   * templates/<component>/ holds the same set of files for each component, the three services a secret.yaml besides;
+   * templates/<component>/ holds the same set of files for each component, a secret.yaml too (the gateway's for its
+   * SMTP password);
    * the services' files are the same but for their names, except the ConfigMap and the NetworkPolicy (which name the
    * services each one asks and is asked by); the data services' values blocks match.
    */
@@ -873,14 +945,10 @@ class ChartTest {
   @SuppressWarnings("unchecked")
   void everyServiceHasTheSameTemplatesAndTheSameShapeOfValues() throws Exception {
     List<String> files = List.of("configmap.yaml", "deployment.yaml", "hpa.yaml", "ingress.yaml", "networkpolicy.yaml",
-        "pdb.yaml", "service.yaml", "servicemonitor.yaml");
+        "pdb.yaml", "secret.yaml", "service.yaml", "servicemonitor.yaml");
     for (var e : KEYS.entrySet()) {
-      List<String> expected = new ArrayList<>(files);
-      if (!e.getKey().equals(GATEWAY)) {
-        expected.add("secret.yaml");
-      }
       try (var listed = Files.list(CHART.resolve("templates").resolve(e.getKey()))) {
-        assertEquals(Set.copyOf(expected), Set.copyOf(listed.map(p -> p.getFileName().toString()).toList()),
+        assertEquals(Set.copyOf(files), Set.copyOf(listed.map(p -> p.getFileName().toString()).toList()),
             e.getKey());
       }
     }
@@ -968,7 +1036,7 @@ class ChartTest {
   @Test
   void aTrialCreatesItsSecretsAndPointsEachServiceAtItsDatabase() {
     List<HasMetadata> objects = render(CHART.resolve("ci/default-values.yaml"));
-    assertEquals(3, of(objects, Secret.class).size());
+    assertEquals(4, of(objects, Secret.class).size(), "three databases' and the SMTP password");
     var config = objects.stream().filter(o -> o.getKind().equals("ConfigMap")
         && o.getMetadata().getName().endsWith("funding-service")).findFirst().orElseThrow();
     assertEquals("jdbc:postgresql://postgres.database.svc.cluster.local:5432/funding?sslmode=prefer",

@@ -478,7 +478,13 @@ class GatewayTest implements TestPropertyProvider {
     Map<String, Object> doc = new Yaml().load(new StringReader(r.body()));
     Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
     assertEquals(java.util.Set.of("/api/v1/report-cards/{code}", "/api/v1/blocks/{block}", "/api/v1/reports/{kind}",
-        "/openapi"), paths.keySet());
+        "/api/v1/reminders:send", "/openapi"), paths.keySet());
+    for (var m : org.laasuite.reporting.reminders.ReminderController.class.getDeclaredMethods()) {
+      var post = m.getAnnotation(io.micronaut.http.annotation.Post.class);
+      if (post != null) {
+        assertTrue(paths.containsKey(post.uri()), post.uri());
+      }
+    }
     // Every route the controller serves under /api is in the document.
     for (var m : org.laasuite.reporting.web.ApiController.class.getDeclaredMethods()) {
       var get = m.getAnnotation(io.micronaut.http.annotation.Get.class);
@@ -503,7 +509,7 @@ class GatewayTest implements TestPropertyProvider {
         checked++;
       }
     }
-    assertEquals(7, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
-        + "UnavailableSection");
+    assertEquals(11, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
+        + "UnavailableSection, Work, IndicatorWork, DueFigure, ActionWork");
   }
 }

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
-/** Plain HTTP GETs against a gateway, answers of any status returned as they are. */
+/** Plain HTTP GETs (and a POST) against a gateway, answers of any status returned as they are. */
 final class Http {
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -39,12 +39,25 @@ final class Http {
     return send(base, path, Map.of(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** A POST of a JSON body, with {@code headers}. */
+  static HttpResponse<String> postJson(URI base, String path, Map<String, String> headers, String json) {
+    Map<String, String> all = new java.util.HashMap<>(headers);
+    all.put("Content-Type", "application/json");
+    return send(base, path, all, HttpResponse.BodyHandlers.ofString(), HttpRequest.BodyPublishers.ofString(json));
+  }
+
   private static <T> HttpResponse<T> send(URI base, String path, Map<String, String> headers,
       HttpResponse.BodyHandler<T> handler) {
+    return send(base, path, headers, handler, null);
+  }
+
+  private static <T> HttpResponse<T> send(URI base, String path, Map<String, String> headers,
+      HttpResponse.BodyHandler<T> handler, HttpRequest.BodyPublisher post) {
     try {
       // The raw path: tests send what a browser or an attacker would, unnormalised.
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-          .timeout(Duration.ofSeconds(60)).GET();
+          .timeout(Duration.ofSeconds(60));
+      request = post == null ? request.GET() : request.POST(post);
       headers.forEach(request::header);
       return CLIENT.send(request.build(), handler);
     } catch (IOException e) {

@@ -99,6 +99,7 @@ import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.partnership.v1.Person;
 import org.laasuite.partnership.v1.SignInLink;
 import org.laasuite.partnership.v1.UpdateActionStatusRequest;
+import org.laasuite.partnership.v1.UpdatePersonRequest;
 import org.laasuite.testkit.ClientStreams;
 import org.laasuite.testkit.GrpcErrors;
 import org.laasuite.testkit.TestIssuer;
@@ -292,7 +293,7 @@ class RightsMatrixTest {
                 .build()),
         unary(IndicatorServiceGrpc.getAttachEditionDocumentMethod(), PUBLISH_FIGURES, Status.Code.NOT_FOUND,
             AttachEditionDocumentRequest.newBuilder().setEdition("editions/rights-matrix-none").setDocument(
-                EditionDocument.newBuilder().setName("review-pack").setMediaType("text/plain")
+                EditionDocument.newBuilder().setId("review-pack").setMediaType("text/plain")
                     .setContent(text("the pack"))).build()),
         unary(IndicatorServiceGrpc.getImportSimpleViewMethod(), MANAGE_INDICATORS, Status.Code.OK,
             ImportSimpleViewRequest.newBuilder().setContent(text("not a Simple View\n")).setValidateOnly(true).build()),
@@ -322,6 +323,9 @@ class RightsMatrixTest {
                 .build()),
         unary(PartnershipServiceGrpc.getCreatePersonMethod(), MANAGE_PARTNERSHIP, Status.Code.INVALID_ARGUMENT,
             CreatePersonRequest.newBuilder().setPerson(Person.newBuilder().setId("rights-matrix")).build()),
+        unary(PartnershipServiceGrpc.getUpdatePersonMethod(), MANAGE_PARTNERSHIP, Status.Code.INVALID_ARGUMENT,
+            UpdatePersonRequest.newBuilder().setPerson(Person.newBuilder().setName("people/" + SARA))
+                .setUpdateMask(NO_SUCH_FIELD).build()),
         unary(PartnershipServiceGrpc.getCreateBodyMethod(), MANAGE_PARTNERSHIP, Status.Code.INVALID_ARGUMENT,
             CreateBodyRequest.newBuilder().setBody(Body.newBuilder().setId("rights-matrix")).build()),
         unary(PartnershipServiceGrpc.getCreateMembershipMethod(), MANAGE_PARTNERSHIP, Status.Code.INVALID_ARGUMENT,

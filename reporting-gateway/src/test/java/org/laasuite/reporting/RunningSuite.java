@@ -70,6 +70,8 @@ public final class RunningSuite {
     p.put("laa.services.funding", funding.address());
     p.put("laa.services.partnership", partnership.address());
     p.put("laa.reporting.financial-year", "2007-08");
+    // As bin/laa does: the demo data's day, the Leaders & Advisors meeting of 22 August 2007.
+    p.put("laa.work.as-of", "2007-08-22");
     p.put("micronaut.server.port", "-1");
     p.put("grpc.server.port", String.valueOf(Ports.free()));
     // Management (/health, /prometheus) on its own port, as GATEWAY_MANAGEMENT_PORT gives it outside tests.

@@ -191,6 +191,25 @@ class SignInTest implements TestPropertyProvider {
     assertEquals(401, sara.get("/me").statusCode());
   }
 
+  /** "My work" is the signed-in person's: the indicators they may enter with what is due and overdue. */
+  @Test
+  void myWorkIsTheWorkOfWhoeverIsSignedIn() {
+    Visitor anyone = new Visitor();
+    var refused = anyone.get("/my-work");
+    assertEquals(401, refused.statusCode());
+    assertEquals("/sign-in", html(refused).select("[data-test=sign-in-link]").attr("href"));
+    assertTrue(html(anyone.get("/")).select("[data-test=my-work]").isEmpty(), "no link for an anonymous reader");
+
+    Visitor sara = signedInAsSaraRoach();
+    assertEquals("/my-work", html(sara.get("/")).select("[data-test=my-work]").attr("href"), "in the header");
+    Document mine = html(sara.get("/my-work"));
+    assertEquals("My work", mine.selectFirst("h1").text());
+    assertTrue(mine.text().contains("Sara Roach (people/sara-roach)"), mine.text());
+    assertEquals(html(sara.get("/work/people/sara-roach")).select("[data-test=indicators]").outerHtml(),
+        mine.select("[data-test=indicators]").outerHtml(), "the same as her page");
+    assertFalse(mine.select("[data-test=indicators] tr[data-indicator=SSC-CSP-6]").isEmpty());
+  }
+
   @Test
   void aFormPostedWithoutItsCsrfTokenIsRefused() {
     Visitor anyone = new Visitor();

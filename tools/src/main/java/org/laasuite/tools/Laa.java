@@ -68,6 +68,7 @@ public final class Laa {
       case "actions" -> Partnership.actions(rest);
       case "plan" -> Partnership.plans(rest);
       case "bench" -> Bench.run(rest);
+      case "remind" -> Remind.run(rest);
       default -> usage();
     };
   }
@@ -93,7 +94,8 @@ public final class Laa {
                laa-tools meeting HOST:PORT ID
                laa-tools actions HOST:PORT OWNER
                laa-tools plan HOST:PORT
-               laa-tools bench BASE_URL [N]""");
+               laa-tools bench BASE_URL [N]
+               laa-tools remind BASE_URL          the gateway sends the e-mail reminders now (LAA_TOKEN: an admin's)""");
     System.exit(2);
     return 2;
   }

@@ -80,7 +80,7 @@ public class Editions {
       throw new IllegalStateException("edition " + code + " holds unreadable reports", ex);
     }
     var out = summary(e).toBuilder().addAllReports(frozen);
-    documents.ofEdition(e.id()).forEach(d -> out.addDocuments(toProto(d, true)));
+    documents.ofEdition(e.id()).forEach(d -> out.addDocuments(toProto(out.getName(), d, true)));
     Map<String, Outturn> now = new HashMap<>();
     published().forEach(r -> r.getOutturnsList().forEach(o -> now.put(key(r, o), o)));
     Map<String, Outturn> then = new HashMap<>();
@@ -112,8 +112,9 @@ public class Editions {
     return editions.findByCode(code).orElseThrow(() -> ApiException.notFound("EDITION", name));
   }
 
-  private static EditionDocument toProto(EditionDocumentRow d, boolean content) {
-    var out = EditionDocument.newBuilder().setName(d.name()).setMediaType(d.mediaType())
+  private static EditionDocument toProto(String editionName, EditionDocumentRow d, boolean content) {
+    var out = EditionDocument.newBuilder().setName(editionName + "/documents/" + d.name()).setId(d.name())
+        .setMediaType(d.mediaType())
         .setCreateTime(Protos.timestamp(d.createTime())).setCreateBy(d.createBy());
     if (content) {
       out.setContent(ByteString.copyFrom(d.content()));
@@ -128,8 +129,8 @@ public class Editions {
   @Transactional
   public EditionDocument attach(String name, EditionDocument document, String who) {
     Violations v = new Violations();
-    v.check(document.getName().matches("[A-Za-z0-9][A-Za-z0-9.-]{0,99}"), "document.name",
-        "must be 1 to 100 letters, digits, dots and dashes, not '" + Protos.clip(document.getName()) + "'");
+    v.check(document.getId().matches("[A-Za-z0-9][A-Za-z0-9.-]{0,99}"), "document.id",
+        "must be 1 to 100 letters, digits, dots and dashes, not '" + Protos.clip(document.getId()) + "'");
     v.check(!document.getMediaType().isBlank() && document.getMediaType().length() <= 200, "document.media_type",
         "is required (at most 200 characters)");
     v.check(!document.getContent().isEmpty() && document.getContent().size() <= MAX_DOCUMENT, "document.content",
@@ -137,13 +138,13 @@ public class Editions {
     v.throwIfAny();
     EditionRow e = find(name, "edition");
     Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    if (documents.attach(e.id(), document.getName(), document.getMediaType(), document.getContent().toByteArray(),
+    if (documents.attach(e.id(), document.getId(), document.getMediaType(), document.getContent().toByteArray(),
         at, who) == 0) {
-      throw ApiException.alreadyExists("EDITION_DOCUMENT", name + "/documents/" + document.getName());
+      throw ApiException.alreadyExists("EDITION_DOCUMENT", name + "/documents/" + document.getId());
     }
-    EditionDocument attached = toProto(new EditionDocumentRow(null, e.id(), document.getName(),
+    EditionDocument attached = toProto(name, new EditionDocumentRow(null, e.id(), document.getId(),
         document.getMediaType(), new byte[0], at, who), false);
-    audit.record(AuditLog.CREATE, name + "/documents/" + document.getName(), null, attached);
+    audit.record(AuditLog.CREATE, attached.getName(), null, attached);
     return attached;
   }
 

@@ -170,15 +170,15 @@ class EntriesTest extends OwnDatabaseTest {
         .setPeriod("periods/fy-2006-07").build()).getEditionsList().stream().map(Edition::getName).toList());
 
     // What else is frozen with the edition (the gateway's review pack) is attached once and never replaced.
-    var pack = EditionDocument.newBuilder().setName("review-pack").setMediaType("text/plain")
+    var pack = EditionDocument.newBuilder().setId("review-pack").setMediaType("text/plain")
         .setContent(com.google.protobuf.ByteString.copyFromUtf8("the review pack as published")).build();
     expectInvalid(() -> client.attachEditionDocument(AttachEditionDocumentRequest.newBuilder()
-        .setEdition(response.getEdition()).setDocument(EditionDocument.newBuilder().setName("../pack")).build()),
-        "document.name", "document.media_type", "document.content");
+        .setEdition(response.getEdition()).setDocument(EditionDocument.newBuilder().setId("../pack")).build()),
+        "document.id", "document.media_type", "document.content");
     expect(Status.Code.NOT_FOUND, () -> client.attachEditionDocument(AttachEditionDocumentRequest.newBuilder()
         .setEdition("editions/fy-2006-07-9").setDocument(pack).build()));
     assertEquals("review-pack", client.attachEditionDocument(AttachEditionDocumentRequest.newBuilder()
-        .setEdition(response.getEdition()).setDocument(pack).build()).getName());
+        .setEdition(response.getEdition()).setDocument(pack).build()).getId());
     expect(Status.Code.ALREADY_EXISTS, () -> client.attachEditionDocument(AttachEditionDocumentRequest.newBuilder()
         .setEdition(response.getEdition()).setDocument(pack.toBuilder()
             .setContent(com.google.protobuf.ByteString.copyFromUtf8("changed"))).build()));

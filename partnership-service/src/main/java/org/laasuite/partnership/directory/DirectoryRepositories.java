@@ -29,6 +29,10 @@ public final class DirectoryRepositories {
   public interface PersonRepository extends CrudRepository<PersonRow, Long> {
     Optional<PersonRow> findByCode(String code);
 
+    /** The person, their row locked until the transaction ends: what an update reads. */
+    @Query("SELECT * FROM person WHERE code = :code FOR UPDATE")
+    Optional<PersonRow> lockByCode(String code);
+
     List<PersonRow> findByIdIn(Collection<Long> ids);
 
     List<PersonRow> findByCodeIn(Collection<String> codes);

@@ -4,17 +4,21 @@ import io.grpc.Status;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.directory.DirectoryRepositories.OrganisationRepository;
 import org.laasuite.partnership.directory.DirectoryRepositories.PersonRepository;
+import org.laasuite.partnership.v1.Person;
 
 /** Organisations and people. */
 @Singleton
@@ -96,7 +100,7 @@ public class DirectoryService {
         : organisationOrViolation(organisation, "person.organisation", v);
     v.throwIfAny();
     PersonRow asked = new PersonRow(null, row.code(), row.displayName(), row.honorific(), row.jobTitle(),
-        org == null ? null : org.id(), row.alsoKnownAs());
+        org == null ? null : org.id(), row.alsoKnownAs(), row.email(), 0);
     var existing = people.findByCode(row.code());
     if (existing.isPresent() && sameAs.apply(asked).test(existing.get())) {
       return existing.get();
@@ -109,5 +113,35 @@ public class DirectoryService {
     audit.record(AuditLog.CREATE, saved.name(), null, DirectoryMapper.toProto(saved,
         org == null ? Map.of() : Map.of(org.id(), org)));
     return saved;
+  }
+
+  /**
+   * Changes the person {@code name} names (NOT_FOUND if there is none) to {@code in}'s fields that {@code paths}
+   * names, checked as a create checks a person, as their next version. The row is locked first, so concurrent
+   * updates apply one after another, each to the one before; ABORTED when {@code etag} is set and not the current
+   * one. Nothing is written when anything is wrong.
+   */
+  @Transactional
+  public PersonRow update(String name, String etag, Person in, Set<String> paths) {
+    PersonRow existing = ResourceNames.PEOPLE.find(name, "person.name", people::lockByCode);
+    Etags.check(etag, existing.etag(), name);
+    Violations v = new Violations();
+    Person merged = DirectoryMapper.merge(existing, existing.organisationId() == null ? Map.of()
+        : organisationsById(List.of(existing.organisationId())), in, paths);
+    PersonRow checked = DirectoryMapper.fromProto(merged, "person.", v);
+    OrganisationRow org = merged.getOrganisation().isEmpty() ? null
+        : organisationOrViolation(merged.getOrganisation(), "person.organisation", v);
+    v.throwIfAny();
+    PersonRow updated = people.update(new PersonRow(existing.id(), existing.code(), checked.displayName(),
+        checked.honorific(), checked.jobTitle(), org == null ? null : org.id(), checked.alsoKnownAs(), checked.email(),
+        existing.version()).nextVersion());
+    var orgs = new java.util.HashMap<Long, OrganisationRow>(existing.organisationId() == null ? Map.of()
+        : organisationsById(List.of(existing.organisationId())));
+    if (org != null) {
+      orgs.put(org.id(), org);
+    }
+    audit.record(AuditLog.UPDATE, updated.name(), DirectoryMapper.toProto(existing, orgs),
+        DirectoryMapper.toProto(updated, orgs));
+    return updated;
   }
 }

@@ -138,6 +138,18 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     });
   }
 
+  @Override
+  public void updatePerson(UpdatePersonRequest r, StreamObserver<Person> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "change", r.getPerson().getName());
+      Violations v = new Violations();
+      var paths = DirectoryMapper.updatePaths(r, v);
+      v.throwIfAny();
+      PersonRow p = directory.update(r.getPerson().getName(), r.getPerson().getEtag(), r.getPerson(), paths);
+      return DirectoryMapper.toProto(p, orgsOf(List.of(p)));
+    });
+  }
+
   /** Bodies with the names of their parents and successors (one statement for any number). */
   private List<Body> bodies(List<BodyRow> rows) {
     var related = bodies.byIds(rows.stream().flatMap(b -> Stream.of(b.parentId(), b.successorId()))

@@ -146,7 +146,8 @@ public class PartnershipImporter {
     for (int i = 0; i < people.size(); i++) {
       var p = people.get(i);
       var b = Person.newBuilder().setId(str(p, "id")).setDisplayName(str(p, "name")).setHonorific(str(p, "title"))
-          .setJobTitle(str(p, "job_title")).addAllAlsoKnownAs(strings(p.get("also_known_as")));
+          .setJobTitle(str(p, "job_title")).addAllAlsoKnownAs(strings(p.get("also_known_as")))
+          .setEmail(str(p, "email"));
       if (!str(p, "organisation").isEmpty()) {
         b.setOrganisation("organisations/" + str(p, "organisation"));
       }

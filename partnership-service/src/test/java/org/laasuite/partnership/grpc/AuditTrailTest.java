@@ -124,6 +124,17 @@ class AuditTrailTest extends OwnDatabaseTest {
         "call-unlink-1");
     assertEquals("sec-elsewhere", field(unlinked.getBefore(), "subject"));
     assertFalse(unlinked.hasAfter());
+
+    // A person's change (their e-mail for reminders): before, after and the fields changed.
+    admin.updatePerson(UpdatePersonRequest.newBuilder().setPerson(Person.newBuilder().setName("people/sec")
+        .setEmail("sec.retary@example.org")).setUpdateMask(com.google.protobuf.FieldMask.newBuilder()
+        .addPaths("email")).build());
+    AuditEvent changed = trail.events("people/sec").getFirst();
+    assertEquals("update", changed.getAction());
+    assertEquals("", changed.getBefore().getFieldsOrDefault("email", com.google.protobuf.Value.newBuilder()
+        .setStringValue("").build()).getStringValue(), "no address before");
+    assertEquals("sec.retary@example.org", field(changed.getAfter(), "email"));
+    assertTrue(changed.getChangedFieldsList().contains("email"), changed.getChangedFieldsList().toString());
   }
 
   @Test

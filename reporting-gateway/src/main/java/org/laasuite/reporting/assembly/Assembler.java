@@ -1,8 +1,6 @@
 package org.laasuite.reporting.assembly;
 
-import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.Status;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -28,11 +26,13 @@ import org.laasuite.indicators.v1.BatchGetIndicatorReportsRequest;
 import org.laasuite.indicators.v1.BatchGetIndicatorReportsResponse;
 import org.laasuite.indicators.v1.IndicatorReport;
 import org.laasuite.indicators.v1.ListIndicatorReportsRequest;
+import org.laasuite.indicators.v1.ListIndicatorReportsResponse;
 import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.BatchGetResponsibilitiesRequest;
 import org.laasuite.partnership.v1.BatchGetResponsibilitiesResponse;
 import org.laasuite.partnership.v1.Responsibility;
 import org.laasuite.reporting.assembly.Fetch.FetchFailed;
+import org.laasuite.reporting.upstream.Paging;
 import org.laasuite.reporting.upstream.Upstreams;
 import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.IndicatorLine;
@@ -44,6 +44,7 @@ import org.laasuite.reporting.v1.Section;
 import org.laasuite.reporting.v1.ThemeGroup;
 import org.laasuite.reporting.v1.TrendCounts;
 import org.laasuite.reporting.v1.UnavailableSection;
+import org.laasuite.reporting.work.Workloads;
 import org.laasuite.type.v1.LaaBlock;
 
 /**
@@ -55,14 +56,15 @@ import org.laasuite.type.v1.LaaBlock;
 @Singleton
 public class Assembler {
 
-  private static final int PAGE = 500;
-
   private final Upstreams upstreams;
+  private final Workloads workloads;
   private final String defaultYear;
   private final Clock clock;
 
-  public Assembler(Upstreams upstreams, @Value("${laa.reporting.financial-year:}") String defaultYear) {
+  public Assembler(Upstreams upstreams, @Value("${laa.reporting.financial-year:}") String defaultYear,
+      Workloads workloads) {
     this.upstreams = upstreams;
+    this.workloads = workloads;
     this.defaultYear = defaultYear;
     this.clock = Clock.systemDefaultZone();
   }
@@ -155,6 +157,9 @@ public class Assembler {
     var performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(null));
     var funding = fundingSummary(year);
     var governance = responsibilities(Blocks.ALL);
+    // The review pack's "Due and overdue" needs every period too: the reporting periods of each frequency.
+    boolean pack = kind == ReportKind.REPORT_KIND_REVIEW_PACK;
+    var periods = pack ? fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, workloads.periods()) : null;
     List<UnavailableSection> unavailable = new ArrayList<>();
     var reports = performance.result(unavailable);
     var summary = funding.result(unavailable);
@@ -172,6 +177,14 @@ public class Assembler {
       out.setJudgements(total);
     }
     summary.ifPresent(s -> out.setPooled(s.getPooled()).setAligned(s.getAligned()));
+    if (pack) {
+      // A failure of the indicators service is told once, by the reports' section.
+      var known = periods.result(reports.isPresent() ? unavailable : new ArrayList<>());
+      var work = workloads.builder(known.orElse(null));
+      out.addAllDueWork(work.dueAndOverdue(out.getBlocksList().stream().flatMap(b -> b.getThemeGroupsList().stream())
+          .toList(), known.isPresent() ? reports.orElse(null) : null, responsible.isPresent()))
+          .setDueAsOf(work.asOf());
+    }
     return out.addAllUnavailable(unavailable).setAssembleTime(Protos.timestamp(clock.instant())).build();
   }
 
@@ -233,9 +246,11 @@ public class Assembler {
         .setOwnerOrganisation(i.getOwnerOrganisation()).addAllOpenActions(actions).build();
   }
 
+  /** A theme group as the pages publish it: its people without their e-mail addresses, which are for reminders. */
   private static ThemeGroup themeGroup(Responsibility r) {
     return ThemeGroup.newBuilder().setName(r.getBody()).setTitle(r.getDetail().getTitle())
-        .addAllPeople(r.getPeopleList()).addAllOpenActions(r.getOpenActionsList()).build();
+        .addAllPeople(r.getPeopleList().stream().map(p -> p.toBuilder().setPerson(p.getPerson().toBuilder()
+            .clearEmail()).build()).toList()).addAllOpenActions(r.getOpenActionsList()).build();
   }
 
   private static void count(JudgementCounts.Builder c, IndicatorReport r) {
@@ -276,20 +291,12 @@ public class Assembler {
 
   /** Every report of {@code block} (all blocks when null): one call, more only past 500 indicators. */
   private ListenableFuture<List<IndicatorReport>> reports(LaaBlock block) {
-    return reportsFrom(block, "", new ArrayList<>());
-  }
-
-  private ListenableFuture<List<IndicatorReport>> reportsFrom(LaaBlock block, String token,
-      List<IndicatorReport> so) {
-    var request = ListIndicatorReportsRequest.newBuilder().setPageSize(PAGE).setPageToken(token);
+    var request = ListIndicatorReportsRequest.newBuilder().setPageSize(Paging.PAGE);
     if (block != null) {
       request.setBlock(block);
     }
-    return Futures.transformAsync(upstreams.indicators().listIndicatorReports(request.build()), page -> {
-      so.addAll(page.getReportsList());
-      return page.getNextPageToken().isEmpty() ? Futures.immediateFuture(so)
-          : reportsFrom(block, page.getNextPageToken(), so);
-    }, MoreExecutors.directExecutor());
+    return Paging.all(token -> upstreams.indicators().listIndicatorReports(request.setPageToken(token).build()),
+        ListIndicatorReportsResponse::getReportsList, ListIndicatorReportsResponse::getNextPageToken);
   }
 
   private <T> Fetch<T> fetch(Section section, String service, ListenableFuture<T> call) {

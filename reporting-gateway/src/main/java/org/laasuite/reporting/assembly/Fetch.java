@@ -15,14 +15,14 @@ import org.laasuite.reporting.v1.UnavailableSection;
  * deadline) and turns a failure into the section it leaves unavailable, so a page is assembled from
  * whatever answered.
  */
-final class Fetch<T> {
+public final class Fetch<T> {
 
   private final Section section;
   private final String service;
   private final ListenableFuture<T> future;
   private final Duration deadline;
 
-  Fetch(Section section, String service, ListenableFuture<T> future, Duration deadline) {
+  public Fetch(Section section, String service, ListenableFuture<T> future, Duration deadline) {
     this.section = section;
     this.service = service;
     this.future = future;
@@ -30,7 +30,7 @@ final class Fetch<T> {
   }
 
   /** The answer, or empty with the section added to {@code unavailable}. */
-  Optional<T> result(List<UnavailableSection> unavailable) {
+  public Optional<T> result(List<UnavailableSection> unavailable) {
     try {
       return Optional.of(await());
     } catch (FetchFailed e) {
@@ -40,7 +40,7 @@ final class Fetch<T> {
   }
 
   /** The answer, or {@link FetchFailed} carrying the status, so that a caller can treat NOT_FOUND apart. */
-  T await() throws FetchFailed {
+  public T await() throws FetchFailed {
     try {
       return Answers.await(future, deadline);
     } catch (StatusException e) {
@@ -62,9 +62,9 @@ final class Fetch<T> {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
-  static final class FetchFailed extends Exception {
-    final Status status;
-    final UnavailableSection unavailable;
+  public static final class FetchFailed extends Exception {
+    public final Status status;
+    public final UnavailableSection unavailable;
 
     FetchFailed(Status status, UnavailableSection unavailable) {
       super(status.toString(), null, false, false);

@@ -171,6 +171,27 @@ public final class Fmt {
     };
   }
 
+  /** Where a figure or an action stands, in a word or two. */
+  public String due(org.laasuite.reporting.v1.DueState s) {
+    return switch (s) {
+      case DUE_STATE_OVERDUE -> "Overdue";
+      case DUE_STATE_DUE -> "Due";
+      case DUE_STATE_UPCOMING -> "Next";
+      case DUE_STATE_DONE -> "Done";
+      case DUE_STATE_UNDATED -> "No due date";
+      default -> "–";
+    };
+  }
+
+  /** The CSS class of where a figure or an action stands: overdue red, due amber, the rest grey. */
+  public String dueClass(org.laasuite.reporting.v1.DueState s) {
+    return switch (s) {
+      case DUE_STATE_OVERDUE -> "red";
+      case DUE_STATE_DUE -> "amber";
+      default -> "none";
+    };
+  }
+
   public String date(Date d) {
     return d == null || d.getYear() == 0 ? "" : String.format("%d-%02d-%02d", d.getYear(), d.getMonth(), d.getDay());
   }

@@ -1,7 +1,5 @@
 package org.laasuite.reporting.signin;
 
-import io.grpc.Status;
-import io.grpc.StatusException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,12 +19,8 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.laasuite.auth.BearerToken;
 import org.laasuite.partnership.v1.CallerRights;
-import org.laasuite.partnership.v1.GetCallerRightsRequest;
 import org.laasuite.reporting.render.Pages;
-import org.laasuite.reporting.upstream.Answers;
-import org.laasuite.reporting.upstream.Upstreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +43,11 @@ public class SignInController {
   private final CsrfTokens csrf;
   private final Pages pages;
   private final RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> sessions;
-  private final Upstreams upstreams;
+  private final OwnRights ownRights;
 
   SignInController(SignIns signIns, LocalMode localMode, Visitors visitors, CsrfTokens csrf, Pages pages,
-      RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> sessions, Upstreams upstreams) {
-    this.upstreams = upstreams;
+      RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> sessions, OwnRights ownRights) {
+    this.ownRights = ownRights;
     this.signIns = signIns;
     this.localMode = localMode;
     this.visitors = visitors;
@@ -90,21 +84,12 @@ public class SignInController {
     Map<String, Object> model = new HashMap<>();
     SignedIn me = SignedIn.of(authentication).orElseThrow();
     model.put("me", me);
-    // What they may do and why, as the partnership service says from its governance data, asked with their own
-    // token (which it verifies); rightsUnknown says why when it cannot say (a token it refuses, the service down).
-    CallerRights rights = null;
-    String unknown = "";
-    try {
-      rights = Answers.await(upstreams.partnership().withCallCredentials(BearerToken.of(me.token()))
-          .getCallerRights(GetCallerRightsRequest.getDefaultInstance()), upstreams.deadline());
-    } catch (StatusException e) {
-      unknown = e.getStatus().getCode() == Status.Code.UNAUTHENTICATED
-          ? "the partnership service does not accept your sign-in's token (" + e.getStatus().getDescription() + ")"
-          : "the partnership service cannot say now (" + e.getStatus().getCode() + ")";
-    }
+    // What they may do and why; rightsUnknown says why when it cannot be said (a token refused, the service down).
+    OwnRights.Answer own = ownRights.of(me);
+    CallerRights rights = own.rights();
     model.put("rights", rights == null ? List.of() : rights.getRightsList());
     model.put("person", rights == null ? "" : rights.getPerson());
-    model.put("rightsUnknown", unknown);
+    model.put("rightsUnknown", own.unknown());
     return html(pages.html("me", visitors.page(request, model), false));
   }
 

@@ -66,6 +66,7 @@ public class Errors {
       case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
       case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case FAILED_PRECONDITION -> HttpStatus.CONFLICT;
       default -> HttpStatus.INTERNAL_SERVER_ERROR;
     };
     List<Map<String, String>> violations = e.violations().stream()
