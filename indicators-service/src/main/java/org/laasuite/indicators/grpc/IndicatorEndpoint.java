@@ -631,11 +631,14 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
           "give an outturn, a narrative or a judgement to save (or submit)");
       v.throwIfAny();
       java.util.function.Supplier<Entry> work = () -> transactions.executeWrite(status -> {
-        if (!os.isEmpty() || narrative != null || judgement != null) {
+        boolean written = !os.isEmpty() || narrative != null || judgement != null;
+        if (written) {
           measures.saveEntry(at.indicator(), at.period(), os, narrative, judgement, r.getEtag(), who, new Violations());
         }
         if (r.getSubmit()) {
-          entries.move(List.of(Entries.submit(at.indicator(), at.period(), r.getEtag())), who);
+          // The etag was checked before the write, in this transaction and under the entry's lock; the write has
+          // changed it since, so the submit of what was just written does not check it again.
+          entries.move(List.of(Entries.submit(at.indicator(), at.period(), written ? "" : r.getEtag())), who);
         }
         Entry answer = view(entries.get(at.indicator(), at.period()), true);
         if (r.getValidateOnly()) {
