@@ -21,7 +21,6 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.laasuite.auth.BearerToken;
 import org.laasuite.partnership.v1.CallerRights;
 import org.laasuite.partnership.v1.GetCallerRightsRequest;
 import org.laasuite.reporting.render.Pages;
@@ -95,8 +94,8 @@ public class SignInController {
     CallerRights rights = null;
     String unknown = "";
     try {
-      rights = Answers.await(upstreams.partnership().withCallCredentials(BearerToken.of(me.token()))
-          .getCallerRights(GetCallerRightsRequest.getDefaultInstance()), upstreams.deadline());
+      rights = Answers.await(upstreams.partnershipAs(me.token()).getCallerRights(
+          GetCallerRightsRequest.getDefaultInstance()), upstreams.deadline());
     } catch (StatusException e) {
       unknown = e.getStatus().getCode() == Status.Code.UNAUTHENTICATED
           ? "the partnership service does not accept your sign-in's token (" + e.getStatus().getDescription() + ")"
