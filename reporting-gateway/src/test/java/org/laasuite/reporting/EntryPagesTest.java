@@ -320,4 +320,67 @@ class EntryPagesTest implements TestPropertyProvider {
     var json = new WebVisitor(base()).get("/api/v1/reports/quarterly?edition=" + edition);
     assertEquals(200, json.statusCode(), json.body());
   }
+
+  @Test
+  void theCardMarksPendingFiguresForThoseWhoMaySeeThemPreviewsThemToThemAloneAndTellsEachFiguresHistory() {
+    String page = card.entryPage("2011-12-q3");
+    String publicCard = "/report-cards/" + card.code;
+    String history = "/indicators/" + card.code + "/history";
+    WebVisitor david = as(DAVID);
+    redirected(david.send(ok(david, page), "[data-test=entry-form]", Map.of("city.figure", "55"), "submit"));
+
+    // The public sees nothing of it, and may not preview.
+    WebVisitor anyone = new WebVisitor(base());
+    var seen = anyone.get(publicCard);
+    assertTrue(html(seen).select("[data-test=pending]").isEmpty());
+    assertFalse(html(seen).select("[data-test=outturn]").eachText().contains("55"));
+    assertTrue(seen.headers().firstValue("Cache-Control").isEmpty(), "the public card stays cacheable");
+    assertEquals(history, html(seen).select("[data-test=history-link]").attr("href"));
+    assertEquals(401, anyone.get(publicCard + "?preview=1").statusCode());
+
+    // The chair sees it marked on the public card, and previews the card with it, for them alone.
+    WebVisitor mark = as(MARK);
+    Document marks = ok(mark, publicCard);
+    assertEquals(List.of("awaiting approval by the Community Safety Partnership"),
+        marks.select("[data-test=pending-entry] [data-test=mark]").eachText());
+    assertFalse(marks.select("[data-test=outturn]").eachText().contains("55"), "the card itself is the public one");
+    var preview = mark.get(marks.select("[data-test=preview-link]").attr("href"));
+    assertEquals(200, preview.statusCode(), preview.body());
+    assertEquals("private, no-store", preview.headers().firstValue("Cache-Control").orElse(""));
+    assertTrue(html(preview).select("[data-test=outturn]").eachText().contains("55"), preview.body());
+    assertFalse(html(preview).select("[data-test=preview]").isEmpty());
+    WebVisitor bob = as(BOB);
+    assertTrue(ok(bob, publicCard).select("[data-test=pending]").isEmpty(), "not to those who may not see it");
+    var refused = bob.get(publicCard + "?preview=1");
+    assertEquals(403, refused.statusCode(), refused.body());
+
+    redirected(mark.send(ok(mark, page), "form[action$=/approve]", Map.of(), null));
+    assertEquals(List.of("awaiting publication by the Progress, Impact and Evaluation Group"),
+        ok(mark, publicCard).select("[data-test=pending-entry] [data-test=mark]").eachText());
+
+    // The history: nothing of it for the public yet; its steps and the audit trail for the secretariat.
+    assertTrue(ok(anyone, history).select("[data-period=fy-2011-12-q3]").isEmpty());
+    WebVisitor nigel = as(NIGEL);
+    Document steps = ok(nigel, history);
+    assertEquals(List.of("by David Smithson", "by David Smithson", "by Mark Taylor"),
+        steps.select("[data-period=fy-2011-12-q3] [data-test=by]").eachText());
+    assertTrue(steps.select("[data-test=audit] [data-test=event]").eachText().stream()
+        .anyMatch(e -> e.endsWith("Mark Taylor approve entries/fy-2011-12-q3 state")), steps.html());
+    assertTrue(ok(david, history).select("[data-test=audit]").isEmpty(), "for those who manage indicators");
+    assertTrue(ok(anyone, history).select("[data-test=audit]").isEmpty());
+
+    // Published, then corrected and published again: the card says how the figure was entered and corrected.
+    redirected(nigel.send(ok(nigel, page), "form[action$=/publish]", Map.of(), null));
+    redirected(david.send(ok(david, page), "[data-test=entry-form]", Map.of("city.figure", "58", "city.status",
+        "final"), "submit"));
+    redirected(mark.send(ok(mark, page), "form[action$=/approve]", Map.of(), null));
+    redirected(nigel.send(ok(nigel, page), "form[action$=/publish]", Map.of(), null));
+    Document corrected = ok(anyone, publicCard);
+    assertTrue(corrected.select("[data-test=revision]").eachText().stream().anyMatch(r -> r.matches("Q3 2011-12, "
+        + "City: 55 provisional, by David Smithson, on .* → 58 final, by David Smithson, on .*")),
+        corrected.select("[data-test=revisions]").text());
+    assertEquals(List.of("by David Smithson", "by David Smithson", "by Mark Taylor", "by Nigel Hart",
+        "by David Smithson", "by David Smithson", "by Mark Taylor", "by Nigel Hart"),
+        ok(anyone, history).select("[data-period=fy-2011-12-q3] [data-test=by]").eachText());
+  }
 }
