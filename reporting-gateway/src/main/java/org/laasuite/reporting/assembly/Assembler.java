@@ -135,7 +135,8 @@ public class Assembler {
       if (e.status.getCode() == Status.Code.NOT_FOUND) {
         throw ApiException.notFound("INDICATOR", indicator);
       }
-      if (e.status.getCode() == Status.Code.PERMISSION_DENIED || e.status.getCode() == Status.Code.UNAUTHENTICATED) {
+      if (token != null && (e.status.getCode() == Status.Code.PERMISSION_DENIED
+          || e.status.getCode() == Status.Code.UNAUTHENTICATED)) {
         throw Answers.passedOn(e.status.asException(), Upstreams.INDICATORS);
       }
       unavailable.add(e.unavailable);

@@ -1,6 +1,7 @@
 package org.laasuite.reporting.entry;
 
 import io.grpc.Status;
+import io.grpc.StatusException;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -131,9 +132,14 @@ public class CardFigures {
    * as them: none of an indicator whose pending figures they may not see).
    */
   private List<Pending> pending(ReportCard card, SignedIn me, Directory names) {
-    ListEntriesResponse r = Answers.orPassOn(upstreams.indicatorsAs(me.token()).listEntries(ListEntriesRequest
-        .newBuilder().setParent(card.getIndicator()).addAllStates(PENDING).setView(FigureView.FIGURE_VIEW_LATEST)
-        .setPageSize(500).build()), upstreams.deadline(), Upstreams.INDICATORS);
+    ListEntriesResponse r;
+    try {
+      r = Answers.await(upstreams.indicatorsAs(me.token()).listEntries(ListEntriesRequest.newBuilder()
+          .setParent(card.getIndicator()).addAllStates(PENDING).setView(FigureView.FIGURE_VIEW_LATEST)
+          .setPageSize(500).build()), upstreams.deadline());
+    } catch (StatusException e) {
+      return List.of(); // the public card is whole without them: a token refused, a service slow
+    }
     return r.getEntriesList().stream().map(e -> new Pending("/" + e.getName(), names.period(e.getPeriod()),
         Fmt.INSTANCE.state(e.getState()), mark(e, names), e.getOutturnsList().stream()
             .map(o -> Steps.outturn(o, names)).toList())).toList();

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.indicators.v1.Entry;
 import org.laasuite.indicators.v1.Figure;
 import org.laasuite.indicators.v1.Indicator;
@@ -47,6 +49,33 @@ final class EntryForms {
   }
 
   private EntryForms() {
+  }
+
+  /** Refuses (400, naming {@code period}) what is no period's code. */
+  static void checkPeriod(String period) {
+    if (!ResourceNames.PERIODS.isId(period)) {
+      throw ApiException.invalid("period", "must be a period's code of lower-case letters, digits and dashes like "
+          + "'fy-2007-08-q2', not '" + clip(period) + "'");
+    }
+  }
+
+  /** A client's text repeated in a message, cut short. */
+  static String clip(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+  }
+
+  /** What a sent form asks (its button's {@code action}): check it, save it as a draft, or submit it. */
+  enum Action {
+    CHECK, SAVE, SUBMIT;
+
+    static Action of(Map<String, String> form) {
+      return switch (form.getOrDefault("action", "")) {
+        case "check" -> CHECK;
+        case "save" -> SAVE;
+        case "submit" -> SUBMIT;
+        default -> throw ApiException.invalid("action", "must be check, save or submit");
+      };
+    }
   }
 
   /**

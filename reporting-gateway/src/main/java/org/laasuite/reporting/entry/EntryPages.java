@@ -1,5 +1,6 @@
 package org.laasuite.reporting.entry;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.micronaut.core.annotation.Nullable;
@@ -24,8 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.laasuite.common.grpc.ApiException;
-import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.indicators.v1.ApproveEntriesRequest;
 import org.laasuite.indicators.v1.BatchGetIndicatorReportsRequest;
 import org.laasuite.indicators.v1.Entry;
@@ -35,6 +36,7 @@ import org.laasuite.indicators.v1.GetEntryRequest;
 import org.laasuite.indicators.v1.GetPeriodRequest;
 import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorReport;
+import org.laasuite.indicators.v1.IndicatorServiceGrpc.IndicatorServiceFutureStub;
 import org.laasuite.indicators.v1.Period;
 import org.laasuite.indicators.v1.PublicationState;
 import org.laasuite.indicators.v1.PublishEntriesRequest;
@@ -122,10 +124,7 @@ public class EntryPages {
 
   Read read(SignedIn me, String code, String periodId) {
     String indicator = Assembler.indicatorName(code, "code");
-    if (!ResourceNames.PERIODS.isId(periodId)) {
-      throw ApiException.invalid("period", "must be a period's code of lower-case letters, digits and dashes like "
-          + "'fy-2007-08-q2', not '" + (periodId.length() > 80 ? periodId.substring(0, 80) + "..." : periodId) + "'");
-    }
+    EntryForms.checkPeriod(periodId);
     upstreams.reconnect();
     var reportCall = upstreams.indicators().batchGetIndicatorReports(BatchGetIndicatorReportsRequest.newBuilder()
         .addNames(indicator).build());
@@ -186,12 +185,9 @@ public class EntryPages {
       @Body Map<String, String> form) {
     SignedIn me = SignedIn.required(authentication);
     Read r = read(me, code, period);
-    String action = form.getOrDefault("action", "");
-    if (!List.of("check", "save", "submit").contains(action)) {
-      throw ApiException.invalid("action", "must be check, save or submit");
-    }
-    boolean check = action.equals("check");
-    boolean submit = action.equals("submit");
+    var action = EntryForms.Action.of(form);
+    boolean check = action == EntryForms.Action.CHECK;
+    boolean submit = action == EntryForms.Action.SUBMIT;
     View v = new View(r, new HashMap<>(form));
     Map<String, String> current = EntryForms.values(r.entry(), "", r.period().getName(), r.areas());
     var save = EntryForms.save(r.name(), "", r.areas(), form, current, check, r.rights().mayJudge(r.indicator()));
@@ -272,13 +268,21 @@ public class EntryPages {
   @Post(uri = PAGE + "/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> approve(HttpRequest<?> request, Authentication authentication, String code, String period,
       @Body Map<String, String> form) {
+    return step(request, authentication, code, period, "approved", (indicators, r) -> indicators.approveEntries(
+        ApproveEntriesRequest.newBuilder().setSelection(EntrySelection.newBuilder().addNames(r.name())).build()));
+  }
+
+  /**
+   * A step of the return by the person signed in, {@code done} once taken: the page it leads to says so; one the
+   * service refuses for the state the return is in is shown on the page read again.
+   */
+  private HttpResponse<?> step(HttpRequest<?> request, Authentication authentication, String code, String period,
+      String done, BiFunction<IndicatorServiceFutureStub, Read, ListenableFuture<?>> call) {
     SignedIn me = SignedIn.required(authentication);
     Read r = read(me, code, period);
     try {
-      Answers.orPassOn(upstreams.indicatorsAs(me.token()).approveEntries(ApproveEntriesRequest.newBuilder()
-          .setSelection(EntrySelection.newBuilder().addNames(r.name())).build()), upstreams.deadline(),
-          Upstreams.INDICATORS);
-      return seeOther(r, "approved");
+      Answers.orPassOn(call.apply(upstreams.indicatorsAs(me.token()), r), upstreams.deadline(), Upstreams.INDICATORS);
+      return seeOther(r, done);
     } catch (ApiException e) {
       return conflict(request, me, code, period, view(r), e);
     }
@@ -313,16 +317,9 @@ public class EntryPages {
   @Post(uri = PAGE + "/publish", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> publish(HttpRequest<?> request, Authentication authentication, String code, String period,
       @Body Map<String, String> form) {
-    SignedIn me = SignedIn.required(authentication);
-    Read r = read(me, code, period);
-    try {
-      Answers.orPassOn(upstreams.indicatorsAs(me.token()).publishEntries(PublishEntriesRequest.newBuilder()
-          .setSelection(EntrySelection.newBuilder().addNames(r.name()))
-          .setRequestId(form.getOrDefault("request-id", "")).build()), upstreams.deadline(), Upstreams.INDICATORS);
-      return seeOther(r, "published");
-    } catch (ApiException e) {
-      return conflict(request, me, code, period, view(r), e);
-    }
+    return step(request, authentication, code, period, "published", (indicators, r) -> indicators.publishEntries(
+        PublishEntriesRequest.newBuilder().setSelection(EntrySelection.newBuilder().addNames(r.name()))
+            .setRequestId(form.getOrDefault("request-id", "")).build()));
   }
 
   private static HttpResponse<?> seeOther(Read r, String done) {

@@ -87,12 +87,9 @@ public class ThemeGroupPages {
   private Read read(SignedIn me, String body, String periodId) {
     if (!ResourceNames.BODIES.isId(body)) {
       throw ApiException.invalid("body", "must be a body's id of lower-case letters, digits and dashes like "
-          + "'community-safety-partnership', not '" + clip(body) + "'");
+          + "'community-safety-partnership', not '" + EntryForms.clip(body) + "'");
     }
-    if (!ResourceNames.PERIODS.isId(periodId)) {
-      throw ApiException.invalid("period", "must be a period's code of lower-case letters, digits and dashes like "
-          + "'fy-2007-08-q2', not '" + clip(periodId) + "'");
-    }
+    EntryForms.checkPeriod(periodId);
     String group = "bodies/" + body;
     upstreams.reconnect();
     var bodyCall = upstreams.partnership().getBody(GetBodyRequest.newBuilder().setName(group).build());
@@ -127,10 +124,6 @@ public class ThemeGroupPages {
       page = r.getNextPageToken();
     } while (!page.isEmpty());
     return new Read(found, period, reports, entries, rights, new Directory(upstreams));
-  }
-
-  private static String clip(String s) {
-    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
   }
 
   @Get(uri = PAGE, produces = MediaType.TEXT_HTML)
@@ -168,12 +161,9 @@ public class ThemeGroupPages {
       @Body Map<String, String> form) {
     SignedIn me = SignedIn.required(authentication);
     Read r = read(me, body, period);
-    String action = form.getOrDefault("action", "");
-    if (!List.of("check", "save", "submit").contains(action)) {
-      throw ApiException.invalid("action", "must be check, save or submit");
-    }
-    boolean check = action.equals("check");
-    boolean submit = action.equals("submit");
+    var action = EntryForms.Action.of(form);
+    boolean check = action == EntryForms.Action.CHECK;
+    boolean submit = action == EntryForms.Action.SUBMIT;
     Map<String, String> values = new HashMap<>(form);
     Map<String, String> problems = new HashMap<>();
     Map<String, Notice> outcomes = new HashMap<>();

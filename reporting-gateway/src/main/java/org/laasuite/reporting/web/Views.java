@@ -120,6 +120,10 @@ public class Views {
     put(model, "ownActions", card.getOpenActionsList(), print ? PRINTED_OWN_ACTIONS : Integer.MAX_VALUE);
     put(model, "groupActions", groupActions, print ? PRINTED_GROUP_ACTIONS : Integer.MAX_VALUE);
     put(model, "funding", card.getFundingList(), print ? PRINTED_FUNDING : Integer.MAX_VALUE);
+    // Online, entry/CardFigures fills these: the figures' revisions, those pending, and whether it is a preview.
+    model.put("history", java.util.List.of());
+    model.put("pending", java.util.List.of());
+    model.put("preview", false);
     return model;
   }
 
