@@ -188,9 +188,9 @@ class GatewayTest implements TestPropertyProvider {
 
     before = callsByService();
     assertEquals(200, Http.get(base(), "/report-cards/SSC-ENV-14").statusCode());
-    assertEquals(Map.of("laa.indicators.v1.IndicatorService", 1.0, "laa.funding.v1.FundingService", 1.0,
+    assertEquals(Map.of("laa.indicators.v1.IndicatorService", 2.0, "laa.funding.v1.FundingService", 1.0,
         "laa.partnership.v1.PartnershipService", 1.0), delta(before, callsByService()),
-        "a card: its theme group and its actions in one call");
+        "a card: its theme group and its actions in one call; its report and its figures' revisions in two");
   }
 
   /** The street cleanliness action of April 2007 is on the three cleanliness indicators, and only there. */

@@ -60,7 +60,7 @@ public class Authorizer {
     }
     String who = rights.getPerson().isEmpty() ? caller.toString() : rights.getPerson();
     for (Right r : rights.getRightsList()) {
-      if (r.getPermission() == permission && (r.getScope().isEmpty() || scopes.contains(r.getScope()))) {
+      if (Scopes.covers(r, permission, scopes)) {
         AUDIT.info("{} may {} {}: {}{}", who, action, object, r.getReason(),
             r.getScope().isEmpty() ? "" : " (" + r.getScope() + ")");
         return r;
@@ -105,8 +105,8 @@ public class Authorizer {
     if (source == null) {
       return false;
     }
-    return source.rights(caller).getRightsList().stream().anyMatch(r -> permissions.contains(r.getPermission())
-        && (r.getScope().isEmpty() || scopes.contains(r.getScope())));
+    return source.rights(caller).getRightsList().stream().anyMatch(r -> permissions.stream()
+        .anyMatch(p -> Scopes.covers(r, p, scopes)));
   }
 
   /** The same for an object of the whole partnership (a funding stream, a meeting). */

@@ -20,6 +20,7 @@ import org.laasuite.common.grpc.Etags;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.common.security.Scopes;
 
 /** The indicator catalogue: its rules and transactions. */
 @Singleton
@@ -227,15 +228,12 @@ public class IndicatorService {
    * case throughout), the theme group that reports it.
    */
   public static List<String> owners(IndicatorRow indicator) {
-    if (!indicator.ownerOrganisation().isEmpty()) {
-      return List.of(indicator.ownerOrganisation());
-    }
-    return indicator.themeGroup().isEmpty() ? List.of() : List.of(indicator.themeGroup());
+    return Scopes.owners(indicator.ownerOrganisation(), indicator.themeGroup());
   }
 
   /** Who records its judgements: the theme group that reports it. */
   public static List<String> judges(IndicatorRow indicator) {
-    return indicator.themeGroup().isEmpty() ? List.of() : List.of(indicator.themeGroup());
+    return Scopes.judges(indicator.themeGroup());
   }
 
   /** Whether an indicator has this code, in any case: FZ-X and fz-x are one code. */

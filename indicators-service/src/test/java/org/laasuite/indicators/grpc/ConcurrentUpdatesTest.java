@@ -128,6 +128,22 @@ class ConcurrentUpdatesTest extends OwnDatabaseTest {
     expect(Status.Code.NOT_FOUND, () -> get(created.getName()));
   }
 
+  /** A save that submits what it writes, sent with the etag read, is written and submitted at once. */
+  @Test
+  void aSaveThatSubmitsWithTheEtagReadWritesAndSubmitsAtOnce() {
+    create("ETAG-SUBMIT");
+    String entry = "indicators/ETAG-SUBMIT/entries/fy-2006-07";
+    Entry draft = client.saveEntry(SaveEntryRequest.newBuilder().setName(entry).addOutturns(Outturn.newBuilder()
+        .setFigure(Figure.newBuilder().setOriginalText("40"))).build());
+    Entry submitted = client.saveEntry(SaveEntryRequest.newBuilder().setName(entry).addOutturns(Outturn.newBuilder()
+        .setFigure(Figure.newBuilder().setOriginalText("41"))).setEtag(draft.getEtag()).setSubmit(true).build());
+    assertEquals(PublicationState.PUBLICATION_STATE_SUBMITTED, submitted.getState());
+    assertEquals("41", submitted.getOutturns(0).getFigure().getValue().getValue());
+    var stale = expect(Status.Code.ABORTED, () -> client.saveEntry(SaveEntryRequest.newBuilder().setName(entry)
+        .setEtag(draft.getEtag()).setSubmit(true).build()));
+    assertEquals("ETAG_MISMATCH", errorInfo(stale).getReason(), "a submit alone still checks the etag");
+  }
+
   @Test
   void aStaleEtagIsAbortedAndChangesNothing() {
     Indicator read = create("ETAG-STALE");

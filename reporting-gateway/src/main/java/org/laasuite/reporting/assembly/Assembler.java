@@ -1,5 +1,6 @@
 package org.laasuite.reporting.assembly;
 
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.Status;
 import io.micronaut.context.annotation.Value;
@@ -24,6 +25,7 @@ import org.laasuite.funding.v1.FundingSummary;
 import org.laasuite.funding.v1.GetFundingSummaryRequest;
 import org.laasuite.indicators.v1.BatchGetIndicatorReportsRequest;
 import org.laasuite.indicators.v1.BatchGetIndicatorReportsResponse;
+import org.laasuite.indicators.v1.FigureView;
 import org.laasuite.indicators.v1.IndicatorReport;
 import org.laasuite.indicators.v1.ListIndicatorReportsRequest;
 import org.laasuite.indicators.v1.ListIndicatorReportsResponse;
@@ -32,6 +34,7 @@ import org.laasuite.partnership.v1.BatchGetResponsibilitiesRequest;
 import org.laasuite.partnership.v1.BatchGetResponsibilitiesResponse;
 import org.laasuite.partnership.v1.Responsibility;
 import org.laasuite.reporting.assembly.Fetch.FetchFailed;
+import org.laasuite.reporting.upstream.Answers;
 import org.laasuite.reporting.upstream.Paging;
 import org.laasuite.reporting.upstream.Upstreams;
 import org.laasuite.reporting.v1.BlockSummary;
@@ -84,6 +87,17 @@ public class Assembler {
     return y.toString();
   }
 
+  /**
+   * The financial year or quarter asked for ({@code field} names the parameter in errors: see {@link ReportPeriod}),
+   * else the configured year.
+   */
+  public ReportPeriod period(String asked, String field) {
+    if (asked == null || asked.isEmpty()) {
+      return ReportPeriod.of(FinancialYear.parse(year(asked, field), field, new Violations()));
+    }
+    return ReportPeriod.parse(asked.length() > 100 ? asked.substring(0, 100) + "..." : asked, field);
+  }
+
   /** The indicator a card is for, from "CYP-28", "indicators/CYP-28" or "reportCards/CYP-28". */
   public static String indicatorName(String asked, String field) {
     String code = asked.replaceFirst("^(indicators|reportCards)/", "");
@@ -94,10 +108,22 @@ public class Assembler {
   }
 
   public ReportCard card(String indicator, String year) {
+    return card(indicator, year, null);
+  }
+
+  /**
+   * The card as the person whose token this is may see it, with the figures pending publication (view LATEST), or,
+   * without a token, as the public sees it. A person who may not see them is refused (PERMISSION_DENIED).
+   */
+  public ReportCard card(String indicator, String year, String token) {
     upstreams.reconnect();
+    var read = BatchGetIndicatorReportsRequest.newBuilder().addNames(indicator);
+    if (token != null) {
+      read.setView(FigureView.FIGURE_VIEW_LATEST);
+    }
     Fetch<BatchGetIndicatorReportsResponse> performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS,
-        upstreams.indicators().batchGetIndicatorReports(
-            BatchGetIndicatorReportsRequest.newBuilder().addNames(indicator).build()));
+        (token == null ? upstreams.indicators() : upstreams.indicatorsAs(token)).batchGetIndicatorReports(
+            read.build()));
     Fetch<BatchGetIndicatorFundingResponse> funding = fetch(Section.SECTION_FUNDING, Upstreams.FUNDING,
         upstreams.funding().batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder()
             .addIndicators(indicator).setFinancialYear(year).build()));
@@ -111,6 +137,10 @@ public class Assembler {
     } catch (FetchFailed e) {
       if (e.status.getCode() == Status.Code.NOT_FOUND) {
         throw ApiException.notFound("INDICATOR", indicator);
+      }
+      if (token != null && (e.status.getCode() == Status.Code.PERMISSION_DENIED
+          || e.status.getCode() == Status.Code.UNAUTHENTICATED)) {
+        throw Answers.passedOn(e.status.asException(), Upstreams.INDICATORS);
       }
       unavailable.add(e.unavailable);
     }
@@ -154,7 +184,20 @@ public class Assembler {
   /** All four blocks: the quarterly report in full, or the review pack's reds and ambers. */
   public PerformanceReport report(ReportKind kind, String year) {
     upstreams.reconnect();
-    var performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(null));
+    return report(kind, year, fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(null)));
+  }
+
+  /**
+   * The same from the indicators' reports of an edition (GetEdition), frozen as they were published: the figures
+   * and judgements as the edition shows them; funding and theme groups as they are now.
+   */
+  public PerformanceReport report(ReportKind kind, String year, List<IndicatorReport> frozen) {
+    upstreams.reconnect();
+    return report(kind, year, fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS,
+        Futures.immediateFuture(frozen)));
+  }
+
+  private PerformanceReport report(ReportKind kind, String year, Fetch<List<IndicatorReport>> performance) {
     var funding = fundingSummary(year);
     var governance = responsibilities(Blocks.ALL);
     // The review pack's "Due and overdue" needs every period too: the reporting periods of each frequency.

@@ -55,8 +55,8 @@ public final class FigureTable {
     return rows.computeIfAbsent(new Place(period, area), k -> new Cells());
   }
 
-  /** The city first, then the priority neighbourhoods against the rest of the city, then the others. */
-  private static String areaRank(String area) {
+  /** The city first, then the priority neighbourhoods against the rest of the city, then the others: a sort key. */
+  public static String areaRank(String area) {
     return switch (area) {
       case "areas/city" -> "0";
       case "areas/priority-neighbourhoods" -> "1";

@@ -14,6 +14,8 @@ import org.laasuite.indicators.v1.Direction;
 import org.laasuite.indicators.v1.Figure;
 import org.laasuite.indicators.v1.FigureStatus;
 import org.laasuite.indicators.v1.GapDirection;
+import org.laasuite.indicators.v1.OutturnStatus;
+import org.laasuite.indicators.v1.PublicationState;
 import org.laasuite.indicators.v1.Rating;
 import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ResponsiblePerson;
@@ -189,6 +191,27 @@ public final class Fmt {
       case DUE_STATE_OVERDUE -> "red";
       case DUE_STATE_DUE -> "amber";
       default -> "none";
+    };
+  }
+
+  /** Where a return stands, in words: "Draft", "Submitted", "Approved", "Published", "Returned". */
+  public String state(PublicationState s) {
+    return switch (s) {
+      case PUBLICATION_STATE_DRAFT -> "Draft";
+      case PUBLICATION_STATE_SUBMITTED -> "Submitted";
+      case PUBLICATION_STATE_APPROVED -> "Approved";
+      case PUBLICATION_STATE_PUBLISHED -> "Published";
+      case PUBLICATION_STATE_RETURNED -> "Returned";
+      default -> "Not started";
+    };
+  }
+
+  /** "provisional" or "final"; empty when the figure does not say. */
+  public String outturnStatus(OutturnStatus s) {
+    return switch (s) {
+      case OUTTURN_STATUS_PROVISIONAL -> "provisional";
+      case OUTTURN_STATUS_FINAL -> "final";
+      default -> "";
     };
   }
 

@@ -1,10 +1,13 @@
 package org.laasuite.reporting.signin;
 
+import io.grpc.Status;
 import io.micronaut.security.authentication.Authentication;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.security.BearerCallers;
 
 /**
  * Who a browser session belongs to, as its sign-in established it: the subject and issuer ({@code iss}) of the
@@ -56,6 +59,16 @@ public record SignedIn(String subject, String issuer, String issuerName, String 
     }
     return Optional.of(new SignedIn(authentication.getName(), issuer, text(a.get(ISSUER_NAME)),
         text(a.get(ORGANISATION)), text(a.get(NAME)), text(a.get(EMAIL)), token));
+  }
+
+  /**
+   * Who {@code authentication} is, on a page only signed-in visitors reach; refused (401) for a session the gateway
+   * did not make, which then cannot act for anyone.
+   */
+  public static SignedIn required(Authentication authentication) {
+    return of(authentication).orElseThrow(() -> new ApiException(Status.Code.UNAUTHENTICATED,
+        BearerCallers.TOKEN_MISSING, "Sign in again: this session carries no sign-in the gateway can act on.",
+        List.of()));
   }
 
   private static String text(Object value) {

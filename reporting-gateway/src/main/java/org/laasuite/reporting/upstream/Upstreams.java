@@ -111,6 +111,20 @@ public class Upstreams {
   }
 
   /**
+   * The indicators service called as the person whose token this is (a signed-in person's, from their session):
+   * what the gateway reads or writes on their behalf, their pending figures and their returns, which the service
+   * checks against that person's rights, never the gateway's.
+   */
+  public IndicatorServiceFutureStub indicatorsAs(String token) {
+    return indicators().withCallCredentials(BearerToken.of(token));
+  }
+
+  /** The partnership service called as the person whose token this is: what they may do, asked as them. */
+  public PartnershipServiceFutureStub partnershipAs(String token) {
+    return partnership().withCallCredentials(BearerToken.of(token));
+  }
+
+  /**
    * Called before a page's calls. A channel whose service could not be reached stays in
    * TRANSIENT_FAILURE (gRPC's pick-first keeps it there until a connection is READY) and waits out a
    * reconnect back-off of up to two minutes, failing calls at once meanwhile. So that a service's

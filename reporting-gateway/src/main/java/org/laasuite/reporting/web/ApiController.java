@@ -52,8 +52,9 @@ public class ApiController {
   }
 
   @Get(uri = "/api/v1/reports/{kind}", produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<String> report(String kind, @Nullable @QueryValue String period) {
-    return json(views.report(kind, period));
+  public HttpResponse<String> report(String kind, @Nullable @QueryValue String period,
+      @Nullable @QueryValue String edition) {
+    return json(views.report(kind, period, edition).report());
   }
 
   @Get(uri = "/openapi", produces = "application/yaml")

@@ -66,7 +66,9 @@ public class Errors {
       case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
       case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-      case FAILED_PRECONDITION -> HttpStatus.CONFLICT;
+      // A service refused a step for the state its object is in (a return locked while it waits for approval, one
+      // changed since it was read): the request was understood, and conflicts with what is there now.
+      case FAILED_PRECONDITION, ABORTED, ALREADY_EXISTS -> HttpStatus.CONFLICT;
       default -> HttpStatus.INTERNAL_SERVER_ERROR;
     };
     List<Map<String, String>> violations = e.violations().stream()

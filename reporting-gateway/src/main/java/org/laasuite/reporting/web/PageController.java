@@ -3,9 +3,11 @@ package org.laasuite.reporting.web;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -20,6 +22,8 @@ import java.util.Map;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.partnership.v1.CallerRights;
 import org.laasuite.partnership.v1.ListRightsRequest;
+import org.laasuite.reporting.entry.CardFigures;
+import org.laasuite.reporting.entry.Directory;
 import org.laasuite.reporting.render.Pages;
 import org.laasuite.reporting.signin.Visitors;
 import org.laasuite.reporting.upstream.Answers;
@@ -41,11 +45,14 @@ public class PageController {
   private final Visitors visitors;
   private final Upstreams upstreams;
 
-  public PageController(Views views, Pages pages, Visitors visitors, Upstreams upstreams) {
+  private final CardFigures cardFigures;
+
+  public PageController(Views views, Pages pages, Visitors visitors, Upstreams upstreams, CardFigures cardFigures) {
     this.views = views;
     this.pages = pages;
     this.visitors = visitors;
     this.upstreams = upstreams;
+    this.cardFigures = cardFigures;
   }
 
   /**
@@ -81,27 +88,47 @@ public class PageController {
     return html(pages.html("block", visitors.page(request, Views.blockPage(views.block(block, period))), false));
   }
 
+  /**
+   * A report card; online also its figures' revisions and, for a signed-in person who works on them, the figures
+   * still on their way to the public, which {@code preview=1} shows on the card, read as them and never cached.
+   */
   @Get(uri = "/report-cards/{file}", produces = {MediaType.TEXT_HTML, "application/pdf"})
-  public HttpResponse<?> card(HttpRequest<?> request, String file, @Nullable @QueryValue String period) {
+  public HttpResponse<?> card(HttpRequest<?> request, String file, @Nullable @QueryValue String period,
+      @Nullable @QueryValue String preview) {
     boolean pdf = file.endsWith(".pdf");
     String code = pdf ? file.substring(0, file.length() - 4) : file;
-    var model = Views.cardPage(views.card(code, period), pdf);
-    return pdf ? pdf(pages.pdf("card", model), "report-card-" + code + ".pdf")
-        : html(pages.html("card", visitors.page(request, model), false));
+    if (pdf) {
+      return pdf(pages.pdf("card", Views.cardPage(views.card(code, period), true)), "report-card-" + code + ".pdf");
+    }
+    String token = cardFigures.previewToken(request, preview);
+    var card = views.card(code, period, token);
+    Map<String, Object> model = new HashMap<>(Views.cardPage(card, false));
+    model.putAll(cardFigures.model(request, card, token));
+    var page = html(pages.html("card", visitors.page(request, model), false));
+    return token == null ? page : page.header(HttpHeaders.CACHE_CONTROL, "private, no-store");
   }
 
+  /**
+   * A report for a year or a quarter ({@code period} "2007-08-q2"), or a quarter's edition as it was published
+   * ({@code edition} "fy-2007-08-q2-1": its frozen figures, and what was corrected since).
+   */
   @Get(uri = "/reports/{file}", produces = {MediaType.TEXT_HTML, "application/pdf"})
-  public HttpResponse<?> report(HttpRequest<?> request, String file, @Nullable @QueryValue String period) {
+  public HttpResponse<?> report(HttpRequest<?> request, String file, @Nullable @QueryValue String period,
+      @Nullable @QueryValue String edition) {
     boolean pdf = file.endsWith(".pdf");
     String kind = pdf ? file.substring(0, file.length() - 4) : file;
-    var report = views.report(kind, period);
-    var model = Views.reportPage(report);
+    var view = views.report(kind, period, edition);
+    var report = view.report();
+    Map<String, Object> model = new HashMap<>(Views.reportPage(view));
+    model.put("names", new Directory(upstreams));
     String template = report.getKind() == ReportKind.REPORT_KIND_REVIEW_PACK ? "review-pack" : "quarterly";
-    return pdf ? pdf(pages.pdf(template, model), kind + "-" + report.getFinancialYear() + ".pdf")
+    String of = view.edition() != null ? view.edition().getName().substring("editions/".length())
+        : view.period().code();
+    return pdf ? pdf(pages.pdf(template, model), kind + "-" + of + ".pdf")
         : html(pages.html(template, visitors.page(request, model), false));
   }
 
-  private static HttpResponse<String> html(String body) {
+  private static MutableHttpResponse<String> html(String body) {
     return HttpResponse.ok(body).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8");
   }
 

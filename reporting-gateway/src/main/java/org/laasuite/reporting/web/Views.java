@@ -3,10 +3,14 @@ package org.laasuite.reporting.web;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.indicators.v1.Edition;
 import org.laasuite.reporting.assembly.Assembler;
 import org.laasuite.reporting.assembly.Blocks;
+import org.laasuite.reporting.assembly.Editions;
+import org.laasuite.reporting.assembly.ReportPeriod;
 import org.laasuite.reporting.render.Charts;
 import org.laasuite.reporting.render.FigureTable;
+import org.laasuite.reporting.render.Fmt;
 import org.laasuite.reporting.render.PeriodNames;
 import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.PerformanceReport;
@@ -22,31 +26,70 @@ import org.laasuite.type.v1.LaaBlock;
 public class Views {
 
   private final Assembler assembler;
+  private final Editions editions;
 
-  public Views(Assembler assembler) {
+  public Views(Assembler assembler, Editions editions) {
     this.assembler = assembler;
+    this.editions = editions;
   }
 
   public ReportCard card(String code, String period) {
+    return card(code, period, null);
+  }
+
+  /** The card as the person whose token this is sees it, with what is pending; the public's without one. */
+  public ReportCard card(String code, String period, String token) {
     String indicator = Assembler.indicatorName(code, "code");
-    return assembler.card(indicator, assembler.year(period, "period"));
+    return assembler.card(indicator, year(period), token);
+  }
+
+  /** The financial year of the year or quarter {@code period} (the configured one when empty). */
+  private String year(String period) {
+    return assembler.period(period, "period").year().toString();
   }
 
   public BlockSummary block(String slug, String period) {
     LaaBlock block = Blocks.fromSlug(slug).orElseThrow(() -> new ApiException(io.grpc.Status.Code.NOT_FOUND,
         "BLOCK_NOT_FOUND", "blocks/" + clip(slug) + " is not an LAA block; the blocks are " + Blocks.slugs(),
         java.util.List.of()));
-    return assembler.block(block, assembler.year(period, "period"));
+    return assembler.block(block, year(period));
   }
 
   public PerformanceReport report(String kind, String period) {
+    return report(kind, period, null).report();
+  }
+
+  /**
+   * A report with what it is for: {@code period}, a year or a quarter, with the quarter's editions; or
+   * {@code edition}, a quarter's report as it was published (its frozen figures), with what was corrected since.
+   */
+  public record ReportView(PerformanceReport report, ReportPeriod period, Edition edition,
+      java.util.List<Edition> editions) {
+  }
+
+  public ReportView report(String kind, String period, String edition) {
     ReportKind k = switch (kind) {
       case "quarterly" -> ReportKind.REPORT_KIND_QUARTERLY;
       case "review-pack" -> ReportKind.REPORT_KIND_REVIEW_PACK;
       default -> throw new ApiException(io.grpc.Status.Code.NOT_FOUND, "REPORT_NOT_FOUND",
           "reports/" + clip(kind) + " does not exist; the reports are quarterly and review-pack", java.util.List.of());
     };
-    return assembler.report(k, assembler.year(period, "period"));
+    if (edition == null || edition.isEmpty()) {
+      ReportPeriod p = assembler.period(period, "period");
+      return new ReportView(assembler.report(k, p.year().toString()), p, null,
+          p.isQuarter() ? editions.of(p.period()) : java.util.List.of());
+    }
+    if (k != ReportKind.REPORT_KIND_QUARTERLY) {
+      throw ApiException.invalid("edition", "only the quarterly report has editions");
+    }
+    Edition e = editions.get(edition, "edition");
+    ReportPeriod p = assembler.period(e.getPeriod(), "edition");
+    if (period != null && !period.isEmpty() && !assembler.period(period, "period").equals(p)) {
+      throw ApiException.invalid("period", e.getName() + " is the edition of " + p.label() + ", not of '"
+          + clip(period) + "': leave the period out, or ask for that period's report");
+    }
+    return new ReportView(assembler.report(k, p.year().toString(), e.getReportsList()), p, e,
+        editions.of(e.getPeriod()));
   }
 
   /**
@@ -77,6 +120,10 @@ public class Views {
     put(model, "ownActions", card.getOpenActionsList(), print ? PRINTED_OWN_ACTIONS : Integer.MAX_VALUE);
     put(model, "groupActions", groupActions, print ? PRINTED_GROUP_ACTIONS : Integer.MAX_VALUE);
     put(model, "funding", card.getFundingList(), print ? PRINTED_FUNDING : Integer.MAX_VALUE);
+    // Online, entry/CardFigures fills these: the figures' revisions, those pending, and whether it is a preview.
+    model.put("history", java.util.List.of());
+    model.put("pending", java.util.List.of());
+    model.put("preview", false);
     return model;
   }
 
@@ -100,6 +147,28 @@ public class Views {
 
   static Map<String, Object> reportPage(PerformanceReport report) {
     return Map.of("report", report);
+  }
+
+  /**
+   * A report's template variables with what it is for: {@code quarter} (null for a year), the edition shown (null for
+   * the live report), the period's editions, and the figures corrected since the edition, each a line.
+   */
+  static Map<String, Object> reportPage(ReportView view) {
+    Map<String, Object> model = new java.util.HashMap<>(reportPage(view.report()));
+    model.put("period", view.period());
+    model.put("quarter", view.period().isQuarter() ? view.period() : null);
+    model.put("edition", view.edition());
+    model.put("editions", view.editions());
+    model.put("changes", view.edition() == null ? java.util.List.of() : view.edition().getChangesSinceList().stream()
+        .map(c -> new Change(c.getIndicator().substring(c.getIndicator().indexOf('/') + 1),
+            Fmt.INSTANCE.period(c.getPeriod()), Fmt.INSTANCE.area(c.getArea()),
+            c.hasWas() ? Fmt.INSTANCE.figure(c.getWas().getFigure()) : "none",
+            Fmt.INSTANCE.figure(c.getNow().getFigure()), Fmt.INSTANCE.when(c.getNow().getPublishTime()))).toList());
+    return model;
+  }
+
+  /** A figure of an edition published since in another revision: was and now, and when that was published. */
+  public record Change(String code, String period, String area, String was, String now, String when) {
   }
 
   /** A client's text repeated in a message, cut short. */

@@ -21,9 +21,9 @@ import org.laasuite.reporting.signin.Visitors;
 import org.laasuite.reporting.v1.Work;
 
 /**
- * What is due and overdue: "My work" for whoever is signed in ({@code /my-work}: the person their sign-in is linked
- * to), and any person's ({@code /work/people/{id}}) or theme group's ({@code /work/bodies/{id}}), public as the rights
- * and minutes they come from are. The reminders link to these pages.
+ * What is due and overdue for any person ({@code /work/people/{id}}) or theme group ({@code /work/bodies/{id}}), public
+ * as the rights and minutes they come from are; the reminders link to these pages. A signed-in person's own is a
+ * section of My work ({@link WorkDue}).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -39,23 +39,6 @@ public class WorkController {
     this.ownRights = ownRights;
     this.pages = pages;
     this.visitors = visitors;
-  }
-
-  @Get(uri = "/my-work", produces = MediaType.TEXT_HTML)
-  @Secured(SecurityRule.IS_AUTHENTICATED)
-  public HttpResponse<String> mine(HttpRequest<?> request, Authentication authentication) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("mine", true);
-    OwnRights.Answer own = ownRights.of(SignedIn.of(authentication).orElseThrow());
-    if (own.rights() == null) {
-      model.put("unknown", "Your work cannot be shown: " + own.unknown() + ".");
-    } else if (own.rights().getPerson().isEmpty()) {
-      model.put("unknown", "Your sign-in is linked to no one in the partnership's records, so no indicator or action "
-          + "is yours here (an admin links sign-ins to people).");
-    } else {
-      model.put("work", workloads.person(own.rights().getPerson()));
-    }
-    return page(request, model);
   }
 
   @Get(uri = "/work/people/{id}", produces = MediaType.TEXT_HTML)
