@@ -319,6 +319,17 @@ class EntryPagesTest implements TestPropertyProvider {
     assertEquals(200, pdf.statusCode());
     var json = new WebVisitor(base()).get("/api/v1/reports/quarterly?edition=" + edition);
     assertEquals(200, json.statusCode(), json.body());
+
+    // The review pack was frozen whole with the edition: read twice, it is the same to the instant it was assembled.
+    Document pack = ok(new WebVisitor(base()), "/reports/review-pack?edition=" + edition);
+    assertTrue(pack.select("[data-test=edition]").text().startsWith("Edition " + edition + ", published"),
+        pack.html());
+    var frozenPack = new WebVisitor(base()).get("/api/v1/reports/review-pack?edition=" + edition);
+    assertEquals(200, frozenPack.statusCode(), frozenPack.body());
+    assertTrue(frozenPack.body().contains("REPORT_KIND_REVIEW_PACK"), frozenPack.body());
+    assertEquals(frozenPack.body(), new WebVisitor(base()).get("/api/v1/reports/review-pack?edition=" + edition)
+        .body(), "frozen, not assembled anew");
+    assertTrue(new WebVisitor(base()).get("/api/v1/reports/review-pack").body().contains("assembleTime"));
   }
 
   @Test

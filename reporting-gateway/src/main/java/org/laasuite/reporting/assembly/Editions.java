@@ -1,17 +1,25 @@
 package org.laasuite.reporting.assembly;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.grpc.Status;
 import io.grpc.StatusException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.indicators.v1.AttachEditionDocumentRequest;
 import org.laasuite.indicators.v1.Edition;
+import org.laasuite.indicators.v1.EditionDocument;
 import org.laasuite.indicators.v1.GetEditionRequest;
 import org.laasuite.indicators.v1.ListEditionsRequest;
 import org.laasuite.indicators.v1.ListEditionsResponse;
 import org.laasuite.reporting.upstream.Answers;
 import org.laasuite.reporting.upstream.Upstreams;
+import org.laasuite.reporting.v1.PerformanceReport;
+import org.laasuite.reporting.v1.ReportKind;
 
 /**
  * A period's published editions (the indicators service's Edition: its report frozen as it was published), read as
@@ -24,8 +32,55 @@ public class Editions {
 
   private final Upstreams upstreams;
 
-  public Editions(Upstreams upstreams) {
+  /** The review pack frozen with an edition: its document's id and what it holds. */
+  public static final String REVIEW_PACK = "review-pack";
+  static final String REVIEW_PACK_TYPE = "application/x-protobuf; messageType=" + PerformanceReport.getDescriptor()
+      .getFullName();
+
+  private final Assembler assembler;
+
+  public Editions(Upstreams upstreams, Assembler assembler) {
     this.upstreams = upstreams;
+    this.assembler = assembler;
+  }
+
+  /**
+   * Freezes the review pack of {@code year} as it is now with the edition {@code edition} ("editions/…", just frozen
+   * by publishing its period), attached as {@code token}'s person (who may publish). Once per edition: a retry after
+   * it was attached (the same request id) answers as the first did. False, the publication standing, when the pack
+   * cannot be assembled whole or attached now: the edition's quarterly report is frozen all the same.
+   */
+  public boolean freezeReviewPack(String edition, String year, String token) {
+    PerformanceReport pack = assembler.report(ReportKind.REPORT_KIND_REVIEW_PACK, year);
+    if (pack.getUnavailableCount() > 0) {
+      return false; // never freeze a pack with a section missing
+    }
+    try {
+      Answers.await(upstreams.indicatorsAs(token).attachEditionDocument(AttachEditionDocumentRequest.newBuilder()
+          .setEdition(edition).setRequestId(UUID.nameUUIDFromBytes((edition + "/" + REVIEW_PACK)
+              .getBytes(StandardCharsets.UTF_8)).toString())
+          .setDocument(EditionDocument.newBuilder().setId(REVIEW_PACK).setMediaType(REVIEW_PACK_TYPE)
+              .setContent(pack.toByteString())).build()), upstreams.deadline());
+      return true;
+    } catch (StatusException e) {
+      return e.getStatus().getCode() == Status.Code.ALREADY_EXISTS;
+    }
+  }
+
+  /** The review pack frozen with {@code edition}, or NOT_FOUND when none was. */
+  public PerformanceReport reviewPack(Edition edition) {
+    for (EditionDocument d : edition.getDocumentsList()) {
+      if (d.getId().equals(REVIEW_PACK) && d.getMediaType().equals(REVIEW_PACK_TYPE)) {
+        try {
+          return PerformanceReport.parseFrom(d.getContent());
+        } catch (InvalidProtocolBufferException e) {
+          throw new IllegalStateException(edition.getName() + " holds an unreadable review pack", e);
+        }
+      }
+    }
+    throw new ApiException(Status.Code.NOT_FOUND, "REVIEW_PACK_NOT_FOUND", edition.getName()
+        + " has no review pack frozen with it (it was published without one): its quarterly report is the edition",
+        List.of());
   }
 
   /** The edition {@code id} ("fy-2007-08-q2-1"), with its frozen reports and what was corrected since. */

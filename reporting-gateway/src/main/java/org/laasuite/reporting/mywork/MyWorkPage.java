@@ -47,6 +47,8 @@ import org.laasuite.reporting.render.Fmt;
 import org.laasuite.reporting.render.Pages;
 import org.laasuite.reporting.signin.SignedIn;
 import org.laasuite.reporting.signin.Visitors;
+import org.laasuite.reporting.assembly.Editions;
+import org.laasuite.reporting.assembly.ReportPeriod;
 import org.laasuite.reporting.upstream.Answers;
 import org.laasuite.reporting.upstream.Upstreams;
 
@@ -71,8 +73,10 @@ public class MyWorkPage {
   private final Pages pages;
   private final Visitors visitors;
   private final MyWorkDue due;
+  private final Editions editions;
 
-  MyWorkPage(Upstreams upstreams, Pages pages, Visitors visitors, @Nullable MyWorkDue due) {
+  MyWorkPage(Upstreams upstreams, Pages pages, Visitors visitors, @Nullable MyWorkDue due, Editions editions) {
+    this.editions = editions;
     this.upstreams = upstreams;
     this.pages = pages;
     this.visitors = visitors;
@@ -96,7 +100,7 @@ public class MyWorkPage {
   @Get(uri = "/my-work", produces = MediaType.TEXT_HTML)
   public HttpResponse<String> show(HttpRequest<?> request, Authentication authentication,
       @Nullable @QueryValue String period, @Nullable @QueryValue String done, @Nullable @QueryValue Integer count,
-      @Nullable @QueryValue String edition) {
+      @Nullable @QueryValue String edition, @Nullable @QueryValue String pack) {
     SignedIn me = SignedIn.required(authentication);
     upstreams.reconnect();
     var pending = new ArrayList<Entry>();
@@ -176,7 +180,8 @@ public class MyWorkPage {
     model.put("enter", enter.values());
     model.put("quarters", quarters);
     model.put("chosen", chosen);
-    model.put("done", done(done, count, edition));
+    model.put("done", done(done, count, edition) + ("missing".equals(pack) ? " The review pack could not be frozen "
+        + "with it now (a service did not answer); the edition's quarterly report stands." : ""));
     model.put("edition", done != null && done.equals("published") && edition != null ? edition : "");
     model.put("requestId", UUID.randomUUID().toString());
     return HttpResponse.ok(pages.html("my-work", visitors.page(request, model), false))
@@ -243,7 +248,10 @@ public class MyWorkPage {
             "period", ""))).setFreezeEdition(true).setRequestId(form.getOrDefault("request-id", "")).build()),
         upstreams.deadline(), Upstreams.INDICATORS);
     String edition = published.getEdition().replaceFirst("^editions/", "");
+    // The review pack of the quarter's year, frozen with its edition as it stands now the quarter is published.
+    boolean pack = editions.freezeReviewPack(published.getEdition(),
+        ReportPeriod.parse(form.getOrDefault("period", ""), "period").year().toString(), me.token());
     return HttpResponse.seeOther(URI.create("/my-work?done=published&count=" + published.getEntriesCount()
-        + "&edition=" + URLEncoder.encode(edition, StandardCharsets.UTF_8)));
+        + "&edition=" + URLEncoder.encode(edition, StandardCharsets.UTF_8) + (pack ? "" : "&pack=missing")));
   }
 }

@@ -79,17 +79,16 @@ public class Views {
       return new ReportView(assembler.report(k, p.year().toString()), p, null,
           p.isQuarter() ? editions.of(p.period()) : java.util.List.of());
     }
-    if (k != ReportKind.REPORT_KIND_QUARTERLY) {
-      throw ApiException.invalid("edition", "only the quarterly report has editions");
-    }
     Edition e = editions.get(edition, "edition");
     ReportPeriod p = assembler.period(e.getPeriod(), "edition");
     if (period != null && !period.isEmpty() && !assembler.period(period, "period").equals(p)) {
       throw ApiException.invalid("period", e.getName() + " is the edition of " + p.label() + ", not of '"
           + clip(period) + "': leave the period out, or ask for that period's report");
     }
-    return new ReportView(assembler.report(k, p.year().toString(), e.getReportsList()), p, e,
-        editions.of(e.getPeriod()));
+    // The review pack as it was frozen with the edition, whole; the quarterly report from its frozen figures.
+    PerformanceReport frozen = k == ReportKind.REPORT_KIND_REVIEW_PACK ? editions.reviewPack(e)
+        : assembler.report(k, p.year().toString(), e.getReportsList());
+    return new ReportView(frozen, p, e, editions.of(e.getPeriod()));
   }
 
   /**
