@@ -129,6 +129,18 @@ public class AuditLog {
     });
   }
 
+  /**
+   * Appends the event of a create: {@code made} (the resource as the API shows it, named by its {@code name} field) is
+   * asked for only when the event is recorded, not for each write of an import ({@link #importing}).
+   */
+  public void created(Supplier<? extends Message> made) {
+    if (Boolean.TRUE.equals(IMPORTING.get())) {
+      return;
+    }
+    Message shown = made.get();
+    record(CREATE, (String) shown.getField(shown.getDescriptorForType().findFieldByName("name")), null, shown);
+  }
+
   /** One event as it is written: the call's part ({@link #of}) and the write's. */
   record Entry(String method, String resource, String action, String person, String organisation, String issuer,
       String subject, String requestId, String callId, String clientAddress, @Nullable Message before,

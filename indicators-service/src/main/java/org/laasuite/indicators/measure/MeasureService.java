@@ -210,8 +210,11 @@ public class MeasureService {
     List<NarrativeRow> saved = new ArrayList<>();
     narratives.saveAll(rows.stream().map(n -> stated(n, n.indicatorId(), n.periodId(), publish, who,
         (r, state, at) -> r.placed(r.indicatorId(), r.periodId(), state, at, who))).toList()).forEach(saved::add);
+    References.Lookup lookup = references.lookup(); // one for the batch's events, not one each
     for (int i = 0; i < saved.size(); i++) {
-      audited(batch.get(i).indicatorCode(), MeasureMapper::toProto, saved.get(i));
+      String code = batch.get(i).indicatorCode();
+      NarrativeRow n = saved.get(i);
+      audit.created(() -> MeasureMapper.toProto(code, n, lookup));
     }
     return saved;
   }
@@ -235,13 +238,11 @@ public class MeasureService {
 
   /**
    * {@code row}, just written, after its audit event (a create, with the row as the API shows it): in the write's
-   * transaction.
+   * transaction; nothing mapped or read for the rows of an import, which is one event of its own.
    */
   private <R, P extends com.google.protobuf.Message> R audited(String indicatorCode, MeasureMapper.ToProto<R, P> mapper,
       R row) {
-    P shown = mapper.map(indicatorCode, row, references.lookup());
-    audit.record(AuditLog.CREATE, (String) shown.getField(shown.getDescriptorForType().findFieldByName("name")), null,
-        shown);
+    audit.created(() -> mapper.map(indicatorCode, row, references.lookup()));
     return row;
   }
 
