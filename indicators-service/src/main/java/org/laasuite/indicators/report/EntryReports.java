@@ -127,14 +127,12 @@ public class EntryReports {
       List<TargetRow> ts = targetsOf.getOrDefault(i.id(), List.of());
       List<TargetPoint> cityTargets = ts.stream().filter(t -> t.areaId() == city)
           .map(t -> new TargetPoint(lookup.period(t.periodId()), t.figure())).toList();
-      List<Observation> observed = all.stream()
-          .filter(o -> o.areaId() == city && o.figure().hasValue()
-              && !lookup.period(o.periodId()).endDate().isAfter(period.endDate()))
-          .map(o -> new Observation(lookup.period(o.periodId()), lookup.period(o.dataPeriodId()), o.coverage(),
-              o.figure().value()))
-          .toList();
-      var settings = new JudgementRule.Settings(i.polarity(), i.monitorOnly(), i.cumulative(), i.amberTolerance());
-      entry.setComputedJudgement(JudgementMapper.toProto(JudgementRule.judge(settings, observed, cityTargets)));
+      // The city's figures up to the entry's period, judged as a report card judges them.
+      List<Observation> observed = ReportService.observations(all.stream()
+          .filter(o -> !lookup.period(o.periodId()).endDate().isAfter(period.endDate())).toList(), lookup,
+          id -> id == city);
+      entry.setComputedJudgement(JudgementMapper.toProto(JudgementRule.judge(ReportService.settings(i), observed,
+          cityTargets)));
       steps.forEach(s -> entry.addHistory(EntryStep.newBuilder().setState(s.state()).setBy(s.byWhom())
           .setTime(Protos.timestamp(s.stepTime())).setReason(s.reason())));
       if (!i.monitorOnly() && ts.stream().noneMatch(t -> t.areaId() == city && t.figure().hasValue()

@@ -111,7 +111,7 @@ public class ReportService {
       var os = outturnsOf.getOrDefault(i.id(), List.of()).stream()
           .sorted(Comparator.comparing(OutturnRevisionRow::periodId, byPeriodStart)).toList();
 
-      var settings = new JudgementRule.Settings(i.polarity(), i.monitorOnly(), i.cumulative(), i.amberTolerance());
+      var settings = settings(i);
       List<Observation> city = observations(os, lookup, area(lookup, AreaRow.CITY));
       List<TargetPoint> cityTargets = ts.stream().filter(t -> area(lookup, AreaRow.CITY).test(t.areaId()))
           .map(t -> new TargetPoint(lookup.period(t.periodId()), t.figure())).toList();
@@ -145,11 +145,17 @@ public class ReportService {
     }).toList();
   }
 
+  /** What the judgement rule needs to know of {@code i}. */
+  static JudgementRule.Settings settings(IndicatorRow i) {
+    return new JudgementRule.Settings(i.polarity(), i.monitorOnly(), i.cumulative(), i.amberTolerance());
+  }
+
   private static Predicate<Long> area(Lookup lookup, String code) {
     return id -> lookup.area(id).code().equals(code);
   }
 
-  private static List<Observation> observations(List<OutturnRevisionRow> os, Lookup lookup, Predicate<Long> inArea) {
+  /** The outturns of {@code os} in the areas {@code inArea} keeps that have a number, as the rule takes them. */
+  static List<Observation> observations(List<OutturnRevisionRow> os, Lookup lookup, Predicate<Long> inArea) {
     return os.stream().filter(o -> inArea.test(o.areaId()) && o.figure().hasValue())
         .map(o -> new Observation(lookup.period(o.periodId()), lookup.period(o.dataPeriodId()), o.coverage(),
             o.figure().value()))
