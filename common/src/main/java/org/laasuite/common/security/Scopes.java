@@ -1,5 +1,6 @@
 package org.laasuite.common.security;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.laasuite.partnership.v1.Permission;
@@ -26,6 +27,18 @@ public final class Scopes {
   /** Who records, and approves, an indicator's judgements and figures: the theme group that reports it. */
   public static List<String> judges(String themeGroup) {
     return themeGroup.isEmpty() ? List.of() : List.of(themeGroup);
+  }
+
+  /** Those who may see an indicator's figures before they are published: who enter, judge, approve or publish them. */
+  public static final List<Permission> SEE_PENDING = List.of(Permission.PERMISSION_ENTER_FIGURES,
+      Permission.PERMISSION_RECORD_JUDGEMENTS, Permission.PERMISSION_APPROVE_FIGURES,
+      Permission.PERMISSION_PUBLISH_FIGURES, Permission.PERMISSION_MANAGE_INDICATORS);
+
+  /** The scopes a right to see an indicator's pending figures may be over: its owners' and its judges'. */
+  public static List<String> pending(String ownerOrganisation, String themeGroup) {
+    List<String> scopes = new ArrayList<>(owners(ownerOrganisation, themeGroup));
+    scopes.addAll(judges(themeGroup));
+    return scopes;
   }
 
   /**

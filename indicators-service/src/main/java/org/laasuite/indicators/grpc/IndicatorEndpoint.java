@@ -26,6 +26,7 @@ import org.laasuite.indicators.report.EntryReports;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.common.security.Authorizer;
+import org.laasuite.common.security.Scopes;
 import org.laasuite.indicators.area.AreaMapper;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
@@ -464,15 +465,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
 
   // ---- Entries: from entry to the public (issue 14) ----
 
-  /** Those who may see an indicator's pending figures: who enter, judge, approve or publish them. */
-  private static final List<Permission> SEE_PENDING = List.of(Permission.PERMISSION_ENTER_FIGURES,
-      Permission.PERMISSION_RECORD_JUDGEMENTS, Permission.PERMISSION_APPROVE_FIGURES,
-      Permission.PERMISSION_PUBLISH_FIGURES, Permission.PERMISSION_MANAGE_INDICATORS);
-
   private boolean maySeePending(IndicatorRow indicator) {
-    List<String> scopes = new ArrayList<>(IndicatorService.owners(indicator));
-    scopes.addAll(IndicatorService.judges(indicator));
-    return authorizer.holdsAny(SEE_PENDING, scopes);
+    return authorizer.holdsAny(Scopes.SEE_PENDING, Scopes.pending(indicator.ownerOrganisation(),
+        indicator.themeGroup()));
   }
 
   /**

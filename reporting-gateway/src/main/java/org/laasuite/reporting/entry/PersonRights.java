@@ -1,6 +1,5 @@
 package org.laasuite.reporting.entry;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.laasuite.common.security.Scopes;
@@ -18,11 +17,6 @@ import org.laasuite.reporting.upstream.Upstreams;
  * still check every write against the same rights (common Scopes).
  */
 public record PersonRights(CallerRights rights) {
-
-  /** Those who may see an indicator's pending figures, as the indicators service lets them. */
-  private static final List<Permission> SEE_PENDING = List.of(Permission.PERMISSION_ENTER_FIGURES,
-      Permission.PERMISSION_RECORD_JUDGEMENTS, Permission.PERMISSION_APPROVE_FIGURES,
-      Permission.PERMISSION_PUBLISH_FIGURES, Permission.PERMISSION_MANAGE_INDICATORS);
 
   /** The rights of the person signed in, asked as them; the service's refusal passed on. */
   public static PersonRights of(Upstreams upstreams, SignedIn me) {
@@ -64,8 +58,7 @@ public record PersonRights(CallerRights rights) {
 
   /** Whether they may see the indicator's figures before they are published. */
   public boolean maySeePending(Indicator i) {
-    List<String> scopes = new ArrayList<>(Scopes.owners(i.getOwnerOrganisation(), i.getThemeGroup()));
-    scopes.addAll(Scopes.judges(i.getThemeGroup()));
-    return SEE_PENDING.stream().anyMatch(p -> holds(p, scopes));
+    List<String> scopes = Scopes.pending(i.getOwnerOrganisation(), i.getThemeGroup());
+    return Scopes.SEE_PENDING.stream().anyMatch(p -> holds(p, scopes));
   }
 }
