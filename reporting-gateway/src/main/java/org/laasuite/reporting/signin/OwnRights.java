@@ -3,7 +3,6 @@ package org.laasuite.reporting.signin;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import jakarta.inject.Singleton;
-import org.laasuite.auth.BearerToken;
 import org.laasuite.partnership.v1.CallerRights;
 import org.laasuite.partnership.v1.GetCallerRightsRequest;
 import org.laasuite.reporting.upstream.Answers;
@@ -29,8 +28,8 @@ public class OwnRights {
 
   public Answer of(SignedIn me) {
     try {
-      return new Answer(Answers.await(upstreams.partnership().withCallCredentials(BearerToken.of(me.token()))
-          .getCallerRights(GetCallerRightsRequest.getDefaultInstance()), upstreams.deadline()), "");
+      return new Answer(Answers.await(upstreams.partnershipAs(me.token()).getCallerRights(
+          GetCallerRightsRequest.getDefaultInstance()), upstreams.deadline()), "");
     } catch (StatusException e) {
       return new Answer(null, e.getStatus().getCode() == Status.Code.UNAUTHENTICATED
           ? "the partnership service does not accept your sign-in's token (" + e.getStatus().getDescription() + ")"

@@ -8,15 +8,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.HashMap;
 import java.util.Map;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.reporting.render.Pages;
-import org.laasuite.reporting.signin.OwnRights;
-import org.laasuite.reporting.signin.SignedIn;
 import org.laasuite.reporting.signin.Visitors;
 import org.laasuite.reporting.v1.Work;
 
@@ -30,13 +27,11 @@ import org.laasuite.reporting.v1.Work;
 public class WorkController {
 
   private final Workloads workloads;
-  private final OwnRights ownRights;
   private final Pages pages;
   private final Visitors visitors;
 
-  WorkController(Workloads workloads, OwnRights ownRights, Pages pages, Visitors visitors) {
+  WorkController(Workloads workloads, Pages pages, Visitors visitors) {
     this.workloads = workloads;
-    this.ownRights = ownRights;
     this.pages = pages;
     this.visitors = visitors;
   }
