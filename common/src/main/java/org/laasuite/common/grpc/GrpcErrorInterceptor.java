@@ -6,6 +6,8 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -176,7 +178,13 @@ public class GrpcErrorInterceptor implements ServerInterceptor, Ordered {
 
   private void close(ServerCall<?, ?> call, RuntimeException e) {
     StatusRuntimeException sre;
-    if (e instanceof ApiException api) {
+    Context served = Context.current();
+    if (served.isCancelled() && !(e instanceof ApiException)) {
+      // The caller gave up (its deadline passed, or it cancelled) and the work was stopped (CallBoundStatements):
+      // the call's own status, not a failure of the service's.
+      LOG.debug("{} stopped: its caller gave up", call.getMethodDescriptor().getFullMethodName(), e);
+      sre = Contexts.statusFromCancelled(served).asRuntimeException();
+    } else if (e instanceof ApiException api) {
       sre = StatusProto.toStatusRuntimeException(toStatus(api));
     } else if (e instanceof StatusRuntimeException already) {
       sre = already;

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.function.Function;
 import org.laasuite.common.audit.AuditLog;
+import org.laasuite.common.audit.ChangeFeed;
 import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.security.Authorizer;
 import org.laasuite.common.grpc.Pages;
@@ -27,6 +28,8 @@ import org.laasuite.funding.v1.*;
 import org.laasuite.partnership.v1.Permission;
 import org.laasuite.type.v1.ListAuditEventsRequest;
 import org.laasuite.type.v1.ListAuditEventsResponse;
+import org.laasuite.type.v1.WatchChangesRequest;
+import org.laasuite.type.v1.WatchChangesResponse;
 
 /** The gRPC face of the funding service: thin; errors are ApiExceptions the shared interceptor translates. */
 @Singleton
@@ -39,10 +42,13 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   private final FundingImporter importer;
   private final Authorizer authorizer;
   private final AuditLog audit;
+  private final ChangeFeed changes;
 
   public FundingEndpoint(FundingStreamService streams, CommitmentService commitments, SummaryService summaries,
-      FundingImporter importer, RequestLog requestLog, Authorizer authorizer, AuditLog audit) {
+      FundingImporter importer, RequestLog requestLog, Authorizer authorizer, AuditLog audit,
+      ChangeFeed changes) {
     this.audit = audit;
+    this.changes = changes;
     this.requestLog = requestLog;
     this.authorizer = authorizer;
     this.streams = streams;
@@ -232,5 +238,10 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
       authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "read", "the funding service's audit trail");
       return audit.list(r);
     });
+  }
+
+  @Override
+  public void watchChanges(WatchChangesRequest r, StreamObserver<WatchChangesResponse> out) {
+    changes.watch(out, authorizer, Permission.PERMISSION_MANAGE_FUNDING);
   }
 }

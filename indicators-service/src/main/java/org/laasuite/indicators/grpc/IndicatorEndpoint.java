@@ -15,6 +15,7 @@ import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.util.Map;
 import org.laasuite.common.audit.AuditLog;
+import org.laasuite.common.audit.ChangeFeed;
 import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.ProtoEnums;
@@ -49,6 +50,8 @@ import org.laasuite.partnership.v1.Permission;
 import org.laasuite.type.v1.LaaBlock;
 import org.laasuite.type.v1.ListAuditEventsRequest;
 import org.laasuite.type.v1.ListAuditEventsResponse;
+import org.laasuite.type.v1.WatchChangesRequest;
+import org.laasuite.type.v1.WatchChangesResponse;
 
 /**
  * The gRPC face of the service: requests in, services called, protos out. Errors are thrown as
@@ -73,12 +76,15 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   private final TransactionOperations<Connection> transactions;
   /** The audit trail ListAuditEvents reads (every write of this service appends to it). */
   private final AuditLog audit;
+  private final ChangeFeed changes;
 
   public IndicatorEndpoint(IndicatorService indicators, AreaService areas, PeriodService periods,
       MeasureService measures, ReportService reports, SimpleViewImporter simpleView, References references,
       RequestLog requestLog, Referrers referrers, Authorizer authorizer, Entries entries, EntryReports entryReports,
-      Editions editions, TransactionOperations<Connection> transactions, AuditLog audit) {
+      Editions editions, TransactionOperations<Connection> transactions, AuditLog audit,
+      ChangeFeed changes) {
     this.audit = audit;
+    this.changes = changes;
     this.entries = entries;
     this.entryReports = entryReports;
     this.editions = editions;
@@ -781,5 +787,10 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "read", "the indicators service's audit trail");
       return audit.list(r);
     });
+  }
+
+  @Override
+  public void watchChanges(WatchChangesRequest r, StreamObserver<WatchChangesResponse> out) {
+    changes.watch(out, authorizer, Permission.PERMISSION_MANAGE_INDICATORS);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.laasuite.common.audit.AuditLog;
+import org.laasuite.common.audit.ChangeFeed;
 import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ProtoEnums;
@@ -41,6 +42,8 @@ import org.laasuite.partnership.plan.PlanService;
 import org.laasuite.partnership.v1.*;
 import org.laasuite.type.v1.ListAuditEventsRequest;
 import org.laasuite.type.v1.ListAuditEventsResponse;
+import org.laasuite.type.v1.WatchChangesRequest;
+import org.laasuite.type.v1.WatchChangesResponse;
 
 /** The gRPC face of the partnership service: thin; errors are ApiExceptions the shared interceptor translates. */
 @Singleton
@@ -56,11 +59,13 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   private final AccessService access;
   private final Authorizer authorizer;
   private final AuditLog audit;
+  private final ChangeFeed changes;
 
   public PartnershipEndpoint(DirectoryService directory, BodyService bodies, MeetingService meetings,
       GovernanceService governance, PlanService plans, PartnershipImporter importer, RequestLog requestLog,
-      AccessService access, Authorizer authorizer, AuditLog audit) {
+      AccessService access, Authorizer authorizer, AuditLog audit, ChangeFeed changes) {
     this.audit = audit;
+    this.changes = changes;
     this.requestLog = requestLog;
     this.access = access;
     this.authorizer = authorizer;
@@ -424,5 +429,10 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "read", "the partnership service's audit trail");
       return audit.list(r);
     });
+  }
+
+  @Override
+  public void watchChanges(WatchChangesRequest r, StreamObserver<WatchChangesResponse> out) {
+    changes.watch(out, authorizer, Permission.PERMISSION_MANAGE_PARTNERSHIP);
   }
 }
