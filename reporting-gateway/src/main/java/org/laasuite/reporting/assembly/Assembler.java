@@ -34,6 +34,7 @@ import org.laasuite.partnership.v1.BatchGetResponsibilitiesRequest;
 import org.laasuite.partnership.v1.BatchGetResponsibilitiesResponse;
 import org.laasuite.partnership.v1.Responsibility;
 import org.laasuite.reporting.assembly.Fetch.FetchFailed;
+import org.laasuite.reporting.cache.PageCache;
 import org.laasuite.reporting.upstream.Answers;
 import org.laasuite.reporting.upstream.Paging;
 import org.laasuite.reporting.upstream.Upstreams;
@@ -60,13 +61,15 @@ import org.laasuite.type.v1.LaaBlock;
 public class Assembler {
 
   private final Upstreams upstreams;
+  private final PageCache cache;
   private final Workloads workloads;
   private final String defaultYear;
   private final Clock clock;
 
   public Assembler(Upstreams upstreams, @Value("${laa.reporting.financial-year:}") String defaultYear,
-      Workloads workloads) {
+      Workloads workloads, PageCache cache) {
     this.upstreams = upstreams;
+    this.cache = cache;
     this.workloads = workloads;
     this.defaultYear = defaultYear;
     this.clock = Clock.systemDefaultZone();
@@ -116,6 +119,14 @@ public class Assembler {
    * without a token, as the public sees it. A person who may not see them is refused (PERMISSION_DENIED).
    */
   public ReportCard card(String indicator, String year, String token) {
+    if (token == null) {
+      return cache.model("card " + indicator + " " + year, upstreams.readsAsItself(),
+          () -> assembleCard(indicator, year, null));
+    }
+    return assembleCard(indicator, year, token);
+  }
+
+  private ReportCard assembleCard(String indicator, String year, String token) {
     upstreams.reconnect();
     var read = BatchGetIndicatorReportsRequest.newBuilder().addNames(indicator);
     if (token != null) {
@@ -169,6 +180,10 @@ public class Assembler {
   }
 
   public BlockSummary block(LaaBlock block, String year) {
+    return cache.model("block " + block + " " + year, upstreams.readsAsItself(), () -> assembleBlock(block, year));
+  }
+
+  private BlockSummary assembleBlock(LaaBlock block, String year) {
     upstreams.reconnect();
     var performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(block));
     var funding = fundingSummary(year);
@@ -183,8 +198,12 @@ public class Assembler {
 
   /** All four blocks: the quarterly report in full, or the review pack's reds and ambers. */
   public PerformanceReport report(ReportKind kind, String year) {
-    upstreams.reconnect();
-    return report(kind, year, fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(null)));
+    // The review pack's due work is reckoned on the day it is asked: only the quarterly report is kept.
+    return cache.model("report " + kind + " " + year, kind == ReportKind.REPORT_KIND_QUARTERLY
+        && upstreams.readsAsItself(), () -> {
+          upstreams.reconnect();
+          return report(kind, year, fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(null)));
+        });
   }
 
   /**

@@ -3,6 +3,7 @@ package org.laasuite.reporting.upstream;
 import io.grpc.CallCredentials;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
+import io.grpc.stub.StreamObserver;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
@@ -23,6 +24,8 @@ import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc.IndicatorServiceFutureStub;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc.PartnershipServiceFutureStub;
+import org.laasuite.type.v1.WatchChangesRequest;
+import org.laasuite.type.v1.WatchChangesResponse;
 
 /**
  * The three services the gateway reads from: one long-lived channel each ({@link Channels}), stubs with the
@@ -76,6 +79,28 @@ public class Upstreams {
       return BearerToken.of(bearer.get().token());
     }
     return ownCredentials;
+  }
+
+  /**
+   * Whether the calls made now are made as the gateway itself (no caller's token to pass on): what is read so is
+   * the same for every reader, and may be kept for the next (PageCache).
+   */
+  public boolean readsAsItself() {
+    return credentials() == ownCredentials;
+  }
+
+  /** Watches {@code service}'s committed writes (WatchChanges) as the gateway, until the stream ends. */
+  public void watchChanges(String service, StreamObserver<WatchChangesResponse> out) {
+    var request = WatchChangesRequest.getDefaultInstance();
+    switch (service) {
+      case INDICATORS -> IndicatorServiceGrpc.newStub(indicators).withCallCredentials(ownCredentials)
+          .watchChanges(request, out);
+      case FUNDING -> FundingServiceGrpc.newStub(funding).withCallCredentials(ownCredentials)
+          .watchChanges(request, out);
+      case PARTNERSHIP -> PartnershipServiceGrpc.newStub(partnership).withCallCredentials(ownCredentials)
+          .watchChanges(request, out);
+      default -> throw new IllegalArgumentException(service);
+    }
   }
 
   /** Each service's channel: its address and connectivity state, as /health shows them. */

@@ -43,12 +43,12 @@ public class ApiController {
 
   @Get(uri = "/api/v1/report-cards/{code}", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> card(String code, @Nullable @QueryValue String period) {
-    return json(views.card(code, period));
+    return json(views.card(code, period, "json", true, ApiController::print));
   }
 
   @Get(uri = "/api/v1/blocks/{block}", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> block(String block, @Nullable @QueryValue String period) {
-    return json(views.block(block, period));
+    return json(views.block(block, period, "json", true, ApiController::print));
   }
 
   @Get(uri = "/api/v1/reports/{kind}", produces = MediaType.APPLICATION_JSON)
@@ -63,8 +63,16 @@ public class ApiController {
   }
 
   private static HttpResponse<String> json(MessageOrBuilder message) {
+    return json(print(message));
+  }
+
+  private static HttpResponse<String> json(String body) {
+    return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  private static String print(MessageOrBuilder message) {
     try {
-      return HttpResponse.ok(JSON.print(message)).contentType(MediaType.APPLICATION_JSON_TYPE);
+      return JSON.print(message);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException(e);
     }

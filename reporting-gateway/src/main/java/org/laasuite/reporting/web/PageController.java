@@ -28,6 +28,7 @@ import org.laasuite.reporting.render.Pages;
 import org.laasuite.reporting.signin.Visitors;
 import org.laasuite.reporting.upstream.Answers;
 import org.laasuite.reporting.upstream.Upstreams;
+import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportKind;
 
 /**
@@ -85,7 +86,8 @@ public class PageController {
 
   @Get(uri = "/blocks/{block}", produces = MediaType.TEXT_HTML)
   public HttpResponse<String> block(HttpRequest<?> request, String block, @Nullable @QueryValue String period) {
-    return html(pages.html("block", visitors.page(request, Views.blockPage(views.block(block, period))), false));
+    return html(views.block(block, period, "html", anonymous(request),
+        b -> pages.html("block", visitors.page(request, Views.blockPage(b)), false)));
   }
 
   /**
@@ -98,14 +100,26 @@ public class PageController {
     boolean pdf = file.endsWith(".pdf");
     String code = pdf ? file.substring(0, file.length() - 4) : file;
     if (pdf) {
-      return pdf(pages.pdf("card", Views.cardPage(views.card(code, period), true)), "report-card-" + code + ".pdf");
+      return pdf(views.card(code, period, "pdf", true, c -> pages.pdf("card", Views.cardPage(c, true))),
+          "report-card-" + code + ".pdf");
     }
     String token = cardFigures.previewToken(request, preview);
-    var card = views.card(code, period, token);
+    if (token == null) {
+      return html(views.card(code, period, "html", anonymous(request), c -> cardHtml(request, c, null)));
+    }
+    return html(cardHtml(request, views.card(code, period, token), token))
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+  }
+
+  private String cardHtml(HttpRequest<?> request, ReportCard card, String token) {
     Map<String, Object> model = new HashMap<>(Views.cardPage(card, false));
     model.putAll(cardFigures.model(request, card, token));
-    var page = html(pages.html("card", visitors.page(request, model), false));
-    return token == null ? page : page.header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+    return pages.html("card", visitors.page(request, model), false);
+  }
+
+  /** Whether nobody is signed in: the page is then the same for every such reader. */
+  private boolean anonymous(HttpRequest<?> request) {
+    return visitors.of(request).signedIn() == null;
   }
 
   /**

@@ -1,6 +1,9 @@
 package org.laasuite.reporting.web;
 
 import jakarta.inject.Singleton;
+import java.util.function.Function;
+import org.laasuite.reporting.cache.PageCache;
+import org.laasuite.reporting.upstream.Upstreams;
 import java.util.Map;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.indicators.v1.Edition;
@@ -27,10 +30,33 @@ public class Views {
 
   private final Assembler assembler;
   private final Editions editions;
+  private final PageCache cache;
+  private final Upstreams upstreams;
 
-  public Views(Assembler assembler, Editions editions) {
+  public Views(Assembler assembler, Editions editions, PageCache cache, Upstreams upstreams) {
     this.assembler = assembler;
     this.editions = editions;
+    this.cache = cache;
+    this.upstreams = upstreams;
+  }
+
+  /**
+   * What {@code render} makes of the public card ({@code form}: "json", "pdf", "html"), kept until anything under it
+   * changes when it is the same for every reader: read as the gateway and, for a page, {@code anonymous}.
+   */
+  public <R> R card(String code, String period, String form, boolean anonymous, Function<ReportCard, R> render) {
+    String indicator = Assembler.indicatorName(code, "code");
+    String year = year(period);
+    return cache.rendered(form + " card " + indicator + " " + year, anonymous && upstreams.readsAsItself(),
+        () -> assembler.card(indicator, year, null), render);
+  }
+
+  /** The same for a block summary. */
+  public <R> R block(String slug, String period, String form, boolean anonymous, Function<BlockSummary, R> render) {
+    LaaBlock block = block(slug);
+    String year = year(period);
+    return cache.rendered(form + " block " + block + " " + year, anonymous && upstreams.readsAsItself(),
+        () -> assembler.block(block, year), render);
   }
 
   public ReportCard card(String code, String period) {
@@ -49,10 +75,13 @@ public class Views {
   }
 
   public BlockSummary block(String slug, String period) {
-    LaaBlock block = Blocks.fromSlug(slug).orElseThrow(() -> new ApiException(io.grpc.Status.Code.NOT_FOUND,
+    return assembler.block(block(slug), year(period));
+  }
+
+  private static LaaBlock block(String slug) {
+    return Blocks.fromSlug(slug).orElseThrow(() -> new ApiException(io.grpc.Status.Code.NOT_FOUND,
         "BLOCK_NOT_FOUND", "blocks/" + clip(slug) + " is not an LAA block; the blocks are " + Blocks.slugs(),
         java.util.List.of()));
-    return assembler.block(block, year(period));
   }
 
   public PerformanceReport report(String kind, String period) {
