@@ -47,7 +47,7 @@ class ReportFigures {
    * index, so the plan does not change with the size of the tables; finding the latest periods reads the indicator's
    * outturn index entries (index only), nothing of other indicators.
    */
-  private static final String SQL = """
+  static final String SQL = """
       WITH asked AS (
         SELECT u.id AS indicator_id, u.id = ANY (?) AS latest FROM unnest(?::bigint[]) AS u(id)
       ), periods_of AS (
