@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -36,16 +35,18 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
   private final CommitmentAmountRepository amounts;
   private final SpendRepository spend;
   private final CommitmentSupports supports;
+  private final CommitmentDetails details;
   private final FundingStreamService streams;
   private final AllocationRepository allocations;
   private final AuditLog audit;
 
   public CommitmentService(CommitmentRepository commitments, CommitmentAmountRepository amounts, SpendRepository spend,
-      CommitmentSupports supports, FundingStreamService streams, AllocationRepository allocations, AuditLog audit) {
+      CommitmentSupports supports, CommitmentDetails details, FundingStreamService streams, AllocationRepository allocations, AuditLog audit) {
     this.commitments = commitments;
     this.amounts = amounts;
     this.spend = spend;
     this.supports = supports;
+    this.details = details;
     this.streams = streams;
     this.allocations = allocations;
     this.audit = audit;
@@ -71,19 +72,12 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
     return ResourceNames.COMMITMENTS.find(name, field, commitments::findByCode);
   }
 
-  /** The amounts, supports and streams of many commitments: three statements whatever their number. */
+  /** The amounts, supports and streams of many commitments: one statement whatever their number. */
   public List<Full> full(List<CommitmentRow> cs) {
-    List<Long> ids = cs.stream().map(CommitmentRow::id).toList();
-    Map<Long, List<CommitmentAmountRow>> amountsOf = ids.isEmpty() ? Map.of()
-        : amounts.findByCommitmentIdInOrderByFinancialYear(ids).stream()
-            .collect(Collectors.groupingBy(CommitmentAmountRow::commitmentId));
-    Map<Long, List<String>> supportsOf = supports.of(ids);
-    Set<Long> streamIds = cs.stream().map(CommitmentRow::streamId).filter(Objects::nonNull)
-        .collect(Collectors.toSet());
-    Map<Long, FundingStreamRow> streamsById = streamIds.isEmpty() ? Map.of()
-        : streams.byIds(streamIds);
-    return cs.stream().map(c -> new Full(c, amountsOf.getOrDefault(c.id(), List.of()),
-        supportsOf.getOrDefault(c.id(), List.of()), c.streamId() == null ? null : streamsById.get(c.streamId())))
+    var details = this.details.of(cs.stream().map(CommitmentRow::id).toList());
+    return cs.stream().map(c -> new Full(c, details.amounts().getOrDefault(c.id(), List.of()),
+        details.supports().getOrDefault(c.id(), List.of()), c.streamId() == null ? null
+            : details.streams().get(c.streamId())))
         .toList();
   }
 

@@ -50,6 +50,7 @@ class FundingEndpointTest implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> p = db.serviceProperties();
     p.put("laa.test.count-sql", "true");
+    p.put("laa.health.interval", "1h"); // the readiness probe's SELECT 1 would count among a call's statements
     return p;
   }
 
@@ -267,11 +268,28 @@ class FundingEndpointTest implements TestPropertyProvider {
         .addIndicators("indicators/UNFUNDED").setFinancialYear(TEST_YEAR).build());
     long forTen = statements.count();
     assertEquals(forOne, forTen, "statements for 1: " + forOne + ", for 11: " + forTen);
+    assertTrue(forTen <= 2, "the commitments, then their amounts, supports and streams; was " + forTen);
     assertEquals(1, one.getIndicators(0).getCommitmentsCount());
     assertEquals("Test t-batch", one.getIndicators(0).getCommitments(0).getFundingStreamDisplayName());
     assertEquals(Moneys.gbp(100_00L), one.getIndicators(0).getCommitments(0).getAmount().getMoney());
     assertEquals(11, ten.getIndicatorsCount());
     assertEquals(0, ten.getIndicators(10).getCommitmentsCount());
+  }
+
+  @Test
+  void theSummaryTakesAtMostTwoStatementsWhateverTheNumberOfStreams() {
+    stream("t-summary-0", 1_000_00L);
+    statements.reset();
+    var before = client.getFundingSummary(GetFundingSummaryRequest.newBuilder().setFinancialYear(TEST_YEAR).build());
+    long forFew = statements.count();
+    IntStream.range(1, 10).forEach(i -> stream("t-summary-" + i, 1_000_00L));
+    statements.reset();
+    var after = client.getFundingSummary(GetFundingSummaryRequest.newBuilder().setFinancialYear(TEST_YEAR).build());
+    long forMore = statements.count();
+    assertEquals(forFew, forMore, "statements for a few streams: " + forFew + ", for nine more: " + forMore);
+    assertTrue(forMore <= 2, "at most 2 statements, was " + forMore);
+    assertEquals(before.getTotal().getTotal().getUnits() + 9 * 1_000, after.getTotal().getTotal().getUnits(),
+        "the nine streams' allocations counted");
   }
 
   @Test

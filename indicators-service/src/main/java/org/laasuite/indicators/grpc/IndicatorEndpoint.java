@@ -119,11 +119,18 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   /** The page of indicators a listing's filters and page fields ask for; every problem reported at once. */
   private Pages.Slice<IndicatorRow> listIndicators(int pageSize, String pageToken,
       LaaBlock block, String themeGroup, IndicatorSource source, boolean showDeleted) {
+    return listIndicators(pageSize, pageToken, block, themeGroup, source, showDeleted, indicators::list);
+  }
+
+  /** The same, read by {@code list}. */
+  private Pages.Slice<IndicatorRow> listIndicators(int pageSize, String pageToken, LaaBlock block, String themeGroup,
+      IndicatorSource source, boolean showDeleted,
+      BiFunction<IndicatorService.Filter, Pages.Page, Pages.Slice<IndicatorRow>> list) {
     Violations v = new Violations();
     var filter = IndicatorMapper.filter(block, themeGroup, source, showDeleted, v);
     Pages.Page page = Pages.page(pageSize, pageToken, filter.query(), v);
     v.throwIfAny();
-    return indicators.list(filter, page);
+    return list.apply(filter, page);
   }
 
   @Override
@@ -453,8 +460,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void listIndicatorReports(ListIndicatorReportsRequest r, StreamObserver<ListIndicatorReportsResponse> out) {
     reply(out, () -> {
+      // Two statements: the page with its total, then the figures of its reports.
       var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource(),
-          false);
+          false, reports::page);
       return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.items(),
           latestFor(page.items(), r.getView(), false)).stream().map(ReportMapper::toProto).toList())
           .setNextPageToken(page.nextPageToken()).setTotalSize((int) page.totalSize()).build();

@@ -16,11 +16,13 @@ import org.laasuite.indicators.period.PeriodRow;
 
 /**
  * One indicator's report card (the proto IndicatorReport's twin): its baselines; its targets and
- * current outturns, earliest period first; the latest narrative and recorded judgement; the
+ * the current outturns of its latest periods, earliest period first, with how many outturns of earlier periods are
+ * left out; the latest narrative and recorded judgement; the
  * judgement, trend and gap computed from the city's figures; every period these name, in order;
  * and the lookup that names areas and periods.
  */
 public record IndicatorReportValue(IndicatorRow indicator, List<BaselineRow> baselines, List<TargetRow> targets,
-    List<OutturnRevisionRow> outturns, @Nullable NarrativeRow narrative, @Nullable RecordedJudgementRow recordedJudgement,
+    List<OutturnRevisionRow> outturns, int earlierOutturns, @Nullable NarrativeRow narrative,
+    @Nullable RecordedJudgementRow recordedJudgement,
     Judgement computedJudgement, TrendValue trend, GapValue gap, List<PeriodRow> periods, Lookup lookup) {
 }

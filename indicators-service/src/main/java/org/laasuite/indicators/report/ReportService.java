@@ -1,5 +1,6 @@
 package org.laasuite.indicators.report;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
+import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaRow;
@@ -19,44 +20,35 @@ import org.laasuite.indicators.judgement.Observation;
 import org.laasuite.indicators.judgement.TargetPoint;
 import org.laasuite.indicators.judgement.Trends;
 import org.laasuite.indicators.measure.BaselineRow;
-import org.laasuite.indicators.measure.MeasureRepositories.BaselineRepository;
-import org.laasuite.indicators.measure.MeasureRepositories.NarrativeRepository;
-import org.laasuite.indicators.measure.MeasureRepositories.OutturnRepository;
-import org.laasuite.indicators.measure.MeasureRepositories.RecordedJudgementRepository;
-import org.laasuite.indicators.measure.MeasureRepositories.TargetRepository;
 import org.laasuite.indicators.measure.NarrativeRow;
 import org.laasuite.indicators.measure.OutturnRevisionRow;
 import org.laasuite.indicators.measure.RecordedJudgementRow;
 import org.laasuite.indicators.measure.References.Lookup;
-import org.laasuite.indicators.measure.References;
 import org.laasuite.indicators.period.PeriodRow;
 
 /**
- * Everything a report card needs of many indicators, in a constant number of statements: the
- * indicators, the areas and periods, and one statement per kind of measure for all of them. It
- * answers {@link IndicatorReportValue}s; {@link ReportMapper} makes them protos.
+ * Everything a report card needs of many indicators, in two statements whatever their number: the indicators, and
+ * {@link ReportFigures}'s one statement for their figures and the areas and periods these name. A report carries the
+ * outturns of its indicator's latest {@code laa.reports.outturn-periods} periods (default 20) and says how many earlier
+ * ones it leaves out. It answers {@link IndicatorReportValue}s; {@link ReportMapper} makes them protos.
  */
 @Singleton
 public class ReportService {
 
-  private final IndicatorService indicators;
-  private final References references;
-  private final BaselineRepository baselines;
-  private final TargetRepository targets;
-  private final OutturnRepository outturns;
-  private final NarrativeRepository narratives;
-  private final RecordedJudgementRepository judgements;
+  /** Enough periods for every card of the demo data and a chart of years of quarters, few enough to stay small. */
+  public static final int DEFAULT_OUTTURN_PERIODS = 20;
 
-  public ReportService(IndicatorService indicators, References references, BaselineRepository baselines,
-      TargetRepository targets, OutturnRepository outturns, NarrativeRepository narratives,
-      RecordedJudgementRepository judgements) {
+  private final IndicatorService indicators;
+  private final ReportFigures figures;
+  private final IndicatorPages pages;
+  private final int outturnPeriods;
+
+  public ReportService(IndicatorService indicators, ReportFigures figures, IndicatorPages pages,
+      @Value("${laa.reports.outturn-periods:" + DEFAULT_OUTTURN_PERIODS + "}") int outturnPeriods) {
     this.indicators = indicators;
-    this.references = references;
-    this.baselines = baselines;
-    this.targets = targets;
-    this.outturns = outturns;
-    this.narratives = narratives;
-    this.judgements = judgements;
+    this.figures = figures;
+    this.pages = pages;
+    this.outturnPeriods = Math.max(1, outturnPeriods);
   }
 
   /** The indicators {@code names} names, in order (INVALID_ARGUMENT or NOT_FOUND for a bad name). */
@@ -67,6 +59,11 @@ public class ReportService {
     return names.isEmpty() ? List.of() : indicators.getAll(names, "names");
   }
 
+  /** A page of the indicators {@code filter} matches with their total, as IndicatorService.list: one statement. */
+  public Pages.Slice<IndicatorRow> page(IndicatorService.Filter filter, Pages.Page page) {
+    return pages.list(filter, page);
+  }
+
   /** The published reports of indicators already read, in their order. */
   public List<IndicatorReportValue> reportsOf(List<IndicatorRow> found) {
     return reportsOf(found, Set.of());
@@ -74,41 +71,22 @@ public class ReportService {
 
   /**
    * The reports of indicators already read, in their order: of those in {@code latestFor} (ids) with their latest
-   * revisions, pending or not; of the others with what is published. At most eight statements whatever their number.
+   * revisions, pending or not; of the others with what is published. One statement whatever their number.
    */
   public List<IndicatorReportValue> reportsOf(List<IndicatorRow> found, Set<Long> latestFor) {
     if (found.isEmpty()) {
       return List.of();
     }
     List<Long> ids = found.stream().map(IndicatorRow::id).distinct().toList();
-    List<Long> publishedIds = ids.stream().filter(id -> !latestFor.contains(id)).toList();
-    List<Long> latestIds = ids.stream().filter(latestFor::contains).toList();
-    List<OutturnRevisionRow> shown = new java.util.ArrayList<>();
-    if (!publishedIds.isEmpty()) {
-      shown.addAll(outturns.publishedOf(publishedIds));
-    }
-    if (!latestIds.isEmpty()) {
-      shown.addAll(outturns.findByIndicatorIdInAndCurrentTrueOrderById(latestIds));
-    }
-    Lookup lookup = references.lookup();
-    var baselinesOf = baselines.findByIndicatorIdInOrderById(ids).stream()
-        .collect(Collectors.groupingBy(b -> b.indicatorId()));
-    var targetsOf = targets.findByIndicatorIdInOrderById(ids).stream()
-        .collect(Collectors.groupingBy(t -> t.indicatorId()));
-    var outturnsOf = shown.stream().collect(Collectors.groupingBy(OutturnRevisionRow::indicatorId));
-    var narrativesOf = narratives.findByIndicatorIdInOrderById(ids).stream()
-        .filter(n -> n.publishTime() != null || latestFor.contains(n.indicatorId()))
-        .collect(Collectors.groupingBy(n -> n.indicatorId()));
-    var judgementsOf = judgements.findByIndicatorIdInOrderById(ids).stream()
-        .filter(j -> j.publishTime() != null || latestFor.contains(j.indicatorId()))
-        .collect(Collectors.groupingBy(j -> j.indicatorId()));
+    ReportFigures.Figures read = figures.of(ids, latestFor, outturnPeriods);
+    Lookup lookup = read.lookup();
     Comparator<Long> byPeriodStart = Comparator.comparing((Long id) -> lookup.period(id).startDate())
         .thenComparing(id -> lookup.period(id).endDate());
     return found.stream().map(i -> {
-      List<BaselineRow> bs = baselinesOf.getOrDefault(i.id(), List.of());
-      var ts = targetsOf.getOrDefault(i.id(), List.of()).stream()
+      List<BaselineRow> bs = read.baselines().getOrDefault(i.id(), List.of());
+      var ts = read.targets().getOrDefault(i.id(), List.of()).stream()
           .sorted(Comparator.comparing(t -> t.periodId(), byPeriodStart)).toList();
-      var os = outturnsOf.getOrDefault(i.id(), List.of()).stream()
+      var os = read.outturns().getOrDefault(i.id(), List.of()).stream()
           .sorted(Comparator.comparing(OutturnRevisionRow::periodId, byPeriodStart)).toList();
 
       var settings = settings(i);
@@ -119,16 +97,8 @@ public class ReportService {
       List<Observation> rest = observations(os, lookup, area(lookup, AreaRow.REST_OF_CITY));
       GapValue gap = rest.isEmpty() ? Trends.gap(priority, city, "areas/" + AreaRow.CITY)
           : Trends.gap(priority, rest, "areas/" + AreaRow.REST_OF_CITY);
-      List<NarrativeRow> ns = narrativesOf.getOrDefault(i.id(), List.of());
-      NarrativeRow narrative = ns.stream()
-          .max(Comparator.comparing((NarrativeRow n) -> n.periodId(), byPeriodStart)
-              .thenComparing(n -> n.id()))
-          .orElse(null);
-      List<RecordedJudgementRow> js = judgementsOf.getOrDefault(i.id(), List.of());
-      RecordedJudgementRow recorded = js.stream()
-          .max(Comparator.comparing((RecordedJudgementRow j) -> j.periodId(),
-              byPeriodStart).thenComparing(j -> j.id()))
-          .orElse(null);
+      NarrativeRow narrative = read.narratives().get(i.id());
+      RecordedJudgementRow recorded = read.judgements().get(i.id());
       Set<Long> periodIds = new HashSet<>();
       bs.forEach(b -> periodIds.add(b.periodId()));
       ts.forEach(t -> periodIds.add(t.periodId()));
@@ -136,12 +106,17 @@ public class ReportService {
         periodIds.add(o.periodId());
         periodIds.add(o.dataPeriodId());
       });
-      ns.forEach(n -> periodIds.add(n.periodId()));
-      js.forEach(j -> periodIds.add(j.periodId()));
+      if (narrative != null) {
+        periodIds.add(narrative.periodId());
+      }
+      if (recorded != null) {
+        periodIds.add(recorded.periodId());
+      }
       List<PeriodRow> periods = periodIds.stream().filter(Objects::nonNull).sorted(byPeriodStart)
           .map(lookup::period).toList();
-      return new IndicatorReportValue(i, bs, ts, os, narrative, recorded,
-          JudgementRule.judge(settings, city, cityTargets), Trends.trend(i.polarity(), city), gap, periods, lookup);
+      return new IndicatorReportValue(i, bs, ts, os, read.earlierOutturns().getOrDefault(i.id(), 0), narrative,
+          recorded, JudgementRule.judge(settings, city, cityTargets), Trends.trend(i.polarity(), city), gap, periods,
+          lookup);
     }).toList();
   }
 

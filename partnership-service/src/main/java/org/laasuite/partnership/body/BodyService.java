@@ -40,9 +40,11 @@ public class BodyService {
   private final MembershipRepository memberships;
   private final DirectoryService directory;
   private final AuditLog audit;
+  private final ResponsibilityReads reads;
 
   public BodyService(BodyRepository bodies, MembershipRepository memberships, DirectoryService directory,
-      AuditLog audit) {
+      AuditLog audit, ResponsibilityReads reads) {
+    this.reads = reads;
     this.bodies = bodies;
     this.memberships = memberships;
     this.directory = directory;
@@ -151,9 +153,13 @@ public class BodyService {
     }
   }
 
+  /** The roles a body's responsibilities name. */
+  private static final Set<Role> RESPONSIBLE = Set.of(Role.ROLE_CHAIR, Role.ROLE_VICE_CHAIR, Role.ROLE_LEADER,
+      Role.ROLE_ADVISOR);
+
   /**
    * Bodies with their chairs, leaders and advisors, for any number asked: the bodies named, then
-   * those that lead or have outcomes under {@code blocks}. A handful of statements whatever the count.
+   * those that lead or have outcomes under {@code blocks}. One statement whatever the count.
    */
   public Responsibilities responsibilities(List<String> asked, List<LaaBlock> blocks) {
     Violations v = new Violations();
@@ -165,30 +171,17 @@ public class BodyService {
     }
     v.throwIfAny();
     List<String> names = new ArrayList<>(asked);
-    if (!blocks.isEmpty()) {
-      Set<String> wanted = blocks.stream().map(Enum::name).collect(Collectors.toSet());
-      bodies.listAll().stream().filter(b -> wanted.stream().anyMatch(b::concerns))
-          .filter(b -> !codes.contains(b.code())).forEach(b -> {
-            codes.add(b.code());
-            names.add(b.name());
-          });
+    var read = reads.bodies(codes, blocks.stream().map(Enum::name).toList(), RESPONSIBLE);
+    Map<String, BodyRow> found = new LinkedHashMap<>();
+    for (BodyRow b : read.found()) { // in code order: those of the blocks follow the bodies asked for
+      found.put(b.name(), b);
+      if (!codes.contains(b.code())) {
+        names.add(b.name());
+      }
     }
-    Map<String, BodyRow> found = codes.isEmpty() ? Map.of()
-        : bodies.findByCodeIn(codes).stream().collect(Collectors.toMap(BodyRow::name, Function.identity()));
-    List<MembershipRow> ms = found.isEmpty() ? List.of()
-        : memberships.findByBodyIdInOrderById(found.values().stream().map(BodyRow::id).toList());
-    Set<Role> responsible = Set.of(Role.ROLE_CHAIR, Role.ROLE_VICE_CHAIR, Role.ROLE_LEADER, Role.ROLE_ADVISOR);
     LocalDate today = LocalDate.now();
-    List<MembershipRow> relevant = ms.stream().filter(m -> responsible.contains(m.role()) && m.currentOn(today)).toList();
-    Map<Long, PersonRow> people = directory.peopleById(new HashSet<>(relevant.stream().map(MembershipRow::personId).toList()));
-    Map<Long, OrganisationRow> orgs = directory.organisationsById(people.values().stream()
-        .map(PersonRow::organisationId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-    Map<Long, BodyRow> parents = byIds(found.values().stream().map(BodyRow::parentId).filter(java.util.Objects::nonNull)
-        .collect(Collectors.toSet()));
-    Map<Long, BodyRow> byId = new LinkedHashMap<>();
-    found.values().forEach(b -> byId.put(b.id(), b));
-    byId.putAll(parents);
-    return new Responsibilities(names, found, relevant, byId, people, orgs);
+    List<MembershipRow> relevant = read.members().stream().filter(m -> m.currentOn(today)).toList();
+    return new Responsibilities(names, found, relevant, read.byId(), read.people(), read.organisations());
   }
 
 

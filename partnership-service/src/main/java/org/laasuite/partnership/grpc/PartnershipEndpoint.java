@@ -324,11 +324,14 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void batchGetResponsibilities(BatchGetResponsibilitiesRequest r,
       StreamObserver<BatchGetResponsibilitiesResponse> out) {
     reply(out, () -> {
+      // Two statements: the bodies with their people, then the open actions with where they came from.
       var found = bodies.responsibilities(r.getBodiesList(), r.getBlocksList());
-      var open = MeetingMapper.toProto(meetings.openActionsOf(found.bodies()));
-      var onIndicators = meetings.openActionsOn(r.getIndicatorsList(), r.getAllIndicatorActions());
-      return BatchGetResponsibilitiesResponse.newBuilder().addAllResponsibilities(BodyMapper.toProto(found, open))
-          .addAllIndicatorActions(actions(onIndicators)).build();
+      var open = meetings.openActions(found.bodies(), r.getIndicatorsList(), r.getAllIndicatorActions());
+      var origins = open.ofBodies().origins();
+      return BatchGetResponsibilitiesResponse.newBuilder()
+          .addAllResponsibilities(BodyMapper.toProto(found, MeetingMapper.toProto(open.ofBodies())))
+          .addAllIndicatorActions(open.onIndicators().stream().map(a -> MeetingMapper.toProto(a, origins)).toList())
+          .build();
     });
   }
 

@@ -70,24 +70,5 @@ public final class MeetingRepositories {
         ORDER BY m.date, m.code, a.item_number, a.position LIMIT :limit OFFSET :offset""")
     List<ActionRow> search(@Nullable String owner, @Nullable Long bodyId, @Nullable String status,
         @Nullable String indicator, int limit, int offset);
-
-    /**
-     * Open actions on any of {@code indicators} (names one per line, as actions store them), or on any
-     * indicator when null; oldest meeting first.
-     */
-    @Query("""
-        SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
-        WHERE a.status = 'ACTION_STATUS_OPEN' AND a.indicators <> ''
-          AND (CAST(:indicators AS TEXT) IS NULL
-               OR string_to_array(a.indicators, E'\\n') && string_to_array(CAST(:indicators AS TEXT), E'\\n'))
-        ORDER BY m.date, m.code, a.item_number, a.position""")
-    List<ActionRow> openOnIndicators(@Nullable String indicators);
-
-    /** Open actions agreed at the meetings of {@code bodyIds} or held by {@code owners}. */
-    @Query("""
-        SELECT a.* FROM action a JOIN meeting m ON m.id = a.meeting_id
-        WHERE a.status = 'ACTION_STATUS_OPEN' AND (m.body_id IN (:bodyIds) OR a.owner IN (:owners))
-        ORDER BY m.date, m.code, a.item_number, a.position""")
-    List<ActionRow> openOf(Collection<Long> bodyIds, Collection<String> owners);
   }
 }

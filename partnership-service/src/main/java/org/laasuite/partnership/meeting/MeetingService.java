@@ -25,6 +25,7 @@ import org.laasuite.common.grpc.Violations;
 import org.laasuite.partnership.Lines;
 import org.laasuite.partnership.body.BodyRow;
 import org.laasuite.partnership.body.BodyService;
+import org.laasuite.partnership.body.ResponsibilityReads;
 import org.laasuite.partnership.directory.DirectoryService;
 import org.laasuite.partnership.directory.PersonRow;
 import org.laasuite.partnership.meeting.MeetingRepositories.ActionRepository;
@@ -46,9 +47,12 @@ public class MeetingService {
   private final DirectoryService directory;
   private final JdbcOperations jdbc;
   private final AuditLog audit;
+  private final ResponsibilityReads reads;
 
   public MeetingService(MeetingRepository meetings, AttendanceRepository attendance, AgendaItemRepository items,
-      ActionRepository actions, BodyService bodies, DirectoryService directory, JdbcOperations jdbc, AuditLog audit) {
+      ActionRepository actions, BodyService bodies, DirectoryService directory, JdbcOperations jdbc, AuditLog audit,
+      ResponsibilityReads reads) {
+    this.reads = reads;
     this.meetings = meetings;
     this.attendance = attendance;
     this.items = items;
@@ -199,43 +203,34 @@ public class MeetingService {
   }
 
   /**
-   * The open actions of each body, by body name: those it holds and those agreed at its meetings
-   * (an action can be both one body's and another's). Three statements for any number of bodies.
+   * The open actions of each body of {@code of}, by body name: those it holds and those agreed at its meetings (an
+   * action can be both one body's and another's); and the open actions on {@code indicators} (on any indicator when
+   * {@code all}), oldest meeting first. One statement whatever their number.
    */
-  public OpenActions openActionsOf(List<BodyRow> of) {
-    if (of.isEmpty()) {
-      return new OpenActions(Map.of(), new Origins(Map.of(), Map.of()));
-    }
-    List<ActionRow> rows = actions.openOf(of.stream().map(BodyRow::id).toList(), of.stream().map(BodyRow::name).toList());
-    Origins origins = originsOf(rows);
-    Map<String, List<ActionRow>> out = new HashMap<>();
-    for (ActionRow a : rows) {
+  public Open openActions(List<BodyRow> of, List<String> indicators, boolean all) {
+    Violations v = new Violations();
+    MeetingMapper.checkIndicators(indicators, ResourceNames.MAX_BATCH, "indicators", v);
+    v.throwIfAny();
+    var read = reads.openActions(of, indicators, all);
+    Origins origins = new Origins(read.meetings(), read.bodies());
+    Map<String, List<ActionRow>> byBody = new HashMap<>();
+    for (ActionRow a : read.ofBodies()) {
       MeetingRow m = origins.meeting(a);
       for (BodyRow b : of) {
         if (b.id().equals(m.bodyId()) || b.name().equals(a.owner())) {
-          out.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(a);
+          byBody.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(a);
         }
       }
     }
-    return new OpenActions(out, origins);
+    return new Open(new OpenActions(byBody, origins), read.onIndicators());
   }
 
   /** Open actions by body name, with the meetings and bodies they came from. */
   public record OpenActions(Map<String, List<ActionRow>> byBody, Origins origins) {
   }
 
-  /**
-   * The open actions on {@code indicators} (on any indicator when {@code all}), oldest meeting
-   * first: three statements for any number of indicators.
-   */
-  public List<ActionRow> openActionsOn(List<String> indicators, boolean all) {
-    Violations v = new Violations();
-    MeetingMapper.checkIndicators(indicators, ResourceNames.MAX_BATCH, "indicators", v);
-    v.throwIfAny();
-    if (indicators.isEmpty() && !all) {
-      return List.of();
-    }
-    return actions.openOnIndicators(all ? null : Lines.join(indicators));
+  /** The open actions of bodies, and those on indicators; the first's origins are both's. */
+  public record Open(OpenActions ofBodies, List<ActionRow> onIndicators) {
   }
 
   public Origins originsOf(List<ActionRow> rows) {

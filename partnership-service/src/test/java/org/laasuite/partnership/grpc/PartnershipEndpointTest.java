@@ -39,12 +39,16 @@ class PartnershipEndpointTest implements TestPropertyProvider {
 
   @Inject
   PartnershipServiceGrpc.PartnershipServiceBlockingStub client;
+  @Inject
+  org.laasuite.testkit.SqlStatementCounter statements;
 
   private ImportPartnershipResponse imported;
 
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> p = db.serviceProperties();
+    p.put("laa.test.count-sql", "true");
+    p.put("laa.health.interval", "1h"); // the readiness probe's SELECT 1 would count among a call's statements
     return p;
   }
 
@@ -299,6 +303,43 @@ class PartnershipEndpointTest implements TestPropertyProvider {
       assertTrue(names.containsAll(e.getValue()), e.getKey() + ": " + names);
       assertEquals(names.size(), new java.util.HashSet<>(names).size(), "no body twice: " + names);
     }
+  }
+
+  /**
+   * What a block summary asks (blocks and every action on an indicator) and what a card asks (an indicator and its
+   * theme group): two statements each, however many blocks, bodies and actions; caller rights are not asked.
+   */
+  @Test
+  void responsibilitiesTakeTwoStatementsWhateverTheNumberOfBodies() {
+    statements.reset();
+    var oneBlock = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
+        .addBlocks(org.laasuite.type.v1.LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES).setAllIndicatorActions(true)
+        .build());
+    long forOne = statements.count();
+    statements.reset();
+    var allBlocks = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
+        .addAllBlocks(List.of(org.laasuite.type.v1.LaaBlock.LAA_BLOCK_CHILDREN_AND_YOUNG_PEOPLE,
+            org.laasuite.type.v1.LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES,
+            org.laasuite.type.v1.LaaBlock.LAA_BLOCK_HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE,
+            org.laasuite.type.v1.LaaBlock.LAA_BLOCK_ECONOMIC_DEVELOPMENT_AND_ENTERPRISE))
+        .setAllIndicatorActions(true).build());
+    long forAll = statements.count();
+    assertTrue(allBlocks.getResponsibilitiesCount() > oneBlock.getResponsibilitiesCount(),
+        oneBlock.getResponsibilitiesCount() + " bodies for one block, " + allBlocks.getResponsibilitiesCount()
+            + " for four");
+    assertTrue(allBlocks.getResponsibilitiesList().stream().anyMatch(r -> r.getOpenActionsCount() > 0),
+        "the bodies' actions read with them");
+    assertFalse(allBlocks.getIndicatorActionsList().isEmpty());
+    assertEquals(forOne, forAll, "statements for one block: " + forOne + ", for four: " + forAll);
+    assertTrue(forAll <= 2, "at most 2 statements, was " + forAll);
+
+    statements.reset();
+    var card = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
+        .addIndicators("indicators/SSC-ENV-16").addBodies("bodies/progress-impact-and-evaluation-group").build());
+    assertTrue(statements.count() <= 2, "a card's: at most 2 statements, was " + statements.count());
+    assertEquals(1, card.getResponsibilitiesCount());
+    assertEquals(List.of("people/helen-shankster"), card.getIndicatorActionsList().stream().map(Action::getOwner)
+        .toList());
   }
 
   @Test
