@@ -190,7 +190,7 @@ public final class Bench {
   private void openLoop() throws Exception {
     var request = suite.get("/api/v1/report-cards/" + CARD);
     for (int rate : RATES) {
-      Load.Open r = Load.open(suite, request, rate, o.openLoopSeconds());
+      Load.Open r = Load.open(suite, request, rate, o.openLoopSeconds(), o.openLoopDrainSeconds());
       String measured = String.format(Locale.ROOT, "%s, errors %d/%d%s, degraded %d, generator CPU %.2f cores",
           r.latency().summary(), r.errors(), r.sent(), r.unfinished() > 0 ? " (" + r.unfinished() + " unanswered)" : "",
           r.degraded(), r.generatorCpu());

@@ -65,9 +65,11 @@ final class Load {
   /**
    * {@code rate} requests a second for {@code seconds}, each sent at its intended time whatever the answers before
    * it, and timed from that intended time: a server that stalls is charged for the requests it delayed (coordinated
-   * omission corrected). The generator's own CPU is its process CPU time over the wall time, in cores.
+   * omission corrected). Answers still missing {@code drainSeconds} after the last send count as errors. The
+   * generator's own CPU is its process CPU time over the wall time, in cores.
    */
-  static Open open(Suite suite, HttpRequest request, int rate, int seconds) throws InterruptedException {
+  static Open open(Suite suite, HttpRequest request, int rate, int seconds, int drainSeconds)
+      throws InterruptedException {
     int n = rate * seconds;
     long interval = 1_000_000_000L / rate;
     Latency latency = new Latency();
@@ -94,7 +96,7 @@ final class Load {
         done.countDown();
       });
     }
-    done.await(30, TimeUnit.SECONDS);
+    done.await(drainSeconds, TimeUnit.SECONDS);
     double cpu = (os.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - wall0);
     int unfinished = (int) done.getCount();
     return new Open(rate, n, latency, errors.get() + unfinished, degraded.get(), unfinished, cpu);

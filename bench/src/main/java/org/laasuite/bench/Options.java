@@ -61,12 +61,17 @@ record Options(String gatewayHttp, String gatewayGrpc, String indicatorsGrpc, St
 
   /** Seconds of asking every page before anything is measured. */
   int warmUpSeconds() {
-    return quick ? 10 : 30;
+    return quick ? 5 : 30;
   }
 
   /** The most time one closed-loop measurement may take, in seconds. */
   int closedLoopSeconds() {
-    return quick ? 10 : 45;
+    return quick ? 6 : 30;
+  }
+
+  /** How long the open loop waits for the answers still due at the end of a rate; those missing count as errors. */
+  int openLoopDrainSeconds() {
+    return quick ? 10 : 30;
   }
 
   /** Seconds at each offered rate of the open loop. */
