@@ -67,7 +67,6 @@ public final class Laa {
       case "meeting" -> Partnership.meeting(rest);
       case "actions" -> Partnership.actions(rest);
       case "plan" -> Partnership.plans(rest);
-      case "bench" -> Bench.run(rest);
       case "remind" -> Remind.run(rest);
       default -> usage();
     };
@@ -94,7 +93,6 @@ public final class Laa {
                laa-tools meeting HOST:PORT ID
                laa-tools actions HOST:PORT OWNER
                laa-tools plan HOST:PORT
-               laa-tools bench BASE_URL [N]
                laa-tools remind BASE_URL          the gateway sends the e-mail reminders now (LAA_TOKEN: an admin's)""");
     System.exit(2);
     return 2;
