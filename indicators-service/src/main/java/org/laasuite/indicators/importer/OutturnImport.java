@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -48,8 +49,11 @@ final class OutturnImport implements StreamObserver<ImportOutturnsRequest> {
 
   /** Rejected rows the answer lists (all are counted). */
   static final int REPORTED = 1_000;
-  /** Messages asked of gRPC ahead of the rows taken. */
-  private static final int WINDOW = 512;
+  /**
+   * Messages asked of gRPC ahead of the rows taken: enough that the transport and the import's thread rarely wait
+   * for each other, few enough to keep the import small in memory.
+   */
+  private static final int WINDOW = 4_096;
   private static final Object END = new Object();
   private static final Object CANCEL = new Object();
   private static final Logger LOG = LoggerFactory.getLogger(OutturnImport.class);
@@ -59,6 +63,8 @@ final class OutturnImport implements StreamObserver<ImportOutturnsRequest> {
   private final OutturnImports.Rights rights;
   private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
   private final CompletableFuture<ImportOutturnsResponse> answer = new CompletableFuture<>();
+  /** Messages taken from {@link #messages} and not yet handled (the import's thread only). */
+  private final ArrayDeque<Object> batch = new ArrayDeque<>();
   /** Rows received (gRPC's side). */
   private int received;
 
@@ -136,7 +142,7 @@ final class OutturnImport implements StreamObserver<ImportOutturnsRequest> {
     } catch (Throwable t) {
       answer.completeExceptionally(t);
       messages.clear();
-      if (!(t instanceof Cancelled)) {
+      if (!(t instanceof Cancelled) && !out.isCancelled()) {
         out.request(1); // so that the next message or the end comes, and ends the call with the failure
       }
     }
@@ -221,9 +227,14 @@ final class OutturnImport implements StreamObserver<ImportOutturnsRequest> {
     return hash;
   }
 
+  /** The next message, taken from gRPC's side in batches (one hand-over for many rows). */
   private Object take() {
     try {
-      Object message = messages.take();
+      if (batch.isEmpty()) {
+        batch.add(messages.take());
+        messages.drainTo(batch, WINDOW);
+      }
+      Object message = batch.poll();
       if (message == CANCEL) {
         throw new Cancelled();
       }

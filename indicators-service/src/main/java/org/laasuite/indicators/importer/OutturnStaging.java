@@ -116,7 +116,7 @@ final class OutturnStaging {
     }
     try {
       if (copy == null) {
-        copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY outturn_import FROM STDIN");
+        copy = copyApi().copyIn("COPY outturn_import FROM STDIN");
       }
       byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
       copy.writeToCopy(bytes, 0, bytes.length);
@@ -163,10 +163,104 @@ final class OutturnStaging {
     OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     // Sorts and hashes over the staged rows stay in memory as long as they reasonably can.
     execute("SET LOCAL work_mem = '64MB'");
-    execute("ANALYZE outturn_import");
+    execute("""
+        CREATE TEMPORARY TABLE outturn_import_key ON COMMIT DROP AS
+        SELECT indicator_id, period_id, area_id, count(*) AS rows, min(ord) AS first FROM outturn_import
+        GROUP BY 1, 2, 3""");
     execute("""
         CREATE TEMPORARY TABLE outturn_import_entry ON COMMIT DROP AS
-        SELECT indicator_id, period_id, count(*) AS rows, min(ord) AS first FROM outturn_import GROUP BY 1, 2""");
+        SELECT indicator_id, period_id, sum(rows) AS rows, min(first) AS first FROM outturn_import_key GROUP BY 1, 2""");
+    execute("ANALYZE outturn_import_key, outturn_import_entry");
+    openEntries(publish, who, when);
+    execute("""
+        CREATE TEMPORARY TABLE outturn_import_previous (
+          id BIGINT, revision INTEGER, indicator_id BIGINT, period_id BIGINT, area_id BIGINT) ON COMMIT DROP""");
+    update("""
+        WITH superseded AS (
+          UPDATE outturn o SET current = FALSE FROM outturn_import_key k
+          WHERE o.indicator_id = k.indicator_id AND o.period_id = k.period_id AND o.area_id = k.area_id AND o.current
+          RETURNING o.id, o.revision, o.indicator_id, o.period_id, o.area_id)
+        INSERT INTO outturn_import_previous SELECT * FROM superseded""");
+    execute("ANALYZE outturn_import_previous");
+    // What every row takes from the write (bound once here: COPY of a query takes no parameters).
+    execute("""
+        CREATE TEMPORARY TABLE outturn_import_write (
+          who TEXT, at TIMESTAMPTZ, state TEXT, publish_time TIMESTAMPTZ) ON COMMIT DROP""");
+    update("INSERT INTO outturn_import_write VALUES (?, ?, ?, ?)", who, when, publish ? PUBLISHED : null,
+        publish ? when : null);
+    String rows = """
+        SELECT n.indicator_id, n.period_id, n.data_period_id, n.area_id, n.figure_value, n.figure_comparator,
+          n.figure_due_year, n.figure_cumulative, n.figure_secondary_value, n.figure_status, n.figure_original_text,
+          n.status, NULL, n.source, n.note, CASE WHEN n.submitted_by = '' THEN w.who ELSE n.submitted_by END, w.at,
+          %s, coalesce(w.state, e.state), w.publish_time
+        FROM %s n CROSS JOIN outturn_import_write w JOIN entry e USING (indicator_id, period_id)
+        LEFT JOIN outturn_import_previous p USING (indicator_id, period_id, area_id)""";
+    if (queryLong("SELECT count(*) FROM outturn_import_key WHERE rows > 1") == 0) {
+      copyOver(rows.formatted("coalesce(p.revision, 0) + 1, p.id, TRUE", "outturn_import"));
+    } else {
+      // Rows of one key are its next revisions in the order they came: ids drawn in that order (a temporary table
+      // is read from its first block), each row superseding the one before it, the last one current.
+      String ids = "nextval(" + literal(queryText("SELECT pg_get_serial_sequence('outturn', 'id')")) + "::regclass)";
+      update("INSERT INTO outturn (id, " + COLUMNS + ") OVERRIDING SYSTEM VALUE SELECT n.id, " + rows.substring(
+          rows.indexOf("SELECT ") + 7).formatted("coalesce(p.revision, 0) + n.nth, coalesce(n.before, p.id), n.last",
+          """
+          (SELECT s.*, row_number() OVER k AS nth, lag(s.id) OVER k AS before, lead(s.id) OVER k IS NULL AS last
+           FROM (SELECT %s AS id, * FROM outturn_import) s
+           WINDOW k AS (PARTITION BY indicator_id, period_id, area_id ORDER BY ord))""".formatted(ids)));
+    }
+  }
+
+  /** The columns of outturn an import writes, but its id. */
+  private static final String COLUMNS = """
+      indicator_id, period_id, data_period_id, area_id, figure_value, figure_comparator, figure_due_year,
+      figure_cumulative, figure_secondary_value, figure_status, figure_original_text, status, coverage, source, note,
+      submitted_by, create_time, revision, supersedes_id, current, state, publish_time""";
+  /** Blocks of the staging table (8 KiB each) copied over at a time: what the import holds of them in memory. */
+  private static final int COPY_BLOCKS = 256;
+
+  /**
+   * Inserts the rows {@code query} selects from the staging table with COPY, a range of its blocks at a time
+   * (COPY of a query goes out and back: COPY writes many rows a page, where INSERT ... SELECT writes one by one).
+   */
+  private void copyOver(String query) {
+    long blocks = queryLong("SELECT pg_relation_size('outturn_import') / current_setting('block_size')::int");
+    var api = copyApi();
+    var chunk = new java.io.ByteArrayOutputStream(COPY_BLOCKS * 8192);
+    try {
+      for (long b = 0; b < blocks; b += COPY_BLOCKS) {
+        chunk.reset();
+        api.copyOut("COPY (" + query + " WHERE n.ctid >= '(" + b + ",0)' AND n.ctid < '(" + (b + COPY_BLOCKS)
+            + ",0)') TO STDOUT", chunk);
+        api.copyIn("COPY outturn (" + COLUMNS + ") FROM STDIN",
+            new java.io.ByteArrayInputStream(chunk.toByteArray()));
+      }
+    } catch (SQLException | java.io.IOException e) {
+      throw new IllegalStateException("outturn import: " + e.getMessage(), e);
+    }
+  }
+
+  private org.postgresql.copy.CopyManager copyApi() {
+    try {
+      return connection.unwrap(PGConnection.class).getCopyAPI();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** A string as an SQL literal. */
+  private String literal(String s) {
+    try {
+      return "'" + org.postgresql.core.Utils.escapeLiteral(null, s, true) + "'";
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /**
+   * Opens each entry written as {@code Entries.open} does (or makes it published where missing when {@code
+   * publish}), under its row lock.
+   */
+  private void openEntries(boolean publish, String who, OffsetDateTime when) {
     update("""
         INSERT INTO entry (indicator_id, period_id, state, update_time, update_by)
         SELECT indicator_id, period_id, ?, ?, ? FROM outturn_import_entry ORDER BY indicator_id, period_id
@@ -188,34 +282,19 @@ final class OutturnStaging {
           FROM outturn_import_entry k WHERE e.indicator_id = k.indicator_id AND e.period_id = k.period_id""",
           RETURNED, DRAFT, RETURNED, when, who);
     }
-    execute("""
-        CREATE TEMPORARY TABLE outturn_import_previous (
-          id BIGINT, revision INTEGER, indicator_id BIGINT, period_id BIGINT, area_id BIGINT) ON COMMIT DROP""");
-    update("""
-        WITH superseded AS (
-          UPDATE outturn o SET current = FALSE
-          FROM (SELECT DISTINCT indicator_id, period_id, area_id FROM outturn_import) k
-          WHERE o.indicator_id = k.indicator_id AND o.period_id = k.period_id AND o.area_id = k.area_id AND o.current
-          RETURNING o.id, o.revision, o.indicator_id, o.period_id, o.area_id)
-        INSERT INTO outturn_import_previous SELECT * FROM superseded""");
-    // Ids are drawn in the rows' order (a temporary table is read from its first block), so that a later revision
-    // of a key has the higher id, as when written one by one.
-    update("""
-        INSERT INTO outturn (id, indicator_id, period_id, data_period_id, area_id, figure_value, figure_comparator,
-          figure_due_year, figure_cumulative, figure_secondary_value, figure_status, figure_original_text, status,
-          coverage, source, note, submitted_by, create_time, revision, supersedes_id, current, state, publish_time)
-        OVERRIDING SYSTEM VALUE
-        SELECT n.id, n.indicator_id, n.period_id, n.data_period_id, n.area_id, n.figure_value, n.figure_comparator,
-          n.figure_due_year, n.figure_cumulative, n.figure_secondary_value, n.figure_status, n.figure_original_text,
-          n.status, NULL, n.source, n.note, CASE WHEN n.submitted_by = '' THEN ? ELSE n.submitted_by END, ?,
-          coalesce(p.revision, 0) + n.nth, coalesce(n.before, p.id), n.last, %s
-        FROM (
-          SELECT s.*, row_number() OVER k AS nth, lag(s.id) OVER k AS before, lead(s.id) OVER k IS NULL AS last
-          FROM (SELECT nextval(pg_get_serial_sequence('outturn', 'id')) AS id, * FROM outturn_import) s
-          WINDOW k AS (PARTITION BY indicator_id, period_id, area_id ORDER BY ord)) n
-        LEFT JOIN outturn_import_previous p USING (indicator_id, period_id, area_id)
-        %s""".formatted(publish ? "?, ?" : "e.state, NULL", publish ? "" : "JOIN entry e USING (indicator_id, period_id)"),
-        publish ? new Object[] {who, when, PUBLISHED, when} : new Object[] {who, when});
+  }
+
+  private long queryLong(String sql) {
+    return Long.parseLong(queryText(sql));
+  }
+
+  private String queryText(String sql) {
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
   }
 
   /** ENTRY_LOCKED for the first entry (in the rows' order) that is submitted or approved. */
