@@ -35,9 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ImportOutturns stream. Its messages go, as they come, to a thread of its own that holds the import's one
- * transaction from the first message to the answer: it checks each row as a single write would be checked (the
- * codes it names looked up once per import: {@link ImportCodes}), stages the good ones with COPY
+ * One ImportOutturns stream. Its rows, their shape checked as they come, go to a thread of its own that holds the
+ * import's one transaction from the first message to the answer: it checks the rest of each row as a single write
+ * would be checked (the codes it names looked up once per import: {@link ImportCodes}), stages the good ones with COPY
  * ({@link OutturnStaging}) and feeds the request's hash; when the client is done it asks the endpoint for the
  * caller's rights, then writes them all, or none when a row is rejected and partial imports are not allowed, and
  * records one audit event. gRPC hands over the messages no faster than that thread takes them (manual flow
@@ -101,7 +101,13 @@ final class OutturnImport implements StreamObserver<ImportOutturnsRequest> {
       messages.add(CANCEL);
       throw imports.tooManyRows();
     }
-    messages.add(message);
+    // A row's shape is checked here, on gRPC's side, while the import's thread looks up and stages the rows before.
+    messages.add(message.hasOptions() ? message : new Received(message.getRow(),
+        MeasureMapper.fromProto(message.getRow(), received)));
+  }
+
+  /** A row as it came and as its shape was checked. */
+  private record Received(OutturnRow row, ImportRow checked) {
   }
 
   @Override
@@ -165,20 +171,20 @@ final class OutturnImport implements StreamObserver<ImportOutturnsRequest> {
         if (++taken % (WINDOW / 2) == 0) {
           out.request(WINDOW / 2);
         }
-        ImportOutturnsRequest m = (ImportOutturnsRequest) message;
-        if (m.hasOptions() || options == null) {
-          options = m.hasOptions() ? m.getOptions() : ImportOptions.getDefaultInstance();
+        boolean given = message instanceof ImportOutturnsRequest;
+        if (given || options == null) {
+          options = given ? ((ImportOutturnsRequest) message).getOptions() : ImportOptions.getDefaultInstance();
           hash = hashOf(options);
         }
-        if (m.hasOptions()) {
+        if (!(message instanceof Received in)) {
           continue;
         }
-        OutturnRow row = m.getRow();
+        OutturnRow row = in.row();
         position++;
         if (hash != null) {
           hash.add(row.getRowNumber() > 0 ? row : row.toBuilder().setRowNumber(position).build());
         }
-        ImportRow r = MeasureMapper.fromProto(row, position);
+        ImportRow r = in.checked();
         OutturnRevisionRow o = placed(codes.indicator(r.indicator(), "indicator", r.problems()), r, codes);
         if (r.problems().isEmpty() && o != null) {
           accepted++;
