@@ -4,7 +4,6 @@ import com.google.type.Decimal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.FieldBehaviors;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
