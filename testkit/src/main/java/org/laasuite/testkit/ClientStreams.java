@@ -1,5 +1,6 @@
 package org.laasuite.testkit;
 
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,39 @@ public final class ClientStreams {
   public static <Q, R> R send(Function<StreamObserver<R>, StreamObserver<Q>> call, Iterator<Q> messages)
       throws Exception {
     CompletableFuture<R> result = new CompletableFuture<>();
-    StreamObserver<Q> requests = call.apply(new StreamObserver<>() {
+    StreamObserver<Q> requests = call.apply(answer(result));
+    while (messages.hasNext() && !result.isDone()) {
+      requests.onNext(messages.next());
+    }
+    requests.onCompleted();
+    try {
+      return result.get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /**
+   * Opens the stream, sends {@code messages}, then gives up on it as a client that fails half-way does (the call is
+   * cancelled); answers how the call ended for the client (CANCELLED, unless the service answered first).
+   */
+  public static <Q, R> Status cancel(Function<StreamObserver<R>, StreamObserver<Q>> call, Iterator<Q> messages)
+      throws Exception {
+    CompletableFuture<R> result = new CompletableFuture<>();
+    StreamObserver<Q> requests = call.apply(answer(result));
+    messages.forEachRemaining(requests::onNext);
+    requests.onError(new IllegalStateException("the client gave up"));
+    try {
+      result.get(60, TimeUnit.SECONDS);
+      return Status.OK;
+    } catch (ExecutionException e) {
+      return Status.fromThrowable(e.getCause());
+    }
+  }
+
+  /** What receives the call's one response, or its error, into {@code result}. */
+  private static <R> StreamObserver<R> answer(CompletableFuture<R> result) {
+    return new StreamObserver<>() {
       @Override
       public void onNext(R value) {
         result.complete(value);
@@ -35,15 +68,6 @@ public final class ClientStreams {
       @Override
       public void onCompleted() {
       }
-    });
-    while (messages.hasNext() && !result.isDone()) {
-      requests.onNext(messages.next());
-    }
-    requests.onCompleted();
-    try {
-      return result.get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
+    };
   }
 }

@@ -10,8 +10,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -112,21 +112,32 @@ public class RequestLog {
    */
   public <T extends Message> T once(String method, String requestId, String field,
       List<? extends Message> messages, Supplier<T> work, Parser<T> parser) {
+    return once(method, requestId, field, () -> {
+      RequestHash hash = new RequestHash();
+      messages.forEach(hash::add);
+      return hash;
+    }, work, parser);
+  }
+
+  /**
+   * The same for a stream too long to keep: {@code hash} has been fed every message it sent, with the request id
+   * cleared, as they came ({@link RequestHash#add}); it is asked for only when the request carries an id.
+   */
+  public <T extends Message> T once(String method, String requestId, String field, Supplier<RequestHash> hash,
+      Supplier<T> work, Parser<T> parser) {
     if (requestId.isEmpty()) {
       return work.get();
     }
-    if (!ID.matcher(requestId).matches()) {
-      throw ApiException.invalid(field, "must be at most 100 letters, digits and dashes (a UUID)");
-    }
+    checkId(requestId, field);
     ServedCall call = ServedCall.current();
     if (call != null) {
       call.requestId(requestId); // the audit events of the work name it
     }
-    byte[] hash = hash(messages);
+    byte[] digest = hash.get().finish();
     return transactions.executeWrite(status -> {
       Connection c = status.getConnection();
       try {
-        if (claim(c, requestId, method, hash)) {
+        if (claim(c, requestId, method, digest)) {
           T answer = work.get();
           try (PreparedStatement ps = c.prepareStatement("UPDATE request_log SET response = ? WHERE request_id = ?")) {
             ps.setBytes(1, answer.toByteArray());
@@ -140,7 +151,7 @@ public class RequestLog {
           ps.setString(1, requestId);
           try (ResultSet rs = ps.executeQuery()) {
             rs.next();
-            if (!rs.getString(1).equals(method) || !Arrays.equals(rs.getBytes(2), hash)) {
+            if (!rs.getString(1).equals(method) || !Arrays.equals(rs.getBytes(2), digest)) {
               throw ApiException.invalid(field, "was already used for another request");
             }
             return parser.parseFrom(rs.getBytes(3));
@@ -166,21 +177,58 @@ public class RequestLog {
     }
   }
 
-  /** SHA-256 of the messages' deterministic serializations, each length-prefixed. */
-  static byte[] hash(List<? extends Message> messages) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      out.useDeterministicSerialization();
-      for (Message m : messages) {
-        out.writeMessageNoTag(m);
+  /** Refuses, as INVALID_ARGUMENT on {@code field}, a request id that is not one (a stream checks it on arrival). */
+  public static void checkId(String requestId, String field) {
+    if (!ID.matcher(requestId).matches()) {
+      throw ApiException.invalid(field, "must be at most 100 letters, digits and dashes (a UUID)");
+    }
+  }
+
+  /**
+   * The hash a request is known by, fed one message at a time as a stream brings them, so that nothing keeps the
+   * messages: SHA-256 of their deterministic serializations, each length-prefixed.
+   */
+  public static final class RequestHash {
+
+    private final MessageDigest digest;
+    private final CodedOutputStream out;
+
+    public RequestHash() {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
       }
-      out.flush();
-      return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      out = CodedOutputStream.newInstance(new OutputStream() {
+        @Override
+        public void write(int b) {
+          digest.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          digest.update(b, off, len);
+        }
+      });
+      out.useDeterministicSerialization();
+    }
+
+    /** Feeds the next message of the request. */
+    public void add(Message m) {
+      try {
+        out.writeMessageNoTag(m);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    byte[] finish() {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return digest.digest();
     }
   }
 }

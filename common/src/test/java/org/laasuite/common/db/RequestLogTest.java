@@ -1,13 +1,17 @@
 package org.laasuite.common.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.sql.Connection;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.laasuite.testkit.TestDatabase;
 
-/** The request log forgets request ids older than its retention, and keeps the newer ones. */
+/**
+ * The request log forgets request ids older than its retention, and keeps the newer ones; a request is known by the
+ * same hash however its messages are fed.
+ */
 class RequestLogTest {
 
   private final TestDatabase db = TestDatabase.forClass(RequestLogTest.class);
@@ -26,5 +30,25 @@ class RequestLogTest {
       assertEquals("new", db.queryOne("SELECT request_id FROM request_log"));
       assertEquals(0, RequestLog.deleteOlderThan(c, Duration.ofHours(1)));
     }
+  }
+
+  @Test
+  void aRequestsHashIsThatOfItsLengthPrefixedMessagesFedOneAtATime() throws Exception {
+    var first = com.google.protobuf.StringValue.of("options");
+    var second = com.google.protobuf.StringValue.of("x".repeat(10_000)); // past the stream's buffer
+    RequestLog.RequestHash hash = new RequestLog.RequestHash();
+    hash.add(first);
+    hash.add(second);
+    var bytes = new java.io.ByteArrayOutputStream();
+    first.writeDelimitedTo(bytes);
+    second.writeDelimitedTo(bytes);
+    String fed = java.util.HexFormat.of().formatHex(hash.finish());
+    // The hashes stored by earlier versions (the request's bytes whole) still match a retry's.
+    assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(bytes.toByteArray())), fed);
+    RequestLog.RequestHash other = new RequestLog.RequestHash();
+    other.add(second);
+    other.add(first);
+    assertNotEquals(fed, java.util.HexFormat.of().formatHex(other.finish()), "the order of the messages counts");
   }
 }

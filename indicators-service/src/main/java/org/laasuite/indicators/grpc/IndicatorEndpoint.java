@@ -31,6 +31,7 @@ import org.laasuite.common.security.Scopes;
 import org.laasuite.indicators.area.AreaMapper;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
+import org.laasuite.indicators.importer.OutturnImports;
 import org.laasuite.indicators.importer.SimpleViewImporter;
 import org.laasuite.indicators.indicator.IndicatorMapper;
 import org.laasuite.indicators.indicator.IndicatorRow;
@@ -66,6 +67,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   private final MeasureService measures;
   private final ReportService reports;
   private final SimpleViewImporter simpleView;
+  private final OutturnImports outturnImports;
   private final References references;
   private final RequestLog requestLog;
   private final Referrers referrers;
@@ -79,7 +81,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   private final ChangeFeed changes;
 
   public IndicatorEndpoint(IndicatorService indicators, AreaService areas, PeriodService periods,
-      MeasureService measures, ReportService reports, SimpleViewImporter simpleView, References references,
+      MeasureService measures, ReportService reports, SimpleViewImporter simpleView, OutturnImports outturnImports,
+      References references,
       RequestLog requestLog, Referrers referrers, Authorizer authorizer, Entries entries, EntryReports entryReports,
       Editions editions, TransactionOperations<Connection> transactions, AuditLog audit,
       ChangeFeed changes) {
@@ -98,6 +101,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
     this.measures = measures;
     this.reports = reports;
     this.simpleView = simpleView;
+    this.outturnImports = outturnImports;
     this.references = references;
   }
 
@@ -332,51 +336,19 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
     }
   }
 
-  /** Collects the stream, then validates and writes it in one transaction when the client is done. */
+  /**
+   * Checks and stages each row as it comes, then writes them all in one transaction when the client is done
+   * (OutturnImports); the caller's rights are checked on every indicator the rows name before it answers.
+   */
   @Override
   public StreamObserver<ImportOutturnsRequest> importOutturns(StreamObserver<ImportOutturnsResponse> out) {
-    return new StreamObserver<>() {
-      private final List<OutturnRow> rows = new ArrayList<>();
-      private ImportOptions options = ImportOptions.getDefaultInstance();
-
-      @Override
-      public void onNext(ImportOutturnsRequest message) {
-        if (message.hasOptions()) {
-          if (!rows.isEmpty()) {
-            throw org.laasuite.common.grpc.ApiException.invalid("options", "must come in the first message");
-          }
-          options = message.getOptions();
-        } else {
-          OutturnRow row = message.getRow();
-          MeasureMapper.checkImportRows(rows.size() + 1);
-          rows.add(row.getRowNumber() > 0 ? row : row.toBuilder().setRowNumber(rows.size() + 1).build());
-        }
+    return outturnImports.open(out, (names, options) -> {
+      may(Permission.PERMISSION_ENTER_FIGURES, names, "enter figures of");
+      if (options.getPublish()) {
+        authorizer.require(Permission.PERMISSION_PUBLISH_FIGURES, "publish", "imported figures");
       }
-
-      @Override
-      public void onError(Throwable t) {
-        // the client gave up: nothing was written
-      }
-
-      @Override
-      public void onCompleted() {
-        List<com.google.protobuf.Message> request = new ArrayList<>(rows);
-        request.addFirst(options.toBuilder().clearRequestId().build());
-        reply(out, () -> {
-          may(Permission.PERMISSION_ENTER_FIGURES, rows.stream().map(OutturnRow::getIndicator).toList(),
-              "enter figures of");
-          if (options.getPublish()) {
-            authorizer.require(Permission.PERMISSION_PUBLISH_FIGURES, "publish", "imported figures");
-          }
-          String who = authorizer.who();
-          return requestLog.once(ImportOutturnsRequest.getDescriptor().getFullName(), options.getRequestId(),
-              "options.request_id", request, () -> MeasureMapper.toProto(measures.importOutturns(
-                  MeasureMapper.fromProto(rows), options.getValidateOnly(), options.getAllowPartial(),
-                  options.getPublish(), who)),
-              ImportOutturnsResponse.parser());
-        });
-      }
-    };
+      return authorizer.who();
+    });
   }
 
   @Override

@@ -40,7 +40,10 @@ public final class MeasureDrafts {
   public record ImportRow(int number, String indicator, OutturnDraft outturn, Violations problems) {
   }
 
-  /** What an import did: the rows accepted, the rows rejected with their problems, and whether it wrote. */
-  public record ImportResult(int accepted, List<ImportRow> rejected, boolean written) {
+  /**
+   * What an import did: the rows accepted, the first rows rejected with their problems and how many were in all,
+   * and whether it wrote.
+   */
+  public record ImportResult(int accepted, List<ImportRow> rejected, int rejectedCount, boolean written) {
   }
 }

@@ -4,8 +4,6 @@ import com.google.type.Decimal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.FieldBehaviors;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
@@ -72,36 +70,23 @@ public final class MeasureMapper {
         in.hasCoverage() ? in.getCoverage() : null, in.getSource(), in.getNote(), in.getSubmittedBy(), p, v);
   }
 
-  /** The rows of an outturn import, each with its own problems (fields named as the row's: "value", "period"). */
-  /** The most rows one ImportOutturns stream may send (docs/data-formats.md). */
-  public static final int MAX_IMPORT_ROWS = 100_000;
-
-  /** Refuses an ImportOutturns stream as soon as its row number {@code received} passes the limit. */
-  public static void checkImportRows(int received) {
-    if (received > MAX_IMPORT_ROWS) {
-      throw ApiException.invalid("row", "an outturn import takes at most " + String.format(Locale.ROOT, "%,d", MAX_IMPORT_ROWS)
-          + " rows; send the rest in another import");
-    }
-  }
-
-  public static List<ImportRow> fromProto(List<OutturnRow> rows) {
-    List<ImportRow> out = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      OutturnRow row = rows.get(i);
-      Violations v = new Violations();
-      FieldBehaviors.checkRequired(row, "", v);
-      FigureValue figure = null;
-      if (v.required(row.getValue(), "value") && v.maxLength(row.getValue(), Violations.MAX_TITLE, "value")) {
-        figure = FigureText.parse(row.getValue());
-        if (!FigureMapper.storable(figure, "value", v)) {
-          figure = null;
-        }
+  /**
+   * One row of an outturn import, numbered {@code number} (its own row_number when it has one), with its own
+   * problems (fields named as the row's: "value", "period").
+   */
+  public static ImportRow fromProto(OutturnRow row, int number) {
+    Violations v = new Violations();
+    FieldBehaviors.checkRequired(row, "", v);
+    FigureValue figure = null;
+    if (v.required(row.getValue(), "value") && v.maxLength(row.getValue(), Violations.MAX_TITLE, "value")) {
+      figure = FigureText.parse(row.getValue());
+      if (!FigureMapper.storable(figure, "value", v)) {
+        figure = null;
       }
-      OutturnDraft draft = outturn(row.getPeriod(), row.getDataPeriod(), row.getArea(), figure, row.getStatus(), null,
-          row.getSource(), row.getNote(), row.getSubmittedBy(), "", v);
-      out.add(new ImportRow(row.getRowNumber() > 0 ? row.getRowNumber() : i + 1, row.getIndicator(), draft, v));
     }
-    return out;
+    OutturnDraft draft = outturn(row.getPeriod(), row.getDataPeriod(), row.getArea(), figure, row.getStatus(), null,
+        row.getSource(), row.getNote(), row.getSubmittedBy(), "", v);
+    return new ImportRow(row.getRowNumber() > 0 ? row.getRowNumber() : number, row.getIndicator(), draft, v);
   }
 
   /** An outturn's fields but its period and area checked under {@code p} ("outturn." or "" for import rows). */
@@ -127,7 +112,8 @@ public final class MeasureMapper {
 
   /** What an outturn import did, each rejected row with its problems. */
   public static ImportOutturnsResponse toProto(ImportResult result) {
-    var out = ImportOutturnsResponse.newBuilder().setAcceptedCount(result.accepted()).setWritten(result.written());
+    var out = ImportOutturnsResponse.newBuilder().setAcceptedCount(result.accepted()).setWritten(result.written())
+        .setRejectedTotal(result.rejectedCount());
     for (ImportRow row : result.rejected()) {
       var r = RejectedRow.newBuilder().setRowNumber(row.number());
       row.problems().list().forEach(fv -> r.addProblems(FieldProblem.newBuilder()

@@ -18,8 +18,6 @@ import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
 import org.laasuite.indicators.measure.MeasureDrafts.BatchNarrative;
 import org.laasuite.indicators.measure.MeasureDrafts.FigureDraft;
-import org.laasuite.indicators.measure.MeasureDrafts.ImportResult;
-import org.laasuite.indicators.measure.MeasureDrafts.ImportRow;
 import org.laasuite.indicators.measure.MeasureDrafts.JudgementDraft;
 import org.laasuite.indicators.measure.MeasureDrafts.NarrativeDraft;
 import org.laasuite.indicators.measure.MeasureDrafts.OutturnDraft;
@@ -134,46 +132,6 @@ public class MeasureService {
       return null;
     }
     return d.row().placed(indicator.id(), period.id(), dataPeriod == null ? null : dataPeriod.id(), area.id());
-  }
-
-  /**
-   * Checks every row of an import (their shape already checked into each row's problems), then
-   * writes the good ones in one transaction: all of them, or, when any row is rejected, none unless
-   * {@code allowPartial}.
-   */
-  @Transactional
-  public ImportResult importOutturns(List<ImportRow> rows, boolean validateOnly, boolean allowPartial,
-      boolean publish, String who) {
-    List<OutturnRevisionRow> accepted = new ArrayList<>();
-    List<ImportRow> rejected = new ArrayList<>();
-    for (ImportRow row : rows) {
-      Violations v = row.problems();
-      IndicatorRow indicator = null;
-      try {
-        indicator = indicators.current(row.indicator(), "indicator");
-      } catch (ApiException e) {
-        v.add("indicator", e.violations().isEmpty() ? e.getMessage() : e.violations().getFirst().getDescription());
-      }
-      OutturnRevisionRow o = outturn(indicator, row.outturn(), "", v);
-      if (v.isEmpty() && o != null) {
-        accepted.add(o);
-      } else {
-        rejected.add(row);
-      }
-    }
-    boolean write = !validateOnly && (rejected.isEmpty() || allowPartial) && !accepted.isEmpty();
-    ImportResult result = new ImportResult(accepted.size(), rejected, write);
-    if (write) {
-      Map<Long, String> codes = new java.util.HashMap<>();
-      indicators.byIds(accepted.stream().map(OutturnRevisionRow::indicatorId).distinct().toList())
-          .forEach(i -> codes.put(i.id(), i.code()));
-      audit.importing(() -> {
-        accepted.forEach(o -> record(o, codes.get(o.indicatorId()), publish, who));
-        return null;
-      });
-      audit.record(AuditLog.IMPORT, "indicators/-/outturns", null, MeasureMapper.toProto(result));
-    }
-    return result;
   }
 
   /** Saves the narrative {@code d} describes, once the period it names is found (into {@code v}). */

@@ -17,6 +17,7 @@ import io.micronaut.grpc.server.GrpcServerChannel;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,14 @@ class HostileInputTest extends OwnDatabaseTest {
   @Inject
   @GrpcChannel(GrpcServerChannel.NAME)
   ManagedChannel channel;
+
+  /** The stream limit the test streams past: the service's own is larger (laa.outturn-import.max-rows). */
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> p = super.getProperties();
+    p.put("laa.outturn-import.max-rows", "100000");
+    return p;
+  }
 
   @BeforeAll
   void anIndicatorAndAPeriod() {
