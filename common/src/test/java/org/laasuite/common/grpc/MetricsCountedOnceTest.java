@@ -37,12 +37,17 @@ class MetricsCountedOnceTest implements TestPropertyProvider {
   @Inject
   MeterRegistry meters;
 
-  @Override
-  public Map<String, String> getProperties() {
+  /** A gRPC server on a free port, no HTTP server, the test issuer trusted. */
+  static Map<String, String> serverProperties() {
     Map<String, String> p = new HashMap<>(TestIssuer.properties());
     p.putAll(Map.of("grpc.server.port", String.valueOf(Ports.free()), "micronaut.server.port", "-1",
         "laa.error-domain", "test.laasuite.org"));
     return p;
+  }
+
+  @Override
+  public Map<String, String> getProperties() {
+    return serverProperties();
   }
 
   private double counted(String meter) {
