@@ -171,3 +171,24 @@ LAA_SECURITY_ADMINS: {{ .Values.security.admins | quote }}
       protocol: TCP
 {{- end }}
 {{- end }}
+
+{{/* What every component reads about tracing (its configmap.yaml's data). Context: root. */}}
+{{- define "laa-suite.tracingConfig" -}}
+LAA_TRACING_ENABLED: {{ .Values.tracing.enabled | quote }}
+{{- if .Values.tracing.enabled }}
+LAA_TRACING_OTLP_ENDPOINT: {{ required "tracing.otlpEndpoint: the collector's OTLP endpoint" .Values.tracing.otlpEndpoint | quote }}
+LAA_TRACING_OTLP_PROTOCOL: {{ .Values.tracing.protocol | quote }}
+{{- end }}
+{{- end }}
+
+{{/* Egress to the OpenTelemetry collector, when tracing is on. Context: root. */}}
+{{- define "laa-suite.tracingEgress" -}}
+{{- if .Values.tracing.enabled }}
+- to:
+    - ipBlock:
+        cidr: {{ .Values.tracing.collectorCidr }}
+  ports:
+    - port: {{ .Values.tracing.collectorPort }}
+      protocol: TCP
+{{- end }}
+{{- end }}

@@ -143,6 +143,49 @@ class ChartTest {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /** Tracing is off unless asked for; on, every component is told the collector, which it must be given. */
+  @Test
+  void tracingIsOffByDefaultAndOnEverywhereWithTheCollectorsEndpoint() {
+    for (ConfigMap config : of(render(CHART.resolve("ci/default-values.yaml")), ConfigMap.class)) {
+      assertEquals("false", config.getData().get("LAA_TRACING_ENABLED"), config.getMetadata().getName());
+      assertFalse(config.getData().containsKey("LAA_TRACING_OTLP_ENDPOINT"), config.getMetadata().getName());
+    }
+    List<ConfigMap> on = of(render(CHART.resolve("ci/observability-values.yaml")), ConfigMap.class).stream()
+        .filter(c -> c.getData().containsKey("LAA_TRACING_ENABLED")).toList();
+    assertEquals(4, on.size(), "every component's configuration");
+    for (ConfigMap config : on) {
+      assertEquals("true", config.getData().get("LAA_TRACING_ENABLED"));
+      assertEquals("http://otel-collector.monitoring:4317", config.getData().get("LAA_TRACING_OTLP_ENDPOINT"));
+      assertEquals("grpc", config.getData().get("LAA_TRACING_OTLP_PROTOCOL"));
+    }
+    var nowhere = assertThrows(RuntimeException.class, () -> render(CHART.resolve("ci/default-values.yaml"),
+        "tracing.enabled", "true"));
+    assertTrue(String.valueOf(nowhere.getMessage()).contains("tracing.otlpEndpoint"), nowhere.getMessage());
+  }
+
+  /** The Grafana dashboard ships as a ConfigMap for the sidecar only when asked for, holding the chart's JSON file. */
+  @Test
+  void theDashboardIsAConfigMapForGrafanasSidecarOnlyWhenAskedFor() throws Exception {
+    assertTrue(of(render(CHART.resolve("ci/default-values.yaml")), ConfigMap.class).stream()
+        .noneMatch(c -> c.getData().containsKey("laa-suite.json")));
+    ConfigMap dashboards = of(render(CHART.resolve("ci/observability-values.yaml")), ConfigMap.class).stream()
+        .filter(c -> c.getData().containsKey("laa-suite.json")).findFirst().orElseThrow();
+    assertEquals("1", dashboards.getMetadata().getLabels().get("grafana_dashboard"));
+    assertEquals("LAA Suite", dashboards.getMetadata().getAnnotations().get("grafana_folder"));
+    String json = Files.readString(CHART.resolve("dashboards/laa-suite.json"));
+    assertEquals(json.strip(), dashboards.getData().get("laa-suite.json").strip());
+    Map<String, Object> dashboard = new org.yaml.snakeyaml.Yaml().load(json); // JSON is YAML
+    assertEquals("laa-suite", dashboard.get("uid"));
+    List<String> untitled = new ArrayList<>();
+    for (Object o : (List<?>) dashboard.get("panels")) {
+      var panel = (Map<?, ?>) o;
+      if (!"row".equals(panel.get("type")) && (panel.get("targets") == null || ((List<?>) panel.get("targets")).isEmpty())) {
+        untitled.add(String.valueOf(panel.get("title")));
+      }
+    }
+    assertEquals(List.of(), untitled, "panels without a query");
+  }
+
   @Test
   void theChartLintsStrictly() {
     var result = new Helm(CHART).lint().strict().call();
@@ -343,6 +386,14 @@ class ChartTest {
         && rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList().equals(List.of(443));
   }
 
+  /** A rule to the tracing collector: its CIDR, its port. */
+  static boolean toCollector(NetworkPolicyEgressRule rule, Map<String, Object> merged) {
+    return rule.getTo().size() == 1 && rule.getTo().getFirst().getIpBlock() != null
+        && rule.getTo().getFirst().getIpBlock().getCidr().equals(at(merged, "tracing.collectorCidr"))
+        && rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList()
+            .equals(List.of(at(merged, "tracing.collectorPort")));
+  }
+
   /** A rule to the reminders' SMTP server: its CIDR, its port. */
   static boolean toSmtp(NetworkPolicyEgressRule rule, Map<String, Object> merged) {
     return rule.getTo().size() == 1 && rule.getTo().getFirst().getIpBlock() != null
@@ -419,6 +470,7 @@ class ChartTest {
           name + ": the ingress controller may call exactly while the ingress is on");
       int toDatabase = 0;
       int toProviders = 0;
+      int toCollectors = 0;
       List<String> toServices = new ArrayList<>();
       for (var rule : policy.getSpec().getEgress()) {
         if (dnsOnly(rule)) {
@@ -439,6 +491,10 @@ class ChartTest {
           toProviders++;
           continue;
         }
+        if (toCollector(rule, merged)) {
+          toCollectors++;
+          continue;
+        }
         assertEquals(at(merged, "global.database.cidr"), peer.getIpBlock().getCidr(),
             name + " reaches only PostgreSQL: " + rule);
         assertEquals(List.of(at(merged, "global.database.port")), rule.getPorts().stream()
@@ -447,6 +503,8 @@ class ChartTest {
       }
       assertEquals(1, toDatabase, name + " reaches its database");
       assertEquals(issuers ? 1 : 0, toProviders, name + " reaches the identity providers only when there are some");
+      assertEquals(Boolean.TRUE.equals(at(merged, "tracing.enabled")) ? 1 : 0, toCollectors,
+          name + " reaches the tracing collector only while tracing is on");
       assertEquals(CALLERS.entrySet().stream().filter(e -> e.getValue().contains(component)).map(Map.Entry::getKey)
           .sorted().toList(), toServices.stream().sorted().toList(), name + " reaches the services it asks");
     }
@@ -529,9 +587,12 @@ class ChartTest {
         && e.getTo().getFirst().getPodSelector() != null).toList();
     assertEquals(3, egressToPods.size(), "the gateway reaches DNS and the three services");
     assertTrue(gatewayPolicy.getSpec().getEgress().stream().allMatch(e -> dnsOnly(e)
-        || e.getTo().getFirst().getPodSelector() != null || toIdentityProviders(e, merged) || toSmtp(e, merged)),
-        "and, when issuers are configured, the identity providers, when the reminders are on, the SMTP server; "
-            + "nothing else");
+        || e.getTo().getFirst().getPodSelector() != null || toIdentityProviders(e, merged) || toSmtp(e, merged)
+        || toCollector(e, merged)),
+        "and, when issuers are configured, the identity providers, when the reminders are on, the SMTP server, when "
+            + "tracing is on, the collector; nothing else");
+    assertEquals(Boolean.TRUE.equals(at(merged, "tracing.enabled")), gatewayPolicy.getSpec().getEgress().stream()
+        .anyMatch(e -> toCollector(e, merged)), "the collector exactly while tracing is on");
     assertEquals(Boolean.TRUE.equals(at(merged, "reportingGateway.reminders.enabled")), gatewayPolicy.getSpec()
         .getEgress().stream().anyMatch(e -> toSmtp(e, merged)), "the SMTP server exactly while the reminders are on");
     for (var e : egressToPods) {
