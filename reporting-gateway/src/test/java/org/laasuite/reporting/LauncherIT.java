@@ -70,7 +70,11 @@ class LauncherIT {
     for (String port : List.of("LAA_EMBEDDED_PG_PORT", "INDICATORS_GRPC_PORT", "INDICATORS_HTTP_PORT",
         "FUNDING_GRPC_PORT", "FUNDING_HTTP_PORT", "PARTNERSHIP_GRPC_PORT", "PARTNERSHIP_HTTP_PORT",
         "GATEWAY_HTTP_PORT", "GATEWAY_GRPC_PORT", "GATEWAY_MANAGEMENT_PORT")) {
-      env.put(port, String.valueOf(Ports.free()));
+      String free;
+      do {
+        free = String.valueOf(Ports.free()); // each its own: a free port is free until taken, for any asker
+      } while (env.containsValue(free));
+      env.put(port, free);
     }
     try {
       Run up = laa(env, "up");
