@@ -22,7 +22,7 @@ import org.laasuite.indicators.period.PeriodRow;
  * and the lookup that names areas and periods.
  */
 public record IndicatorReportValue(IndicatorRow indicator, List<BaselineRow> baselines, List<TargetRow> targets,
-    List<OutturnRevisionRow> outturns, int earlierOutturns, @Nullable NarrativeRow narrative,
+    List<OutturnRevisionRow> outturns, boolean earlierOutturns, @Nullable NarrativeRow narrative,
     @Nullable RecordedJudgementRow recordedJudgement,
     Judgement computedJudgement, TrendValue trend, GapValue gap, List<PeriodRow> periods, Lookup lookup) {
 }

@@ -51,21 +51,20 @@ class ReportFigures {
       WITH asked AS (
         SELECT u.id AS indicator_id, u.id = ANY (?) AS latest FROM unnest(?::bigint[]) AS u(id)
       ), periods_of AS (
-        SELECT a.indicator_id, a.latest, r.period_id, r.shown, r.total
+        -- Each indicator's latest periods with outturns, one more than shown to tell whether there are earlier ones:
+        -- the periods walked from the latest back (period_order), each probed for a figure, stopping at the limit,
+        -- so the cost is the periods looked at, never the figures stored.
+        SELECT a.indicator_id, a.latest, r.period_id,
+               row_number() OVER (PARTITION BY a.indicator_id ORDER BY r.start_date DESC, r.end_date DESC,
+                 r.period_id DESC) AS nth
         FROM asked a
         CROSS JOIN LATERAL (
-          SELECT * FROM (
-            SELECT c.period_id, c.shown, sum(c.shown) OVER () AS total,
-                   row_number() OVER (ORDER BY p.start_date DESC, p.end_date DESC, p.id DESC) AS nth
-            FROM (
-              SELECT o.period_id, count(DISTINCT o.area_id) AS shown FROM outturn o
-              WHERE NOT a.latest AND o.indicator_id = a.indicator_id AND o.publish_time IS NOT NULL
-              GROUP BY o.period_id
-              UNION ALL
-              SELECT o.period_id, count(*) FROM outturn o
-              WHERE a.latest AND o.indicator_id = a.indicator_id AND o.current GROUP BY o.period_id) c
-            JOIN period p ON p.id = c.period_id) w
-          WHERE w.nth <= ?) r
+          SELECT p.id AS period_id, p.start_date, p.end_date FROM period p
+          WHERE EXISTS (SELECT 1 FROM outturn o WHERE NOT a.latest AND o.indicator_id = a.indicator_id
+                          AND o.period_id = p.id AND o.publish_time IS NOT NULL)
+             OR EXISTS (SELECT 1 FROM outturn o WHERE a.latest AND o.indicator_id = a.indicator_id
+                          AND o.period_id = p.id AND o.current)
+          ORDER BY p.start_date DESC, p.end_date DESC, p.id DESC LIMIT ? + 1) r
       ), shown AS (
         SELECT o.* FROM periods_of s
         CROSS JOIN LATERAL (
@@ -76,6 +75,7 @@ class ReportFigures {
           UNION ALL
           (SELECT o.* FROM outturn o
            WHERE s.latest AND o.indicator_id = s.indicator_id AND o.period_id = s.period_id AND o.current)) o
+        WHERE s.nth <= ?
       ), narratives AS (
         SELECT n.* FROM asked a
         CROSS JOIN LATERAL (SELECT n.* FROM narrative n JOIN period p ON p.id = n.period_id
@@ -119,9 +119,9 @@ class ReportFigures {
              recorded_by, NULL, NULL, state, NULL, create_time, publish_time, NULL, NULL, NULL, NULL, NULL
       FROM judgements
       UNION ALL
-      SELECT 'E', indicator_id, (max(total) - sum(shown))::BIGINT, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+      SELECT 'E', indicator_id, CAST(1 AS BIGINT), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-      FROM periods_of GROUP BY indicator_id HAVING max(total) > sum(shown)
+      FROM periods_of WHERE nth > ?
       UNION ALL
       SELECT 'A', NULL, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, code, title, type, NULL, NULL, NULL,
              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
@@ -149,7 +149,7 @@ class ReportFigures {
   /** What the reports of some indicators show, each kind by indicator id. */
   record Figures(Map<Long, List<BaselineRow>> baselines, Map<Long, List<TargetRow>> targets,
       Map<Long, List<OutturnRevisionRow>> outturns, Map<Long, NarrativeRow> narratives,
-      Map<Long, RecordedJudgementRow> judgements, Map<Long, Integer> earlierOutturns, Lookup lookup) {
+      Map<Long, RecordedJudgementRow> judgements, Set<Long> earlierOutturns, Lookup lookup) {
   }
 
   /**
@@ -160,11 +160,9 @@ class ReportFigures {
   @Transactional(readOnly = true)
   public Figures of(Collection<Long> ids, Set<Long> latestFor, int periods) {
     return jdbc.prepareStatement(SQL, (PreparedStatement st) -> {
-      st.setArray(1, st.getConnection().createArrayOf("bigint", latestFor.toArray()));
-      st.setArray(2, st.getConnection().createArrayOf("bigint", ids.toArray()));
-      st.setInt(3, periods);
+      bind(st, latestFor, ids, periods);
       Figures out = new Figures(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-          new HashMap<>(), new Lookup(new HashMap<>(), new HashMap<>()));
+          new java.util.HashSet<>(), new Lookup(new HashMap<>(), new HashMap<>()));
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           read(rs, out);
@@ -175,6 +173,16 @@ class ReportFigures {
       out.targets().values().forEach(ts -> ts.sort(java.util.Comparator.comparing(TargetRow::id)));
       return out;
     });
+  }
+
+  /** {@link #SQL}'s parameters: the indicators to read with their latest revisions, all of them, the periods shown. */
+  static void bind(PreparedStatement st, Collection<Long> latestFor, Collection<Long> ids, int periods)
+      throws SQLException {
+    st.setArray(1, st.getConnection().createArrayOf("bigint", latestFor.toArray()));
+    st.setArray(2, st.getConnection().createArrayOf("bigint", ids.toArray()));
+    st.setInt(3, periods); // one more period looked for, to tell whether there are earlier ones
+    st.setInt(4, periods); // the periods whose outturns are shown
+    st.setInt(5, periods); // past them, the earlier ones
   }
 
   private static void read(ResultSet rs, Figures out) throws SQLException {
@@ -195,7 +203,7 @@ class ReportFigures {
       case "J" -> out.judgements().put(indicator, new RecordedJudgementRow(rs.getLong(3), indicator, rs.getLong(4),
           Rating.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), instant(rs, 20),
           PublicationState.valueOf(rs.getString(18)), instant(rs, 21)));
-      case "E" -> out.earlierOutturns().put(indicator, (int) Math.min(Integer.MAX_VALUE, rs.getLong(3)));
+      case "E" -> out.earlierOutturns().add(indicator);
       case "A" -> out.lookup().areas().put(rs.getLong(3), new AreaRow(rs.getLong(3), rs.getString(13),
           rs.getString(14), AreaType.valueOf(rs.getString(15))));
       case "P" -> out.lookup().periods().put(rs.getLong(3), new PeriodRow(rs.getLong(3), rs.getString(13),

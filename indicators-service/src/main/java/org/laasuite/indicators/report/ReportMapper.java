@@ -19,7 +19,7 @@ public final class ReportMapper {
     r.baselines().forEach(b -> out.addBaselines(MeasureMapper.toProto(code, b, lookup)));
     r.targets().forEach(t -> out.addTargets(MeasureMapper.toProto(code, t, lookup)));
     r.outturns().forEach(o -> out.addOutturns(MeasureMapper.toProto(code, o, lookup)));
-    out.setEarlierOutturnCount(r.earlierOutturns());
+    out.setEarlierOutturns(r.earlierOutturns());
     out.setComputedJudgement(JudgementMapper.toProto(r.computedJudgement()));
     out.setTrend(JudgementMapper.toProto(r.trend()));
     out.setGap(JudgementMapper.toProto(r.gap()));

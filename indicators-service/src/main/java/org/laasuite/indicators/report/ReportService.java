@@ -114,7 +114,7 @@ public class ReportService {
       }
       List<PeriodRow> periods = periodIds.stream().filter(Objects::nonNull).sorted(byPeriodStart)
           .map(lookup::period).toList();
-      return new IndicatorReportValue(i, bs, ts, os, read.earlierOutturns().getOrDefault(i.id(), 0), narrative,
+      return new IndicatorReportValue(i, bs, ts, os, read.earlierOutturns().contains(i.id()), narrative,
           recorded, JudgementRule.judge(settings, city, cityTargets), Trends.trend(i.polarity(), city), gap, periods,
           lookup);
     }).toList();

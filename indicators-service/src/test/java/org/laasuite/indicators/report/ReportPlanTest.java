@@ -50,9 +50,7 @@ class ReportPlanTest extends OwnDatabaseTest {
         }
       }
       try (PreparedStatement st = c.prepareStatement("EXPLAIN " + ReportFigures.SQL)) {
-        st.setArray(1, c.createArrayOf("bigint", latest ? ids.toArray() : new Object[0]));
-        st.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-        st.setInt(3, ReportService.DEFAULT_OUTTURN_PERIODS);
+        ReportFigures.bind(st, latest ? ids : List.of(), ids, ReportService.DEFAULT_OUTTURN_PERIODS);
         StringBuilder out = new StringBuilder();
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
