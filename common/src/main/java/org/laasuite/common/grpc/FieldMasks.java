@@ -6,7 +6,7 @@ import com.google.protobuf.Message;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** Validation of update masks (AIP-134). */
+/** Validation of update masks (AIP-134), and read masks (AIP-157). */
 public final class FieldMasks {
 
   private FieldMasks() {
@@ -49,5 +49,39 @@ public final class FieldMasks {
       }
     }
     return (M) merged.build();
+  }
+
+  /**
+   * The top-level fields of {@code type} that the read mask {@code mask} (the request's {@code field}) names, each
+   * checked; empty when the mask is: all of them.
+   */
+  public static Set<FieldDescriptor> readFields(FieldMask mask, com.google.protobuf.Descriptors.Descriptor type,
+      String field, Violations v) {
+    Set<FieldDescriptor> fields = new LinkedHashSet<>();
+    for (String path : mask.getPathsList()) {
+      FieldDescriptor fd = type.findFieldByName(path);
+      if (fd == null) {
+        v.add(field, "names '" + Protos.clip(path) + "', which is not a field of " + type.getName() + "; its fields: "
+            + String.join(", ", type.getFields().stream().map(FieldDescriptor::getName).toList()));
+      } else {
+        fields.add(fd);
+      }
+    }
+    return fields;
+  }
+
+  /** {@code full} with only {@code fields} (all when empty): a partial response (AIP-157). */
+  @SuppressWarnings("unchecked")
+  public static <M extends Message> M only(M full, Set<FieldDescriptor> fields) {
+    if (fields.isEmpty()) {
+      return full;
+    }
+    Message.Builder out = full.newBuilderForType();
+    for (FieldDescriptor fd : fields) {
+      if (fd.isRepeated() || full.hasField(fd)) {
+        out.setField(fd, full.getField(fd));
+      }
+    }
+    return (M) out.build();
   }
 }

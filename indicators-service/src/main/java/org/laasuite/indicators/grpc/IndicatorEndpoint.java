@@ -18,6 +18,7 @@ import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.audit.ChangeFeed;
 import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.ApiException;
+import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.indicators.entry.Entries;
 import org.laasuite.indicators.entry.EntryRow;
@@ -432,11 +433,15 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   @Override
   public void listIndicatorReports(ListIndicatorReportsRequest r, StreamObserver<ListIndicatorReportsResponse> out) {
     reply(out, () -> {
+      Violations v = new Violations();
+      var fields = FieldMasks.readFields(r.getReadMask(), IndicatorReport.getDescriptor(), "read_mask", v);
+      v.throwIfAny();
       // Two statements: the page with its total, then the figures of its reports.
       var page = listIndicators(r.getPageSize(), r.getPageToken(), r.getBlock(), r.getThemeGroup(), r.getSource(),
           false, reports::page);
       return ListIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(page.items(),
-          latestFor(page.items(), r.getView(), false)).stream().map(ReportMapper::toProto).toList())
+          latestFor(page.items(), r.getView(), false)).stream().map(ReportMapper::toProto)
+          .map(report -> FieldMasks.only(report, fields)).toList())
           .setNextPageToken(page.nextPageToken()).setTotalSize((int) page.totalSize()).build();
     });
   }

@@ -208,4 +208,26 @@ class ReportsTest extends OwnDatabaseTest {
       assertEquals("off", rs.getString(1));
     }
   }
+
+  @Test
+  void aReadMaskAnswersOnlyTheFieldsItNamesWithTheJudgementsMadeFromEveryFigure() throws Exception {
+    indicator("R-MASKED", LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES);
+    yearsOfFigures("R-MASKED");
+    IndicatorReport full = report("R-MASKED", FigureView.FIGURE_VIEW_PUBLISHED);
+    IndicatorReport masked = client.listIndicatorReports(ListIndicatorReportsRequest.newBuilder()
+        .setBlock(LaaBlock.LAA_BLOCK_SAFER_AND_STRONGER_COMMUNITIES).setReadMask(com.google.protobuf.FieldMask
+            .newBuilder().addPaths("indicator").addPaths("computed_judgement").addPaths("trend").addPaths("gap"))
+        .build()).getReportsList().stream().filter(r -> r.getIndicator().getId().equals("R-MASKED")).findFirst()
+        .orElseThrow();
+    assertEquals(full.getComputedJudgement(), masked.getComputedJudgement());
+    assertEquals(full.getTrend(), masked.getTrend());
+    assertEquals(full.getGap(), masked.getGap());
+    assertEquals(0, masked.getOutturnsCount(), "no figures");
+    assertEquals(0, masked.getPeriodsCount());
+    assertFalse(masked.getEarlierOutturns());
+
+    org.laasuite.testkit.GrpcErrors.expectInvalid(() -> client.listIndicatorReports(ListIndicatorReportsRequest
+        .newBuilder().setReadMask(com.google.protobuf.FieldMask.newBuilder().addPaths("figures")).build()),
+        "read_mask");
+  }
 }

@@ -2,6 +2,7 @@ package org.laasuite.reporting.assembly;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -59,6 +60,10 @@ import org.laasuite.type.v1.LaaBlock;
  */
 @Singleton
 public class Assembler {
+
+  /** What a summary's lines show of each report (see {@link #line}): no figures. */
+  private static final FieldMask LINES = FieldMask.newBuilder().addPaths("indicator").addPaths("computed_judgement")
+      .addPaths("recorded_judgement").addPaths("trend").addPaths("gap").build();
 
   private final Upstreams upstreams;
   private final PageCache cache;
@@ -185,7 +190,7 @@ public class Assembler {
 
   private BlockSummary assembleBlock(LaaBlock block, String year) {
     upstreams.reconnect();
-    var performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(block));
+    var performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(block, LINES));
     var funding = fundingSummary(year);
     var governance = responsibilities(List.of(block));
     List<UnavailableSection> unavailable = new ArrayList<>();
@@ -202,7 +207,9 @@ public class Assembler {
     return cache.model("report " + kind + " " + year, kind == ReportKind.REPORT_KIND_QUARTERLY
         && upstreams.readsAsItself(), () -> {
           upstreams.reconnect();
-          return report(kind, year, fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(null)));
+          // The review pack's due work reads the figures; the quarterly report's lines do not.
+          return report(kind, year, fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(null,
+              kind == ReportKind.REPORT_KIND_QUARTERLY ? LINES : FieldMask.getDefaultInstance())));
         });
   }
 
@@ -351,9 +358,12 @@ public class Assembler {
         BatchGetResponsibilitiesRequest.newBuilder().addAllBlocks(blocks).setAllIndicatorActions(true).build()));
   }
 
-  /** Every report of {@code block} (all blocks when null): one call, more only past 500 indicators. */
-  private ListenableFuture<List<IndicatorReport>> reports(LaaBlock block) {
-    var request = ListIndicatorReportsRequest.newBuilder().setPageSize(Paging.PAGE);
+  /**
+   * Every report of {@code block} (all blocks when null), with the fields {@code mask} names: one call, more only
+   * past 500 indicators.
+   */
+  private ListenableFuture<List<IndicatorReport>> reports(LaaBlock block, FieldMask mask) {
+    var request = ListIndicatorReportsRequest.newBuilder().setPageSize(Paging.PAGE).setReadMask(mask);
     if (block != null) {
       request.setBlock(block);
     }
