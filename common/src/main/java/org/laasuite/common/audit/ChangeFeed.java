@@ -108,11 +108,6 @@ public class ChangeFeed {
     }
   }
 
-  /** The number watching now. */
-  public int watching() {
-    return watchers.size();
-  }
-
   private void listen() {
     while (!stopping) {
       try {

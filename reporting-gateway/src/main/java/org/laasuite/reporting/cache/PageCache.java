@@ -117,9 +117,4 @@ public class PageCache {
       default -> 1024;
     };
   }
-
-  /** How many pages are kept now. */
-  public int size() {
-    return entries.size();
-  }
 }
