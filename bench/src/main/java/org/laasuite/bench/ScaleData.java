@@ -28,6 +28,7 @@ import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.IndicatorSource;
 import org.laasuite.indicators.v1.OutturnRow;
+import org.laasuite.indicators.v1.OutturnRows;
 import org.laasuite.indicators.v1.OutturnStatus;
 import org.laasuite.indicators.v1.Period;
 import org.laasuite.indicators.v1.PeriodType;
@@ -42,6 +43,8 @@ import org.laasuite.type.v1.LaaBlock;
 final class ScaleData {
 
   /** Where the bench's indicators go: the block the scale-up is measured on. */
+  /** Rows an import sends in each message (OutturnRows). */
+  static final int ROWS_PER_MESSAGE = 500;
   static final LaaBlock BLOCK = LaaBlock.LAA_BLOCK_ECONOMIC_DEVELOPMENT_AND_ENTERPRISE;
   /** The last bench period: the demo's reporting year ends then, so the latest figures fall in it. */
   private static final YearMonth LAST = YearMonth.of(2008, 3);
@@ -157,7 +160,11 @@ final class ScaleData {
                   requests.onNext(ImportOutturnsRequest.newBuilder().setOptions(ImportOptions.newBuilder()
                       .setPublish(true).setRequestId(UUID.randomUUID().toString())).build());
                 } else if (figures.hasNext()) {
-                  requests.onNext(ImportOutturnsRequest.newBuilder().setRow(row(figures.next())).build());
+                  OutturnRows.Builder rows = OutturnRows.newBuilder();
+                  while (figures.hasNext() && rows.getRowsCount() < ROWS_PER_MESSAGE) {
+                    rows.addRows(row(figures.next()));
+                  }
+                  requests.onNext(ImportOutturnsRequest.newBuilder().setRows(rows).build());
                 } else {
                   closed = true;
                   requests.onCompleted();

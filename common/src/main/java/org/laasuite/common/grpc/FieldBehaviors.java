@@ -28,8 +28,13 @@ import java.util.function.Predicate;
  */
 public final class FieldBehaviors {
 
-  /** The annotated fields of one message type, found once per descriptor. */
-  private record Plan(List<FieldDescriptor> annotated, List<FieldDescriptor> messages) {
+  /**
+   * What the checks need of one message type, found once per descriptor (reading a field's annotations is slow
+   * enough to matter for an import's every row): its REQUIRED and OUTPUT_ONLY fields, its message fields, and
+   * whether it is an update (has an update_mask).
+   */
+  private record Plan(List<FieldDescriptor> required, List<FieldDescriptor> outputOnly,
+      List<FieldDescriptor> messages, boolean update) {
   }
 
   private static final Map<Descriptor, Plan> PLANS = new ConcurrentHashMap<>();
@@ -45,9 +50,9 @@ public final class FieldBehaviors {
    * fields its update_mask names (AIP-134), and the service checks the resource the update makes.
    */
   public static void checkRequired(Message m, String fieldPrefix, Violations v) {
-    walk(m, prefix(fieldPrefix), true, (msg, f, path) -> {
-      if (has(f, FieldBehavior.REQUIRED) && isUnset(msg, f)) {
-        v.add(path, Violations.REQUIRED);
+    walk(m, prefix(fieldPrefix), true, Plan::required, (msg, f, prefix) -> {
+      if (isUnset(msg, f)) {
+        v.add(prefix + f.getName(), Violations.REQUIRED);
       }
     });
   }
@@ -60,8 +65,8 @@ public final class FieldBehaviors {
    */
   public static void checkRequiredFields(Message m, String fieldPrefix, Violations v) {
     String prefix = prefix(fieldPrefix);
-    for (FieldDescriptor f : plan(m.getDescriptorForType()).annotated()) {
-      if (has(f, FieldBehavior.REQUIRED) && isUnset(m, f)) {
+    for (FieldDescriptor f : plan(m.getDescriptorForType()).required()) {
+      if (isUnset(m, f)) {
         v.add(prefix + f.getName(), Violations.REQUIRED);
       }
     }
@@ -80,9 +85,9 @@ public final class FieldBehaviors {
   /** {@link #outputOnly(Message)} with every path under {@code fieldPrefix}. */
   public static List<String> outputOnly(Message m, String fieldPrefix) {
     List<String> paths = new ArrayList<>();
-    walk(m, prefix(fieldPrefix), false, (msg, f, path) -> {
-      if (has(f, FieldBehavior.OUTPUT_ONLY) && !isUnset(msg, f)) {
-        paths.add(path);
+    walk(m, prefix(fieldPrefix), false, Plan::outputOnly, (msg, f, prefix) -> {
+      if (!isUnset(msg, f)) {
+        paths.add(prefix + f.getName());
       }
     });
     return paths;
@@ -182,45 +187,53 @@ public final class FieldBehaviors {
   }
 
   private interface Visitor {
-    void field(Message m, FieldDescriptor f, String path);
+    /** Field {@code f} of {@code m}, named {@code prefix + f.getName()} in the request. */
+    void field(Message m, FieldDescriptor f, String prefix);
   }
 
   /**
-   * Visits every field of {@code m} with a field_behavior, then descends into its set message fields
-   * (not, with {@code stopAtUpdates}, into those of a message that has an update_mask).
+   * Visits the fields {@code which} picks of {@code m}, then descends into its set message fields (not, with
+   * {@code stopAtUpdates}, into those of a message that has an update_mask).
    */
-  private static void walk(Message m, String prefix, boolean stopAtUpdates, Visitor visitor) {
+  private static void walk(Message m, String prefix, boolean stopAtUpdates,
+      Function<Plan, List<FieldDescriptor>> which, Visitor visitor) {
     Plan plan = plan(m.getDescriptorForType());
-    for (FieldDescriptor f : plan.annotated()) {
-      visitor.field(m, f, prefix + f.getName());
+    for (FieldDescriptor f : which.apply(plan)) {
+      visitor.field(m, f, prefix);
     }
-    if (stopAtUpdates && m.getDescriptorForType().findFieldByName("update_mask") != null) {
+    if (stopAtUpdates && plan.update()) {
       return;
     }
     for (FieldDescriptor f : plan.messages()) {
       if (f.isRepeated()) {
         for (int i = 0; i < m.getRepeatedFieldCount(f); i++) {
-          walk((Message) m.getRepeatedField(f, i), prefix + f.getName() + "[" + i + "].", stopAtUpdates, visitor);
+          walk((Message) m.getRepeatedField(f, i), prefix + f.getName() + "[" + i + "].", stopAtUpdates, which,
+              visitor);
         }
       } else if (m.hasField(f)) {
-        walk((Message) m.getField(f), prefix + f.getName() + ".", stopAtUpdates, visitor);
+        walk((Message) m.getField(f), prefix + f.getName() + ".", stopAtUpdates, which, visitor);
       }
     }
   }
 
   private static Plan plan(Descriptor type) {
     return PLANS.computeIfAbsent(type, t -> {
-      List<FieldDescriptor> annotated = new ArrayList<>();
+      List<FieldDescriptor> required = new ArrayList<>();
+      List<FieldDescriptor> outputOnly = new ArrayList<>();
       List<FieldDescriptor> messages = new ArrayList<>();
       for (FieldDescriptor f : t.getFields()) {
-        if (!behaviors(f).isEmpty()) {
-          annotated.add(f);
+        if (has(f, FieldBehavior.REQUIRED)) {
+          required.add(f);
+        }
+        if (has(f, FieldBehavior.OUTPUT_ONLY)) {
+          outputOnly.add(f);
         }
         if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !f.isMapField()) {
           messages.add(f);
         }
       }
-      return new Plan(List.copyOf(annotated), List.copyOf(messages));
+      return new Plan(List.copyOf(required), List.copyOf(outputOnly), List.copyOf(messages),
+          t.findFieldByName("update_mask") != null);
     });
   }
 

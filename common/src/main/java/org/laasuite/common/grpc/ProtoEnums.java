@@ -69,12 +69,18 @@ public final class ProtoEnums {
   /** Whether {@code value} is a value the enum names (not UNSPECIFIED, not UNRECOGNIZED); else a violation. */
   public static <E extends Enum<E> & ProtocolMessageEnum> boolean required(E value, String field, Violations v) {
     boolean ok = !value.name().equals("UNRECOGNIZED") && value.getNumber() != 0;
-    return v.check(ok, field, "must be one of " + choices(value.getDeclaringClass()));
+    if (!ok) {
+      v.add(field, "must be one of " + choices(value.getDeclaringClass()));
+    }
+    return ok;
   }
 
   /** Whether {@code value} is unset or a value the enum names (not UNRECOGNIZED); else a violation. */
   public static <E extends Enum<E> & ProtocolMessageEnum> boolean known(E value, String field, Violations v) {
-    return v.check(!value.name().equals("UNRECOGNIZED"), field,
-        "must be one of " + choices(value.getDeclaringClass()) + ", or left unset");
+    boolean ok = !value.name().equals("UNRECOGNIZED");
+    if (!ok) {
+      v.add(field, "must be one of " + choices(value.getDeclaringClass()) + ", or left unset");
+    }
+    return ok;
   }
 }

@@ -1,9 +1,11 @@
 package org.laasuite.common.grpc;
 
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every request is checked for before an endpoint sees it (GrpcErrorInterceptor): the fields
@@ -30,30 +32,37 @@ public final class RequestChecks {
     return v;
   }
 
+  /** The string and message fields of each message type, found once (an import checks every row). */
+  private static final Map<Descriptor, List<FieldDescriptor>> TEXT_FIELDS = new ConcurrentHashMap<>();
+
   /** A violation for every string anywhere in {@code m} that holds a NUL character. */
   static void noNul(Message m, String prefix, Violations v) {
-    for (Map.Entry<FieldDescriptor, Object> e : m.getAllFields().entrySet()) {
-      FieldDescriptor f = e.getKey();
-      String path = prefix + f.getName();
-      if (f.isMapField()) {
-        continue; // the suite's protos have no maps
-      }
+    for (FieldDescriptor f : TEXT_FIELDS.computeIfAbsent(m.getDescriptorForType(), RequestChecks::textFields)) {
       if (f.isRepeated()) {
-        List<?> values = (List<?>) e.getValue();
-        for (int i = 0; i < values.size(); i++) {
-          noNul(values.get(i), f, path + "[" + i + "]", v);
+        int n = m.getRepeatedFieldCount(f);
+        for (int i = 0; i < n; i++) {
+          noNul(m.getRepeatedField(f, i), f, prefix, "[" + i + "]", v);
         }
-      } else {
-        noNul(e.getValue(), f, path, v);
+      } else if (m.hasField(f) || f.getJavaType() == FieldDescriptor.JavaType.STRING && !f.hasPresence()) {
+        noNul(m.getField(f), f, prefix, "", v);
       }
     }
   }
 
-  private static void noNul(Object value, FieldDescriptor f, String path, Violations v) {
+  private static List<FieldDescriptor> textFields(Descriptor type) {
+    return type.getFields().stream().filter(f -> !f.isMapField()) // the suite's protos have no maps
+        .filter(f -> f.getJavaType() == FieldDescriptor.JavaType.STRING
+            || f.getJavaType() == FieldDescriptor.JavaType.MESSAGE)
+        .toList();
+  }
+
+  private static void noNul(Object value, FieldDescriptor f, String prefix, String index, Violations v) {
     if (f.getJavaType() == FieldDescriptor.JavaType.STRING) {
-      v.check(((String) value).indexOf('\u0000') < 0, path, "must not contain the NUL character (U+0000)");
-    } else if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-      noNul((Message) value, path + ".", v);
+      if (((String) value).indexOf('\u0000') >= 0) {
+        v.add(prefix + f.getName() + index, "must not contain the NUL character (U+0000)");
+      }
+    } else {
+      noNul((Message) value, prefix + f.getName() + index + ".", v);
     }
   }
 }

@@ -75,8 +75,11 @@ public final class FigureMapper {
    * {@code field} when not): a text of 901 digits is refused, never stored as a number no chart can draw.
    */
   public static boolean storable(FigureValue f, String field, Violations v) {
-    return v.check((f.value() == null || Protos.storable(f.value()))
-        && (f.secondaryValue() == null || Protos.storable(f.secondaryValue())), field, "holds a number that "
-        + Protos.outOfRange());
+    boolean ok = (f.value() == null || Protos.storable(f.value()))
+        && (f.secondaryValue() == null || Protos.storable(f.secondaryValue()));
+    if (!ok) {
+      v.add(field, "holds a number that " + Protos.outOfRange());
+    }
+    return ok;
   }
 }

@@ -29,6 +29,18 @@ public final class FigureText {
       Pattern.CASE_INSENSITIVE);
 
   private record Words(String prefix, FigureStatus status) {
+
+    /** Whether lower-cased text starts with these words, alone or followed by a space, comma, bracket or stop. */
+    boolean start(String lower) {
+      if (!lower.startsWith(prefix)) {
+        return false;
+      }
+      if (lower.length() == prefix.length()) {
+        return true;
+      }
+      char next = lower.charAt(prefix.length());
+      return next == ' ' || next == ',' || next == '.';
+    }
   }
 
   // Checked in order, on the lower-cased text, before any number is read.
@@ -64,10 +76,15 @@ public final class FigureText {
       return null;
     }
     String original = text.strip();
+    FigureValue plain = plainNumber(original);
+    return plain != null ? plain : read(original);
+  }
+
+  /** The figure in stripped, non-blank text, read with the patterns (what {@link #plainNumber} reads quicker). */
+  static FigureValue read(String original) {
     String lower = original.toLowerCase(Locale.ROOT);
     for (Words w : STATUS_WORDS) {
-      if (lower.equals(w.prefix()) || lower.startsWith(w.prefix() + " ") || lower.startsWith(w.prefix() + ",")
-          || lower.startsWith(w.prefix() + " (") || lower.startsWith(w.prefix() + ".")) {
+      if (w.start(lower)) {
         return textOnly(original, w.status());
       }
     }
@@ -102,6 +119,49 @@ public final class FigureText {
     }
     boolean cumulative = CUMULATIVE.matcher(rest).find();
     return new FigureValue(value, comparator, dueYear, cumulative, secondary, FigureStatus.FIGURE_STATUS_VALUE, original);
+  }
+
+  /**
+   * The figure of text that is only a number ("26.8", "9.70%", "-3", "1,021"), as the full reading below would
+   * give it; null for any other text. Most figures an import brings are such, and are read here without the
+   * patterns.
+   */
+  private static FigureValue plainNumber(String original) {
+    int n = original.length();
+    int i = original.startsWith("-") ? 1 : 0;
+    int start = i;
+    if (i == n || !digit(original.charAt(i))) {
+      return null;
+    }
+    boolean commas = false;
+    while (i < n && (digit(original.charAt(i)) || original.charAt(i) == ',')) {
+      commas |= original.charAt(i) == ',';
+      i++;
+    }
+    if (i < n && original.charAt(i) == '.') {
+      int fraction = ++i;
+      while (i < n && digit(original.charAt(i))) {
+        i++;
+      }
+      if (i == fraction) {
+        return null;
+      }
+    }
+    int end = i;
+    if (i < n && original.charAt(i) == '%') {
+      i++;
+    }
+    if (i != n) {
+      return null;
+    }
+    String digits = original.substring(start, end);
+    BigDecimal value = new BigDecimal(commas ? digits.replace(",", "") : digits);
+    return new FigureValue(start == 1 ? value.negate() : value, Comparator.COMPARATOR_EQUAL, 0, false, null,
+        FigureStatus.FIGURE_STATUS_VALUE, original);
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9'; // as the patterns' \\d: ASCII digits only
   }
 
   private static FigureValue textOnly(String original, FigureStatus status) {

@@ -2,6 +2,8 @@ package org.laasuite.indicators.figure;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.laasuite.common.grpc.Violations;
 
@@ -19,19 +21,46 @@ public final class FigureUnits {
   private FigureUnits() {
   }
 
+  /** What a figure's units say of its number: nothing, a percentage (0 to 100), a count (never negative). */
+  private enum Kind { OTHER, PERCENTAGE, COUNT }
+
+  /** The kinds of the units met so far: an import checks every row against its indicator's units. */
+  private static final Map<String, Kind> KINDS = new ConcurrentHashMap<>();
+
+  private static Kind kind(String units) {
+    Kind known = KINDS.get(units);
+    if (known != null) {
+      return known;
+    }
+    String u = units.trim().toLowerCase(Locale.ROOT);
+    Kind k = PERCENTAGE.matcher(u).matches() ? Kind.PERCENTAGE : COUNT.matcher(u).matches() ? Kind.COUNT : Kind.OTHER;
+    if (KINDS.size() < 10_000) {
+      KINDS.put(units, k);
+    }
+    return k;
+  }
+
   /** Adds a violation of {@code field} when {@code figure}'s number contradicts {@code units}. */
   public static void check(String units, FigureValue figure, String field, Violations v) {
     if (figure == null || !figure.hasValue()) {
       return;
     }
-    String u = units.trim().toLowerCase(Locale.ROOT);
     BigDecimal value = figure.value();
-    if (PERCENTAGE.matcher(u).matches()) {
-      v.check(value.compareTo(HUNDRED) <= 0 && value.signum() >= 0, field, "is " + value.toPlainString()
-          + " but the indicator is a percentage ('" + units + "'): it must lie between 0 and 100");
-    } else if (COUNT.matcher(u).matches()) {
-      v.check(value.signum() >= 0, field, "is " + value.toPlainString() + " but the indicator counts ('" + units
-          + "'): a count is never negative");
+    switch (kind(units)) {
+      case PERCENTAGE -> {
+        if (value.compareTo(HUNDRED) > 0 || value.signum() < 0) {
+          v.add(field, "is " + value.toPlainString() + " but the indicator is a percentage ('" + units
+              + "'): it must lie between 0 and 100");
+        }
+      }
+      case COUNT -> {
+        if (value.signum() < 0) {
+          v.add(field, "is " + value.toPlainString() + " but the indicator counts ('" + units
+              + "'): a count is never negative");
+        }
+      }
+      case OTHER -> {
+      }
     }
   }
 }

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * ({@link OutturnStaging}) and feeds the request's hash; when the client is done it asks the endpoint for the
  * caller's rights, then writes them all, or none when a row is rejected and partial imports are not allowed, and
  * records one audit event. gRPC hands over the messages no faster than that thread takes them (manual flow
- * control), so the import holds a few hundred rows in memory at most, whatever the stream's size; only the first
- * {@link #REPORTED} rejected rows are kept for the answer, the rest counted. A client that cancels or fails rolls
+ * control, {@link #WINDOW} messages ahead, each at most {@link #MAX_MESSAGE_BYTES}), so the import holds a few
+ * thousand rows in memory at most, whatever the stream's size; only the first {@link #REPORTED} rejected rows are
+ * kept for the answer, the rest counted. A client that cancels or fails rolls
  * the transaction back: nothing staged or written remains.
  */
 final class OutturnImport implements StreamObserver<ImportOutturnsRequest> {
@@ -50,10 +51,13 @@ final class OutturnImport implements StreamObserver<ImportOutturnsRequest> {
   /** Rejected rows the answer lists (all are counted). */
   static final int REPORTED = 1_000;
   /**
-   * Messages asked of gRPC ahead of the rows taken: enough that the transport and the import's thread rarely wait
-   * for each other, few enough to keep the import small in memory.
+   * Messages asked of gRPC ahead of the messages taken: enough that the transport and the import's thread rarely
+   * wait for each other (asking is one hand-over to the transport for {@code WINDOW / 2} messages), few enough to
+   * keep the import small in memory.
    */
-  private static final int WINDOW = 4_096;
+  private static final int WINDOW = 16;
+  /** The most a message of an import may carry (rows sent together): so that the window is small in bytes too. */
+  static final int MAX_MESSAGE_BYTES = 1 << 20;
   private static final Object END = new Object();
   private static final Object CANCEL = new Object();
   private static final Logger LOG = LoggerFactory.getLogger(OutturnImport.class);
@@ -97,13 +101,27 @@ final class OutturnImport implements StreamObserver<ImportOutturnsRequest> {
       messages.add(CANCEL);
       throw ApiException.invalid("options", "must come in the first message");
     }
-    if (!message.hasOptions() && ++received > imports.maxRows) {
+    if (message.hasRows() && message.getSerializedSize() > MAX_MESSAGE_BYTES) {
+      messages.add(CANCEL);
+      throw ApiException.invalid("rows", "a message of an import carries at most " + MAX_MESSAGE_BYTES / 1024
+          + " KiB; send fewer rows in each");
+    }
+    if (message.hasOptions()) {
+      messages.add(message);
+      return;
+    }
+    List<OutturnRow> rows = message.hasRows() ? message.getRows().getRowsList() : List.of(message.getRow());
+    if (received + (long) rows.size() > imports.maxRows) {
       messages.add(CANCEL);
       throw imports.tooManyRows();
     }
     // A row's shape is checked here, on gRPC's side, while the import's thread looks up and stages the rows before.
-    messages.add(message.hasOptions() ? message : new Received(message.getRow(),
-        MeasureMapper.fromProto(message.getRow(), received)));
+    Received[] checked = new Received[rows.size()];
+    for (int i = 0; i < checked.length; i++) {
+      OutturnRow row = rows.get(i);
+      checked[i] = new Received(row, MeasureMapper.fromProto(row, ++received));
+    }
+    messages.add(checked);
   }
 
   /** A row as it came and as its shape was checked. */
@@ -176,23 +194,25 @@ final class OutturnImport implements StreamObserver<ImportOutturnsRequest> {
           options = given ? ((ImportOutturnsRequest) message).getOptions() : ImportOptions.getDefaultInstance();
           hash = hashOf(options);
         }
-        if (!(message instanceof Received in)) {
+        if (!(message instanceof Received[] rows)) {
           continue;
         }
-        OutturnRow row = in.row();
-        position++;
-        if (hash != null) {
-          hash.add(row.getRowNumber() > 0 ? row : row.toBuilder().setRowNumber(position).build());
-        }
-        ImportRow r = in.checked();
-        OutturnRevisionRow o = placed(codes.indicator(r.indicator(), "indicator", r.problems()), r, codes);
-        if (r.problems().isEmpty() && o != null) {
-          accepted++;
-          if (!options.getValidateOnly() && (rejectedCount == 0 || options.getAllowPartial())) {
-            staging.add(position, o);
+        for (Received in : rows) {
+          OutturnRow row = in.row();
+          position++;
+          if (hash != null) {
+            hash.add(row.getRowNumber() > 0 ? row : row.toBuilder().setRowNumber(position).build());
           }
-        } else if (rejectedCount++ < REPORTED) {
-          rejected.add(r);
+          ImportRow r = in.checked();
+          OutturnRevisionRow o = placed(codes.indicator(r.indicator(), "indicator", r.problems()), r, codes);
+          if (r.problems().isEmpty() && o != null) {
+            accepted++;
+            if (!options.getValidateOnly() && (rejectedCount == 0 || options.getAllowPartial())) {
+              staging.add(position, o);
+            }
+          } else if (rejectedCount++ < REPORTED) {
+            rejected.add(r);
+          }
         }
       }
     } catch (RuntimeException e) {

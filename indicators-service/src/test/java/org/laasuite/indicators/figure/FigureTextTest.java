@@ -35,6 +35,13 @@ class FigureTextTest {
     assertEquals(text, f.originalText());
   }
 
+  @ParameterizedTest(name = "''{0}'' reads as the patterns read it")
+  @CsvSource(delimiter = '|', value = {"26.8", "9.70%", "-3", "-0", "1,021", "1,234.50%", "0.48", "007", "100%",
+      "1,234.", "12.5.6", "-", "%", "1-2", "12%%", "£27,692", "3% (1021)", "2004-05", "-.5", "٣"})
+  void aPlainNumberReadsAsThePatternsReadIt(String text) {
+    assertEquals(FigureText.read(text), FigureText.parse(text));
+  }
+
   @Test
   void aDueYearIsReadFromBy() {
     FigureValue f = FigureText.parse("6395 by 2008");

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.laasuite.indicators.v1.*;
+import org.laasuite.common.grpc.Violations;
 import org.laasuite.testkit.ClientStreams;
 import org.laasuite.testkit.GrpcErrors;
 import org.laasuite.testkit.OwnDatabaseTest;
@@ -109,6 +110,12 @@ class OutturnImportTest extends OwnDatabaseTest {
     return OutturnImports.send(asyncClient, options, rows.iterator());
   }
 
+  /** The rows sent {@code perMessage} in each message. */
+  private ImportOutturnsResponse stream(ImportOptions options, List<OutturnRow> rows, int perMessage)
+      throws Exception {
+    return OutturnImports.send(asyncClient, options, rows.iterator(), perMessage);
+  }
+
   private long count(String sql) throws Exception {
     return Long.parseLong(db.queryOne(sql));
   }
@@ -118,7 +125,7 @@ class OutturnImportTest extends OwnDatabaseTest {
     int rows = INDICATORS * PERIODS * AREAS;
     List<OutturnRow> grid = IntStream.range(0, rows).mapToObj(OutturnImportTest::gridRow).toList();
     long started = System.nanoTime();
-    ImportOutturnsResponse response = stream(null, grid);
+    ImportOutturnsResponse response = stream(null, grid, 500);
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("ImportOutturns: %,d rows in %.2f s, %,.0f rows/s%n", rows, seconds, rows / seconds);
 
@@ -182,7 +189,7 @@ class OutturnImportTest extends OwnDatabaseTest {
     long before = db.rows("outturn");
     long entries = db.rows("entry");
 
-    ImportOutturnsResponse refused = stream(null, rows);
+    ImportOutturnsResponse refused = stream(null, rows, 999);
     assertFalse(refused.getWritten());
     assertEquals(10_000, refused.getAcceptedCount());
     assertEquals(1, refused.getRejectedTotal());
@@ -228,14 +235,27 @@ class OutturnImportTest extends OwnDatabaseTest {
         String.valueOf(n % 100))).toList();
     long before = db.rows("outturn");
     ImportOutturnsResponse first = stream(options, rows);
-    ImportOutturnsResponse retry = stream(options, rows);
-    assertEquals(first, retry);
+    ImportOutturnsResponse retry = stream(options, rows, 250);
+    assertEquals(first, retry, "the same rows sent together are the same request");
     assertEquals(3_000, first.getAcceptedCount());
     assertEquals(before + 3_000, db.rows("outturn"));
     List<OutturnRow> other = new ArrayList<>(rows);
     other.set(2_999, rows.get(2_999).toBuilder().setValue("1").build());
     expectInvalid(() -> stream(options, other), "options.request_id");
     assertEquals(before + 3_000, db.rows("outturn"));
+  }
+
+  @Test
+  void aMessageOfRowsPastItsLimitIsRefusedAndWritesNothing() throws Exception {
+    long before = db.rows("outturn");
+    String note = "x".repeat(Violations.MAX_TEXT);
+    List<OutturnRow> rows = IntStream.range(0, 60).mapToObj(n -> row("OI-BAD", n % PERIODS, n / PERIODS, "5")
+        .toBuilder().setNote(note).build()).toList();
+    assertEquals(60, stream(ImportOptions.newBuilder().setValidateOnly(true).build(), rows, 50).getAcceptedCount(),
+        "50 rows of 20,000 characters make a message of a little less than 1 MiB: accepted");
+    var refused = expectInvalid(() -> stream(null, rows, 60), "rows");
+    assertTrue(refused.get(0).getDescription().contains("at most 1024 KiB"), refused.toString());
+    assertEquals(before, db.rows("outturn"));
   }
 
   @Test
