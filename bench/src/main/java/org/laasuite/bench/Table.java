@@ -15,7 +15,11 @@ final class Table {
 
   private final List<Row> rows = new ArrayList<>();
 
-  void add(Row row) {
+  /** Said of a missed goal whose row gives no reason of its own: the reasons are kept with the latest table. */
+  static final String WHY = "why: docs/performance.md, Latest figures";
+
+  void add(Row given) {
+    Row row = Boolean.FALSE.equals(given.met()) && given.note().isEmpty() ? given.withNote(WHY) : given;
     rows.add(row);
     System.out.println("  " + row.scenario() + " " + row.what() + ": " + row.measured()
         + (row.floor().isEmpty() ? "" : " | floor " + row.floor()) + (row.ratio() == null ? "" : " | " + ratio(row.ratio()))
