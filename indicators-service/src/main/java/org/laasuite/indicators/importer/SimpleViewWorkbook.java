@@ -311,6 +311,7 @@ final class SimpleViewWorkbook {
     private int rowNum = -1;
     private long total;
     private long done;
+    private boolean inCell;
     private String cellRef;
     private boolean cellIsDate;
     private boolean cellHasFormula;
@@ -337,6 +338,7 @@ final class SimpleViewWorkbook {
       switch (localName) {
         case "dimension" -> total = rowsOf(atts.getValue("ref"));
         case "c" -> {
+          inCell = true;
           cellRef = atts.getValue("r");
           String type = atts.getValue("t");
           cellIsDate = (type == null || type.equals("n")) && isDateStyle(atts.getValue("s"));
@@ -354,6 +356,9 @@ final class SimpleViewWorkbook {
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
       cells.endElement(uri, localName, qName);
+      if (localName.equals("c")) {
+        inCell = false;
+      }
       if (localName.equals("c") && cellHasFormula && cellRef != null && !unreadable) {
         cellHasFormula = false;
         problems.add(SheetRow.problem(sheet, rowNum + 1, label(new CellReference(cellRef).getCol()), "holds a "
@@ -364,6 +369,9 @@ final class SimpleViewWorkbook {
 
     @Override
     public void characters(char[] ch, int start, int length) throws SAXException {
+      if (!inCell) {
+        return; // whitespace between elements: nothing POI's handler keeps either
+      }
       cellChars += length;
       if (cellChars > MAX_CELL_CHARS) {
         throw new Limit(sheet, rowNum + 1, "cell " + cellRef + " holds more than " + MAX_CELL_CHARS
