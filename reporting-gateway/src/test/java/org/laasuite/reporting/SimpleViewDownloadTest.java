@@ -52,6 +52,16 @@ class SimpleViewDownloadTest implements TestPropertyProvider {
   }
 
   @Test
+  void aSignedInPersonDownloadsWhatTheyMaySeePendingWithTheirOwnToken() throws Exception {
+    WebVisitor sara = WebVisitor.signedIn(server.getURI(), "people/sara-roach");
+    var r = sara.get("/export/simple-view.csv?view=latest");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("private, no-store", r.headers().firstValue("cache-control").orElseThrow());
+    assertEquals(155, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(r.body())).getRecords().size());
+  }
+
+  @Test
   void oneBlockAsAWorkbook() {
     var r = Http.bytes(server.getURI(), "/export/simple-view.xlsx?block=children-and-young-people");
     assertEquals(200, r.statusCode());

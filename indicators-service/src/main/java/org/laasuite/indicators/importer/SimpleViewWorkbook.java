@@ -112,7 +112,9 @@ final class SimpleViewWorkbook {
     try {
       // From a file, POI reads each part as it is asked for (a ZIP file's directory), not every part into memory.
       file = Files.createTempFile("laa-simple-view-", ".xlsx");
-      content.writeTo(Files.newOutputStream(file));
+      try (var out = Files.newOutputStream(file)) {
+        content.writeTo(out);
+      }
       return read(file, problems, progress);
     } catch (IOException e) {
       problems.add(SheetRow.problem("", 0, "", "the workbook could not be read: " + e.getMessage()));
