@@ -34,6 +34,7 @@ import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
 import org.laasuite.indicators.importer.OutturnImports;
 import org.laasuite.indicators.importer.SimpleViewImporter;
+import org.laasuite.indicators.exporter.SimpleViewExporter;
 import org.laasuite.indicators.indicator.IndicatorMapper;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
@@ -68,6 +69,7 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   private final MeasureService measures;
   private final ReportService reports;
   private final SimpleViewImporter simpleView;
+  private final SimpleViewExporter simpleViewExport;
   private final OutturnImports outturnImports;
   private final References references;
   private final RequestLog requestLog;
@@ -86,7 +88,8 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       References references,
       RequestLog requestLog, Referrers referrers, Authorizer authorizer, Entries entries, EntryReports entryReports,
       Editions editions, TransactionOperations<Connection> transactions, AuditLog audit,
-      ChangeFeed changes) {
+      ChangeFeed changes, SimpleViewExporter simpleViewExport) {
+    this.simpleViewExport = simpleViewExport;
     this.audit = audit;
     this.changes = changes;
     this.entries = entries;
@@ -451,6 +454,32 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
     reply(out, () -> {
       authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "import", "an LAA Simple View");
       return requestLog.once(r, () -> simpleView.importFile(r), ImportSimpleViewResponse.parser());
+    });
+  }
+
+  /**
+   * ImportSimpleView, the same work, with its progress sent as it goes and its answer last. A retry with a
+   * request_id already answered gets that answer alone.
+   */
+  @Override
+  public void streamImportSimpleView(ImportSimpleViewRequest r, StreamObserver<ImportSimpleViewEvent> out) {
+    authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "import", "an LAA Simple View");
+    ImportSimpleViewResponse result = requestLog.once(r, () -> simpleView.importFile(r,
+        progress -> out.onNext(ImportSimpleViewEvent.newBuilder().setProgress(progress).build())),
+        ImportSimpleViewResponse.parser());
+    out.onNext(ImportSimpleViewEvent.newBuilder().setResult(result).build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void exportSimpleView(ExportSimpleViewRequest r, StreamObserver<ExportSimpleViewResponse> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      ProtoEnums.required(r.getFormat(), "format", v);
+      ProtoEnums.known(r.getBlock(), "block", v);
+      ProtoEnums.known(r.getView(), "view", v);
+      v.throwIfAny();
+      return simpleViewExport.export(r.getFormat(), r.getBlock(), found -> latestFor(found, r.getView(), false));
     });
   }
 

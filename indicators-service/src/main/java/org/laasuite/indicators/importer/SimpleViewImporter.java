@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import com.google.protobuf.ByteString;
+import org.laasuite.indicators.v1.ImportProgress;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -74,6 +77,10 @@ public class SimpleViewImporter {
       "update_2005_06_value", "update_2006_07_date", "update_2006_07_value", "traffic_light", "comments");
   static final int[] TARGET_YEARS = {2005, 2006, 2007, 2008};
   static final int[] UPDATE_YEARS = {2004, 2005, 2006};
+  /** Progress is told every so many rows. */
+  private static final int PROGRESS_EVERY = 50;
+  /** Drafts written a batch at a time, progress told after each. */
+  private static final int WRITE_BATCH = 100;
   private static final Pattern FIGURE_COLUMN = Pattern.compile("baseline_value|target_.*|update_.*_value");
 
   /** The places the Simple View's figures are for; every import makes sure they exist. */
@@ -124,16 +131,28 @@ public class SimpleViewImporter {
       List<OutturnDraft> outturns, Rating rating, String reason) {
   }
 
+  /** As {@link #importFile(ImportSimpleViewRequest, Consumer)}, telling no one how far it has got. */
   @Transactional
   public ImportSimpleViewResponse importFile(ImportSimpleViewRequest request) {
+    return importFile(request, p -> { });
+  }
+
+  /**
+   * Reads the file (CSV, or an XLSX workbook: told apart by a ZIP file's first bytes), checks every row, and writes
+   * them all in this transaction when there is no problem (or the caller allows some); {@code progress} is told of
+   * each stage as it goes: "reading", "checking", "writing".
+   */
+  @Transactional
+  public ImportSimpleViewResponse importFile(ImportSimpleViewRequest request, Consumer<ImportProgress> progress) {
     List<ImportProblem> problems = new ArrayList<>();
-    String text = ImportFiles.text("", request.getContent(), problems);
-    List<Draft> drafts = text == null ? List.of() : read(text, problems);
+    List<SheetRow> rows = rows(request.getContent(), problems, progress);
+    List<Draft> drafts = check(rows, problems, progress);
     var response = ImportSimpleViewResponse.newBuilder().addAllProblems(problems);
     boolean write = !request.getValidateOnly() && (problems.isEmpty() || request.getAllowPartial())
         && !drafts.isEmpty();
     if (write) {
-      write(drafts, response, request.getFileName().isBlank() ? "a Simple View file" : request.getFileName());
+      write(drafts, response, request.getFileName().isBlank() ? "a Simple View file" : request.getFileName(),
+          progress);
       audit.record(AuditLog.IMPORT, ResourceNames.INDICATORS.path(), null,
           response.clone().clearProblems().setWritten(true).build());
     } else {
@@ -147,18 +166,31 @@ public class SimpleViewImporter {
     return response.setWritten(write).build();
   }
 
-  private List<Draft> read(String text, List<ImportProblem> problems) {
+  /** The file's rows: a workbook's sheets one after another, or a CSV file's records. */
+  private static List<SheetRow> rows(ByteString content, List<ImportProblem> problems,
+      Consumer<ImportProgress> progress) {
+    if (SimpleViewWorkbook.isWorkbook(content)) {
+      return SimpleViewWorkbook.read(content, problems, progress);
+    }
+    if (SimpleViewWorkbook.isOle2(content)) {
+      problems.add(SheetRow.problem("", 0, "", "the file is an Excel 97-2003 workbook (.xls) or a password-protected "
+          + "one: save it as an Excel Workbook (.xlsx) without a password, or as CSV (UTF-8)"));
+      return List.of();
+    }
+    String text = ImportFiles.text("", content, problems);
+    return text == null ? List.of() : csvRows(text, problems, progress);
+  }
+
+  private static List<SheetRow> csvRows(String text, List<ImportProblem> problems, Consumer<ImportProgress> progress) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false).get();
-    List<Draft> drafts = new ArrayList<>();
+    List<SheetRow> rows = new ArrayList<>();
     int lastLine = 1;
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
       if (!missing.isEmpty()) {
         problems.add(problem(1, "", "missing columns: " + String.join(", ", missing)));
-        return drafts;
+        return rows;
       }
-      Set<String> codes = new HashSet<>();
-      Map<String, String> headingOf = new LinkedHashMap<>();
       for (CSVRecord rec : parser) {
         int line = (int) rec.getRecordNumber() + 1;
         lastLine = line;
@@ -166,67 +198,91 @@ public class SimpleViewImporter {
           problems.add(problem(line, "", "has " + rec.size() + " fields; the header has " + parser.getHeaderMap().size()));
           continue;
         }
-        String group = rec.get("block") + "|" + rec.get("theme_group");
-        String kind = rec.get("row_kind").strip();
-        if (kind.equalsIgnoreCase("heading")) {
-          headingOf.put(group, rec.get("measure").strip());
-          continue;
-        }
-        if (!kind.equalsIgnoreCase("indicator")) {
-          problems.add(problem(line, "row_kind", "must be 'indicator' or 'heading', not '" + kind + "'"));
-          continue;
-        }
-        Draft d = draft(rec, line, headingOf.get(group), codes, problems);
-        if (d != null) {
-          drafts.add(d);
+        rows.add(new SheetRow("", line, rec.toMap(), Map.of()));
+        if (rows.size() % PROGRESS_EVERY == 0) {
+          progress.accept(progress("reading", rows.size(), 0, ""));
         }
       }
     } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       problems.add(ImportFiles.csvFailure("", e, lastLine + 1));
     }
+    progress.accept(progress("reading", rows.size(), rows.size(), ""));
+    return rows;
+  }
+
+  /** Each row checked and made an indicator's draft; headings joined to the rows they head. */
+  private List<Draft> check(List<SheetRow> rows, List<ImportProblem> problems, Consumer<ImportProgress> progress) {
+    List<Draft> drafts = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    Map<String, String> headingOf = new LinkedHashMap<>();
+    int done = 0;
+    for (SheetRow row : rows) {
+      if (++done % PROGRESS_EVERY == 0) {
+        progress.accept(progress("checking", done, rows.size(), row.sheet()));
+      }
+      String group = row.get("block") + "|" + row.get("theme_group");
+      String kind = row.get("row_kind").strip();
+      if (kind.equalsIgnoreCase("heading")) {
+        headingOf.put(group, row.get("measure").strip());
+        continue;
+      }
+      if (!kind.equalsIgnoreCase("indicator")) {
+        problems.add(row.problem("row_kind", "must be 'indicator' or 'heading', not '" + kind + "'"));
+        continue;
+      }
+      Draft d = draft(row, headingOf.get(group), codes, problems);
+      if (d != null) {
+        drafts.add(d);
+      }
+    }
+    progress.accept(progress("checking", rows.size(), rows.size(), ""));
     return drafts;
   }
 
-  private Draft draft(CSVRecord rec, int line, String heading, Set<String> codes, List<ImportProblem> problems) {
+  private static ImportProgress progress(String stage, long done, long total, String sheet) {
+    return ImportProgress.newBuilder().setStage(stage).setDone(done).setTotal(total).setSheet(sheet).build();
+  }
+
+  private Draft draft(SheetRow rec, String heading, Set<String> codes, List<ImportProblem> problems) {
     int before = problems.size();
     String code = rec.get("code").strip();
     if (code.isEmpty() || !ResourceNames.INDICATORS.isId(code)) {
-      problems.add(problem(line, "code", "must be 1 to 63 letters, digits and dashes, not '" + code + "'"));
+      problems.add(rec.problem("code", "must be 1 to 63 letters, digits and dashes, not '" + code + "'"));
     } else if (!codes.add(code.toLowerCase(Locale.ROOT))) {
-      problems.add(problem(line, "code", code + " appears twice in the file"));
+      problems.add(rec.problem("code", code + " appears twice in the file"));
     } else if (indicators.exists(code)) {
-      problems.add(problem(line, "code", ResourceNames.INDICATORS.name(code) + " already exists"));
+      problems.add(rec.problem("code", ResourceNames.INDICATORS.name(code) + " already exists"));
     }
     LaaBlock block = ProtoEnums.parse(LaaBlock.class, rec.get("block")).orElse(null);
     if (block == null || block == LaaBlock.LAA_BLOCK_UNSPECIFIED) {
-      problems.add(problem(line, "block", "'" + rec.get("block") + "' is not an LAA block: "
+      problems.add(rec.problem("block", "'" + rec.get("block") + "' is not an LAA block: "
           + "CHILDREN_AND_YOUNG_PEOPLE, SAFER_AND_STRONGER_COMMUNITIES, HEALTHIER_COMMUNITIES_AND_OLDER_PEOPLE or "
           + "ECONOMIC_DEVELOPMENT_AND_ENTERPRISE"));
     }
     Polarity polarity = ProtoEnums.parse(Polarity.class, rec.get("polarity")).orElse(null);
     if (polarity == null || polarity == Polarity.POLARITY_UNSPECIFIED) {
-      problems.add(problem(line, "polarity", "must be HIGHER_IS_BETTER or LOWER_IS_BETTER, not '"
+      problems.add(rec.problem("polarity", "must be HIGHER_IS_BETTER or LOWER_IS_BETTER, not '"
           + rec.get("polarity") + "'"));
     }
     String theme = rec.get("theme_group").strip();
     if (theme.isEmpty()) {
-      problems.add(problem(line, "theme_group", "is required"));
+      problems.add(rec.problem("theme_group", "is required"));
     }
     // The partnership service's id of the theme group, when the file gives it; else one made from the name.
-    String themeBody = rec.isMapped("theme_group_body") ? rec.get("theme_group_body").strip() : "";
+    String themeBody = rec.has("theme_group_body") ? rec.get("theme_group_body").strip() : "";
     if (!themeBody.isEmpty() && !themeBody.matches("[a-z0-9][a-z0-9-]{0,99}")) {
-      problems.add(problem(line, "theme_group_body", "must be a body id (lower-case letters, digits, dashes), not '"
+      problems.add(rec.problem("theme_group_body", "must be a body id (lower-case letters, digits, dashes), not '"
           + themeBody + "'"));
     }
     Rating rating = rating(rec.get("traffic_light"));
     if (rating == Rating.UNRECOGNIZED) {
-      problems.add(problem(line, "traffic_light", "'" + rec.get("traffic_light")
+      problems.add(rec.problem("traffic_light", "'" + rec.get("traffic_light")
           + "' is not Green, Amber, Red or Too early to assess"));
     }
     for (String column : REQUIRED_COLUMNS) {
       int limit = column.equals("outcome") || column.equals("comments") ? Violations.MAX_TEXT : Violations.MAX_TITLE;
       if (rec.get(column).length() > limit) {
-        problems.add(problem(line, column, "is longer than " + limit + " characters"));
+        problems.add(rec.problem(column, "is longer than " + limit + " characters"));
       }
     }
     if (problems.size() > before) {
@@ -235,7 +291,7 @@ public class SimpleViewImporter {
     for (String column : REQUIRED_COLUMNS) {
       if (FIGURE_COLUMN.matcher(column).matches() && !placedAll(rec.get(column)).stream()
           .allMatch(p -> FigureMapper.storable(p.figure(), column, new Violations()))) {
-        problems.add(problem(line, column, "holds a number that " + Protos.outOfRange()));
+        problems.add(rec.problem(column, "holds a number that " + Protos.outOfRange()));
       }
     }
     if (problems.size() > before) {
@@ -281,11 +337,12 @@ public class SimpleViewImporter {
         decimalPlaces(baseline, allTargets, os), null,
         "LAA Simple View " + (row.isEmpty() ? "(row not numbered)" : "row " + row) + ", " + theme, null, null, null,
         0);
-    return new Draft(line, indicator, baselinePeriod, baseline, ts, os,
+    return new Draft(rec.line(), indicator, baselinePeriod, baseline, ts, os,
         rating, rec.get("comments").strip());
   }
 
-  private void write(List<Draft> drafts, ImportSimpleViewResponse.Builder response, String fileName) {
+  private void write(List<Draft> drafts, ImportSimpleViewResponse.Builder response, String fileName,
+      Consumer<ImportProgress> progress) {
     response.setAreas(areaService.ensure(STANDARD_AREAS));
     Map<String, Long> areaIds = new LinkedHashMap<>();
     areas.listOrderByCode().forEach(a -> areaIds.put(a.code(), a.id()));
@@ -311,42 +368,58 @@ public class SimpleViewImporter {
     Map<String, PeriodRow> stored = periods.ensure(wanted.values());
     response.setPeriods((int) (periods.count() - periodsBefore));
 
-    List<IndicatorRow> saved = indicators.saveAll(drafts.stream().map(Draft::indicator).toList());
-    List<BaselineRow> bs = new ArrayList<>();
-    List<TargetRow> ts = new ArrayList<>();
-    List<OutturnRevisionRow> os = new ArrayList<>();
-    List<RecordedJudgementRow> js = new ArrayList<>();
     // The Simple View is the partnership's published report: what it holds is published as it is loaded.
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    for (int i = 0; i < drafts.size(); i++) {
-      Draft d = drafts.get(i);
-      long id = saved.get(i).id();
-      if (d.baseline() != null) {
-        bs.add(new BaselineRow(null, id, d.baselinePeriod() == null ? null : stored.get(d.baselinePeriod().code()).id(),
-            areaIds.get(d.baseline().area()), d.baseline().figure(), null));
+    int written = 0;
+    int baselineCount = 0;
+    int targetCount = 0;
+    int outturnCount = 0;
+    int judgementCount = 0;
+    progress.accept(progress("writing", 0, drafts.size(), ""));
+    for (int from = 0; from < drafts.size(); from += WRITE_BATCH) {
+      List<Draft> batch = drafts.subList(from, Math.min(drafts.size(), from + WRITE_BATCH));
+      List<IndicatorRow> saved = indicators.saveAll(batch.stream().map(Draft::indicator).toList());
+      List<BaselineRow> bs = new ArrayList<>();
+      List<TargetRow> ts = new ArrayList<>();
+      List<OutturnRevisionRow> os = new ArrayList<>();
+      List<RecordedJudgementRow> js = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        Draft d = batch.get(i);
+        long id = saved.get(i).id();
+        if (d.baseline() != null) {
+          bs.add(new BaselineRow(null, id, d.baselinePeriod() == null ? null
+              : stored.get(d.baselinePeriod().code()).id(), areaIds.get(d.baseline().area()), d.baseline().figure(),
+              null));
+        }
+        d.targets().forEach((year, placed) -> placed.forEach(t -> ts.add(new TargetRow(null, id,
+            stored.get(fy(year)).id(), areaIds.get(t.area()), t.figure(), null))));
+        for (OutturnDraft o : d.outturns()) {
+          os.add(OutturnRevisionRow.first(id, stored.get(fy(o.startYear())).id(),
+              o.dataPeriod() == null ? null : stored.get(o.dataPeriod().code()).id(), areaIds.get(o.placed().area()),
+              o.placed().figure(), OutturnStatus.OUTTURN_STATUS_FINAL, null, "LAA Simple View", o.note(),
+              "Imported from " + fileName).in(PublicationState.PUBLICATION_STATE_PUBLISHED, now));
+        }
+        if (d.rating() != null) {
+          int y = d.outturns().isEmpty() ? 2006 : d.outturns().getLast().startYear();
+          js.add(new RecordedJudgementRow(null, id, stored.get(fy(y)).id(), d.rating(), d.reason(),
+              "Imported from " + fileName, null, PublicationState.PUBLICATION_STATE_PUBLISHED, now));
+        }
       }
-      d.targets().forEach((year, placed) -> placed.forEach(t -> ts.add(new TargetRow(null, id, stored.get(fy(year)).id(),
-          areaIds.get(t.area()), t.figure(), null))));
-      for (OutturnDraft o : d.outturns()) {
-        os.add(OutturnRevisionRow.first(id, stored.get(fy(o.startYear())).id(),
-            o.dataPeriod() == null ? null : stored.get(o.dataPeriod().code()).id(), areaIds.get(o.placed().area()),
-            o.placed().figure(), OutturnStatus.OUTTURN_STATUS_FINAL, null, "LAA Simple View", o.note(),
-            "Imported from " + fileName).in(PublicationState.PUBLICATION_STATE_PUBLISHED, now));
-      }
-      if (d.rating() != null) {
-        int y = d.outturns().isEmpty() ? 2006 : d.outturns().getLast().startYear();
-        js.add(new RecordedJudgementRow(null, id, stored.get(fy(y)).id(), d.rating(), d.reason(),
-            "Imported from " + fileName, null, PublicationState.PUBLICATION_STATE_PUBLISHED, now));
-      }
+      baselines.saveAll(bs);
+      targets.saveAll(ts);
+      outturns.saveAll(os);
+      judgements.saveAll(js);
+      entries.published(os.stream().map(o -> new Entries.Key(o.indicatorId(), o.periodId())).toList(), now);
+      entries.published(js.stream().map(j -> new Entries.Key(j.indicatorId(), j.periodId())).toList(), now);
+      written += saved.size();
+      baselineCount += bs.size();
+      targetCount += ts.size();
+      outturnCount += os.size();
+      judgementCount += js.size();
+      progress.accept(progress("writing", written, drafts.size(), ""));
     }
-    baselines.saveAll(bs);
-    targets.saveAll(ts);
-    outturns.saveAll(os);
-    judgements.saveAll(js);
-    entries.published(os.stream().map(o -> new Entries.Key(o.indicatorId(), o.periodId())).toList(), now);
-    entries.published(js.stream().map(j -> new Entries.Key(j.indicatorId(), j.periodId())).toList(), now);
-    response.setIndicators(saved.size()).setBaselines(bs.size()).setTargets(ts.size()).setOutturns(os.size())
-        .setJudgements(js.size());
+    response.setIndicators(written).setBaselines(baselineCount).setTargets(targetCount).setOutturns(outturnCount)
+        .setJudgements(judgementCount);
   }
 
   /** "City 86: PN 105", "City 15%: PN 17.3%", "City 122; PN 137": one cell, two areas' figures. */

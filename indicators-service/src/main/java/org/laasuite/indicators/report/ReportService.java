@@ -74,11 +74,16 @@ public class ReportService {
    * revisions, pending or not; of the others with what is published. One statement whatever their number.
    */
   public List<IndicatorReportValue> reportsOf(List<IndicatorRow> found, Set<Long> latestFor) {
+    return reportsOf(found, latestFor, outturnPeriods);
+  }
+
+  /** As {@link #reportsOf(List, Set)}, with the outturns of each indicator's latest {@code periodCount} periods. */
+  public List<IndicatorReportValue> reportsOf(List<IndicatorRow> found, Set<Long> latestFor, int periodCount) {
     if (found.isEmpty()) {
       return List.of();
     }
     List<Long> ids = found.stream().map(IndicatorRow::id).distinct().toList();
-    ReportFigures.Figures read = figures.of(ids, latestFor, outturnPeriods);
+    ReportFigures.Figures read = figures.of(ids, latestFor, Math.max(1, periodCount));
     Lookup lookup = read.lookup();
     Comparator<Long> byPeriodStart = Comparator.comparing((Long id) -> lookup.period(id).startDate())
         .thenComparing(id -> lookup.period(id).endDate());
