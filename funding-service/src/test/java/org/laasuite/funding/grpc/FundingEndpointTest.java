@@ -210,6 +210,22 @@ class FundingEndpointTest implements TestPropertyProvider {
   }
 
   @Test
+  void aCommitmentNamesTheOrganisationItPaysOrNone() throws Exception {
+    FundingStream s = stream("t-recipient", 10_000_00L);
+    Commitment paid = client.createCommitment(CreateCommitmentRequest.newBuilder().setCommitment(
+        commitment("t-paid", s.getName(), 1_000_00L).setRecipient("organisations/law-centre")).build());
+    assertEquals("organisations/law-centre", paid.getRecipient());
+    assertEquals(paid, client.getCommitment(GetCommitmentRequest.newBuilder().setName(paid.getName()).build()));
+    assertEquals("", client.getCommitment(GetCommitmentRequest.newBuilder()
+        .setName("commitments/communications-officer").build()).getRecipient(), "the minutes name no employer");
+    long before = db.rows("commitment");
+    expectInvalid(() -> client.createCommitment(CreateCommitmentRequest.newBuilder().setCommitment(
+        commitment("t-unpaid", s.getName(), 1_000_00L).setRecipient("Law Centre")).build()),
+        "commitment.recipient");
+    assertEquals(before, db.rows("commitment"));
+  }
+
+  @Test
   void aRequestWithoutWhatItsProtoMarksRequiredIsRefusedNamingEachField() throws Exception {
     long commitments = db.rows("commitment");
     var violations = expectInvalid(() -> client.createCommitment(CreateCommitmentRequest.getDefaultInstance()),
