@@ -202,12 +202,24 @@ class PartnershipEndpointTest implements TestPropertyProvider {
   }
 
   @Test
-  void membershipsAttendanceSearchAndResponsibilities() {
+  void membershipsAttendanceSearchAndResponsibilities() throws Exception {
     var memberships = client.listMemberships(ListMembershipsRequest.newBuilder().setParent("bodies/-")
         .setPerson("people/sara-roach").build());
     assertTrue(memberships.getMembershipsList().stream()
         .anyMatch(m -> m.getBody().equals("bodies/community-safety-partnership") && m.getRole() == Role.ROLE_ADVISOR),
         memberships.toString());
+
+    // Every body's memberships, page by page (the open-data exports read them so): each once.
+    var all = new java.util.ArrayList<Membership>();
+    String token = "";
+    do {
+      var page = client.listMemberships(ListMembershipsRequest.newBuilder().setParent("bodies/-").setPageSize(7)
+          .setPageToken(token).build());
+      all.addAll(page.getMembershipsList());
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    assertEquals(db.rows("membership"), all.size());
+    assertEquals(all.size(), all.stream().map(Membership::getName).distinct().count());
 
     AttendanceRecord record = client.getAttendanceRecord(GetAttendanceRecordRequest.newBuilder()
         .setPerson("people/sara-roach").build());
