@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.laasuite.auth.LocalIssuer;
 import org.laasuite.partnership.v1.CreatePersonRequest;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.partnership.v1.Person;
@@ -200,6 +203,25 @@ class OpenDataTest {
       assertTrue(pack.get("grants").get(0).get("id").asString().startsWith("360G-coventry-stream-"));
       assertEquals("https://creativecommons.org/licenses/by/4.0/",
           json(other, "/oparl/v1/system").get("license").asString());
+    }
+  }
+
+  @Test
+  void theOutputsAreReadAsTheirCallerNotAsTheGateway() throws Exception {
+    // An issuer the gateway trusts and the services do not: an anonymous reader is served (read as the gateway),
+    // that caller is not, because the services themselves refuse what the gateway passes on as the caller's.
+    LocalIssuer gatewayOnly = LocalIssuer.open(Files.createTempDirectory("open-data-issuer"), "https://open-data.test");
+    Map<String, Object> p = new HashMap<>(RunningSuite.get().gatewayProperties("20s"));
+    p.put("laa.security.issuers.gatewayonly.issuer", gatewayOnly.issuer());
+    p.put("laa.security.issuers.gatewayonly.jwks", gatewayOnly.jwks().toString());
+    try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, p)) {
+      String token = "Bearer " + gatewayOnly.mint("people/someone", Map.of(), Duration.ofMinutes(5));
+      for (String path : List.of("/open-data/popolo.json", "/open-data/360giving.json",
+          "/oparl/v1/bodies/partnership/people")) {
+        assertEquals(200, Http.get(other.getURI(), path).statusCode(), path);
+        var refused = Http.authorized(other.getURI(), path, token);
+        assertEquals(401, refused.statusCode(), path + ": " + refused.body());
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import org.laasuite.partnership.v1.Membership;
 import org.laasuite.partnership.v1.Organisation;
 import org.laasuite.partnership.v1.Person;
 import org.laasuite.partnership.v1.Role;
+import org.laasuite.partnership.v1.Sector;
 import org.laasuite.reporting.opendata.GovernanceReads.Governance;
 
 /**
@@ -72,7 +73,7 @@ public final class Popolo {
 
   private static Fields organization(Organisation o) {
     return Fields.object().with("id", o.getName()).with("name", o.getTitle())
-        .with("classification", o.getSector() == org.laasuite.partnership.v1.Sector.SECTOR_UNSPECIFIED ? null
+        .with("classification", o.getSector() == Sector.SECTOR_UNSPECIFIED ? null
             : ProtoEnums.words(o.getSector()) + " sector")
         .with("identifiers", o.getRegisteredIdentifiersList().stream().map(Popolo::identifier).toList());
   }

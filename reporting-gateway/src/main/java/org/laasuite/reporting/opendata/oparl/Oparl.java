@@ -19,7 +19,7 @@ import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.MeetingStatus;
 import org.laasuite.partnership.v1.Membership;
 import org.laasuite.partnership.v1.Organisation;
-import org.laasuite.partnership.v1.Person;
+import org.laasuite.partnership.v1.Sector;
 import org.laasuite.reporting.opendata.Fields;
 import org.laasuite.reporting.opendata.GovernanceReads.Governance;
 
@@ -68,8 +68,7 @@ public final class Oparl {
   public Fields system() {
     return Fields.object().with("id", root + "/system").with("type", type("System"))
         .with("oparlVersion", VERSION).with("license", licence).with("body", root + "/bodies")
-        .with("name", publisher + ": governance of the Local Strategic Partnership")
-        .with("product", "https://github.com/laasuite");
+        .with("name", publisher + ": governance of the Local Strategic Partnership");
   }
 
   public String bodyUrl() {
@@ -87,10 +86,12 @@ public final class Oparl {
         .with("organization", list("organizations")).with("person", list("people"))
         .with("meeting", list("meetings")).with("paper", list("papers")).with("agendaItem", list("agenda-items"))
         .with("membership", list("memberships")).with("classification", "Local Strategic Partnership");
-    // legislativeTerm is required and an array: the partnership has no terms, so it is given empty below.
   }
 
-  /** The body with its required, empty list of legislative terms (Fields leaves empty lists out). */
+  /**
+   * The body with its list of legislative terms, which OParl requires: empty, as a partnership has no terms
+   * ({@link Fields} leaves empty lists out, so it is put here).
+   */
   public Map<String, Object> bodyObject() {
     Fields body = body();
     body.put("legislativeTerm", List.of());
@@ -103,8 +104,6 @@ public final class Oparl {
       out.add(Fields.object().with("id", organizationUrl(b.getName())).with("type", type("Organization"))
           .with("body", bodyUrl()).with("name", b.getTitle())
           .with("organizationType", ProtoEnums.words(b.getType()))
-          .with("classification", ProtoEnums.words(b.getStatus()).equals("unspecified") ? null
-              : ProtoEnums.words(b.getStatus()))
           .with("subOrganizationOf", b.getParent().isEmpty() ? null : organizationUrl(b.getParent()))
           .with("membership", g.memberships().stream().filter(m -> m.getBody().equals(b.getName()))
               .map(m -> membershipUrl(m.getName())).toList())
@@ -113,7 +112,7 @@ public final class Oparl {
     for (Organisation o : g.organisations()) {
       out.add(Fields.object().with("id", organizationUrl(o.getName())).with("type", type("Organization"))
           .with("body", bodyUrl()).with("name", o.getTitle()).with("organizationType", "partner organisation")
-          .with("classification", o.getSector().getNumber() == 0 ? null : ProtoEnums.words(o.getSector()) + " sector")
+          .with("classification", o.getSector() == Sector.SECTOR_UNSPECIFIED ? null : ProtoEnums.words(o.getSector()) + " sector")
           .with("license", licence));
     }
     return out;
