@@ -449,6 +449,27 @@ class PartnershipEndpointTest implements TestPropertyProvider {
   }
 
   @Test
+  void registeredIdentifiersAreImportedAndOnesThatAreNoneAreProblems() throws Exception {
+    var good = client.importPartnership(ImportPartnershipRequest.newBuilder().setContent(ByteString.copyFromUtf8("""
+        organisations:
+          - {id: registered-charity, name: Registered Charity, registered_identifiers: [GB-CHC-1000001]}
+        """)).build());
+    assertTrue(good.getWritten(), good.toString());
+    assertEquals(List.of("GB-CHC-1000001"), client.getOrganisation(GetOrganisationRequest.newBuilder()
+        .setName("organisations/registered-charity").build()).getRegisteredIdentifiersList());
+    long organisations = db.rows("organisation");
+    var bad = client.importPartnership(ImportPartnershipRequest.newBuilder().setContent(ByteString.copyFromUtf8("""
+        organisations:
+          - {id: other-charity, name: Other Charity, registered_identifiers: [GB-CHC-1000002, "charity 1000003"]}
+        """)).build());
+    assertFalse(bad.getWritten());
+    List<String> paths = bad.getProblemsList().stream().map(ImportProblem::getPath).toList();
+    assertTrue(paths.stream().anyMatch(p -> p.startsWith("organisations[0]") && p.contains("registered_identifiers")),
+        paths.toString());
+    assertEquals(organisations, db.rows("organisation"));
+  }
+
+  @Test
   void aDataSetWithProblemsNamesThemAndLoadsNothing() throws Exception {
     long people = db.rows("person");
     String yaml = """
