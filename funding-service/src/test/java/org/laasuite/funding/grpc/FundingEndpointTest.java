@@ -329,6 +329,25 @@ class FundingEndpointTest implements TestPropertyProvider {
   }
 
   @Test
+  void anImportedCommitmentNamesItsRecipientWhenTheFileHasTheColumn() throws Exception {
+    // Another year's money, so that 2007-08's Annex 3 totals the other tests check stay as printed.
+    String streams = """
+        seed_line,arrangement,block,heading,stream,previously_pooled,capital_2009_10,revenue_2009_10,note
+        1,ALIGNED,CHILDREN_AND_YOUNG_PEOPLE,,Recipient Test Line,N,,"1,000",
+        """;
+    String commitments = """
+        code,title,kind,programme,funding_stream,posts,start_date,end_date,amount_2009_10,supports_bodies,supports_indicators,source,quote,recipient
+        t-imported-paid,Advice sessions,PROJECT,NRF,,,,,500,,,a test,,law-centre
+        """;
+    var r = client.importFunding(ImportFundingRequest.newBuilder().setFinancialYear("2009-10")
+        .setStreamsCsv(ByteString.copyFromUtf8(streams)).setCommitmentsCsv(ByteString.copyFromUtf8(commitments))
+        .build());
+    assertTrue(r.getWritten(), r.toString());
+    assertEquals("organisations/law-centre", client.getCommitment(GetCommitmentRequest.newBuilder()
+        .setName("commitments/t-imported-paid").build()).getRecipient());
+  }
+
+  @Test
   void aBadFundingFileNamesEveryLineAndLoadsNothing() throws Exception {
     String bad = """
         seed_line,arrangement,block,heading,stream,previously_pooled,capital_2007_08,revenue_2007_08,note
