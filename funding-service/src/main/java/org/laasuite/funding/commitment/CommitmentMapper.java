@@ -29,7 +29,7 @@ public final class CommitmentMapper {
     var b = Commitment.newBuilder()
         .setName(c.name()).setId(c.code()).setTitle(c.title()).setKind(c.kind()).setProgramme(c.programme())
         .setFundingStream(f.stream() == null ? "" : f.stream().name()).setPosts(c.posts()).setSource(c.source())
-        .setNote(c.note()).setOverCommitted(c.overCommitted());
+        .setNote(c.note()).setOverCommitted(c.overCommitted()).setRecipient(c.recipient());
     if (c.startDate() != null) {
       b.setStartDate(Protos.date(c.startDate()));
     }
@@ -84,6 +84,10 @@ public final class CommitmentMapper {
       v.check(ResourceNames.FUNDING_STREAMS.isName(in.getFundingStream()), p + "funding_stream",
           in.getFundingStream() + " must look like 'fundingStreams/{id}'");
     }
+    if (!in.getRecipient().isEmpty()) {
+      v.check(ResourceNames.ORGANISATIONS.isName(in.getRecipient()), p + "recipient",
+          in.getRecipient() + " must look like 'organisations/{id}'");
+    }
     List<String> supported = new ArrayList<>();
     for (int i = 0; i < in.getSupportsIndicatorsCount(); i++) {
       String r = in.getSupportsIndicators(i);
@@ -112,7 +116,7 @@ public final class CommitmentMapper {
       }
     }
     CommitmentRow c = new CommitmentRow(null, in.getId(), in.getTitle(), in.getKind(), in.getProgramme(), null,
-        in.getPosts(), start, end, in.getSource(), in.getNote(), false, null);
+        in.getPosts(), start, end, in.getSource(), in.getNote(), false, in.getRecipient(), null);
     return new CommitmentService.Draft(c, in.getFundingStream(), years, supported);
   }
 

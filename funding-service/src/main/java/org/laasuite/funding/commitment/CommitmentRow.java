@@ -25,6 +25,7 @@ public record CommitmentRow(
     String source,
     String note,
     boolean overCommitted,
+    String recipient,
     @DateCreated(truncatedTo = ChronoUnit.MICROS) @Nullable Instant createTime) {
 
   public String name() {

@@ -135,7 +135,7 @@ public class CommitmentService implements FundingStreamService.CommitmentCheck {
     }
     CommitmentRow saved = commitments.save(new CommitmentRow(null, in.code(), in.title(), in.kind(),
         in.programme(), stream == null ? null : stream.id(), in.posts(), in.startDate(), in.endDate(), in.source(),
-        in.note(), over, null));
+        in.note(), over, in.recipient(), null));
     amounts.saveAll(d.amounts().stream().map(a -> new CommitmentAmountRow(null, saved.id(), a.financialYear(),
         a.pence(), a.status(), a.originalText())).toList());
     supports.save(saved.id(), d.supports());

@@ -234,6 +234,11 @@ public class FundingImporter {
       if (amount != null) {
         c.addAmounts(YearAmount.newBuilder().setFinancialYear(year.toString()).setAmount(AmountMapper.toProto(amount)));
       }
+      // Optional column: the organisation paid, when the source names it ("organisations/{id}" or its id).
+      String recipient = rec.isMapped("recipient") ? rec.get("recipient").strip() : "";
+      if (!recipient.isEmpty()) {
+        c.setRecipient(recipient.startsWith("organisations/") ? recipient : ResourceNames.ORGANISATIONS.name(recipient));
+      }
       for (String r : split(rec.get("supports_bodies"))) {
         c.addSupportsBodies(r);
       }

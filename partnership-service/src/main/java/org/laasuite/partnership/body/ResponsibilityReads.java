@@ -64,7 +64,8 @@ public class ResponsibilityReads {
              p.job_title, p.also_known_as, p.email, NULL, NULL, NULL, NULL, NULL, NULL
       FROM people p
       UNION ALL
-      SELECT 'O', o.id, NULL, NULL, NULL, NULL, NULL, o.code, o.title, o.sector, o.scope, NULL, NULL, NULL, NULL, NULL,
+      SELECT 'O', o.id, NULL, NULL, NULL, NULL, NULL, o.code, o.title, o.sector, o.scope, o.registered_identifiers,
+             NULL, NULL, NULL, NULL,
              o.statutory_duty_to_cooperate, o.accountable_body, NULL
       FROM organisation o WHERE o.id IN (SELECT organisation_id FROM people)
       ORDER BY 1, 2""".formatted(BODY_COLUMNS);
@@ -146,7 +147,7 @@ public class ResponsibilityReads {
             case "O" -> out.organisations().put(id, new OrganisationRow(id, rs.getString(8), rs.getString(9),
                 enumOrNull(Sector.class, rs.getString(10)), rs.getBoolean(17),
                 enumOrNull(Scope.class, rs.getString(11)),
-                rs.getBoolean(18)));
+                rs.getBoolean(18), rs.getString(12)));
             default -> throw new IllegalStateException("unknown kind of row " + rs.getString(1));
           }
         }

@@ -29,13 +29,17 @@ public final class DirectoryMapper {
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@"
       + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
   private static final int MAX_EMAIL = 254;
+  /** An org-id.guide identifier: the register's code ("GB-CHC", "GB-COH", "XI-GRID") and its identifier there. */
+  private static final Pattern ORG_ID = Pattern.compile("[A-Z]{2}-[A-Z0-9]{2,10}-[A-Za-z0-9][A-Za-z0-9._/-]{0,79}");
+  private static final int MAX_REGISTERED = 10;
 
   private DirectoryMapper() {
   }
 
   public static Organisation toProto(OrganisationRow o) {
     var b = Organisation.newBuilder().setName(o.name()).setId(o.code()).setTitle(o.title())
-        .setStatutoryDutyToCooperate(o.statutoryDutyToCooperate()).setAccountableBody(o.accountableBody());
+        .setStatutoryDutyToCooperate(o.statutoryDutyToCooperate()).setAccountableBody(o.accountableBody())
+        .addAllRegisteredIdentifiers(Lines.split(o.registeredIdentifiers()));
     if (o.sector() != null) {
       b.setSector(o.sector());
     }
@@ -63,9 +67,16 @@ public final class DirectoryMapper {
     v.requiredText(in.getTitle(), Violations.MAX_TITLE, p + "title");
     ProtoEnums.known(in.getSector(), p + "sector", v);
     ProtoEnums.known(in.getScope(), p + "scope", v);
+    v.check(in.getRegisteredIdentifiersCount() <= MAX_REGISTERED, p + "registered_identifiers",
+        "at most " + MAX_REGISTERED + " identifiers");
+    for (int i = 0; i < in.getRegisteredIdentifiersCount(); i++) {
+      v.check(ORG_ID.matcher(in.getRegisteredIdentifiers(i)).matches(), p + "registered_identifiers[" + i + "]",
+          "must be an org-id.guide identifier such as 'GB-CHC-1234567' (a list's code, a dash, its identifier)");
+    }
     return new OrganisationRow(null, in.getId(), in.getTitle(),
         in.getSector() == Sector.SECTOR_UNSPECIFIED ? null : in.getSector(), in.getStatutoryDutyToCooperate(),
-        in.getScope() == Scope.SCOPE_UNSPECIFIED ? null : in.getScope(), in.getAccountableBody());
+        in.getScope() == Scope.SCOPE_UNSPECIFIED ? null : in.getScope(), in.getAccountableBody(),
+        Lines.join(in.getRegisteredIdentifiersList()));
   }
 
   /**

@@ -10,8 +10,10 @@ import org.laasuite.partnership.v1.Sector;
 
 @MappedEntity("organisation")
 public record OrganisationRow(@Id @GeneratedValue @Nullable Long id, String code, String title, @Nullable Sector sector,
-    boolean statutoryDutyToCooperate, @Nullable Scope scope, boolean accountableBody) {
+    boolean statutoryDutyToCooperate, @Nullable Scope scope, boolean accountableBody,
+    String registeredIdentifiers) {
 
+  /** {@code registeredIdentifiers} is stored one a line ({@link org.laasuite.partnership.Lines}). */
   public String name() {
     return ResourceNames.ORGANISATIONS.name(code);
   }

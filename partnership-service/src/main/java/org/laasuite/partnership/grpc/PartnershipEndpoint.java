@@ -225,9 +225,6 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> {
       boolean anyBody = r.getParent().equals("bodies/-");
       Violations v = new Violations();
-      if (anyBody) {
-        v.check(!r.getPerson().isEmpty(), "person", "is required when the parent is 'bodies/-'");
-      }
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "memberships;" + r.getParent() + ";" + r.getPerson(),
           v);
       v.throwIfAny();

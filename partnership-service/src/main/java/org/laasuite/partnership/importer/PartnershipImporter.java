@@ -134,7 +134,8 @@ public class PartnershipImporter {
       orgIds.add(str(o, "id"));
       var b = Organisation.newBuilder().setId(str(o, "id")).setTitle(str(o, "name"))
           .setStatutoryDutyToCooperate(Boolean.TRUE.equals(o.get("statutory_duty_to_cooperate")))
-          .setAccountableBody(Boolean.TRUE.equals(o.get("accountable_body")));
+          .setAccountableBody(Boolean.TRUE.equals(o.get("accountable_body")))
+          .addAllRegisteredIdentifiers(strings(o.get("registered_identifiers")));
       enumOf(Sector.class, o.get("sector"), "organisations[" + i + "].sector", problems).ifPresent(b::setSector);
       enumOf(Scope.class, o.get("scope"), "organisations[" + i + "].scope", problems).ifPresent(b::setScope);
       attempt("organisations[" + i + "]", "organisation.", problems, () -> {

@@ -202,12 +202,24 @@ class PartnershipEndpointTest implements TestPropertyProvider {
   }
 
   @Test
-  void membershipsAttendanceSearchAndResponsibilities() {
+  void membershipsAttendanceSearchAndResponsibilities() throws Exception {
     var memberships = client.listMemberships(ListMembershipsRequest.newBuilder().setParent("bodies/-")
         .setPerson("people/sara-roach").build());
     assertTrue(memberships.getMembershipsList().stream()
         .anyMatch(m -> m.getBody().equals("bodies/community-safety-partnership") && m.getRole() == Role.ROLE_ADVISOR),
         memberships.toString());
+
+    // Every body's memberships, page by page (the open-data exports read them so): each once.
+    var all = new java.util.ArrayList<Membership>();
+    String token = "";
+    do {
+      var page = client.listMemberships(ListMembershipsRequest.newBuilder().setParent("bodies/-").setPageSize(7)
+          .setPageToken(token).build());
+      all.addAll(page.getMembershipsList());
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    assertEquals(db.rows("membership"), all.size());
+    assertEquals(all.size(), all.stream().map(Membership::getName).distinct().count());
 
     AttendanceRecord record = client.getAttendanceRecord(GetAttendanceRecordRequest.newBuilder()
         .setPerson("people/sara-roach").build());
@@ -434,6 +446,27 @@ class PartnershipEndpointTest implements TestPropertyProvider {
         && c.getRequired() == 2));
     assertEquals("bodies/coventry-partnership-board", r.getChairRotation().getBoard());
     assertFalse(r.getChairRotation().getExplanation().isEmpty());
+  }
+
+  @Test
+  void registeredIdentifiersAreImportedAndOnesThatAreNoneAreProblems() throws Exception {
+    var good = client.importPartnership(ImportPartnershipRequest.newBuilder().setContent(ByteString.copyFromUtf8("""
+        organisations:
+          - {id: registered-charity, name: Registered Charity, registered_identifiers: [GB-CHC-1000001]}
+        """)).build());
+    assertTrue(good.getWritten(), good.toString());
+    assertEquals(List.of("GB-CHC-1000001"), client.getOrganisation(GetOrganisationRequest.newBuilder()
+        .setName("organisations/registered-charity").build()).getRegisteredIdentifiersList());
+    long organisations = db.rows("organisation");
+    var bad = client.importPartnership(ImportPartnershipRequest.newBuilder().setContent(ByteString.copyFromUtf8("""
+        organisations:
+          - {id: other-charity, name: Other Charity, registered_identifiers: [GB-CHC-1000002, "charity 1000003"]}
+        """)).build());
+    assertFalse(bad.getWritten());
+    List<String> paths = bad.getProblemsList().stream().map(ImportProblem::getPath).toList();
+    assertTrue(paths.stream().anyMatch(p -> p.startsWith("organisations[0]") && p.contains("registered_identifiers")),
+        paths.toString());
+    assertEquals(organisations, db.rows("organisation"));
   }
 
   @Test

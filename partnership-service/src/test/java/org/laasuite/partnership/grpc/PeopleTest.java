@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.laasuite.partnership.v1.CreateOrganisationRequest;
 import org.laasuite.partnership.v1.CreatePersonRequest;
+import org.laasuite.partnership.v1.GetOrganisationRequest;
 import org.laasuite.partnership.v1.GetPersonRequest;
 import org.laasuite.partnership.v1.Organisation;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc;
@@ -63,6 +64,21 @@ class PeopleTest extends OwnDatabaseTest {
     assertEquals(sam, admin.getPerson(GetPersonRequest.newBuilder().setName("people/sam-email").build()));
     assertTrue(sam.getEtag().startsWith("\""), sam.getEtag());
     assertEquals("", create("no-email", "").getEmail(), "an address is optional");
+  }
+
+  @Test
+  void anOrganisationKeepsTheRegisteredIdentifiersItIsGivenAndRefusesOnesThatAreNone() throws Exception {
+    Organisation charity = admin.createOrganisation(CreateOrganisationRequest.newBuilder().setOrganisation(
+        Organisation.newBuilder().setId("law-centre").setTitle("Law Centre")
+            .addRegisteredIdentifiers("GB-CHC-1000000").addRegisteredIdentifiers("GB-COH-01000000")).build());
+    assertEquals(List.of("GB-CHC-1000000", "GB-COH-01000000"), charity.getRegisteredIdentifiersList());
+    assertEquals(charity, admin.getOrganisation(GetOrganisationRequest.newBuilder().setName("organisations/law-centre")
+        .build()));
+    long before = db.rows("organisation");
+    expectInvalid(() -> admin.createOrganisation(CreateOrganisationRequest.newBuilder().setOrganisation(
+        Organisation.newBuilder().setId("bad-ids").setTitle("Bad").addRegisteredIdentifiers("GB-CHC-1")
+            .addRegisteredIdentifiers("1000000")).build()), "organisation.registered_identifiers[1]");
+    assertEquals(before, db.rows("organisation"));
   }
 
   @Test

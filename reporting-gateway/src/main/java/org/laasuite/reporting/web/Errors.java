@@ -177,6 +177,9 @@ public class Errors {
         "The gateway could not build this page. The error is in its log.", List.of());
   }
 
+  /** Addresses programs read (the JSON API, the open data, OParl): their errors are problem+json, never a page. */
+  private static final Pattern MACHINE_READ = Pattern.compile("/(api|open-data|oparl)/");
+
   private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   /** Whether the request failed because its address has a % not followed by two hex digits. */
@@ -236,7 +239,7 @@ public class Errors {
 
   private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String reason, String detail,
       List<Map<String, String>> violations) {
-    return respond(request, rawPath(request).startsWith("/api/"), status, reason, detail, violations);
+    return respond(request, MACHINE_READ.matcher(rawPath(request)).lookingAt(), status, reason, detail, violations);
   }
 
   /** For a request whose address was not read: its representation follows its Accept header. */
