@@ -1,20 +1,23 @@
 package org.laasuite.reporting.upload;
 
+import io.grpc.Status;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.laasuite.common.grpc.ApiException;
 
 /**
  * The files chosen on the upload page, kept in the gateway's memory between the dry run and the import, with the
  * imports under way: each for {@link #KEPT} after it was chosen, at most {@link #MAX_KEPT} files at once (the oldest
- * forgotten first), so at most {@code MAX_KEPT} times the 8 MiB an import file may be. A file forgotten, or kept by
- * another replica of the gateway, is chosen again: the page says so.
+ * not being imported forgotten first), so at most {@code MAX_KEPT} times the 8 MiB an import file may be. A file
+ * forgotten, or kept by another replica of the gateway, is chosen again: the page says so.
  */
 @Singleton
 class Uploads {
@@ -31,8 +34,13 @@ class Uploads {
   /** Keeps a file {@code owner} chose; answers it with its id. */
   synchronized Upload keep(String owner, String fileName, byte[] content, boolean workbook) {
     forgetOld();
-    while (kept.size() >= MAX_KEPT) {
-      kept.remove(kept.keySet().iterator().next());
+    if (kept.size() >= MAX_KEPT) {
+      // The oldest not being imported now; an import under way is kept until it has finished.
+      String oldest = kept.values().stream().filter(k -> k.run() == null || k.run().finished()).map(k -> k.upload()
+          .id()).findFirst().orElseThrow(() -> new ApiException(Status.Code.UNAVAILABLE, "UPLOADS_BUSY", "The gateway "
+          + "is importing " + MAX_KEPT + " files now, as many as it keeps at once: choose the file again in a "
+          + "minute.", List.of()));
+      kept.remove(oldest);
     }
     // A random UUID (122 bits from a SecureRandom): opaque, and the import's request_id.
     String id = UUID.randomUUID().toString();
