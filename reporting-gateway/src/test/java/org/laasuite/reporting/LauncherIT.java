@@ -81,6 +81,16 @@ class LauncherIT {
       assertEquals(0, up.exit(), up.output());
       assertTrue(up.output().contains("The LAA Suite is up"), up.output());
 
+      // bin/laa import: a Simple View file checked, its problem named by row and column, the exit status 1; its
+      // progress as plain lines (the output is no terminal here).
+      Path bad = Files.write(state.resolve("simple-view.csv"), SimpleViewFiles.file(SimpleViewFiles.row(2, "UPL-L-1",
+          "SIDEWAYS")));
+      Run check = laa(env, "import", bad.toString(), "--validate-only");
+      assertEquals(1, check.exit(), check.output());
+      assertTrue(check.output().contains(bad + ":2 [polarity]: "), check.output());
+      assertTrue(check.output().contains("simple-view.csv: sent, waiting for the answer")
+          || check.output().contains("checking: "), "its progress: " + check.output());
+
       Path fundingLog = state.resolve("logs/funding-service.log");
       String earlierLog = Files.readString(fundingLog);
       kill(pid(state.resolve("pgdata/postmaster.pid")));

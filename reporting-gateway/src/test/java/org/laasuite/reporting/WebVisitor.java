@@ -60,6 +60,25 @@ final class WebVisitor {
   }
 
   /**
+   * A multipart form ({@code multipart/form-data}) as a browser sends one with a file: {@code fields} first, in their
+   * order, then the file {@code content} as the part {@code fileField} named {@code fileName}.
+   */
+  HttpResponse<String> postFile(String path, Map<String, String> fields, String fileField, String fileName,
+      byte[] content) {
+    String boundary = "----laa" + java.util.UUID.randomUUID().toString().replace("-", "");
+    var body = new java.io.ByteArrayOutputStream();
+    fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+        + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", ACCEPT)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /**
    * Sends the form {@code css} of {@code page} as a browser would: its fields as they are (jsoup's form data), with
    * {@code typed} over them, and the {@code action} button's value ("check", "save", "submit") when not null.
    */

@@ -27,13 +27,14 @@ final class Calls {
 
   /**
    * Prints an import's problems, each where it is: {@code file:line [column]: description}, or
-   * {@code file: path: description} in a structured file. A problem naming its own file (one of
+   * {@code file: path: description} in a structured file, {@code file (sheet CYP):line [column]: description} in a
+   * workbook. A problem naming its own file (one of
    * several an import read) is placed in {@code where}, a folder; else {@code where} is the file.
    */
   static void printProblems(java.nio.file.Path where, java.util.List<ImportProblem> problems) {
     for (ImportProblem p : problems) {
       System.err.println((p.getFile().isEmpty() ? where : where.resolve(p.getFile()))
-          + (p.getLine() > 0 ? ":" + p.getLine() : "") + (p.getColumn().isEmpty() ? "" : " [" + p.getColumn() + "]")
+          + (p.getSheet().isEmpty() ? "" : " (sheet " + p.getSheet() + ")") + (p.getLine() > 0 ? ":" + p.getLine() : "") + (p.getColumn().isEmpty() ? "" : " [" + p.getColumn() + "]")
           + (p.getPath().isEmpty() ? "" : ": " + p.getPath()) + ": " + p.getDescription());
     }
   }

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import org.laasuite.auth.LocalIssuer;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.laasuite.indicators.v1.ImportSimpleViewEvent;
 import org.laasuite.indicators.v1.ImportSimpleViewRequest;
 import org.laasuite.indicators.v1.ImportSimpleViewResponse;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
@@ -79,6 +81,7 @@ public final class Laa {
                laa-tools wait-grpc HOST:PORT SECONDS
                laa-tools token KEY_DIR ISSUER SUBJECT   a bearer token of the local issuer (its key made if missing)
                laa-tools import-simple-view HOST:PORT FILE [--validate-only] [--allow-partial] [--skip-if-loaded]
+                                          [--progress=bar]   FILE: .csv or .xlsx; a progress bar (else lines)
                laa-tools import-narratives HOST:PORT FILE [--skip-if-loaded]   published as loaded
                laa-tools quarters HOST:PORT FIRST LAST   the quarters of financial years FIRST to LAST (2006-07 2008-09)
                laa-tools indicators HOST:PORT [BLOCK]
@@ -207,11 +210,25 @@ public final class Laa {
     }
   }
 
+  /**
+   * Imports a Simple View file, a CSV file or an Excel workbook (.xlsx; the service tells them apart by content), with
+   * StreamImportSimpleView: its progress drawn as a bar ({@code --progress bar}, what bin/laa asks on a terminal) or
+   * printed as plain lines (otherwise), then the problems by sheet, row and column and what was written. A service
+   * that does not stream imports (UNIMPLEMENTED) is asked ImportSimpleView instead. Exits 1 when nothing was
+   * written (with {@code --validate-only}: when the file has problems).
+   */
   private static int importSimpleView(List<String> args) throws Exception {
     Path file = Path.of(args.get(1));
     if (!Calls.readable(file)) {
       return 1;
     }
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (!name.endsWith(".csv") && !name.endsWith(".xlsx")) {
+      System.err.println(file + ": neither a CSV file (.csv) nor an Excel workbook (.xlsx)");
+      return 1;
+    }
+    boolean validateOnly = args.contains("--validate-only");
+    ProgressBar progress = new ProgressBar(System.out, args.contains("--progress=bar"));
     return Calls.with(args.get(0), channel -> {
       var client = IndicatorServiceGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
       if (args.contains("--skip-if-loaded")
@@ -219,19 +236,49 @@ public final class Laa {
         System.out.println("indicators: already loaded, import skipped");
         return 0;
       }
-      ImportSimpleViewResponse r = client.importSimpleView(ImportSimpleViewRequest.newBuilder()
+      ImportSimpleViewRequest request = ImportSimpleViewRequest.newBuilder()
           .setContent(ByteString.copyFrom(Files.readAllBytes(file)))
           .setFileName(file.getFileName().toString())
-          .setValidateOnly(args.contains("--validate-only"))
+          .setValidateOnly(validateOnly)
           .setAllowPartial(args.contains("--allow-partial"))
-          .build());
+          .build();
+      ImportSimpleViewResponse r = streamed(client, request, progress);
+      progress.end();
       Calls.printProblems(file, r.getProblemsList());
       System.out.printf("%s: %d indicators, %d baselines, %d targets, %d outturns, %d judgements, %d periods, "
               + "%d areas %s%n", file.getFileName(), r.getIndicators(), r.getBaselines(), r.getTargets(),
           r.getOutturns(), r.getJudgements(), r.getPeriods(), r.getAreas(),
-          r.getWritten() ? "loaded" : "NOT loaded" + (r.getProblemsCount() > 0
-              ? " (" + r.getProblemsCount() + " problems; --allow-partial loads the good rows)" : ""));
-      return r.getProblemsCount() > 0 && !args.contains("--allow-partial") ? 1 : 0;
+          r.getWritten() ? "loaded" : validateOnly && r.getProblemsCount() == 0 ? "checked: no problems (nothing "
+              + "written: --validate-only)" : "NOT loaded" + (r.getProblemsCount() > 0 ? " (" + r.getProblemsCount()
+              + " problems" + (validateOnly ? "" : "; nothing written; --allow-partial loads the good rows") + ")"
+              : ""));
+      return validateOnly ? (r.getProblemsCount() > 0 ? 1 : 0) : (r.getWritten() ? 0 : 1);
     });
+  }
+
+  /** The import's result, its progress shown as it goes; the unary call when the service does not stream. */
+  private static ImportSimpleViewResponse streamed(IndicatorServiceGrpc.IndicatorServiceBlockingStub client,
+      ImportSimpleViewRequest request, ProgressBar progress) {
+    boolean any = false;
+    try {
+      var events = client.streamImportSimpleView(request);
+      while (events.hasNext()) {
+        ImportSimpleViewEvent e = events.next();
+        any = true;
+        if (e.hasProgress()) {
+          progress.show(e.getProgress());
+        } else if (e.hasResult()) {
+          return e.getResult();
+        }
+      }
+      throw Status.UNKNOWN.withDescription("the import ended without its result").asRuntimeException();
+    } catch (StatusRuntimeException e) {
+      if (any || e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+        progress.end();
+        throw e;
+      }
+    }
+    progress.waiting(request.getFileName());
+    return client.importSimpleView(request);
   }
 }

@@ -21,6 +21,8 @@ import org.laasuite.common.security.Callers;
 import org.laasuite.funding.v1.FundingServiceGrpc;
 import org.laasuite.funding.v1.FundingServiceGrpc.FundingServiceFutureStub;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
+import org.laasuite.indicators.v1.ImportSimpleViewEvent;
+import org.laasuite.indicators.v1.ImportSimpleViewRequest;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc.IndicatorServiceFutureStub;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc.PartnershipServiceFutureStub;
@@ -142,6 +144,16 @@ public class Upstreams {
    */
   public IndicatorServiceFutureStub indicatorsAs(String token) {
     return indicators().withCallCredentials(BearerToken.of(token));
+  }
+
+  /**
+   * StreamImportSimpleView as the person whose token this is (the import is theirs, audited as them), its progress and
+   * result to {@code out}, allowed {@code deadline}: an import takes longer than a page's reads.
+   */
+  public void streamImportSimpleView(String token, ImportSimpleViewRequest request, Duration deadline,
+      StreamObserver<ImportSimpleViewEvent> out) {
+    IndicatorServiceGrpc.newStub(indicators).withCallCredentials(BearerToken.of(token))
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).streamImportSimpleView(request, out);
   }
 
   /** The partnership service called as the person whose token this is: what they may do, asked as them. */

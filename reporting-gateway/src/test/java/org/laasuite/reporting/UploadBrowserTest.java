@@ -1,0 +1,98 @@
+package org.laasuite.reporting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The upload page in a real browser ({@link InChromium}): Nigel Hart, of the secretariat, who may import, finds it
+ * from /me, chooses a Simple View CSV file with a bad row and sees the dry run name its row and column; chooses a good
+ * file, sees no problems, imports it and sees the result. David Smithson, who may not, is refused.
+ */
+@MicronautTest(transactional = false)
+class UploadBrowserTest extends InChromium {
+
+  private static final List<String> CODES = List.of("UPL-B-1", "UPL-B-2");
+
+  @AfterAll
+  void archive() {
+    SimpleViewFiles.archive(CODES);
+  }
+
+  private void signInAs(String person) {
+    browser.get(url("/"));
+    browser.manage().deleteAllCookies();
+    browser.get(url("/sign-in"));
+    browser.findElement(By.cssSelector("[data-person='" + person + "']")).click();
+    await("[data-test=signed-in]");
+  }
+
+  private String text(String css) {
+    return browser.findElement(By.cssSelector(css)).getText();
+  }
+
+  /** Chooses {@code file} on the upload page and sends it; the page it leads to shows {@code shown}. */
+  private void check(Path file, String shown) {
+    browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("[data-test=check]")).click();
+    await(shown);
+  }
+
+  @Test
+  void anImporterChecksABadFileThenImportsAGoodOneAndSeesTheResult() throws Exception {
+    Path dir = Files.createTempDirectory("laa-upload");
+    Path bad = Files.write(dir.resolve("simple-view-bad.csv"), SimpleViewFiles.file(
+        SimpleViewFiles.row(2, "UPL-B-1", "HIGHER_IS_BETTER"), SimpleViewFiles.row(3, "UPL-B-2", "SIDEWAYS")));
+    Path good = Files.write(dir.resolve("simple-view.csv"), SimpleViewFiles.file(
+        SimpleViewFiles.row(2, "UPL-B-1", "HIGHER_IS_BETTER"), SimpleViewFiles.row(3, "UPL-B-2", "LOWER_IS_BETTER")));
+
+    signInAs(EntryPagesTest.NIGEL);
+    browser.get(url("/me"));
+    browser.findElement(By.cssSelector("[data-test=import-link] a")).click();
+    await("[data-test=choose]");
+
+    check(bad, "[data-test=problems]");
+    assertEquals("simple-view-bad.csv", text("[data-test=file]"));
+    assertEquals("1 problem", text("[data-test=problems-found] h2"));
+    assertEquals("3", text("[data-test=problem] [data-test=row]"));
+    assertEquals("polarity", text("[data-test=problem] [data-test=column]"));
+    assertTrue(text("[data-test=problem] [data-test=description]").contains("SIDEWAYS"),
+        text("[data-test=problem] [data-test=description]"));
+    assertTrue(browser.findElements(By.cssSelector("[data-test=import]")).isEmpty(), "nothing to import yet");
+
+    browser.findElement(By.cssSelector("[data-test=another]")).click();
+    await("[data-test=choose]");
+    check(good, "[data-test=no-problems]");
+    assertEquals("2 indicators, 0 baselines, 2 targets, 2 outturns and 2 judgements would be written.",
+        text("[data-test=no-problems] p"));
+    browser.findElement(By.cssSelector("[data-test=import]")).click();
+    // The progress page, then (its script asking how far the import has got) the result.
+    await("[data-test=result]");
+    assertEquals("Imported", text("[data-test=result] h2"));
+    assertTrue(text("[data-test=result] p").startsWith("2 indicators, 0 baselines, 2 targets, 2 outturns and 2 "
+        + "judgements"), text("[data-test=result] p"));
+    assertTrue(browser.getCurrentUrl().matches(".*/import/[0-9a-f-]{36}"), browser.getCurrentUrl());
+
+    browser.get(url("/report-cards/UPL-B-2"));
+    assertTrue(text("h1").startsWith("UPL-B-2"), "imported, and public: " + text("h1"));
+  }
+
+  @Test
+  void aVisitorWithoutTheRightIsRefused() {
+    signInAs(EntryPagesTest.DAVID);
+    browser.get(url("/me"));
+    assertTrue(browser.findElements(By.cssSelector("[data-test=import-link]")).isEmpty());
+    browser.get(url("/import"));
+    assertEquals("403 Forbidden", text("h1"));
+    assertTrue(text("[data-test=detail]").contains("people/david-smithson may not import the Simple View"),
+        text("[data-test=detail]"));
+    assertTrue(browser.findElements(By.id("file")).isEmpty());
+  }
+}
