@@ -479,8 +479,9 @@ class GatewayTest implements TestPropertyProvider {
     Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
     assertEquals(java.util.Set.of("/api/v1/report-cards/{code}", "/api/v1/blocks/{block}", "/api/v1/reports/{kind}",
         "/api/v1/reminders:send", "/export/simple-view.csv", "/export/simple-view.xlsx", "/openapi",
-        "/open-data/360giving.json", "/open-data/360giving.csv", "/open-data/popolo.json", "/oparl/v1/system",
-        "/oparl/v1/bodies", "/oparl/v1/bodies/{body}", "/oparl/v1/bodies/{body}/{list}", "/oparl/v1/{kind}/{object}"),
+        "/open-data/360giving.json", "/open-data/360giving.csv", "/open-data/popolo.json",
+        "/open-data/laa-open-data.zip", "/oparl/v1/system", "/oparl/v1/bodies", "/oparl/v1/bodies/{body}",
+        "/oparl/v1/bodies/{body}/{list}", "/oparl/v1/{kind}/{object}"),
         paths.keySet());
     for (var m : org.laasuite.reporting.reminders.ReminderController.class.getDeclaredMethods()) {
       var post = m.getAnnotation(io.micronaut.http.annotation.Post.class);

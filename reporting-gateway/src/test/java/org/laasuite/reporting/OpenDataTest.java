@@ -225,6 +225,44 @@ class OpenDataTest {
     }
   }
 
+  @Test
+  void theDashboardLinksOneZipOfEverythingWithItsLicenceAndTheDateOfEachFile() throws Exception {
+    var dashboard = Http.get(gateway.getURI(), "/");
+    assertEquals(200, dashboard.statusCode());
+    assertTrue(dashboard.body().contains("href=\"/open-data/laa-open-data.zip\""), "the dashboard links the ZIP");
+
+    var answer = Http.bytes(gateway.getURI(), "/open-data/laa-open-data.zip");
+    assertEquals(200, answer.statusCode());
+    assertEquals("application/zip", answer.headers().firstValue("Content-Type").orElse(""));
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(answer.body()))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        files.put(e.getName(), zip.readAllBytes());
+      }
+    }
+    assertEquals(List.of("simple-view.csv", "simple-view.xlsx", "360giving.json", "360giving.csv", "popolo.json",
+        "LICENCE.txt"), List.copyOf(files.keySet()));
+    String grants = new String(files.get("360giving.json"), java.nio.charset.StandardCharsets.UTF_8);
+    OpenDataSchemas.assertValid("360giving/360-giving-package-schema.json", grants);
+    assertEquals(JSON.readTree(grants).get("grants"), json(gateway, "/open-data/360giving.json").get("grants"),
+        "the ZIP's grants are the download's");
+    String popolo = new String(files.get("popolo.json"), java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(popolo.contains(SECRET_EMAIL));
+    String csv = new String(files.get("simple-view.csv"), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(csv.contains("CYP"), "the Simple View's indicators");
+    assertEquals('P', (char) files.get("simple-view.xlsx")[0], "a workbook is a ZIP of its own");
+
+    String licence = new String(files.get("LICENCE.txt"), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(licence.contains("Published by Coventry Partnership under the Open Government Licence v3.0:\n"
+        + "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"), licence);
+    for (String name : List.of("simple-view.csv", "simple-view.xlsx", "360giving.json", "360giving.csv",
+        "popolo.json")) {
+      assertTrue(java.util.regex.Pattern.compile("- " + java.util.regex.Pattern.quote(name)
+          + " \\(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC\\): ").matcher(licence).find(), licence);
+    }
+    assertTrue(licence.contains("/oparl/v1/system"), licence);
+  }
+
   static JsonNode find(JsonNode array, String key, String value) {
     List<String> seen = new ArrayList<>();
     for (JsonNode o : array) {

@@ -126,8 +126,12 @@ class RightsMatrixTest {
   private static final String STALE_ETAG = "\"0-0\"";
   private static final String NO_STREAM = "fundingStreams/rights-matrix-none";
   private static final FieldMask NO_SUCH_FIELD = FieldMask.newBuilder().addPaths("no_such_field").build();
-  /** What only reads (Watch: is told of writes, makes none); every other method writes, and must be in the matrix. */
-  private static final Pattern READ = Pattern.compile("(Get|List|BatchGet|Search|Check|Calculate|Watch)[A-Z].*");
+  /**
+   * What only reads (Watch: is told of writes, makes none; Export: writes a file of what the caller may read);
+   * every other method writes, and must be in the matrix.
+   */
+  private static final Pattern READ = Pattern.compile(
+      "(Get|List|BatchGet|Search|Check|Calculate|Watch|Export)[A-Z].*");
 
   private static final String ADMIN = "admin";
   private static final String SARA = "sara-roach";
@@ -220,6 +224,18 @@ class RightsMatrixTest {
         ClientCalls.blockingUnaryCall(channel, method, options, request));
   }
 
+  /**
+   * A server-streaming method, its answers read to the end (the refusal comes as the stream's error): the last one,
+   * which holds the result.
+   */
+  private static <Q> Row serverStreaming(MethodDescriptor<Q, ?> method, Who who, Status.Code allowed, Q request) {
+    return new Row(method, false, who, allowed, (channel, options, none) -> {
+      List<Object> answers = new ArrayList<>();
+      ClientCalls.blockingServerStreamingCall(channel, method, options, request).forEachRemaining(answers::add);
+      return answers.getLast();
+    });
+  }
+
   private static <Q> Row onIndicator(MethodDescriptor<Q, ?> method, Who who, Status.Code allowed,
       Function<String, Q> request) {
     return new Row(method, true, who, allowed, (channel, options, indicator) ->
@@ -296,6 +312,8 @@ class RightsMatrixTest {
                 EditionDocument.newBuilder().setId("review-pack").setMediaType("text/plain")
                     .setContent(text("the pack"))).build()),
         unary(IndicatorServiceGrpc.getImportSimpleViewMethod(), MANAGE_INDICATORS, Status.Code.OK,
+            ImportSimpleViewRequest.newBuilder().setContent(text("not a Simple View\n")).setValidateOnly(true).build()),
+        serverStreaming(IndicatorServiceGrpc.getStreamImportSimpleViewMethod(), MANAGE_INDICATORS, Status.Code.OK,
             ImportSimpleViewRequest.newBuilder().setContent(text("not a Simple View\n")).setValidateOnly(true).build()),
 
         unary(FundingServiceGrpc.getCreateFundingStreamMethod(), MANAGE_FUNDING, Status.Code.INVALID_ARGUMENT,
@@ -415,11 +433,13 @@ class RightsMatrixTest {
     }
   }
 
-  /** Whether an import answered that it wrote: none of the matrix's may. */
+  /** Whether an import answered that it wrote (or a streamed one's result did): none of the matrix's may. */
   private static boolean wrote(Object response) {
     Message m = (Message) response;
     FieldDescriptor written = m.getDescriptorForType().findFieldByName("written");
-    return written != null && (Boolean) m.getField(written);
+    FieldDescriptor result = m.getDescriptorForType().findFieldByName("result");
+    return written != null && (Boolean) m.getField(written)
+        || result != null && m.hasField(result) && wrote(m.getField(result));
   }
 
   /** What is wrong with {@code answer} when {@code expected} was due; null when nothing is. */

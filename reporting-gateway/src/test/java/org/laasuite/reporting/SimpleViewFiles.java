@@ -37,6 +37,30 @@ final class SimpleViewFiles {
     return (HEADER + "\n" + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The same as an Excel workbook: one sheet, {@code sheet}, of the header and these rows, every cell text (the
+   * rows' fields are plain, without commas or quotes), an empty field no cell at all.
+   */
+  static byte[] workbook(String sheet, String... rows) throws java.io.IOException {
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var out = new java.io.ByteArrayOutputStream()) {
+      var s = book.createSheet(sheet);
+      List<String> lines = new java.util.ArrayList<>(List.of(HEADER));
+      lines.addAll(List.of(rows));
+      for (int r = 0; r < lines.size(); r++) {
+        var row = s.createRow(r);
+        String[] fields = lines.get(r).split(",", -1);
+        for (int c = 0; c < fields.length; c++) {
+          if (!fields[c].isEmpty()) {
+            row.createCell(c).setCellValue(fields[c]);
+          }
+        }
+      }
+      book.write(out);
+      return out.toByteArray();
+    }
+  }
+
   /** Archives the indicators {@code codes} (as the admin; those that were never imported are passed over). */
   static void archive(List<String> codes) {
     ManagedChannel channel = RunningSuite.get().indicators.channel();

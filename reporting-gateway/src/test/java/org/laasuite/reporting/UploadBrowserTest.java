@@ -14,12 +14,13 @@ import org.openqa.selenium.By;
 /**
  * The upload page in a real browser ({@link InChromium}): Nigel Hart, of the secretariat, who may import, finds it
  * from /me, chooses a Simple View CSV file with a bad row and sees the dry run name its row and column; chooses a good
- * file, sees no problems, imports it and sees the result. David Smithson, who may not, is refused.
+ * file, sees no problems, imports it and sees the result; the same with an Excel workbook, its problem named by sheet,
+ * row and column. David Smithson, who may not, is refused.
  */
 @MicronautTest(transactional = false)
 class UploadBrowserTest extends InChromium {
 
-  private static final List<String> CODES = List.of("UPL-B-1", "UPL-B-2");
+  private static final List<String> CODES = List.of("UPL-B-1", "UPL-B-2", "UPL-X-1", "UPL-X-2");
 
   @AfterAll
   void archive() {
@@ -57,12 +58,41 @@ class UploadBrowserTest extends InChromium {
     browser.get(url("/me"));
     browser.findElement(By.cssSelector("[data-test=import-link] a")).click();
     await("[data-test=choose]");
+    checkTheBadThenImportTheGood(bad, "—", "polarity", good);
+    assertTrue(browser.getCurrentUrl().matches(".*/import/[0-9a-f-]{36}"), browser.getCurrentUrl());
 
+    browser.get(url("/report-cards/UPL-B-2"));
+    assertTrue(text("h1").startsWith("UPL-B-2"), "imported, and public: " + text("h1"));
+  }
+
+  @Test
+  void anImporterImportsAWorkbookAfterItsDryRunNamesTheSheetRowAndColumn() throws Exception {
+    Path dir = Files.createTempDirectory("laa-upload");
+    Path bad = Files.write(dir.resolve("simple-view-bad.xlsx"), SimpleViewFiles.workbook("Safer Stronger",
+        SimpleViewFiles.row(2, "UPL-X-1", "HIGHER_IS_BETTER"), SimpleViewFiles.row(3, "UPL-X-2", "SIDEWAYS")));
+    Path good = Files.write(dir.resolve("simple-view.xlsx"), SimpleViewFiles.workbook("Safer Stronger",
+        SimpleViewFiles.row(2, "UPL-X-1", "HIGHER_IS_BETTER"), SimpleViewFiles.row(3, "UPL-X-2", "LOWER_IS_BETTER")));
+
+    signInAs(EntryPagesTest.NIGEL);
+    browser.get(url("/import"));
+    await("[data-test=choose]");
+    checkTheBadThenImportTheGood(bad, "Safer Stronger", "K (polarity)", good);
+
+    browser.get(url("/report-cards/UPL-X-2"));
+    assertTrue(text("h1").startsWith("UPL-X-2"), "imported from the workbook: " + text("h1"));
+  }
+
+  /**
+   * On the upload page: {@code bad} checked, its one problem (row 3's polarity, SIDEWAYS) shown in {@code sheet} and
+   * {@code column} with nothing to import; then {@code good} checked, no problems, imported, and the result shown.
+   */
+  private void checkTheBadThenImportTheGood(Path bad, String sheet, String column, Path good) {
     check(bad, "[data-test=problems]");
-    assertEquals("simple-view-bad.csv", text("[data-test=file]"));
+    assertEquals(bad.getFileName().toString(), text("[data-test=file]"));
     assertEquals("1 problem", text("[data-test=problems-found] h2"));
+    assertEquals(sheet, text("[data-test=problem] [data-test=sheet]"));
     assertEquals("3", text("[data-test=problem] [data-test=row]"));
-    assertEquals("polarity", text("[data-test=problem] [data-test=column]"));
+    assertEquals(column, text("[data-test=problem] [data-test=column]"));
     assertTrue(text("[data-test=problem] [data-test=description]").contains("SIDEWAYS"),
         text("[data-test=problem] [data-test=description]"));
     assertTrue(browser.findElements(By.cssSelector("[data-test=import]")).isEmpty(), "nothing to import yet");
@@ -78,10 +108,6 @@ class UploadBrowserTest extends InChromium {
     assertEquals("Imported", text("[data-test=result] h2"));
     assertTrue(text("[data-test=result] p").startsWith("2 indicators, 0 baselines, 2 targets, 2 outturns and 2 "
         + "judgements"), text("[data-test=result] p"));
-    assertTrue(browser.getCurrentUrl().matches(".*/import/[0-9a-f-]{36}"), browser.getCurrentUrl());
-
-    browser.get(url("/report-cards/UPL-B-2"));
-    assertTrue(text("h1").startsWith("UPL-B-2"), "imported, and public: " + text("h1"));
   }
 
   @Test
