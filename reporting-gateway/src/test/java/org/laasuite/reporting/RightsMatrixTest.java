@@ -68,6 +68,7 @@ import org.laasuite.indicators.v1.ImportOptions;
 import org.laasuite.indicators.v1.ImportOutturnsRequest;
 import org.laasuite.indicators.v1.ImportOutturnsResponse;
 import org.laasuite.indicators.v1.ImportSimpleViewRequest;
+import org.laasuite.indicators.v1.StreamImportSimpleViewRequest;
 import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.Narrative;
@@ -314,7 +315,8 @@ class RightsMatrixTest {
         unary(IndicatorServiceGrpc.getImportSimpleViewMethod(), MANAGE_INDICATORS, Status.Code.OK,
             ImportSimpleViewRequest.newBuilder().setContent(text("not a Simple View\n")).setValidateOnly(true).build()),
         serverStreaming(IndicatorServiceGrpc.getStreamImportSimpleViewMethod(), MANAGE_INDICATORS, Status.Code.OK,
-            ImportSimpleViewRequest.newBuilder().setContent(text("not a Simple View\n")).setValidateOnly(true).build()),
+            StreamImportSimpleViewRequest.newBuilder().setRequest(ImportSimpleViewRequest.newBuilder()
+                .setContent(text("not a Simple View\n")).setValidateOnly(true)).build()),
 
         unary(FundingServiceGrpc.getCreateFundingStreamMethod(), MANAGE_FUNDING, Status.Code.INVALID_ARGUMENT,
             CreateFundingStreamRequest.newBuilder().setFundingStream(FundingStream.newBuilder().setId("rights-matrix"))

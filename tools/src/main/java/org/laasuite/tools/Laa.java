@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.laasuite.indicators.v1.ImportSimpleViewEvent;
 import org.laasuite.indicators.v1.ImportSimpleViewRequest;
+import org.laasuite.indicators.v1.StreamImportSimpleViewRequest;
 import org.laasuite.indicators.v1.ImportSimpleViewResponse;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.ListIndicatorsRequest;
@@ -261,7 +262,8 @@ public final class Laa {
       ImportSimpleViewRequest request, ProgressBar progress) {
     boolean any = false;
     try {
-      var events = client.streamImportSimpleView(request);
+      var events = client.streamImportSimpleView(StreamImportSimpleViewRequest.newBuilder().setRequest(request)
+          .build());
       while (events.hasNext()) {
         ImportSimpleViewEvent e = events.next();
         any = true;

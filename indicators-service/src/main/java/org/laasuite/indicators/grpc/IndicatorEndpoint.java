@@ -462,7 +462,9 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
    * request_id already answered gets that answer alone.
    */
   @Override
-  public void streamImportSimpleView(ImportSimpleViewRequest r, StreamObserver<ImportSimpleViewEvent> out) {
+  public void streamImportSimpleView(StreamImportSimpleViewRequest streamed,
+      StreamObserver<ImportSimpleViewEvent> out) {
+    ImportSimpleViewRequest r = streamed.getRequest();
     authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "import", "an LAA Simple View");
     ImportSimpleViewResponse result = requestLog.once(r, () -> simpleView.importFile(r,
         progress -> out.onNext(ImportSimpleViewEvent.newBuilder().setProgress(progress).build())),

@@ -106,8 +106,9 @@ class SimpleViewExportTest implements TestPropertyProvider {
 
   @Test
   void anImportWithProgressNamesEveryStageThenAnswers() {
-    var events = List.copyOf(iterate(admin.streamImportSimpleView(ImportSimpleViewRequest.newBuilder()
-        .setContent(ByteString.copyFromUtf8("not,the,layout\n1,2,3\n")).build())));
+    var events = List.copyOf(iterate(admin.streamImportSimpleView(StreamImportSimpleViewRequest.newBuilder()
+        .setRequest(ImportSimpleViewRequest.newBuilder().setContent(ByteString.copyFromUtf8("not,the,layout\n1,2,3\n")))
+        .build())));
     var last = events.getLast();
     assertTrue(last.hasResult());
     assertTrue(last.getResult().getProblems(0).getDescription().startsWith("missing columns"));

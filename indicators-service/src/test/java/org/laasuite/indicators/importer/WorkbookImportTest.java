@@ -75,8 +75,8 @@ class WorkbookImportTest implements TestPropertyProvider {
     }
     ByteString content = bytes(book);
     List<ImportSimpleViewEvent> events = new ArrayList<>();
-    client.streamImportSimpleView(ImportSimpleViewRequest.newBuilder().setContent(content)
-        .setFileName("simple-view.xlsx").build()).forEachRemaining(events::add);
+    client.streamImportSimpleView(StreamImportSimpleViewRequest.newBuilder().setRequest(ImportSimpleViewRequest
+        .newBuilder().setContent(content).setFileName("simple-view.xlsx")).build()).forEachRemaining(events::add);
 
     ImportSimpleViewResponse result = events.getLast().getResult();
     assertEquals(List.of(), result.getProblemsList());

@@ -23,6 +23,7 @@ import org.laasuite.funding.v1.FundingServiceGrpc.FundingServiceFutureStub;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.ImportSimpleViewEvent;
 import org.laasuite.indicators.v1.ImportSimpleViewRequest;
+import org.laasuite.indicators.v1.StreamImportSimpleViewRequest;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc.IndicatorServiceFutureStub;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc.PartnershipServiceFutureStub;
@@ -153,7 +154,8 @@ public class Upstreams {
   public void streamImportSimpleView(String token, ImportSimpleViewRequest request, Duration deadline,
       StreamObserver<ImportSimpleViewEvent> out) {
     IndicatorServiceGrpc.newStub(indicators).withCallCredentials(BearerToken.of(token))
-        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).streamImportSimpleView(request, out);
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).streamImportSimpleView(
+        StreamImportSimpleViewRequest.newBuilder().setRequest(request).build(), out);
   }
 
   /** The partnership service called as the person whose token this is: what they may do, asked as them. */
