@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The OParl 1.1 read API on the demo data, read anonymously: the system, its body, and the body's lists walked page
- * by page through their next links, every object and every page's objects valid against ../shared/standards/oparl,
- * each object once, each at its own absolute URL.
+ * by page through their next links, every object and every page's objects valid against the repository's
+ * standards/oparl, each object once, each at its own absolute URL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OparlTest {

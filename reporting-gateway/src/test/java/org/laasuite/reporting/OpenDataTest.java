@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The partnership's money as 360Giving (JSON package and spreadsheet) and its governance as Popolo, on the demo
  * data, read anonymously: every grant and every Popolo object valid against the standards' schemas in
- * ../shared/standards, identifiers stable, Annex 3's pooled total reproduced, no contact details.
+ * the repository's standards/, identifiers stable, Annex 3's pooled total reproduced, no contact details.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenDataTest {

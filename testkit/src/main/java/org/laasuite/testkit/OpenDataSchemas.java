@@ -22,8 +22,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Validates a JSON document against one of the open-data standards' schemas kept in {@code ../shared/standards/}
- * (360Giving, Popolo, OParl), offline: every {@code $ref} resolves to the local copies, never to the network.
+ * Validates a JSON document against one of the open-data standards' schemas kept in the repository's
+ * {@code standards/} (360Giving, Popolo, OParl: copies of the published schemas, with their sources and licences in
+ * its README), offline: every {@code $ref} resolves to the local copies, never to the network.
  * A schema is named by its path under that folder: {@code "360giving/360-giving-package-schema.json"},
  * {@code "popolo/person.json"}, {@code "oparl/Meeting.json"}.
  *
@@ -51,21 +52,21 @@ public final class OpenDataSchemas {
   private OpenDataSchemas() {
   }
 
-  /** The folder of the standards: {@code laa.standards} if set, else {@code ../shared/standards} of the repository. */
+  /** The folder of the standards: {@code laa.standards} if set, else the repository's {@code standards/}. */
   public static Path folder() {
     String set = System.getProperty("laa.standards");
     if (set != null) {
       return Path.of(set);
     }
-    // Tests run in their module's folder; the repository is its parent, shared/ beside the repository.
+    // Tests run in their module's folder; the repository is its parent.
     Path here = Path.of("").toAbsolutePath();
     for (Path p = here; p != null; p = p.getParent()) {
-      Path candidate = p.resolve("../shared/standards").normalize();
-      if (Files.isDirectory(candidate)) {
+      Path candidate = p.resolve("standards");
+      if (Files.isDirectory(candidate.resolve("360giving"))) {
         return candidate;
       }
     }
-    throw new IllegalStateException("no ../shared/standards above " + here + " (set -Dlaa.standards)");
+    throw new IllegalStateException("no standards/ in the repository above " + here + " (set -Dlaa.standards)");
   }
 
   /** Every problem of {@code json} against the schema {@code name}: empty when it is valid. */
