@@ -104,7 +104,7 @@ class GovernancePagesTest {
   }
 
   @Test
-  void aBodysCalendarFeedParsesAndHoldsEachMeetingOnce() {
+  void aBodysCalendarFeedParsesAndHoldsEachMeetingOnce() throws Exception {
     var response = Http.get(base(), "/bodies/leaders-and-advisors/meetings.ics");
     assertEquals(200, response.statusCode(), response.body());
     assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
@@ -141,6 +141,15 @@ class GovernancePagesTest {
     assertTrue(meeting.get("URL").endsWith(MEETING), meeting.toString());
     assertTrue(meeting.containsKey("DTSTAMP"));
     assertEquals(ics, Http.get(base(), "/bodies/leaders-and-advisors/meetings.ics").body(), "the same feed again");
+    // And as a calendar program reads it: ical4j parses it and finds nothing RFC 5545 forbids.
+    net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+        .build(new java.io.StringReader(ics));
+    var validation = calendar.validate();
+    assertFalse(validation.hasErrors(), validation.getEntries().toString());
+    List<net.fortuna.ical4j.model.component.VEvent> parsed = calendar.getComponents("VEVENT");
+    assertEquals(1, parsed.size());
+    assertEquals(meeting.get("UID"), parsed.get(0).getRequiredProperty("UID").getValue());
+    assertEquals("Corporate Training Centre, Elm Bank", parsed.get(0).getRequiredProperty("LOCATION").getValue());
   }
 
   @Test
