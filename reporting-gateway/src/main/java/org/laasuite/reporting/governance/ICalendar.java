@@ -1,91 +1,95 @@
 package org.laasuite.reporting.governance;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.Temporal;
 import java.util.List;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
 import org.laasuite.partnership.v1.Body;
 import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.MeetingStatus;
 
 /**
- * A body's meetings as an iCalendar (RFC 5545) file: one VEVENT a meeting, its UID the meeting's resource name (so
- * that a calendar that subscribed updates the event rather than adding another), its place, and its page's URL.
- * Times are local (floating, as the minutes print them); a meeting without a start time is an all-day event.
- * Written here rather than with ical4j, which would bring a dependency and its own tree for some thirty lines.
+ * A body's meetings as an iCalendar (RFC 5545) file, written with ical4j: one VEVENT a meeting, its UID the meeting's
+ * resource name (so that a calendar that subscribed updates the event rather than adding another), its DTSTAMP when
+ * the meeting was recorded (the same feed for the same data), its place, and its page's URL. Times are local
+ * (floating, as the minutes print them); a meeting without a start time is an all-day event.
  */
 final class ICalendar {
-
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-      .withZone(ZoneOffset.UTC);
 
   private ICalendar() {
   }
 
   static String of(Body body, List<Meeting> meetings, String baseUrl, String host) {
-    StringBuilder out = new StringBuilder();
-    line(out, "BEGIN:VCALENDAR");
-    line(out, "VERSION:2.0");
-    line(out, "PRODID:-//LAA Suite//Governance//EN");
-    line(out, "CALSCALE:GREGORIAN");
-    line(out, "X-WR-CALNAME:" + text(body.getTitle()));
+    Calendar calendar = new Calendar();
+    calendar.add(new ProdId("-//LAA Suite//Governance//EN"));
+    calendar.add(ImmutableVersion.VERSION_2_0);
+    calendar.add(ImmutableCalScale.GREGORIAN);
+    calendar.add(new XProperty("X-WR-CALNAME", body.getTitle()));
     for (Meeting m : meetings) {
-      line(out, "BEGIN:VEVENT");
-      line(out, "UID:" + m.getName() + "@" + host);
-      line(out, "DTSTAMP:" + STAMP.format(m.hasCreateTime() ? Instant.ofEpochSecond(m.getCreateTime().getSeconds())
-          : Instant.EPOCH));
-      String day = String.format("%04d%02d%02d", m.getDate().getYear(), m.getDate().getMonth(), m.getDate().getDay());
-      if (m.getStartTime().matches("\\d{1,2}:\\d{2}")) {
-        line(out, "DTSTART:" + day + "T" + hhmm(m.getStartTime()) + "00");
-        if (m.getEndTime().matches("\\d{1,2}:\\d{2}")) {
-          line(out, "DTEND:" + day + "T" + hhmm(m.getEndTime()) + "00");
+      VEvent event = new VEvent(false);
+      event.add(new Uid(m.getName() + "@" + host));
+      event.add(new DtStamp(m.hasCreateTime() ? Instant.ofEpochSecond(m.getCreateTime().getSeconds()) : Instant.EPOCH));
+      LocalDate day = Health.date(m);
+      LocalTime start = time(m.getStartTime());
+      LocalTime end = time(m.getEndTime());
+      if (start != null) {
+        event.add(new DtStart<Temporal>(day.atTime(start)));
+        if (end != null && end.isAfter(start)) {
+          event.add(new DtEnd<Temporal>(day.atTime(end)));
         }
       } else {
-        line(out, "DTSTART;VALUE=DATE:" + day);
-        var next = Health.date(m).plusDays(1);
-        line(out, "DTEND;VALUE=DATE:" + String.format("%04d%02d%02d", next.getYear(), next.getMonthValue(),
-            next.getDayOfMonth()));
+        event.add(new DtStart<Temporal>(day));
+        event.add(new DtEnd<Temporal>(day.plusDays(1)));
       }
-      line(out, "SUMMARY:" + text(body.getTitle()));
+      event.add(new Summary(body.getTitle()));
       if (!m.getPlace().isEmpty()) {
-        line(out, "LOCATION:" + text(m.getPlace()));
+        event.add(new Location(m.getPlace()));
       }
-      line(out, "URL:" + baseUrl + "/" + m.getName());
-      line(out, "STATUS:" + (m.getStatus() == MeetingStatus.MEETING_STATUS_CANCELLED ? "CANCELLED" : "CONFIRMED"));
-      line(out, "END:VEVENT");
+      event.add(new Url(URI.create(baseUrl + "/" + m.getName())));
+      event.add(m.getStatus() == MeetingStatus.MEETING_STATUS_CANCELLED ? ImmutableStatus.VEVENT_CANCELLED
+          : ImmutableStatus.VEVENT_CONFIRMED);
+      calendar.add(event);
     }
-    line(out, "END:VCALENDAR");
+    StringWriter out = new StringWriter();
+    try {
+      new CalendarOutputter(false).output(calendar, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ValidationException e) {
+      throw new IllegalStateException(e);
+    }
     return out.toString();
   }
 
-  private static String hhmm(String time) {
-    String[] p = time.split(":");
-    return String.format("%02d%s", Integer.parseInt(p[0]), p[1]);
-  }
-
-  /** TEXT as RFC 5545 3.3.11 escapes it. */
-  static String text(String s) {
-    return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-        .replace("\n", "\\n");
-  }
-
-  /** A content line ended by CRLF, folded before 75 octets (3.1) without splitting a UTF-8 character. */
-  private static void line(StringBuilder out, String line) {
-    int octets = 0;
-    int limit = 75;
-    for (int i = 0; i < line.length(); ) {
-      int cp = line.codePointAt(i);
-      int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-      if (octets + n > limit) {
-        out.append("\r\n ");
-        octets = 1;
-        limit = 75;
-      }
-      out.appendCodePoint(cp);
-      octets += n;
-      i += Character.charCount(cp);
+  /** "10:00" as minuted, or null when none is (or it is not a time). */
+  private static LocalTime time(String s) {
+    if (!s.matches("\\d{1,2}:\\d{2}")) {
+      return null;
     }
-    out.append("\r\n");
+    String[] p = s.split(":");
+    int h = Integer.parseInt(p[0]);
+    int min = Integer.parseInt(p[1]);
+    return h < 24 && min < 60 ? LocalTime.of(h, min) : null;
   }
 }
