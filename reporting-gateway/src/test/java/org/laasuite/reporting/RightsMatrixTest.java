@@ -80,6 +80,7 @@ import org.laasuite.indicators.v1.Target;
 import org.laasuite.indicators.v1.UndeleteIndicatorRequest;
 import org.laasuite.indicators.v1.UpdateIndicatorRequest;
 import org.laasuite.partnership.v1.ActionStatus;
+import org.laasuite.partnership.v1.ApproveMinutesRequest;
 import org.laasuite.partnership.v1.Body;
 import org.laasuite.partnership.v1.CallerRights;
 import org.laasuite.partnership.v1.CreateBodyRequest;
@@ -100,6 +101,7 @@ import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.partnership.v1.Person;
 import org.laasuite.partnership.v1.SignInLink;
 import org.laasuite.partnership.v1.UpdateActionStatusRequest;
+import org.laasuite.partnership.v1.UpdateMeetingRequest;
 import org.laasuite.partnership.v1.UpdatePersonRequest;
 import org.laasuite.testkit.ClientStreams;
 import org.laasuite.testkit.GrpcErrors;
@@ -353,6 +355,12 @@ class RightsMatrixTest {
                 .setMembership(Membership.getDefaultInstance()).build()),
         unary(PartnershipServiceGrpc.getCreateMeetingMethod(), MANAGE_MEETINGS, Status.Code.INVALID_ARGUMENT,
             CreateMeetingRequest.newBuilder().setMeeting(Meeting.newBuilder().setId("rights-matrix")).build()),
+        unary(PartnershipServiceGrpc.getUpdateMeetingMethod(), MANAGE_MEETINGS, Status.Code.INVALID_ARGUMENT,
+            UpdateMeetingRequest.newBuilder().setMeeting(Meeting.newBuilder().setName("meetings/rights-matrix-none"))
+                .setUpdateMask(NO_SUCH_FIELD).build()),
+        unary(PartnershipServiceGrpc.getApproveMinutesMethod(), MANAGE_MEETINGS, Status.Code.NOT_FOUND,
+            ApproveMinutesRequest.newBuilder().setName("meetings/rights-matrix-none")
+                .setApprovingMeeting("meetings/rights-matrix-none-2").build()),
         // Helen Shankster's own action (the demo minutes'), with a stale etag: its holder and those who manage
         // meetings get past the check.
         new Row(PartnershipServiceGrpc.getUpdateActionStatusMethod(), false, UPDATE_HELENS_ACTION,

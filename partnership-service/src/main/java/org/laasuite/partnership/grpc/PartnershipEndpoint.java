@@ -10,13 +10,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.audit.ChangeFeed;
 import org.laasuite.common.db.RequestLog;
+import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.common.security.Authorizer;
 import org.laasuite.common.security.Callers;
@@ -262,6 +265,47 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
         var draft = MeetingMapper.fromProto(r.getMeeting(), "meeting.", v);
         return MeetingMapper.toProto(meetings.create(draft, v, asked -> sameInput(MeetingMapper::toProto, asked)));
       }, Meeting.parser());
+    });
+  }
+
+  @Override
+  public void updateMeeting(UpdateMeetingRequest r, StreamObserver<Meeting> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "change", r.getMeeting().getName());
+      Violations v = new Violations();
+      Set<String> paths = FieldMasks.paths(r.getUpdateMask(), MeetingService.UPDATABLE, v);
+      ResourceNames.MEETINGS.id(r.getMeeting().getName(), "meeting.name", v);
+      if (paths.contains("status")) {
+        ProtoEnums.required(r.getMeeting().getStatus(), "meeting.status", v);
+      }
+      v.throwIfAny();
+      return requestLog.once(r, () -> MeetingMapper.toProto(meetings.update(r.getMeeting().getName(),
+          r.getMeeting().getEtag(), r.getMeeting(), paths)), Meeting.parser());
+    });
+  }
+
+  @Override
+  public void approveMinutes(ApproveMinutesRequest r, StreamObserver<Meeting> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "approve the minutes of", r.getName());
+      Violations v = new Violations();
+      ResourceNames.MEETINGS.id(r.getName(), "name", v);
+      ResourceNames.MEETINGS.id(r.getApprovingMeeting(), "approving_meeting", v);
+      v.throwIfAny();
+      return requestLog.once(r, () -> MeetingMapper.toProto(meetings.approve(r.getName(), r.getApprovingMeeting())),
+          Meeting.parser());
+    });
+  }
+
+  @Override
+  public void listMinutesRevisions(ListMinutesRevisionsRequest r, StreamObserver<ListMinutesRevisionsResponse> out) {
+    reply(out, () -> {
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "minutesRevisions;" + r.getParent());
+      MeetingRow m = meetings.find(r.getParent(), "parent");
+      var slice = meetings.revisions(r.getParent(), p);
+      return ListMinutesRevisionsResponse.newBuilder()
+          .addAllMinutesRevisions(slice.map(x -> MeetingMapper.toProto(m, x)))
+          .setNextPageToken(slice.nextPageToken()).build();
     });
   }
 

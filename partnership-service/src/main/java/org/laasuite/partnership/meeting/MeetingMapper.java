@@ -27,7 +27,9 @@ import org.laasuite.partnership.v1.AttendanceRecord;
 import org.laasuite.partnership.v1.AttendanceStatus;
 import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.MeetingStatus;
+import org.laasuite.partnership.v1.MinutesApproval;
 import org.laasuite.partnership.v1.MinutesHit;
+import org.laasuite.partnership.v1.MinutesRevision;
 import org.laasuite.partnership.v1.Role;
 import org.laasuite.partnership.v1.UpdateActionStatusRequest;
 
@@ -56,7 +58,7 @@ public final class MeetingMapper {
     ProtoEnums.known(in.getStatus(), p + "status", v);
     MeetingRow meeting = new MeetingRow(null, in.getId(), 0, date, in.getStartTime(), in.getEndTime(), in.getPlace(),
         in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.MEETING_STATUS_HELD : in.getStatus(),
-        null);
+        null, 0, null, null);
 
     List<MeetingDraft.Attendee> att = new ArrayList<>();
     Set<String> listed = new HashSet<>();
@@ -138,7 +140,7 @@ public final class MeetingMapper {
   public static Meeting summary(MeetingRow m, BodyRow body) {
     var b = Meeting.newBuilder().setName(m.name()).setId(m.code()).setBody(body.name())
         .setDate(Protos.date(m.date())).setStartTime(m.startTime()).setEndTime(m.endTime()).setPlace(m.place())
-        .setStatus(m.status());
+        .setStatus(m.status()).setEtag(m.etag());
     if (m.createTime() != null) {
       b.setCreateTime(Protos.timestamp(m.createTime()));
     }
@@ -147,7 +149,12 @@ public final class MeetingMapper {
 
   public static Meeting toProto(MeetingService.Full f) {
     Map<Long, PersonRow> people = f.people();
-    var b = summary(f.meeting(), f.body()).toBuilder().setQuorate(f.quorate());
+    var b = summary(f.meeting(), f.body()).toBuilder().setQuorate(f.quorate())
+        .setMinutesRevisionCount((int) f.revisions());
+    if (f.approvedBy() != null) {
+      b.setMinutesApproval(MinutesApproval.newBuilder().setApprovingMeeting(f.approvedBy().name())
+          .setDate(Protos.date(f.meeting().minutesApprovedDate())).setWording(MeetingService.APPROVAL_WORDING));
+    }
     f.attendance().forEach(a -> {
       var out = Attendance.newBuilder().setPerson(people.get(a.personId()).name())
           .setStatus(a.status()).setAffiliation(a.affiliation()).setAsPrinted(a.asPrinted());
@@ -170,6 +177,18 @@ public final class MeetingMapper {
     f.actions().forEach(a -> b.addActions(toProto(a, f.meeting(), f.body())));
     f.mattersArising().forEach(a -> b.addMattersArising(toProto(a, null, f.body())));
     return b.build();
+  }
+
+  /** A kept version of {@code meeting}'s minutes. */
+  public static MinutesRevision toProto(MeetingRow meeting, MinutesRevisionRow r) {
+    Meeting was;
+    try {
+      was = Meeting.parseFrom(r.snapshot());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException("minutes revision " + r.id() + " is not a Meeting", e);
+    }
+    return MinutesRevision.newBuilder().setName(meeting.name() + "/minutesRevisions/" + r.revision())
+        .setRevision(r.revision()).setMeeting(was).setReplaceTime(Protos.timestamp(r.createTime())).build();
   }
 
   public static Action toProto(ActionRow a, MeetingService.Origins origins) {
