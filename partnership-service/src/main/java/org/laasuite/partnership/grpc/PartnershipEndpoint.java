@@ -412,6 +412,28 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   }
 
   @Override
+  public void createRisk(CreateRiskRequest r, StreamObserver<Risk> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "add to the risk register",
+          "risks/" + r.getRisk().getId());
+      return requestLog.once(r, () -> PlanMapper.toProto(plans.createRisk(r.getRisk())), Risk.parser());
+    });
+  }
+
+  @Override
+  public void updateRisk(UpdateRiskRequest r, StreamObserver<Risk> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "change", r.getRisk().getName());
+      Violations v = new Violations();
+      Set<String> paths = FieldMasks.paths(r.getUpdateMask(), PlanMapper.UPDATABLE_RISK, v);
+      ResourceNames.RISKS.id(r.getRisk().getName(), "risk.name", v);
+      v.throwIfAny();
+      return requestLog.once(r, () -> PlanMapper.toProto(plans.updateRisk(r.getRisk().getName(), r.getRisk().getEtag(),
+          r.getRisk(), paths)), Risk.parser());
+    });
+  }
+
+  @Override
   public void importPartnership(ImportPartnershipRequest r, StreamObserver<ImportPartnershipResponse> out) {
     reply(out, () -> {
       authorizer.require(Permission.PERMISSION_MANAGE_PARTNERSHIP, "import", "a partnership data set");

@@ -297,7 +297,7 @@ public class PartnershipImporter {
         continue;
       }
       risks.save(new RiskRow(null, "risk-" + (i + 1), str(k, "ref"), str(k, "risk"), str(k, "owner"),
-          str(k, "likelihood"), str(k, "impact"), str(k, "mitigation"), i));
+          str(k, "likelihood"), str(k, "impact"), str(k, "mitigation"), i, 0, 0, null, null, 0));
     }
     r.setImprovementPlans(ps.size()).setRisks(rs.size());
   }
