@@ -298,6 +298,27 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   }
 
   @Override
+  public void listDecisions(ListDecisionsRequest r, StreamObserver<ListDecisionsResponse> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      if (!r.getIndicator().isEmpty()) {
+        ResourceNames.INDICATORS.id(r.getIndicator(), "indicator", v);
+      }
+      if (!r.getCommitment().isEmpty()) {
+        ResourceNames.COMMITMENTS.id(r.getCommitment(), "commitment", v);
+      }
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "decisions;" + r.getIndicator() + ";"
+          + r.getCommitment(), v);
+      v.throwIfAny();
+      var slice = meetings.listDecisions(r.getIndicator(), r.getCommitment(), p);
+      var ms = meetings.meetingsOf(slice.items());
+      return ListDecisionsResponse.newBuilder()
+          .addAllDecisions(slice.map(d -> MeetingMapper.toProto(d, ms.get(d.meetingId()))))
+          .setNextPageToken(slice.nextPageToken()).build();
+    });
+  }
+
+  @Override
   public void listMinutesRevisions(ListMinutesRevisionsRequest r, StreamObserver<ListMinutesRevisionsResponse> out) {
     reply(out, () -> {
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "minutesRevisions;" + r.getParent());

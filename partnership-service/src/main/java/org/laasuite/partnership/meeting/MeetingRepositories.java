@@ -58,6 +58,21 @@ public final class MeetingRepositories {
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface DecisionRepository extends CrudRepository<DecisionRow, Long> {
+    @Query("SELECT * FROM decision WHERE meeting_id = :meetingId ORDER BY item_number, position")
+    List<DecisionRow> ofMeeting(long meetingId);
+
+    void deleteByMeetingId(long meetingId);
+
+    @Query("""
+        SELECT d.* FROM decision d JOIN meeting m ON m.id = d.meeting_id
+        WHERE (CAST(:indicator AS TEXT) IS NULL OR CAST(:indicator AS TEXT) = ANY (string_to_array(d.indicators, E'\\n')))
+          AND (CAST(:commitment AS TEXT) IS NULL OR CAST(:commitment AS TEXT) = ANY (string_to_array(d.commitments, E'\\n')))
+        ORDER BY m.date, m.code, d.item_number, d.position LIMIT :limit OFFSET :offset""")
+    List<DecisionRow> search(@Nullable String indicator, @Nullable String commitment, int limit, int offset);
+  }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
   public interface MinutesRevisionRepository extends CrudRepository<MinutesRevisionRow, Long> {
     long countByMeetingId(long meetingId);
 

@@ -33,6 +33,7 @@ import org.laasuite.partnership.directory.PersonRow;
 import org.laasuite.partnership.meeting.MeetingRepositories.ActionRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.AgendaItemRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.AttendanceRepository;
+import org.laasuite.partnership.meeting.MeetingRepositories.DecisionRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.MeetingRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.MinutesRevisionRepository;
 import org.laasuite.partnership.v1.ActionStatus;
@@ -54,10 +55,12 @@ public class MeetingService {
   private final AuditLog audit;
   private final ResponsibilityReads reads;
   private final MinutesRevisionRepository revisions;
+  private final DecisionRepository decisions;
 
   public MeetingService(MeetingRepository meetings, AttendanceRepository attendance, AgendaItemRepository items,
       ActionRepository actions, BodyService bodies, DirectoryService directory, JdbcOperations jdbc, AuditLog audit,
-      ResponsibilityReads reads, MinutesRevisionRepository revisions) {
+      ResponsibilityReads reads, MinutesRevisionRepository revisions, DecisionRepository decisions) {
+    this.decisions = decisions;
     this.reads = reads;
     this.revisions = revisions;
     this.meetings = meetings;
@@ -73,7 +76,7 @@ public class MeetingService {
   /** A meeting and all that belongs to it. */
   public record Full(MeetingRow meeting, BodyRow body, List<AttendanceRow> attendance, List<AgendaItemRow> items,
       List<ActionRow> actions, List<ActionRow> mattersArising, Map<Long, PersonRow> people, boolean quorate,
-      @Nullable MeetingRow approvedBy, long revisions) {
+      @Nullable MeetingRow approvedBy, long revisions, List<DecisionRow> decisions) {
   }
 
   public MeetingRow find(String name, String field) {
@@ -99,7 +102,7 @@ public class MeetingService {
         && bodies.isMember(body.id(), a.personId(), m.date())).count() >= body.quorum();
     MeetingRow approvedBy = m.minutesApprovedBy() == null ? null : meetings.findById(m.minutesApprovedBy()).orElseThrow();
     return new Full(m, body, att, its, acts, arising, directory.peopleById(personIds), quorate, approvedBy,
-        revisions.countByMeetingId(m.id()));
+        revisions.countByMeetingId(m.id()), decisions.ofMeeting(m.id()));
   }
 
   public Pages.Slice<MeetingRow> list(String body, Pages.Page page) {
@@ -190,7 +193,7 @@ public class MeetingService {
     var stored = meetings.findByCode(m.code());
     if (stored.isPresent()) {
       Full existing = get(stored.get().name());
-      if (sameAs.apply(new Full(asked, body, att, its, draft.actions(), List.of(), named, false, null, 0)).test(existing)) {
+      if (sameAs.apply(new Full(asked, body, att, its, draft.actions(), List.of(), named, false, null, 0, List.of())).test(existing)) {
         return existing;
       }
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", m.name()
@@ -213,7 +216,7 @@ public class MeetingService {
 
   /** The fields UpdateMeeting changes. */
   public static final Set<String> UPDATABLE = Set.of("date", "start_time", "end_time", "place", "status", "attendance",
-      "items", "actions");
+      "items", "actions", "decisions");
 
   /**
    * The moves a meeting's status may make: scheduled, its agenda published, held (and minuted); cancelled
@@ -263,6 +266,8 @@ public class MeetingService {
           + name + " would be " + to);
       v.check(merged.getActionsCount() == 0, "meeting.actions", "are agreed at the meeting: " + name + " would be "
           + to);
+      v.check(merged.getDecisionsCount() == 0, "meeting.decisions", "are taken at the meeting: " + name
+          + " would be " + to);
       for (int i = 0; i < merged.getItemsCount(); i++) {
         var it = merged.getItems(i);
         v.check(it.getMinutes().isEmpty() && it.getDecisionsCount() == 0, "meeting.items[" + i + "].minutes",
@@ -283,6 +288,7 @@ public class MeetingService {
       }
       ids.add(id);
     }
+    List<DecisionRow> decided = MeetingMapper.decisions(merged, "meeting.", v);
     Resolved r = resolve(draft, v);
     v.throwIfAny();
     MeetingRow m = draft.meeting();
@@ -329,6 +335,11 @@ public class MeetingService {
       }
       kept.keySet().stream().filter(k -> !listed.contains(k)).forEach(actions::deleteById);
     }
+    if (paths.contains("decisions")) {
+      decisions.deleteByMeetingId(id);
+      decisions.saveAll(decided.stream().map(d -> new DecisionRow(null, id, d.itemNumber(), d.position(), d.text(),
+          d.indicators(), d.commitments())).toList());
+    }
     if (paths.contains("items")) {
       itemsBefore.values().forEach(items::delete);
     }
@@ -346,7 +357,8 @@ public class MeetingService {
 
   /** What the minutes record: attendance, items and actions (their status aside, which UpdateActionStatus sets). */
   private static Meeting minutesOf(Meeting m) {
-    var b = Meeting.newBuilder().addAllAttendance(m.getAttendanceList()).addAllItems(m.getItemsList());
+    var b = Meeting.newBuilder().addAllAttendance(m.getAttendanceList()).addAllItems(m.getItemsList())
+        .addAllDecisions(m.getDecisionsList().stream().map(d -> d.toBuilder().clearName().build()).toList());
     m.getActionsList().forEach(a -> b.addActions(a.toBuilder().clearEtag().clearStatus().clearNote()));
     return b.build();
   }
@@ -392,6 +404,18 @@ public class MeetingService {
     Full after = get(name);
     audit.record(AuditLog.UPDATE, name, old, MeetingMapper.toProto(after));
     return after;
+  }
+
+  /** Decisions about {@code indicator} and {@code commitment} (each ignored when empty), with their meetings. */
+  public Pages.Slice<DecisionRow> listDecisions(String indicator, String commitment, Pages.Page page) {
+    return page.slice(decisions.search(indicator.isEmpty() ? null : indicator, commitment.isEmpty() ? null : commitment,
+        page.size(), page.offset()));
+  }
+
+  /** The meetings of {@code rows}, by id. */
+  public Map<Long, MeetingRow> meetingsOf(List<DecisionRow> rows) {
+    return rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(DecisionRow::meetingId)
+        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(MeetingRow::id, x -> x));
   }
 
   /** The earlier versions of meeting {@code parent}'s minutes, oldest first. */

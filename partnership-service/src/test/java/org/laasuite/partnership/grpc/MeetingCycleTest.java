@@ -221,4 +221,31 @@ class MeetingCycleTest extends OwnDatabaseTest {
     assertEquals(first.getEtag(), admin.getMeeting(GetMeetingRequest.newBuilder().setName(m.getName()).build())
         .getEtag(), "the retry wrote nothing");
   }
+
+  @Test
+  void decisionsAreListedByTheIndicatorAndTheCommitmentTheyConcern() {
+    Meeting held = minute(publish(schedule("safety-2011-01-13", date(2011, 1, 13))), "Noted.");
+    Meeting decided = as("sub-sec").updateMeeting(update(held.toBuilder()
+        .addDecisions(Decision.newBuilder().setItem(2).setText("Fund two more wardens from the Safer Stronger fund")
+            .addIndicators("indicators/NI-16").addCommitments("commitments/ssc-wardens"))
+        .addDecisions(Decision.newBuilder().setItem(2).setText("Refer the fear of crime survey to the board")
+            .addIndicators("indicators/NI-21"))
+        .build(), "decisions"));
+    assertEquals(2, decided.getDecisionsCount());
+    assertEquals(1, decided.getMinutesRevisionCount(), "decisions are minutes: the earlier version is kept");
+    var byIndicator = admin.listDecisions(ListDecisionsRequest.newBuilder().setIndicator("indicators/NI-16").build())
+        .getDecisionsList();
+    assertEquals(List.of("Fund two more wardens from the Safer Stronger fund"), byIndicator.stream()
+        .map(Decision::getText).toList());
+    assertEquals(held.getName(), byIndicator.getFirst().getMeeting());
+    var byCommitment = admin.listDecisions(ListDecisionsRequest.newBuilder().setCommitment("commitments/ssc-wardens")
+        .build()).getDecisionsList();
+    assertEquals(byIndicator, byCommitment);
+    assertEquals(List.of(), admin.listDecisions(ListDecisionsRequest.newBuilder()
+        .setCommitment("commitments/other").build()).getDecisionsList());
+    var bad = expect(Status.Code.INVALID_ARGUMENT, () -> as("sub-sec").updateMeeting(update(decided.toBuilder()
+        .addDecisions(Decision.newBuilder().setItem(9).setText("Under no item").addCommitments("not a name")).build(),
+        "decisions")));
+    assertTrue(bad.getMessage().contains("meeting.decisions[2]"), bad.getMessage());
+  }
 }
