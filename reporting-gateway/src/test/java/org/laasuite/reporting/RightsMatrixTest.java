@@ -80,10 +80,12 @@ import org.laasuite.indicators.v1.Target;
 import org.laasuite.indicators.v1.UndeleteIndicatorRequest;
 import org.laasuite.indicators.v1.UpdateIndicatorRequest;
 import org.laasuite.partnership.v1.ActionStatus;
+import org.laasuite.partnership.v1.ApproveMinutesRequest;
 import org.laasuite.partnership.v1.Body;
 import org.laasuite.partnership.v1.CallerRights;
 import org.laasuite.partnership.v1.CreateBodyRequest;
 import org.laasuite.partnership.v1.CreateMeetingRequest;
+import org.laasuite.partnership.v1.CreateRiskRequest;
 import org.laasuite.partnership.v1.CreateMembershipRequest;
 import org.laasuite.partnership.v1.CreateOrganisationRequest;
 import org.laasuite.partnership.v1.CreatePersonRequest;
@@ -98,9 +100,12 @@ import org.laasuite.partnership.v1.Membership;
 import org.laasuite.partnership.v1.Organisation;
 import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.partnership.v1.Person;
+import org.laasuite.partnership.v1.Risk;
 import org.laasuite.partnership.v1.SignInLink;
 import org.laasuite.partnership.v1.UpdateActionStatusRequest;
+import org.laasuite.partnership.v1.UpdateMeetingRequest;
 import org.laasuite.partnership.v1.UpdatePersonRequest;
+import org.laasuite.partnership.v1.UpdateRiskRequest;
 import org.laasuite.testkit.ClientStreams;
 import org.laasuite.testkit.GrpcErrors;
 import org.laasuite.testkit.TestIssuer;
@@ -353,6 +358,12 @@ class RightsMatrixTest {
                 .setMembership(Membership.getDefaultInstance()).build()),
         unary(PartnershipServiceGrpc.getCreateMeetingMethod(), MANAGE_MEETINGS, Status.Code.INVALID_ARGUMENT,
             CreateMeetingRequest.newBuilder().setMeeting(Meeting.newBuilder().setId("rights-matrix")).build()),
+        unary(PartnershipServiceGrpc.getUpdateMeetingMethod(), MANAGE_MEETINGS, Status.Code.INVALID_ARGUMENT,
+            UpdateMeetingRequest.newBuilder().setMeeting(Meeting.newBuilder().setName("meetings/rights-matrix-none"))
+                .setUpdateMask(NO_SUCH_FIELD).build()),
+        unary(PartnershipServiceGrpc.getApproveMinutesMethod(), MANAGE_MEETINGS, Status.Code.NOT_FOUND,
+            ApproveMinutesRequest.newBuilder().setName("meetings/rights-matrix-none")
+                .setApprovingMeeting("meetings/rights-matrix-none-2").build()),
         // Helen Shankster's own action (the demo minutes'), with a stale etag: its holder and those who manage
         // meetings get past the check.
         new Row(PartnershipServiceGrpc.getUpdateActionStatusMethod(), false, UPDATE_HELENS_ACTION,
@@ -360,6 +371,11 @@ class RightsMatrixTest {
                 PartnershipServiceGrpc.getUpdateActionStatusMethod(), options, UpdateActionStatusRequest.newBuilder()
                     .setName(helensAction(channel)).setEtag(STALE_ETAG).setStatus(ActionStatus.ACTION_STATUS_DONE)
                     .build())),
+        unary(PartnershipServiceGrpc.getCreateRiskMethod(), MANAGE_MEETINGS, Status.Code.INVALID_ARGUMENT,
+            CreateRiskRequest.newBuilder().setRisk(Risk.newBuilder().setId("rights-matrix")).build()),
+        unary(PartnershipServiceGrpc.getUpdateRiskMethod(), MANAGE_MEETINGS, Status.Code.INVALID_ARGUMENT,
+            UpdateRiskRequest.newBuilder().setRisk(Risk.newBuilder().setName("risks/rights-matrix-none"))
+                .setUpdateMask(NO_SUCH_FIELD).build()),
         unary(PartnershipServiceGrpc.getImportPartnershipMethod(), MANAGE_PARTNERSHIP, Status.Code.OK,
             ImportPartnershipRequest.newBuilder().setContent(text("not: [valid YAML\n")).setValidateOnly(true).build()),
         unary(PartnershipServiceGrpc.getCreateSignInLinkMethod(), MANAGE_PARTNERSHIP, Status.Code.INVALID_ARGUMENT,

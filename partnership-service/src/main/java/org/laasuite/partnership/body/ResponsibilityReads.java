@@ -198,7 +198,7 @@ public class ResponsibilityReads {
             }
             case "G" -> out.meetings().put(id, new MeetingRow(id, rs.getString(8), rs.getLong(3),
                 rs.getObject(15, LocalDate.class), rs.getString(9), rs.getString(10), rs.getString(11),
-                MeetingStatus.valueOf(rs.getString(12)), instant(rs.getTimestamp(19))));
+                MeetingStatus.valueOf(rs.getString(12)), instant(rs.getTimestamp(19)), 0, null, null));
             case "B" -> out.bodies().put(id, body(rs));
             default -> throw new IllegalStateException("unknown kind of row " + rs.getString(1));
           }

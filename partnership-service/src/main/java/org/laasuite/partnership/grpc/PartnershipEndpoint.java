@@ -10,13 +10,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.audit.ChangeFeed;
 import org.laasuite.common.db.RequestLog;
+import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.common.security.Authorizer;
 import org.laasuite.common.security.Callers;
@@ -265,6 +268,68 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     });
   }
 
+  @Override
+  public void updateMeeting(UpdateMeetingRequest r, StreamObserver<Meeting> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "change", r.getMeeting().getName());
+      Violations v = new Violations();
+      Set<String> paths = FieldMasks.paths(r.getUpdateMask(), MeetingService.UPDATABLE, v);
+      ResourceNames.MEETINGS.id(r.getMeeting().getName(), "meeting.name", v);
+      if (paths.contains("status")) {
+        ProtoEnums.required(r.getMeeting().getStatus(), "meeting.status", v);
+      }
+      v.throwIfAny();
+      return requestLog.once(r, () -> MeetingMapper.toProto(meetings.update(r.getMeeting().getName(),
+          r.getMeeting().getEtag(), r.getMeeting(), paths)), Meeting.parser());
+    });
+  }
+
+  @Override
+  public void approveMinutes(ApproveMinutesRequest r, StreamObserver<Meeting> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "approve the minutes of", r.getName());
+      Violations v = new Violations();
+      ResourceNames.MEETINGS.id(r.getName(), "name", v);
+      ResourceNames.MEETINGS.id(r.getApprovingMeeting(), "approving_meeting", v);
+      v.throwIfAny();
+      return requestLog.once(r, () -> MeetingMapper.toProto(meetings.approve(r.getName(), r.getApprovingMeeting())),
+          Meeting.parser());
+    });
+  }
+
+  @Override
+  public void listDecisions(ListDecisionsRequest r, StreamObserver<ListDecisionsResponse> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      if (!r.getIndicator().isEmpty()) {
+        ResourceNames.INDICATORS.id(r.getIndicator(), "indicator", v);
+      }
+      if (!r.getCommitment().isEmpty()) {
+        ResourceNames.COMMITMENTS.id(r.getCommitment(), "commitment", v);
+      }
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "decisions;" + r.getIndicator() + ";"
+          + r.getCommitment(), v);
+      v.throwIfAny();
+      var slice = meetings.listDecisions(r.getIndicator(), r.getCommitment(), p);
+      var ms = meetings.meetingsOf(slice.items());
+      return ListDecisionsResponse.newBuilder()
+          .addAllDecisions(slice.map(d -> MeetingMapper.toProto(d, ms.get(d.meetingId()))))
+          .setNextPageToken(slice.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void listMinutesRevisions(ListMinutesRevisionsRequest r, StreamObserver<ListMinutesRevisionsResponse> out) {
+    reply(out, () -> {
+      Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "minutesRevisions;" + r.getParent());
+      MeetingRow m = meetings.find(r.getParent(), "parent");
+      var slice = meetings.revisions(r.getParent(), p);
+      return ListMinutesRevisionsResponse.newBuilder()
+          .addAllMinutesRevisions(slice.map(x -> MeetingMapper.toProto(m, x)))
+          .setNextPageToken(slice.nextPageToken()).build();
+    });
+  }
+
   /** Actions with the meetings and bodies they came from (two statements for any number). */
   private List<Action> actions(List<ActionRow> rows) {
     var origins = meetings.originsOf(rows);
@@ -364,6 +429,28 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       var slice = plans.risks(p);
       return ListRisksResponse.newBuilder().addAllRisks(slice.map(PlanMapper::toProto))
           .setNextPageToken(slice.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void createRisk(CreateRiskRequest r, StreamObserver<Risk> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "add to the risk register",
+          "risks/" + r.getRisk().getId());
+      return requestLog.once(r, () -> PlanMapper.toProto(plans.createRisk(r.getRisk())), Risk.parser());
+    });
+  }
+
+  @Override
+  public void updateRisk(UpdateRiskRequest r, StreamObserver<Risk> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "change", r.getRisk().getName());
+      Violations v = new Violations();
+      Set<String> paths = FieldMasks.paths(r.getUpdateMask(), PlanMapper.UPDATABLE_RISK, v);
+      ResourceNames.RISKS.id(r.getRisk().getName(), "risk.name", v);
+      v.throwIfAny();
+      return requestLog.once(r, () -> PlanMapper.toProto(plans.updateRisk(r.getRisk().getName(), r.getRisk().getEtag(),
+          r.getRisk(), paths)), Risk.parser());
     });
   }
 

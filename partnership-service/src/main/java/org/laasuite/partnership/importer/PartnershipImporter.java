@@ -289,6 +289,7 @@ public class PartnershipImporter {
       }
       planItems.saveAll(its);
     }
+    int caaPlans = loadCaaAreasForImprovement(root, ps.isEmpty() ? "" : str(ps.getFirst(), "date_text"));
     List<Map<String, Object>> rs = list(root, "risks");
     for (int i = 0; i < rs.size(); i++) {
       var k = rs.get(i);
@@ -297,9 +298,9 @@ public class PartnershipImporter {
         continue;
       }
       risks.save(new RiskRow(null, "risk-" + (i + 1), str(k, "ref"), str(k, "risk"), str(k, "owner"),
-          str(k, "likelihood"), str(k, "impact"), str(k, "mitigation"), i));
+          str(k, "likelihood"), str(k, "impact"), str(k, "mitigation"), i, 0, 0, null, null, 0));
     }
-    r.setImprovementPlans(ps.size()).setRisks(rs.size());
+    r.setImprovementPlans(ps.size() + caaPlans).setRisks(rs.size());
   }
 
   /** Runs a create; its field violations become problems at {@code path} (the service's prefix replaced). */
@@ -371,6 +372,38 @@ public class PartnershipImporter {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> cast(Object o) {
     return (Map<String, Object>) o;
+  }
+
+  /** The plan the Comprehensive Area Assessment's areas for improvement are loaded as. */
+  static final String CAA_PLAN = "caa-areas-for-improvement";
+  /** As the column heading words them: these are areas where existing responses are not already underway. */
+  static final String CAA_STATUS = "Not already underway";
+
+  /**
+   * The CAA's areas for improvement ({@code caa_areas_for_improvement}: Warwickshire's Appendix 1), as an
+   * improvement plan of their own, one area per printed row (its theme and outcomes; its ref the row's line in
+   * the paper, as the paper numbers none), one item per printed bullet; their status from the column heading.
+   * Answers the number of plans loaded (0 or 1).
+   */
+  private int loadCaaAreasForImprovement(Map<String, Object> root, String dateText) {
+    List<Map<String, Object>> rows = list(root, "caa_areas_for_improvement");
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    ImprovementPlanRow saved = plans.save(new ImprovementPlanRow(null, CAA_PLAN,
+        "Appendix 1: Summary of CAA Issues and Areas for Improvement", dateText,
+        str(rows.getFirst(), "source").replaceAll(" line .*", "") + " Appendix 1"));
+    List<ImprovementItemRow> its = new ArrayList<>();
+    Map<String, Integer> perRow = new java.util.HashMap<>();
+    for (var row : rows) {
+      String line = str(row, "source").replaceAll("^.* line ", "line ");
+      int n = perRow.merge(line, 1, Integer::sum);
+      its.add(new ImprovementItemRow(null, saved.id(), line, str(row, "theme") + ": "
+          + String.join("; ", strings(row.get("outcome"))), line + " (" + n + ")", str(row, "text"), "", "", "",
+          CAA_STATUS, "", its.size()));
+    }
+    planItems.saveAll(its);
+    return 1;
   }
 
   private static List<Map<String, Object>> list(Map<String, Object> m, String key) {

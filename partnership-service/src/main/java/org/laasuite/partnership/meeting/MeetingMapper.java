@@ -25,9 +25,12 @@ import org.laasuite.partnership.v1.Attendance;
 import org.laasuite.partnership.v1.AttendanceEntry;
 import org.laasuite.partnership.v1.AttendanceRecord;
 import org.laasuite.partnership.v1.AttendanceStatus;
+import org.laasuite.partnership.v1.Decision;
 import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.MeetingStatus;
+import org.laasuite.partnership.v1.MinutesApproval;
 import org.laasuite.partnership.v1.MinutesHit;
+import org.laasuite.partnership.v1.MinutesRevision;
 import org.laasuite.partnership.v1.Role;
 import org.laasuite.partnership.v1.UpdateActionStatusRequest;
 
@@ -56,7 +59,7 @@ public final class MeetingMapper {
     ProtoEnums.known(in.getStatus(), p + "status", v);
     MeetingRow meeting = new MeetingRow(null, in.getId(), 0, date, in.getStartTime(), in.getEndTime(), in.getPlace(),
         in.getStatus() == MeetingStatus.MEETING_STATUS_UNSPECIFIED ? MeetingStatus.MEETING_STATUS_HELD : in.getStatus(),
-        null);
+        null, 0, null, null);
 
     List<MeetingDraft.Attendee> att = new ArrayList<>();
     Set<String> listed = new HashSet<>();
@@ -138,7 +141,7 @@ public final class MeetingMapper {
   public static Meeting summary(MeetingRow m, BodyRow body) {
     var b = Meeting.newBuilder().setName(m.name()).setId(m.code()).setBody(body.name())
         .setDate(Protos.date(m.date())).setStartTime(m.startTime()).setEndTime(m.endTime()).setPlace(m.place())
-        .setStatus(m.status());
+        .setStatus(m.status()).setEtag(m.etag());
     if (m.createTime() != null) {
       b.setCreateTime(Protos.timestamp(m.createTime()));
     }
@@ -147,7 +150,12 @@ public final class MeetingMapper {
 
   public static Meeting toProto(MeetingService.Full f) {
     Map<Long, PersonRow> people = f.people();
-    var b = summary(f.meeting(), f.body()).toBuilder().setQuorate(f.quorate());
+    var b = summary(f.meeting(), f.body()).toBuilder().setQuorate(f.quorate())
+        .setMinutesRevisionCount((int) f.revisions());
+    if (f.approvedBy() != null) {
+      b.setMinutesApproval(MinutesApproval.newBuilder().setApprovingMeeting(f.approvedBy().name())
+          .setDate(Protos.date(f.meeting().minutesApprovedDate())).setWording(MeetingService.APPROVAL_WORDING));
+    }
     f.attendance().forEach(a -> {
       var out = Attendance.newBuilder().setPerson(people.get(a.personId()).name())
           .setStatus(a.status()).setAffiliation(a.affiliation()).setAsPrinted(a.asPrinted());
@@ -168,8 +176,57 @@ public final class MeetingMapper {
       b.addItems(out);
     });
     f.actions().forEach(a -> b.addActions(toProto(a, f.meeting(), f.body())));
+    f.decisions().forEach(d -> b.addDecisions(toProto(d, f.meeting())));
     f.mattersArising().forEach(a -> b.addMattersArising(toProto(a, null, f.body())));
     return b.build();
+  }
+
+  public static Decision toProto(DecisionRow d, MeetingRow meeting) {
+    return Decision.newBuilder().setName(d.name()).setMeeting(meeting.name()).setItem(d.itemNumber())
+        .setText(d.text()).addAllIndicators(Lines.split(d.indicators())).addAllCommitments(Lines.split(d.commitments()))
+        .build();
+  }
+
+  /**
+   * The decisions of {@code in}, checked into {@code v}: each under an item the meeting has, with its text, and
+   * the indicators and commitments it concerns named in their form, none twice.
+   */
+  public static List<DecisionRow> decisions(Meeting in, String p, Violations v) {
+    Set<Integer> numbers = in.getItemsList().stream().map(AgendaItem::getNumber).collect(Collectors.toSet());
+    Map<Integer, Integer> positions = new HashMap<>();
+    List<DecisionRow> out = new ArrayList<>();
+    for (int i = 0; i < in.getDecisionsCount(); i++) {
+      var d = in.getDecisions(i);
+      String f = p + "decisions[" + i + "]";
+      v.requiredText(d.getText(), Violations.MAX_TEXT, f + ".text");
+      v.check(numbers.contains(d.getItem()), f + ".item", "names item " + d.getItem()
+          + ", which this meeting does not have");
+      checkIndicators(d.getIndicatorsList(), 100, f + ".indicators", v);
+      Set<String> seen = new HashSet<>();
+      for (int j = 0; j < d.getCommitmentsCount() && j < 100; j++) {
+        String c = d.getCommitments(j);
+        if (ResourceNames.COMMITMENTS.id(c, f + ".commitments[" + j + "]", v) != null) {
+          v.check(seen.add(c), f + ".commitments[" + j + "]", c + " is named twice");
+        }
+      }
+      v.check(d.getCommitmentsCount() <= 100, f + ".commitments", "names " + d.getCommitmentsCount()
+          + " commitments; at most 100");
+      out.add(new DecisionRow(null, 0, d.getItem(), positions.merge(d.getItem(), 1, Integer::sum), d.getText(),
+          Lines.join(d.getIndicatorsList()), Lines.join(d.getCommitmentsList())));
+    }
+    return out;
+  }
+
+  /** A kept version of {@code meeting}'s minutes. */
+  public static MinutesRevision toProto(MeetingRow meeting, MinutesRevisionRow r) {
+    Meeting was;
+    try {
+      was = Meeting.parseFrom(r.snapshot());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException("minutes revision " + r.id() + " is not a Meeting", e);
+    }
+    return MinutesRevision.newBuilder().setName(meeting.name() + "/minutesRevisions/" + r.revision())
+        .setRevision(r.revision()).setMeeting(was).setReplaceTime(Protos.timestamp(r.createTime())).build();
   }
 
   public static Action toProto(ActionRow a, MeetingService.Origins origins) {

@@ -19,6 +19,16 @@ public final class MeetingRepositories {
   public interface MeetingRepository extends CrudRepository<MeetingRow, Long> {
     Optional<MeetingRow> findByCode(String code);
 
+    /** The meeting, its row locked until the transaction ends: what an update reads. */
+    @Query("SELECT * FROM meeting WHERE code = :code FOR UPDATE")
+    Optional<MeetingRow> lockByCode(String code);
+
+    /** The body's first meeting after {@code after} that is not cancelled: the one that approves minutes. */
+    @Query("""
+        SELECT * FROM meeting WHERE body_id = :bodyId AND date > :after AND status <> 'MEETING_STATUS_CANCELLED'
+        ORDER BY date, code LIMIT 1""")
+    Optional<MeetingRow> nextAfter(long bodyId, LocalDate after);
+
 
     List<MeetingRow> findByIdIn(Collection<Long> ids);
 
@@ -38,11 +48,36 @@ public final class MeetingRepositories {
     List<AttendanceRow> findByPersonIdOrderById(long personId);
 
     List<AttendanceRow> findByMeetingIdIn(Collection<Long> meetingIds);
+
+    void deleteByMeetingId(long meetingId);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)
   public interface AgendaItemRepository extends CrudRepository<AgendaItemRow, Long> {
     List<AgendaItemRow> findByMeetingIdOrderByNumber(long meetingId);
+  }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface DecisionRepository extends CrudRepository<DecisionRow, Long> {
+    @Query("SELECT * FROM decision WHERE meeting_id = :meetingId ORDER BY item_number, position")
+    List<DecisionRow> ofMeeting(long meetingId);
+
+    void deleteByMeetingId(long meetingId);
+
+    @Query("""
+        SELECT d.* FROM decision d JOIN meeting m ON m.id = d.meeting_id
+        WHERE (CAST(:indicator AS TEXT) IS NULL OR CAST(:indicator AS TEXT) = ANY (string_to_array(d.indicators, E'\\n')))
+          AND (CAST(:commitment AS TEXT) IS NULL OR CAST(:commitment AS TEXT) = ANY (string_to_array(d.commitments, E'\\n')))
+        ORDER BY m.date, m.code, d.item_number, d.position LIMIT :limit OFFSET :offset""")
+    List<DecisionRow> search(@Nullable String indicator, @Nullable String commitment, int limit, int offset);
+  }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface MinutesRevisionRepository extends CrudRepository<MinutesRevisionRow, Long> {
+    long countByMeetingId(long meetingId);
+
+    @Query("SELECT * FROM minutes_revision WHERE meeting_id = :meetingId ORDER BY revision LIMIT :limit OFFSET :offset")
+    List<MinutesRevisionRow> page(long meetingId, int limit, int offset);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)

@@ -1,6 +1,7 @@
 package org.laasuite.partnership.meeting;
 
 import io.grpc.Status;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Etags;
+import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
@@ -31,9 +33,13 @@ import org.laasuite.partnership.directory.PersonRow;
 import org.laasuite.partnership.meeting.MeetingRepositories.ActionRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.AgendaItemRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.AttendanceRepository;
+import org.laasuite.partnership.meeting.MeetingRepositories.DecisionRepository;
 import org.laasuite.partnership.meeting.MeetingRepositories.MeetingRepository;
+import org.laasuite.partnership.meeting.MeetingRepositories.MinutesRevisionRepository;
 import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.AttendanceStatus;
+import org.laasuite.partnership.v1.Meeting;
+import org.laasuite.partnership.v1.MeetingStatus;
 
 /** Meetings with their attendance, items and actions; actions carried forward until done. */
 @Singleton
@@ -48,11 +54,15 @@ public class MeetingService {
   private final JdbcOperations jdbc;
   private final AuditLog audit;
   private final ResponsibilityReads reads;
+  private final MinutesRevisionRepository revisions;
+  private final DecisionRepository decisions;
 
   public MeetingService(MeetingRepository meetings, AttendanceRepository attendance, AgendaItemRepository items,
       ActionRepository actions, BodyService bodies, DirectoryService directory, JdbcOperations jdbc, AuditLog audit,
-      ResponsibilityReads reads) {
+      ResponsibilityReads reads, MinutesRevisionRepository revisions, DecisionRepository decisions) {
+    this.decisions = decisions;
     this.reads = reads;
+    this.revisions = revisions;
     this.meetings = meetings;
     this.attendance = attendance;
     this.items = items;
@@ -65,7 +75,8 @@ public class MeetingService {
 
   /** A meeting and all that belongs to it. */
   public record Full(MeetingRow meeting, BodyRow body, List<AttendanceRow> attendance, List<AgendaItemRow> items,
-      List<ActionRow> actions, List<ActionRow> mattersArising, Map<Long, PersonRow> people, boolean quorate) {
+      List<ActionRow> actions, List<ActionRow> mattersArising, Map<Long, PersonRow> people, boolean quorate,
+      @Nullable MeetingRow approvedBy, long revisions, List<DecisionRow> decisions) {
   }
 
   public MeetingRow find(String name, String field) {
@@ -89,7 +100,9 @@ public class MeetingService {
     its.stream().map(AgendaItemRow::presenterId).filter(java.util.Objects::nonNull).forEach(personIds::add);
     boolean quorate = body.quorum() == 0 || att.stream().filter(a -> a.status() == AttendanceStatus.ATTENDANCE_STATUS_PRESENT
         && bodies.isMember(body.id(), a.personId(), m.date())).count() >= body.quorum();
-    return new Full(m, body, att, its, acts, arising, directory.peopleById(personIds), quorate);
+    MeetingRow approvedBy = m.minutesApprovedBy() == null ? null : meetings.findById(m.minutesApprovedBy()).orElseThrow();
+    return new Full(m, body, att, its, acts, arising, directory.peopleById(personIds), quorate, approvedBy,
+        revisions.countByMeetingId(m.id()), decisions.ofMeeting(m.id()));
   }
 
   public Pages.Slice<MeetingRow> list(String body, Pages.Page page) {
@@ -97,14 +110,16 @@ public class MeetingService {
     return page.slice(meetings.page(bodyId, page.size(), page.offset()));
   }
 
+  /** A draft's references resolved: its body, and its rows with people's ids (meeting ids still 0). */
+  private record Resolved(BodyRow body, List<AttendanceRow> attendance, List<AgendaItemRow> items,
+      Map<Long, PersonRow> named) {
+  }
+
   /**
-   * Records a meeting with its attendance, items and actions. Everything is checked first: the
-   * draft's shape (into {@code v}, by {@link MeetingMapper#fromProto}), then here that the body and
-   * people it names exist and that a substitute stands in for a member. Nothing is written when
-   * anything is wrong.
+   * The body and people {@code draft} names, looked up (each one missing a violation in {@code v}), and a
+   * substitute checked to stand in for a member.
    */
-  @Transactional
-  public Full create(MeetingDraft draft, Violations v, Function<Full, Predicate<Full>> sameAs) {
+  private Resolved resolve(MeetingDraft draft, Violations v) {
     String p = "meeting.";
     MeetingRow m = draft.meeting();
     BodyRow body = bodies.bodyOrViolation(draft.body(), p + "body", v);
@@ -153,13 +168,32 @@ public class MeetingService {
         bodies.bodyOrViolation(owner, p + "actions[" + i + "].owner", v);
       }
     }
+    return new Resolved(body, att, its, named);
+  }
+
+  /**
+   * Records a meeting with its attendance, items and actions. Everything is checked first: the
+   * draft's shape (into {@code v}, by {@link MeetingMapper#fromProto}), then here that the body and
+   * people it names exist and that a substitute stands in for a member. Nothing is written when
+   * anything is wrong.
+   */
+  @Transactional
+  public Full create(MeetingDraft draft, Violations v, Function<Full, Predicate<Full>> sameAs) {
+    String p = "meeting.";
+    MeetingRow m = draft.meeting();
+    Resolved r = resolve(draft, v);
+    BodyRow body = r.body();
+    LocalDate date = m.date();
+    List<AttendanceRow> att = r.attendance();
+    List<AgendaItemRow> its = r.items();
+    Map<Long, PersonRow> named = r.named();
     v.throwIfAny();
     MeetingRow asked = new MeetingRow(null, m.code(), body.id(), date, m.startTime(), m.endTime(), m.place(),
-        m.status(), null);
+        m.status(), null, 0, null, null);
     var stored = meetings.findByCode(m.code());
     if (stored.isPresent()) {
       Full existing = get(stored.get().name());
-      if (sameAs.apply(new Full(asked, body, att, its, draft.actions(), List.of(), named, false)).test(existing)) {
+      if (sameAs.apply(new Full(asked, body, att, its, draft.actions(), List.of(), named, false, null, 0, List.of())).test(existing)) {
         return existing;
       }
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", m.name()
@@ -179,6 +213,216 @@ public class MeetingService {
   }
 
 
+
+  /** The fields UpdateMeeting changes. */
+  public static final Set<String> UPDATABLE = Set.of("date", "start_time", "end_time", "place", "status", "attendance",
+      "items", "actions", "decisions");
+
+  /**
+   * The moves a meeting's status may make: scheduled, its agenda published, held (and minuted); cancelled
+   * before it is held. A meeting held or cancelled stays so.
+   */
+  static final Map<MeetingStatus, Set<MeetingStatus>> MOVES = Map.of(
+      MeetingStatus.MEETING_STATUS_SCHEDULED,
+      Set.of(MeetingStatus.MEETING_STATUS_AGENDA_PUBLISHED, MeetingStatus.MEETING_STATUS_CANCELLED),
+      MeetingStatus.MEETING_STATUS_AGENDA_PUBLISHED,
+      Set.of(MeetingStatus.MEETING_STATUS_HELD, MeetingStatus.MEETING_STATUS_CANCELLED),
+      MeetingStatus.MEETING_STATUS_HELD, Set.of(),
+      MeetingStatus.MEETING_STATUS_CANCELLED, Set.of());
+
+  public static final String APPROVAL_WORDING = "Agreed as a true and accurate record";
+
+  private static ApiException approved(MeetingRow m, MeetingRow by) {
+    return ApiException.failedPrecondition("MINUTES_APPROVED", "the minutes of " + m.name() + " were agreed as a "
+        + "true and accurate record by " + by.name() + " on " + m.minutesApprovedDate() + ": approved minutes are "
+        + "published and no longer change; a correction is minuted at a later meeting", List.of());
+  }
+
+  /**
+   * Changes the fields {@code paths} names, taken from {@code in}, of meeting {@code name}, its row locked;
+   * the result is checked as a whole as a create checks it, and nothing is written when anything is wrong.
+   * Editing the attendance, items or actions of a meeting held keeps the meeting as it was as a revision.
+   */
+  @Transactional
+  public Full update(String name, String etag, Meeting in, Set<String> paths) {
+    MeetingRow existing = ResourceNames.MEETINGS.find(name, "meeting.name", meetings::lockByCode);
+    Etags.check(etag, existing.etag(), name);
+    if (existing.minutesApprovedBy() != null) {
+      throw approved(existing, meetings.findById(existing.minutesApprovedBy()).orElseThrow());
+    }
+    Full before = get(name);
+    Meeting old = MeetingMapper.toProto(before);
+    MeetingStatus to = paths.contains("status") ? in.getStatus() : existing.status();
+    if (to != existing.status() && !MOVES.getOrDefault(existing.status(), Set.of()).contains(to)) {
+      throw ApiException.failedPrecondition("MEETING_STATUS_TRANSITION", name + " is " + existing.status()
+          + " and cannot become " + to + ": a meeting moves SCHEDULED -> AGENDA_PUBLISHED -> HELD, and is CANCELLED "
+          + "only before it is held", List.of());
+    }
+    Meeting merged = FieldMasks.merge(old, in, paths);
+    Violations v = new Violations();
+    MeetingDraft draft = MeetingMapper.fromProto(merged, "meeting.", v);
+    if (to != MeetingStatus.MEETING_STATUS_HELD) {
+      v.check(merged.getAttendanceCount() == 0, "meeting.attendance", "is recorded once the meeting is held: "
+          + name + " would be " + to);
+      v.check(merged.getActionsCount() == 0, "meeting.actions", "are agreed at the meeting: " + name + " would be "
+          + to);
+      v.check(merged.getDecisionsCount() == 0, "meeting.decisions", "are taken at the meeting: " + name
+          + " would be " + to);
+      for (int i = 0; i < merged.getItemsCount(); i++) {
+        var it = merged.getItems(i);
+        v.check(it.getMinutes().isEmpty() && it.getDecisionsCount() == 0, "meeting.items[" + i + "].minutes",
+            "minutes and decisions are recorded once the meeting is held: " + name + " would be " + to);
+      }
+    }
+    Map<Long, ActionRow> kept = new HashMap<>();
+    before.actions().forEach(a -> kept.put(a.id(), a));
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < merged.getActionsCount(); i++) {
+      String an = merged.getActions(i).getName();
+      Long id = null;
+      if (!an.isEmpty()) {
+        String n = ResourceNames.ACTIONS.id(an, "meeting.actions[" + i + "].name", v);
+        id = n == null || !n.matches("[0-9]{1,18}") ? null : Long.valueOf(n);
+        v.check(n == null || (id != null && kept.containsKey(id)), "meeting.actions[" + i + "].name", an
+            + " is not an action of " + name + ": list an existing action by its name, a new one without");
+      }
+      ids.add(id);
+    }
+    List<DecisionRow> decided = MeetingMapper.decisions(merged, "meeting.", v);
+    Resolved r = resolve(draft, v);
+    v.throwIfAny();
+    MeetingRow m = draft.meeting();
+    long id = existing.id();
+    MeetingRow updated = meetings.update(new MeetingRow(id, existing.code(), existing.bodyId(), m.date(),
+        m.startTime(), m.endTime(), m.place(), to, existing.createTime(), existing.version() + 1, null, null));
+    if (paths.contains("attendance")) {
+      attendance.deleteByMeetingId(id);
+      attendance.saveAll(r.attendance().stream().map(a -> new AttendanceRow(null, id, a.personId(), a.position(),
+          a.status(), a.role(), a.affiliation(), a.asPrinted(), a.substituteForId())).toList());
+    }
+    // Items are changed in place: an action belongs to its item, and goes with it (ON DELETE CASCADE).
+    Map<Integer, AgendaItemRow> itemsBefore = new HashMap<>();
+    before.items().forEach(it -> itemsBefore.put(it.number(), it));
+    if (paths.contains("items")) {
+      for (AgendaItemRow it : r.items()) {
+        AgendaItemRow was = itemsBefore.remove(it.number());
+        AgendaItemRow now = new AgendaItemRow(was == null ? null : was.id(), id, it.number(), it.title(),
+            it.presenterId(), it.minutes(), it.decisions());
+        if (was == null) {
+          items.save(now);
+        } else if (!now.equals(was)) {
+          items.update(now);
+        }
+      }
+    }
+    if (paths.contains("actions")) {
+      Set<Long> listed = new HashSet<>();
+      for (int i = 0; i < draft.actions().size(); i++) {
+        ActionRow a = draft.actions().get(i);
+        ActionRow was = ids.get(i) == null ? null : kept.get(ids.get(i));
+        if (was == null) {
+          actions.save(new ActionRow(null, id, a.itemNumber(), a.position(), a.text(), a.owner(), a.dueDate(),
+              a.dueText(), a.status(), a.note(), a.indicators(), 0));
+        } else {
+          listed.add(was.id());
+          ActionRow now = new ActionRow(was.id(), id, a.itemNumber(), a.position(), a.text(), a.owner(), a.dueDate(),
+              a.dueText(), was.status(), was.note(), a.indicators(), was.version());
+          if (!now.equals(was)) {
+            actions.update(new ActionRow(was.id(), id, a.itemNumber(), a.position(), a.text(), a.owner(),
+                a.dueDate(), a.dueText(), was.status(), was.note(), a.indicators(), was.version() + 1));
+          }
+        }
+      }
+      kept.keySet().stream().filter(k -> !listed.contains(k)).forEach(actions::deleteById);
+    }
+    if (paths.contains("decisions")) {
+      decisions.deleteByMeetingId(id);
+      decisions.saveAll(decided.stream().map(d -> new DecisionRow(null, id, d.itemNumber(), d.position(), d.text(),
+          d.indicators(), d.commitments())).toList());
+    }
+    if (paths.contains("items")) {
+      itemsBefore.values().forEach(items::delete);
+    }
+    Full after = get(updated.name());
+    Meeting now = MeetingMapper.toProto(after);
+    if (existing.status() == MeetingStatus.MEETING_STATUS_HELD && !minutesOf(old).equals(minutesOf(now))) {
+      int n = (int) before.revisions() + 1;
+      revisions.save(new MinutesRevisionRow(null, id, n, old.toByteArray(), null));
+      after = get(updated.name());
+      now = MeetingMapper.toProto(after);
+    }
+    audit.record(AuditLog.UPDATE, name, old, now);
+    return after;
+  }
+
+  /** What the minutes record: attendance, items and actions (their status aside, which UpdateActionStatus sets). */
+  private static Meeting minutesOf(Meeting m) {
+    var b = Meeting.newBuilder().addAllAttendance(m.getAttendanceList()).addAllItems(m.getItemsList())
+        .addAllDecisions(m.getDecisionsList().stream().map(d -> d.toBuilder().clearName().build()).toList());
+    m.getActionsList().forEach(a -> b.addActions(a.toBuilder().clearEtag().clearStatus().clearNote()));
+    return b.build();
+  }
+
+  /**
+   * Meeting {@code approvingName}, the next meeting of the same body (the first after it not cancelled,
+   * on the agenda or held), agrees the minutes of meeting {@code name}, held, as a true and accurate
+   * record on its date; from then on they do not change. Approving again by the same meeting answers the
+   * meeting as it is.
+   */
+  @Transactional
+  public Full approve(String name, String approvingName) {
+    MeetingRow m = ResourceNames.MEETINGS.find(name, "name", meetings::lockByCode);
+    MeetingRow by = find(approvingName, "approving_meeting");
+    if (m.minutesApprovedBy() != null) {
+      if (m.minutesApprovedBy().equals(by.id())) {
+        return get(name);
+      }
+      throw approved(m, meetings.findById(m.minutesApprovedBy()).orElseThrow());
+    }
+    if (m.status() != MeetingStatus.MEETING_STATUS_HELD) {
+      throw ApiException.failedPrecondition("MEETING_NOT_HELD", name + " is " + m.status() + ": only the minutes of "
+          + "a meeting held are approved", List.of());
+    }
+    if (by.bodyId() != m.bodyId() || !by.date().isAfter(m.date())) {
+      throw ApiException.invalid("approving_meeting", approvingName + " is not a later meeting of the body that met "
+          + "on " + m.date() + ": minutes are approved by the next meeting of the same body");
+    }
+    MeetingRow next = meetings.nextAfter(m.bodyId(), m.date()).orElseThrow();
+    if (!next.id().equals(by.id())) {
+      throw ApiException.failedPrecondition("NOT_NEXT_MEETING", "the next meeting of the body after " + m.date()
+          + " is " + next.name() + " on " + next.date() + ", not " + approvingName + ": it approves these minutes",
+          List.of());
+    }
+    if (by.status() != MeetingStatus.MEETING_STATUS_AGENDA_PUBLISHED
+        && by.status() != MeetingStatus.MEETING_STATUS_HELD) {
+      throw ApiException.failedPrecondition("MEETING_NOT_HELD", approvingName + " is " + by.status() + ": minutes "
+          + "are approved at a meeting whose agenda is published or that is held", List.of());
+    }
+    Meeting old = MeetingMapper.toProto(get(name));
+    meetings.update(new MeetingRow(m.id(), m.code(), m.bodyId(), m.date(), m.startTime(), m.endTime(), m.place(),
+        m.status(), m.createTime(), m.version() + 1, by.id(), by.date()));
+    Full after = get(name);
+    audit.record(AuditLog.UPDATE, name, old, MeetingMapper.toProto(after));
+    return after;
+  }
+
+  /** Decisions about {@code indicator} and {@code commitment} (each ignored when empty), with their meetings. */
+  public Pages.Slice<DecisionRow> listDecisions(String indicator, String commitment, Pages.Page page) {
+    return page.slice(decisions.search(indicator.isEmpty() ? null : indicator, commitment.isEmpty() ? null : commitment,
+        page.size(), page.offset()));
+  }
+
+  /** The meetings of {@code rows}, by id. */
+  public Map<Long, MeetingRow> meetingsOf(List<DecisionRow> rows) {
+    return rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(DecisionRow::meetingId)
+        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(MeetingRow::id, x -> x));
+  }
+
+  /** The earlier versions of meeting {@code parent}'s minutes, oldest first. */
+  public Pages.Slice<MinutesRevisionRow> revisions(String parent, Pages.Page page) {
+    MeetingRow m = find(parent, "parent");
+    return page.slice(revisions.page(m.id(), page.size(), page.offset()));
+  }
 
   /** The meetings actions were agreed at, and those meetings' bodies, by id: to map the actions. */
   public record Origins(Map<Long, MeetingRow> meetings, Map<Long, BodyRow> bodies) {

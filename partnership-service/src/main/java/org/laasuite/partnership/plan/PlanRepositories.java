@@ -30,5 +30,14 @@ public final class PlanRepositories {
   public interface RiskRepository extends CrudRepository<RiskRow, Long> {
     @Query("SELECT * FROM risk ORDER BY position LIMIT :limit OFFSET :offset")
     List<RiskRow> page(int limit, int offset);
+
+    Optional<RiskRow> findByCode(String code);
+
+    /** The risk, its row locked until the transaction ends: what an update reads. */
+    @Query("SELECT * FROM risk WHERE code = :code FOR UPDATE")
+    Optional<RiskRow> lockByCode(String code);
+
+    @Query("SELECT COALESCE(MAX(position) + 1, 0) FROM risk")
+    int nextPosition();
   }
 }
