@@ -130,7 +130,7 @@ public class GovernancePages {
 
   @Get(uri = "/bodies", produces = MediaType.TEXT_HTML)
   public HttpResponse<String> bodies(HttpRequest<?> request) {
-    Governance g = reads.read();
+    Governance g = reads.readListed(); // the meetings as listed: no GetMeeting each
     Map<String, Long> meetings = g.meetings().stream().collect(Collectors.groupingBy(Meeting::getBody,
         Collectors.counting()));
     Map<String, Long> members = g.memberships().stream().collect(Collectors.groupingBy(Membership::getBody,
@@ -175,7 +175,7 @@ public class GovernancePages {
 
   @Get(uri = "/bodies/{id}/meetings.ics", produces = "text/calendar")
   public HttpResponse<String> calendar(HttpRequest<?> request, String id) {
-    Governance g = reads.read();
+    Governance g = reads.readListed(); // the meetings as listed: no GetMeeting each
     Body body = g.bodies().stream().filter(b -> b.getName().equals("bodies/" + id)).findFirst()
         .orElseThrow(() -> notFound("BODY_NOT_FOUND", "bodies/" + clip(id) + " is not a body of the partnership"));
     List<Meeting> meetings = g.meetings().stream().filter(m -> m.getBody().equals(body.getName()))
@@ -189,7 +189,7 @@ public class GovernancePages {
 
   @Get(uri = "/meetings", produces = MediaType.TEXT_HTML)
   public HttpResponse<String> meetings(HttpRequest<?> request) {
-    Governance g = reads.read();
+    Governance g = reads.readListed(); // the meetings as listed: no GetMeeting each
     Map<String, List<Meeting>> byMonth = new java.util.TreeMap<>(Comparator.reverseOrder());
     g.meetings().stream().sorted(Comparator.comparing((Meeting m) -> Health.date(m))).forEach(m -> byMonth.computeIfAbsent(
         Health.date(m).withDayOfMonth(1).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM")),

@@ -40,7 +40,17 @@ public class GovernanceReads {
     this.upstreams = upstreams;
   }
 
+  /** Everything, each meeting whole (its attendance, items and actions): what health, Popolo and OParl need. */
   public Governance read() {
+    return read(true);
+  }
+
+  /** Everything, the meetings as listed (no attendance, items or actions): enough for lists and calendars. */
+  public Governance readListed() {
+    return read(false);
+  }
+
+  private Governance read(boolean whole) {
     var organisations = Paging.all(t -> upstreams.partnership().listOrganisations(ListOrganisationsRequest
         .newBuilder().setPageSize(Paging.PAGE).setPageToken(t).build()), r -> r.getOrganisationsList(),
         r -> r.getNextPageToken());
@@ -53,13 +63,16 @@ public class GovernanceReads {
         r -> r.getNextPageToken());
     var meetings = Paging.all(t -> upstreams.partnership().listMeetings(ListMeetingsRequest.newBuilder()
         .setPageSize(Paging.PAGE).setPageToken(t).build()), r -> r.getMeetingsList(), r -> r.getNextPageToken());
+    if (!whole) {
+      return new Governance(await(organisations), await(people), await(bodies), await(memberships), await(meetings));
+    }
     // A listed meeting comes without its attendance and items: each is asked for whole, all at once, as the same
     // caller (the stub is made here, on the request's thread, which knows the caller).
     var stub = upstreams.partnership();
-    var whole = Futures.transformAsync(meetings, listed -> Futures.allAsList(listed.stream()
+    var complete = Futures.transformAsync(meetings, listed -> Futures.allAsList(listed.stream()
         .map(m -> stub.getMeeting(GetMeetingRequest.newBuilder().setName(m.getName()).build()))
         .toList()), MoreExecutors.directExecutor());
-    return new Governance(await(organisations), await(people), await(bodies), await(memberships), await(whole));
+    return new Governance(await(organisations), await(people), await(bodies), await(memberships), await(complete));
   }
 
   /** Only the organisations. */
