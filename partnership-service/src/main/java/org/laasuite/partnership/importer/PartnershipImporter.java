@@ -235,7 +235,7 @@ public class PartnershipImporter {
       for (var it : list(m, "items")) {
         int number = it.get("number") instanceof Number n ? n.intValue() : 0;
         var ib = AgendaItem.newBuilder().setNumber(number).setTitle(str(it, "title")).setMinutes(str(it, "minutes"))
-            .addAllDecisions(strings(it.get("decisions")));
+            .addAllDecisions(strings(it.get("decisions"))).setDescription(str(it, "description"));
         if (!str(it, "presenter").isEmpty()) {
           ib.setPresenter("people/" + str(it, "presenter"));
         }

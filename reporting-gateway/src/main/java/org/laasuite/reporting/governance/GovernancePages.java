@@ -170,6 +170,7 @@ public class GovernancePages {
     model.put("meetings", meetings);
     model.put("health", health);
     model.put("indicators", indicators);
+    model.put("manager", manager(request));
     return html("body", request, model);
   }
 
@@ -202,25 +203,40 @@ public class GovernancePages {
 
   /** A meeting's page; {@code agenda.pdf} and {@code minutes.pdf} below it the same meeting on paper. */
   @Get(uri = "/meetings/{id}", produces = MediaType.TEXT_HTML)
-  public HttpResponse<?> meeting(HttpRequest<?> request, String id) {
-    return meetingPage(request, id, null);
+  public HttpResponse<?> meeting(HttpRequest<?> request, String id,
+      @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String done) {
+    return meetingPage(request, id, null, done);
   }
 
   @Get(uri = "/meetings/{id}/agenda.pdf", produces = "application/pdf")
   public HttpResponse<?> agenda(HttpRequest<?> request, String id) {
-    return meetingPage(request, id, "agenda");
+    return meetingPage(request, id, "agenda", null);
   }
 
   @Get(uri = "/meetings/{id}/minutes.pdf", produces = "application/pdf")
   public HttpResponse<?> minutes(HttpRequest<?> request, String id) {
-    return meetingPage(request, id, "minutes");
+    return meetingPage(request, id, "minutes", null);
   }
 
   /** The attendance of a meeting under one heading, as minutes print it. */
   public record Group(String key, String label, List<Attendance> people) {
   }
 
-  private HttpResponse<?> meetingPage(HttpRequest<?> request, String id, String paper) {
+  /** What a secretariat's step just taken did, said on the meeting's page after the redirect that follows it. */
+  private static final Map<String, String> DONE = Map.of(
+      "published", "The agenda is published.",
+      "recorded", "Recorded: the minutes are a draft until the next meeting agrees them; each change from now on keeps "
+          + "the earlier version as a revision.",
+      "approved", "The minutes are agreed as a true and accurate record, and published.");
+
+  /** Whether the reader is signed in with the right to manage meetings (the secretariat's forms are offered). */
+  private boolean manager(HttpRequest<?> request) {
+    var signedIn = visitors.of(request).signedIn();
+    return signedIn != null && SecretariatPages.mayManage(org.laasuite.reporting.entry.PersonRights.of(upstreams,
+        signedIn));
+  }
+
+  private HttpResponse<?> meetingPage(HttpRequest<?> request, String id, String paper, String done) {
     Governance g = reads.read();
     Names names = Names.of(g);
     Meeting meeting = g.meetings().stream().filter(m -> m.getName().equals("meetings/" + id)).findFirst()
@@ -239,6 +255,17 @@ public class GovernancePages {
     model.put("substitutes", meeting.getAttendanceList().stream().filter(a -> !a.getSubstituteFor().isEmpty())
         .toList());
     model.put("paper", paper == null ? "" : paper);
+    // The body's meeting before this one, whose minutes this one agrees.
+    Meeting previous = g.meetings().stream().filter(m -> m.getBody().equals(meeting.getBody())
+        && Health.date(m).isBefore(Health.date(meeting))
+        && m.getStatus() != org.laasuite.partnership.v1.MeetingStatus.MEETING_STATUS_CANCELLED)
+        .max(Comparator.comparing(Health::date)).orElse(null);
+    model.put("previous", previous);
+    model.put("approvedBy", meeting.hasMinutesApproval() ? g.meetings().stream().filter(m -> m.getName()
+        .equals(meeting.getMinutesApproval().getApprovingMeeting())).findFirst().orElse(null) : null);
+    model.put("notice", done == null ? "" : DONE.getOrDefault(done, ""));
+    model.put("manager", paper == null && manager(request));
+    model.put("requestId", java.util.UUID.randomUUID().toString());
     if (paper != null) {
       return HttpResponse.ok(pages.pdf("meeting", model)).contentType("application/pdf")
           .header("Content-Disposition", "inline; filename=\"" + id + "-" + paper + ".pdf\"");
