@@ -141,6 +141,7 @@ class MeetingCycleBrowserTest extends InChromium {
     assertTrue(performance >= 0);
     type("items[" + performance + "].minutes", "The group considered the exceptions report.");
     type("items[" + performance + "].decisions", "To ask each theme group to report its recovery plan.");
+    type("items[" + performance + "].decision-indicators", red.getIndicator().getId());
     String row = "actions[0].";
     new Select(byName(row + "item")).selectByValue(Integer.toString(performance + 1));
     type(row + "text", "Circulate the exceptions report to the theme groups");
@@ -158,6 +159,8 @@ class MeetingCycleBrowserTest extends InChromium {
     assertTrue(text("[data-test=minutes-approval]").startsWith("Draft minutes"));
     assertTrue(text("[data-test=agenda]").contains("The group considered the exceptions report."));
     assertTrue(text("[data-test=decisions]").contains("To ask each theme group to report its recovery plan."));
+    assertEquals(1, browser.findElements(By.cssSelector("[data-test=decision-links] a[href='/report-cards/"
+        + red.getIndicator().getId() + "']")).size(), "the decision links the indicator it concerns");
     assertTrue(text("[data-test=actions]").contains("Circulate the exceptions report to the theme groups"));
     assertEquals(1, browser.findElements(By.cssSelector("[data-group=present] [data-test=attendee]")).size());
     assertEquals(1, browser.findElements(By.cssSelector("[data-group=apologies] [data-test=attendee]")).size());

@@ -13,6 +13,7 @@ import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.AgendaItem;
 import org.laasuite.partnership.v1.Attendance;
 import org.laasuite.partnership.v1.AttendanceStatus;
+import org.laasuite.partnership.v1.Decision;
 import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.Membership;
 
@@ -23,14 +24,15 @@ import org.laasuite.partnership.v1.Membership;
  * "meeting.": "items[0].title", "items[0].description", "items[0].minutes", "items[0].decisions" (one per line),
  * "attendance[3].person" and "attendance[3].status", "actions[1].name" (empty for a new one), "actions[1].item",
  * "actions[1].text", "actions[1].owner", "actions[1].due" (a date, or the minutes' words), "actions[1].indicators"
- * (codes, separated by commas or spaces).
+ * (codes, separated by commas or spaces); "items[0].decision-indicators" and "items[0].decision-commitments", what the
+ * item's decisions concern (each decision of the item is written as a Decision linked to them).
  */
 final class MeetingForms {
 
   /** Blank rows offered for new items and actions. */
   static final int BLANK_ROWS = 3;
   static final Map<String, AttendanceStatus> STATUSES = new LinkedHashMap<>();
-  private static final Pattern INDEXED = Pattern.compile("meeting\\.(items|attendance|actions)\\[(\\d+)](.*)");
+  private static final Pattern INDEXED = Pattern.compile("meeting\\.(items|attendance|actions|decisions)\\[(\\d+)](.*)");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   static {
@@ -92,8 +94,14 @@ final class MeetingForms {
           .findFirst().map(a -> key(a.getStatus())).orElse(""));
     }
     for (int i = 0; i < m.getItemsCount(); i++) {
+      int number = m.getItems(i).getNumber();
       out.put("items[" + i + "].minutes", m.getItems(i).getMinutes());
       out.put("items[" + i + "].decisions", String.join("\n", m.getItems(i).getDecisionsList()));
+      List<Decision> linked = m.getDecisionsList().stream().filter(d -> d.getItem() == number).toList();
+      out.put("items[" + i + "].decision-indicators", ids(linked.stream().flatMap(d -> d.getIndicatorsList()
+          .stream())));
+      out.put("items[" + i + "].decision-commitments", ids(linked.stream().flatMap(d -> d.getCommitmentsList()
+          .stream())));
     }
     for (int j = 0; j < m.getActionsCount(); j++) {
       Action a = m.getActions(j);
@@ -104,8 +112,7 @@ final class MeetingForms {
       out.put(k + "owner", a.getOwner());
       out.put(k + "due", !a.getDueText().isEmpty() ? a.getDueText() : a.hasDueDate()
           ? Health.date(a.getDueDate()).toString() : "");
-      out.put(k + "indicators", String.join(", ", a.getIndicatorsList().stream()
-          .map(x -> x.substring(x.indexOf('/') + 1)).toList()));
+      out.put(k + "indicators", ids(a.getIndicatorsList().stream()));
     }
     return out;
   }
@@ -148,10 +155,19 @@ final class MeetingForms {
     }
     for (int i = 0; i < current.getItemsCount(); i++) {
       AgendaItem it = current.getItems(i);
+      String k = "items[" + i + "].";
       rows.put("items[" + i + "]", "items[" + i + "]");
-      m.addItems(it.toBuilder().setMinutes(get(form, "items[" + i + "].minutes").strip()).clearDecisions()
-          .addAllDecisions(get(form, "items[" + i + "].decisions").lines().map(String::strip)
-              .filter(x -> !x.isEmpty()).toList()));
+      List<String> decisions = get(form, k + "decisions").lines().map(String::strip).filter(x -> !x.isEmpty())
+          .toList();
+      m.addItems(it.toBuilder().setMinutes(get(form, k + "minutes").strip()).clearDecisions()
+          .addAllDecisions(decisions));
+      // Each decision of the item, linked to the indicators and commitments it concerns.
+      for (String text : decisions) {
+        rows.put("decisions[" + m.getDecisionsCount() + "]", "items[" + i + "]");
+        m.addDecisions(Decision.newBuilder().setItem(it.getNumber()).setText(text)
+            .addAllIndicators(names("indicators/", get(form, k + "decision-indicators")))
+            .addAllCommitments(names("commitments/", get(form, k + "decision-commitments"))));
+      }
     }
     for (int row = 0; row < rows(form, "actions"); row++) {
       String k = "actions[" + row + "].";
@@ -171,11 +187,7 @@ final class MeetingForms {
       } else {
         a.setDueText(due);
       }
-      for (String code : get(form, k + "indicators").split("[,\\s]+")) {
-        if (!code.isBlank()) {
-          a.addIndicators("indicators/" + code.strip());
-        }
-      }
+      a.addAllIndicators(names("indicators/", get(form, k + "indicators")));
       rows.put("actions[" + m.getActionsCount() + "]", "actions[" + row + "]");
       m.addActions(a);
     }
@@ -196,8 +208,10 @@ final class MeetingForms {
         String row = rows.get(m.group(1) + "[" + m.group(2) + "]");
         if (row != null) {
           String rest = m.group(3).replaceFirst("^\\.", "");
-          String input = rest.startsWith("due") ? "due" : rest.startsWith("indicators") ? "indicators"
-              : rest.isEmpty() ? "" : rest.replaceAll("[\\[.].*", "");
+          String input = rest.startsWith("due") ? "due" : rest.isEmpty() ? "" : rest.replaceAll("[\\[.].*", "");
+          if (m.group(1).equals("decisions")) {
+            input = input.equals("text") || input.isEmpty() ? "decisions" : "decision-" + input;
+          }
           at = input.isEmpty() ? row : row + "." + input;
         }
       } else if (field.startsWith("meeting.")) {
@@ -206,6 +220,17 @@ final class MeetingForms {
       out.merge(at, v.getDescription(), (a, b) -> a + "; " + b);
     }
     return out;
+  }
+
+  /** Resource names from ids typed, separated by commas or spaces: "CYP-28, NI-16" -> "indicators/CYP-28", ... */
+  static List<String> names(String prefix, String typed) {
+    return java.util.Arrays.stream(typed.split("[,\\s]+")).filter(x -> !x.isBlank()).map(x -> prefix + x.strip())
+        .distinct().toList();
+  }
+
+  /** The ids of resource names, as a form shows them: "CYP-28, NI-16". */
+  private static String ids(Stream<String> names) {
+    return String.join(", ", names.map(x -> x.substring(x.indexOf('/') + 1)).distinct().toList());
   }
 
   /** How many rows of {@code list} ("items") the form sent: one past the highest index. */

@@ -312,7 +312,7 @@ public class SecretariatPages {
     Meeting m = meeting(id);
     var sent = MeetingForms.record(form, m);
     FieldMask mask = FieldMask.newBuilder().addPaths("attendance").addPaths("items").addPaths("actions")
-        .addPaths("status").build();
+        .addPaths("decisions").addPaths("status").build();
     try {
       update(me, sent.meeting(), mask, form);
       return seeOther("/" + m.getName() + "?done=recorded");
