@@ -74,7 +74,7 @@ public final class AgendaDraft {
         .filter(f -> f.getState() == DueState.DUE_STATE_OVERDUE)
         .map(f -> w.getCode() + " " + w.getTitle() + ": the figure for " + f.getPeriodLabel() + " was due on "
             + DAY.format(Health.date(f.getDueDate())))).toList());
-    data(out, "Judgements that differ from the rule", s.reports().stream().filter(AgendaDraft::differs)
+    data(out, "Judgements that differ from the rule", s.reports().stream().filter(org.laasuite.reporting.assembly.Disagreements::differs)
         .sorted(Comparator.comparing(r -> r.getIndicator().getId()))
         .map(r -> code(r) + ": recorded " + Fmt.INSTANCE.rating(r.getRecordedJudgement().getRating())
             + reason(r.getRecordedJudgement().getReason()) + "; the rule computes "
@@ -92,12 +92,6 @@ public final class AgendaDraft {
     add(out, "Any other business", List.of());
     add(out, "Date of the next meeting", List.of());
     return out;
-  }
-
-  /** Whether a judgement is recorded and differs from the one the rule computes. */
-  public static boolean differs(IndicatorReport r) {
-    Rating recorded = r.getRecordedJudgement().getRating();
-    return recorded != Rating.RATING_UNSPECIFIED && recorded != r.getComputedJudgement().getRating();
   }
 
   private static int rank(Rating r) {

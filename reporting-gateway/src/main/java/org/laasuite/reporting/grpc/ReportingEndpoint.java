@@ -5,12 +5,15 @@ import static org.laasuite.common.grpc.Unary.reply;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.reporting.assembly.Assembler;
 import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.GetBlockSummaryRequest;
 import org.laasuite.reporting.v1.GetPerformanceReportRequest;
 import org.laasuite.reporting.v1.GetReportCardRequest;
+import org.laasuite.reporting.v1.ListJudgementDisagreementsRequest;
+import org.laasuite.reporting.v1.ListJudgementDisagreementsResponse;
 import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportingServiceGrpc;
@@ -50,6 +53,19 @@ public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImpl
       ProtoEnums.required(r.getKind(), "kind", v);
       v.throwIfAny();
       return assembler.report(r.getKind(), assembler.year(r.getFinancialYear(), "financial_year"));
+    });
+  }
+
+  @Override
+  public void listJudgementDisagreements(ListJudgementDisagreementsRequest r,
+      StreamObserver<ListJudgementDisagreementsResponse> out) {
+    reply(out, () -> {
+      if (!r.getThemeGroup().isEmpty()) {
+        Violations v = new Violations();
+        ResourceNames.BODIES.id(r.getThemeGroup(), "theme_group", v);
+        v.throwIfAny();
+      }
+      return assembler.disagreements(r.getThemeGroup());
     });
   }
 }

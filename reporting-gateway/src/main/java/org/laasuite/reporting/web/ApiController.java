@@ -57,6 +57,11 @@ public class ApiController {
     return json(views.report(kind, period, edition).report());
   }
 
+  @Get(uri = "/api/v1/judgement-disagreements", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> disagreements(@Nullable @QueryValue("theme-group") String themeGroup) {
+    return json(views.disagreements(themeGroup));
+  }
+
   @Get(uri = "/openapi", produces = "application/yaml")
   public HttpResponse<byte[]> openApi() {
     return HttpResponse.ok(openApi).contentType("application/yaml");

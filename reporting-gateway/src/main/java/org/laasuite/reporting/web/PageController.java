@@ -142,6 +142,21 @@ public class PageController {
         : html(pages.html(template, visitors.page(request, model), false));
   }
 
+  /** Where the recorded judgements differ from the rule's, theme group by theme group ({@code .pdf} on paper). */
+  @Get(uri = "/judgements/{file}", produces = {MediaType.TEXT_HTML, "application/pdf"})
+  public HttpResponse<?> disagreements(HttpRequest<?> request, String file,
+      @Nullable @QueryValue("theme-group") String themeGroup) {
+    boolean pdf = file.equals("disagreements.pdf");
+    if (!pdf && !file.equals("disagreements")) {
+      throw new org.laasuite.common.grpc.ApiException(io.grpc.Status.Code.NOT_FOUND, "PAGE_NOT_FOUND",
+          "/judgements/" + (file.length() > 80 ? file.substring(0, 80) + "..." : file) + " is no page: "
+              + "/judgements/disagreements is", java.util.List.of());
+    }
+    Map<String, Object> model = Views.disagreementsPage(views.disagreements(themeGroup), themeGroup);
+    return pdf ? pdf(pages.pdf("disagreements", model), "judgement-disagreements.pdf")
+        : html(pages.html("disagreements", visitors.page(request, model), false));
+  }
+
   private static MutableHttpResponse<String> html(String body) {
     return HttpResponse.ok(body).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8");
   }

@@ -96,6 +96,28 @@ public class Views {
       java.util.List<Edition> editions) {
   }
 
+  /** The judgement disagreements of every theme group, or of the theme group {@code themeGroup} ("its-id"). */
+  public org.laasuite.reporting.v1.ListJudgementDisagreementsResponse disagreements(String themeGroup) {
+    String group = themeGroup == null ? "" : themeGroup.strip();
+    if (!group.isEmpty() && !org.laasuite.common.grpc.ResourceNames.BODIES.isId(group)) {
+      throw ApiException.invalid("theme-group", "must be a theme group's id of lower-case letters, digits and dashes "
+          + "like 'community-safety-partnership', not '" + clip(group) + "'");
+    }
+    return assembler.disagreements(group.isEmpty() ? "" : "bodies/" + group);
+  }
+
+  /** The disagreements page's template variables. */
+  public static Map<String, Object> disagreementsPage(
+      org.laasuite.reporting.v1.ListJudgementDisagreementsResponse answer, String themeGroup) {
+    String group = themeGroup == null ? "" : themeGroup.strip();
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("answer", answer);
+    model.put("themeGroup", group);
+    model.put("groupTitle", answer.getDisagreementsList().stream().map(d -> d.getThemeGroupTitle())
+        .filter(t -> !t.isEmpty()).findFirst().orElse(group));
+    return model;
+  }
+
   public ReportView report(String kind, String period, String edition) {
     ReportKind k = switch (kind) {
       case "quarterly" -> ReportKind.REPORT_KIND_QUARTERLY;
