@@ -109,13 +109,19 @@ class PlanPagesTest {
     return item;
   }
 
+  /** The plan's row on the list of plans. */
+  private Element listed(String plan) {
+    Document list = page("/improvement-plans");
+    assertFalse(list.select("header nav a[href=/improvement-plans]").isEmpty(), "the site's navigation");
+    Element row = list.selectFirst("[data-plan=" + plan + "]");
+    assertNotNull(row, list.text());
+    return row;
+  }
+
   @Test
   void warwickshiresPlanListsItsItemsAreaByAreaWithTimescalesOwnersAndStatuses() {
-    Document list = page("/improvement-plans");
-    Element plan = list.selectFirst("[data-plan=warwickshire-together-improvement-plan-2009]");
-    assertNotNull(plan, list.text());
-    assertEquals("14", plan.selectFirst("[data-test=item-count]").text());
-    assertFalse(list.select("header nav a[href=/improvement-plans]").isEmpty(), "the site's navigation");
+    assertEquals("14", listed("warwickshire-together-improvement-plan-2009").selectFirst("[data-test=item-count]")
+        .text());
 
     Document page = page(PLAN);
     assertEquals(List.of("A", "B", "C", "D", "E", "F"), page.select("[data-test=area]").eachAttr("data-area"));
@@ -136,9 +142,7 @@ class PlanPagesTest {
 
   @Test
   void theCaaAreasForImprovementAreListedNotAlreadyUnderway() {
-    Document list = page("/improvement-plans");
-    Element caa = list.selectFirst("[data-plan=caa-areas-for-improvement]");
-    assertNotNull(caa, list.text());
+    Element caa = listed("caa-areas-for-improvement");
     assertEquals("20", caa.selectFirst("[data-test=item-count]").text());
     assertEquals("20", caa.selectFirst("[data-status=\"Not already underway\"] b").text());
 

@@ -10,20 +10,14 @@ import static org.laasuite.testkit.GrpcErrors.expectInvalid;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.FieldMask;
 import com.google.type.Date;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.micronaut.grpc.annotation.GrpcChannel;
-import io.micronaut.grpc.server.GrpcServerChannel;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.laasuite.partnership.v1.*;
-import org.laasuite.testkit.OwnDatabaseTest;
-import org.laasuite.testkit.TestIssuer;
 import org.laasuite.type.v1.ListAuditEventsRequest;
 
 /**
@@ -31,36 +25,15 @@ import org.laasuite.type.v1.ListAuditEventsRequest;
  * dated progress notes added one at a time, items added; the import of the plan as printed unchanged.
  */
 @MicronautTest(transactional = false)
-class ImprovementItemsTest extends OwnDatabaseTest {
+class ImprovementItemsTest extends SecretariatAndVisitorTest {
 
   private static final String PLAN = "improvementPlans/warwickshire-together-improvement-plan-2009";
 
-  @Inject
-  PartnershipServiceGrpc.PartnershipServiceBlockingStub admin;
-  @Inject
-  @GrpcChannel(GrpcServerChannel.NAME)
-  ManagedChannel channel;
-
   @BeforeAll
-  void warwickshireWithASecretariatAndAVisitor() throws Exception {
+  void warwickshiresPlans() throws Exception {
     var r = admin.importPartnership(ImportPartnershipRequest.newBuilder().setContent(ByteString.copyFrom(
         Files.readAllBytes(Path.of("..", "data", "warwickshire-2009", "partnership.yaml")))).build());
     assertEquals(List.of(), r.getProblemsList());
-    for (String p : List.of("sec", "vis")) {
-      admin.createPerson(CreatePersonRequest.newBuilder().setPerson(Person.newBuilder().setId(p).setDisplayName(p))
-          .build());
-      admin.createSignInLink(CreateSignInLinkRequest.newBuilder().setParent("people/" + p).setSignInLink(SignInLink
-          .newBuilder().setIssuer(TestIssuer.ISSUER).setSubject("sub-" + p)).build());
-    }
-    admin.createBody(CreateBodyRequest.newBuilder().setBody(Body.newBuilder().setId("secretariat").setTitle(
-        "Secretariat").setType(BodyType.BODY_TYPE_SECRETARIAT)).build());
-    admin.createMembership(CreateMembershipRequest.newBuilder().setParent("bodies/secretariat").setMembership(
-        Membership.newBuilder().setPerson("people/sec").setRole(Role.ROLE_MEMBER)
-            .setStartDate(Date.newBuilder().setYear(2009).setMonth(4).setDay(1))).build());
-  }
-
-  private PartnershipServiceGrpc.PartnershipServiceBlockingStub as(String subject) {
-    return PartnershipServiceGrpc.newBlockingStub(channel).withCallCredentials(TestIssuer.as(subject));
   }
 
   private ImprovementItem item(String plan, String ref) {

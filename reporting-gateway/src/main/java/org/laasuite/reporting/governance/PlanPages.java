@@ -330,8 +330,9 @@ public class PlanPages {
     }
     List<RaisedForReview.Raised> raised = raised(today, risks);
     Map<String, Object> model = new HashMap<>();
-    model.put("scored", scored);
-    model.put("notScored", risks.stream().filter(r -> r.getScore() == 0).toList());
+    List<Risk> register = new ArrayList<>(scored); // highest score first, then those not scored
+    risks.stream().filter(r -> r.getScore() == 0).forEach(register::add);
+    model.put("register", register);
     model.put("heat", heat);
     model.put("raised", raised);
     model.put("asOf", today.toString());
