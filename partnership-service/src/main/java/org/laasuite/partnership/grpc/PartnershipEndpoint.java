@@ -438,13 +438,18 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
     reply(out, () -> {
       authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "change", r.getItem().getName());
       Violations v = new Violations();
-      Set<String> paths = r.getUpdateMask().getPathsCount() == 0 && r.hasAddProgressNote() ? Set.of()
-          : FieldMasks.paths(r.getUpdateMask(), PlanMapper.UPDATABLE_ITEM, v);
+      Set<String> paths = Set.of();
+      if (r.getUpdateMask().getPathsCount() > 0) {
+        paths = FieldMasks.paths(r.getUpdateMask(), PlanMapper.UPDATABLE_ITEM, v);
+      } else if (!r.hasAddProgressNote()) {
+        v.add("update_mask", "is required: name the fields to change, or add a progress note");
+      }
       ResourceNames.child(r.getItem().getName(), ResourceNames.IMPROVEMENT_PLANS, PlanMapper.ITEMS, "item.name", v);
       v.throwIfAny();
       String author = authorizer.who();
+      Set<String> masked = paths;
       return requestLog.once(r, () -> plans.updateItem(r.getItem().getName(), r.getItem().getEtag(), r.getItem(),
-          paths, r.hasAddProgressNote() ? r.getAddProgressNote() : null, author, LocalDate.now()),
+          masked, r.hasAddProgressNote() ? r.getAddProgressNote() : null, author, LocalDate.now()),
           ImprovementItem.parser());
     });
   }

@@ -116,6 +116,9 @@ class ImprovementItemsTest extends SecretariatAndVisitorTest {
     expectInvalid(() -> as("sub-sec").updateImprovementItem(UpdateImprovementItemRequest.newBuilder()
         .setItem(ImprovementItem.newBuilder().setName(c2.getName()).setRef("Z9"))
         .setUpdateMask(FieldMask.newBuilder().addPaths("ref")).build()), "update_mask");
+    var nothing = expectInvalid(() -> as("sub-sec").updateImprovementItem(UpdateImprovementItemRequest.newBuilder()
+        .setItem(ImprovementItem.newBuilder().setName(c2.getName()).setStatus("x")).build()), "update_mask");
+    assertTrue(nothing.getFirst().getDescription().contains("or add a progress note"), nothing.toString());
     expectInvalid(() -> as("sub-sec").updateImprovementItem(UpdateImprovementItemRequest.newBuilder()
         .setItem(ImprovementItem.newBuilder().setName(PLAN + "/items/C2").setStatus("x"))
         .setUpdateMask(FieldMask.newBuilder().addPaths("status")).build()), "item.name");
