@@ -282,7 +282,7 @@ public class PartnershipImporter {
             actions.add(str(it, "action_intro"));
           }
           actions.addAll(strings(it.get("actions")));
-          its.add(new ImprovementItemRow(null, saved.id(), str(area, "ref"), str(area, "title"), str(it, "ref"),
+          its.add(ImprovementItemRow.printed(saved.id(), str(area, "ref"), str(area, "title"), str(it, "ref"),
               str(it, "improvement"), Lines.join(actions), str(it, "timescale"), str(it, "owner"),
               str(it, "status"), str(it, "success_measures"), position++));
         }
@@ -398,7 +398,7 @@ public class PartnershipImporter {
     for (var row : rows) {
       String line = str(row, "source").replaceAll("^.* line ", "line ");
       int n = perRow.merge(line, 1, Integer::sum);
-      its.add(new ImprovementItemRow(null, saved.id(), line, str(row, "theme") + ": "
+      its.add(ImprovementItemRow.printed(saved.id(), line, str(row, "theme") + ": "
           + String.join("; ", strings(row.get("outcome"))), line + " (" + n + ")", str(row, "text"), "", "", "",
           CAA_STATUS, "", its.size()));
     }
