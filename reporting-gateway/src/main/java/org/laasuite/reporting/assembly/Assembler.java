@@ -332,7 +332,8 @@ public class Assembler {
     return out;
   }
 
-  private static IndicatorLine line(IndicatorReport r, String themeGroupTitle, List<Action> actions) {
+  /** An indicator as a line of a summary, with {@code actions} the open actions on it. */
+  public static IndicatorLine line(IndicatorReport r, String themeGroupTitle, List<Action> actions) {
     var i = r.getIndicator();
     return IndicatorLine.newBuilder().setIndicator(i.getName()).setCode(i.getId()).setTitle(i.getTitle())
         .setThemeGroupTitle(themeGroupTitle)

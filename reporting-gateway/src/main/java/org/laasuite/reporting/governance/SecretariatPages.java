@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,9 @@ import org.laasuite.common.grpc.Protos;
 import org.laasuite.funding.v1.Commitment;
 import org.laasuite.funding.v1.ListSuccessionRisksRequest;
 import org.laasuite.indicators.v1.IndicatorReport;
-import org.laasuite.indicators.v1.ListIndicatorReportsRequest;
 import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.ActionStatus;
 import org.laasuite.partnership.v1.ApproveMinutesRequest;
-import org.laasuite.partnership.v1.BodyType;
 import org.laasuite.partnership.v1.CreateMeetingRequest;
 import org.laasuite.partnership.v1.GetMeetingRequest;
 import org.laasuite.partnership.v1.ListActionsRequest;
@@ -45,6 +42,7 @@ import org.laasuite.partnership.v1.MeetingStatus;
 import org.laasuite.partnership.v1.Membership;
 import org.laasuite.partnership.v1.Permission;
 import org.laasuite.partnership.v1.UpdateMeetingRequest;
+import org.laasuite.reporting.assembly.Oversight;
 import org.laasuite.reporting.entry.PersonRights;
 import org.laasuite.reporting.opendata.GovernanceReads;
 import org.laasuite.reporting.opendata.GovernanceReads.Governance;
@@ -70,19 +68,16 @@ import org.laasuite.reporting.work.Workloads;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class SecretariatPages {
 
-  /** Bodies that oversee the whole agreement when no block of their own is recorded. */
-  private static final Set<BodyType> OVERSEE_ALL = EnumSet.of(BodyType.BODY_TYPE_PARTNERSHIP_BOARD,
-      BodyType.BODY_TYPE_OPERATIONS_GROUP, BodyType.BODY_TYPE_PIE_GROUP,
-      BodyType.BODY_TYPE_LEADERS_AND_ADVISORS_GROUP, BodyType.BODY_TYPE_PUBLIC_SERVICE_BOARD,
-      BodyType.BODY_TYPE_SECRETARIAT);
-
   private final GovernanceReads reads;
   private final Upstreams upstreams;
   private final Workloads workloads;
+  private final Oversight oversight;
   private final Pages pages;
   private final Visitors visitors;
 
-  SecretariatPages(GovernanceReads reads, Upstreams upstreams, Workloads workloads, Pages pages, Visitors visitors) {
+  SecretariatPages(GovernanceReads reads, Upstreams upstreams, Workloads workloads, Oversight oversight, Pages pages,
+      Visitors visitors) {
+    this.oversight = oversight;
     this.reads = reads;
     this.upstreams = upstreams;
     this.workloads = workloads;
@@ -190,48 +185,21 @@ public class SecretariatPages {
     var fundingCall = Paging.all(t -> upstreams.funding().listSuccessionRisks(ListSuccessionRisksRequest.newBuilder()
         .setEndsBefore(Protos.date(date.plusMonths(AgendaDraft.FUNDING_MONTHS))).setPageSize(Paging.PAGE)
         .setPageToken(t).build()), r -> r.getCommitmentsList(), r -> r.getNextPageToken());
-    List<IndicatorReport> reports = overseen(body);
+    List<IndicatorReport> reports = oversight.reports(body, FieldMask.newBuilder().addPaths("indicator")
+        .addPaths("computed_judgement").addPaths("recorded_judgement").addPaths("targets").addPaths("outturns")
+        .build());
     List<Action> open = Answers.orPassOn(actionsCall, upstreams.deadline().multipliedBy(4), Upstreams.PARTNERSHIP)
         .stream().filter(a -> agreedOn.containsKey(a.getMeeting()) && agreedOn.get(a.getMeeting()).isBefore(date))
         .toList();
     var owed = workloads.builder(Answers.orPassOn(periodsCall, upstreams.deadline().multipliedBy(4),
         Upstreams.INDICATORS), date);
     Set<String> indicators = reports.stream().map(r -> r.getIndicator().getName()).collect(Collectors.toSet());
-    boolean all = overseesAll(body);
+    boolean all = Oversight.overseesAll(body);
     List<Commitment> ending = Answers.orPassOn(fundingCall, upstreams.deadline().multipliedBy(4), Upstreams.FUNDING)
         .stream().filter(c -> all || c.getSupportsBodiesList().contains(body.getName())
             || c.getSupportsIndicatorsList().stream().anyMatch(indicators::contains)).toList();
     return AgendaDraft.of(new AgendaDraft.Sources(date, last, open, agreedOn, reports,
         reports.stream().map(r -> owed.indicator(r, "")).toList(), ending), names::of);
-  }
-
-  private static boolean overseesAll(org.laasuite.partnership.v1.Body body) {
-    return body.getBlocksCount() == 0 && OVERSEE_ALL.contains(body.getType());
-  }
-
-  /**
-   * The reports of the indicators a body oversees: those it reports as their theme group and those of its blocks; a
-   * board, operations, performance or leaders' group, or the secretariat, with no block of its own, oversees them all.
-   */
-  private List<IndicatorReport> overseen(org.laasuite.partnership.v1.Body body) {
-    List<ListIndicatorReportsRequest> asks = new ArrayList<>();
-    if (overseesAll(body)) {
-      asks.add(ListIndicatorReportsRequest.getDefaultInstance());
-    } else {
-      asks.add(ListIndicatorReportsRequest.newBuilder().setThemeGroup(body.getName()).build());
-      body.getBlocksList().forEach(b -> asks.add(ListIndicatorReportsRequest.newBuilder().setBlock(b).build()));
-    }
-    FieldMask mask = FieldMask.newBuilder().addPaths("indicator").addPaths("computed_judgement")
-        .addPaths("recorded_judgement").addPaths("targets").addPaths("outturns").build();
-    var calls = asks.stream().map(ask -> Paging.all(t -> upstreams.indicators().listIndicatorReports(ask.toBuilder()
-        .setReadMask(mask).setPageSize(Paging.PAGE).setPageToken(t).build()), r -> r.getReportsList(),
-        r -> r.getNextPageToken())).toList();
-    Map<String, IndicatorReport> out = new java.util.LinkedHashMap<>();
-    for (var call : calls) {
-      Answers.orPassOn(call, upstreams.deadline().multipliedBy(4), Upstreams.INDICATORS)
-          .forEach(r -> out.putIfAbsent(r.getIndicator().getName(), r));
-    }
-    return new ArrayList<>(out.values());
   }
 
   // --- The agenda -------------------------------------------------------------------------------------------------

@@ -5,10 +5,14 @@ import static org.laasuite.common.grpc.Unary.reply;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.reporting.assembly.Assembler;
+import org.laasuite.reporting.assembly.ExitPlans;
 import org.laasuite.reporting.v1.BlockSummary;
+import org.laasuite.reporting.v1.ExitPlan;
+import org.laasuite.reporting.v1.GetExitPlanRequest;
 import org.laasuite.reporting.v1.GetBlockSummaryRequest;
 import org.laasuite.reporting.v1.GetPerformanceReportRequest;
 import org.laasuite.reporting.v1.GetReportCardRequest;
@@ -23,9 +27,11 @@ import org.laasuite.reporting.v1.ReportingServiceGrpc;
 public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplBase {
 
   private final Assembler assembler;
+  private final ExitPlans exitPlans;
 
-  public ReportingEndpoint(Assembler assembler) {
+  public ReportingEndpoint(Assembler assembler, ExitPlans exitPlans) {
     this.assembler = assembler;
+    this.exitPlans = exitPlans;
   }
 
   @Override
@@ -66,6 +72,16 @@ public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImpl
         v.throwIfAny();
       }
       return assembler.disagreements(r.getThemeGroup());
+    });
+  }
+
+  @Override
+  public void getExitPlan(GetExitPlanRequest r, StreamObserver<ExitPlan> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      java.time.LocalDate asOf = r.hasAsOf() ? Protos.date(r.getAsOf(), "as_of", v).orElse(null) : null;
+      v.throwIfAny();
+      return exitPlans.plan(asOf, r.getHorizonMonths());
     });
   }
 }

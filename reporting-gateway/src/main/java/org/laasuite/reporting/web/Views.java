@@ -33,7 +33,11 @@ public class Views {
   private final PageCache cache;
   private final Upstreams upstreams;
 
-  public Views(Assembler assembler, Editions editions, PageCache cache, Upstreams upstreams) {
+  private final org.laasuite.reporting.assembly.ExitPlans exitPlans;
+
+  public Views(Assembler assembler, Editions editions, PageCache cache, Upstreams upstreams,
+      org.laasuite.reporting.assembly.ExitPlans exitPlans) {
+    this.exitPlans = exitPlans;
     this.assembler = assembler;
     this.editions = editions;
     this.cache = cache;
@@ -104,6 +108,30 @@ public class Views {
           + "like 'community-safety-partnership', not '" + clip(group) + "'");
     }
     return assembler.disagreements(group.isEmpty() ? "" : "bodies/" + group);
+  }
+
+  /**
+   * The exit plan from {@code asOf} ("2007-08-22"; null: the gateway's day), {@code horizon} months ahead ("12";
+   * null: 12), each refused (400, naming it) when it is not one.
+   */
+  public org.laasuite.reporting.v1.ExitPlan exitPlan(String asOf, String horizon) {
+    java.time.LocalDate from = null;
+    if (asOf != null && !asOf.isBlank()) {
+      try {
+        from = java.time.LocalDate.parse(asOf.strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw ApiException.invalid("as-of", "must be a date like 2007-08-22, not '" + clip(asOf) + "'");
+      }
+    }
+    int months = 0;
+    if (horizon != null && !horizon.isBlank()) {
+      if (!horizon.strip().matches("\\d{1,2}") || Integer.parseInt(horizon.strip()) < 1
+          || Integer.parseInt(horizon.strip()) > 60) {
+        throw ApiException.invalid("horizon", "must be a number of months from 1 to 60, not '" + clip(horizon) + "'");
+      }
+      months = Integer.parseInt(horizon.strip());
+    }
+    return exitPlans.plan(from, months);
   }
 
   /** The disagreements page's template variables. */
