@@ -162,6 +162,10 @@ class MeetingCycleBrowserTest extends InChromium {
     assertEquals(1, browser.findElements(By.cssSelector("[data-test=decision-links] a[href='/report-cards/"
         + red.getIndicator().getId() + "']")).size(), "the decision links the indicator it concerns");
     assertTrue(text("[data-test=actions]").contains("Circulate the exceptions report to the theme groups"));
+    // Did it turn the curve? The demo has no figure after October 2007 to say, and the page says so, with the caveat.
+    assertTrue(text("[data-test=curve]").startsWith(red.getIndicator().getId() + ": "), text("[data-test=curve]"));
+    assertTrue(text("[data-test=curve]").endsWith("no figure since to compare"), text("[data-test=curve]"));
+    assertTrue(text("[data-test=caveat]").contains("not a cause"));
     assertEquals(1, browser.findElements(By.cssSelector("[data-group=present] [data-test=attendee]")).size());
     assertEquals(1, browser.findElements(By.cssSelector("[data-group=apologies] [data-test=attendee]")).size());
 

@@ -20,7 +20,10 @@ import org.laasuite.common.db.RequestLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.FieldMasks;
 import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.indicators.entry.Entries;
+import org.laasuite.indicators.judgement.JudgementMapper;
 import org.laasuite.indicators.entry.EntryRow;
 import org.laasuite.indicators.measure.MeasureDrafts;
 import org.laasuite.indicators.report.Editions;
@@ -430,6 +433,31 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       List<IndicatorRow> named = reports.named(r.getNamesList());
       return BatchGetIndicatorReportsResponse.newBuilder().addAllReports(reports.reportsOf(named,
           latestFor(named, r.getView(), named.size() == 1)).stream().map(ReportMapper::toProto).toList()).build();
+    });
+  }
+
+  @Override
+  public void batchGetTrendsAround(BatchGetTrendsAroundRequest r, StreamObserver<BatchGetTrendsAroundResponse> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      ResourceNames.checkBatch(r.getQuestionsCount(), true, "questions", "questions", v);
+      List<java.time.LocalDate> days = new java.util.ArrayList<>();
+      for (int k = 0; k < r.getQuestionsCount(); k++) {
+        TrendQuestion q = r.getQuestions(k);
+        ResourceNames.INDICATORS.id(q.getIndicator(), "questions[" + k + "].indicator", v);
+        days.add(Protos.requiredDate(q.hasAt() ? q.getAt() : null, "questions[" + k + "].at", v));
+      }
+      v.throwIfAny();
+      List<IndicatorRow> named = reports.named(r.getQuestionsList().stream().map(TrendQuestion::getIndicator)
+          .toList());
+      var around = reports.trendsAround(named, days);
+      var answer = BatchGetTrendsAroundResponse.newBuilder();
+      for (int k = 0; k < around.size(); k++) {
+        answer.addAnswers(TrendAround.newBuilder().setIndicator(named.get(k).name()).setAt(r.getQuestions(k).getAt())
+            .setBefore(JudgementMapper.toProto(around.get(k).before()))
+            .setSince(JudgementMapper.toProto(around.get(k).since())).setTurned(around.get(k).turned()));
+      }
+      return answer.build();
     });
   }
 

@@ -64,6 +64,29 @@ public final class Trends {
     return new GapValue(d, comparisonArea, last[0].effectivePeriod(), gap, before[0].effectivePeriod(), previousGap);
   }
 
+  /**
+   * The trend before a day and since it (did an action agreed that day turn the curve?): {@code before}, the trend
+   * rule over the figures whose data periods ended on or before {@code at}; {@code since}, the latest figure of a data
+   * period ending after it against the last of those before. Unknown where there are too few figures. An
+   * association in time, not a cause.
+   */
+  public record Around(TrendValue before, TrendValue since) {
+
+    /** Worsening before, improving since. */
+    public boolean turned() {
+      return before.direction() == Direction.DIRECTION_WORSENING && since.direction() == Direction.DIRECTION_IMPROVING;
+    }
+  }
+
+  public static Around around(Polarity polarity, List<Observation> outturns, java.time.LocalDate at) {
+    List<Observation> distinct = latestPerDataPeriod(outturns);
+    List<Observation> before = distinct.stream().filter(o -> !o.effectivePeriod().endDate().isAfter(at)).toList();
+    List<Observation> after = distinct.stream().filter(o -> o.effectivePeriod().endDate().isAfter(at)).toList();
+    TrendValue since = before.isEmpty() || after.isEmpty() ? TrendValue.UNKNOWN
+        : trend(polarity, List.of(before.get(before.size() - 1), after.get(after.size() - 1)));
+    return new Around(trend(polarity, before), since);
+  }
+
   /** One observation per data period (the one reported latest), ordered by data period. */
   private static List<Observation> latestPerDataPeriod(List<Observation> outturns) {
     Map<String, Observation> byPeriod = new LinkedHashMap<>();

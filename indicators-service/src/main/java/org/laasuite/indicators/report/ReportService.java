@@ -125,6 +125,30 @@ public class ReportService {
     }).toList();
   }
 
+  /** The published figures of every period, for a trend around a day: far more than any indicator has. */
+  static final int ALL_PERIODS = 10_000;
+
+  /**
+   * For each indicator of {@code indicators} and the day at the same place of {@code days}: its trend before that day
+   * and since (Trends.around), of its published city figures. One statement whatever their number.
+   */
+  public List<Trends.Around> trendsAround(List<IndicatorRow> indicators, List<java.time.LocalDate> days) {
+    if (indicators.isEmpty()) {
+      return List.of();
+    }
+    ReportFigures.Figures read = figures.of(indicators.stream().map(IndicatorRow::id).distinct().toList(), Set.of(),
+        ALL_PERIODS);
+    Lookup lookup = read.lookup();
+    List<Trends.Around> out = new java.util.ArrayList<>();
+    for (int k = 0; k < indicators.size(); k++) {
+      IndicatorRow i = indicators.get(k);
+      List<Observation> city = observations(read.outturns().getOrDefault(i.id(), List.of()), lookup,
+          area(lookup, AreaRow.CITY));
+      out.add(Trends.around(i.polarity(), city, days.get(k)));
+    }
+    return out;
+  }
+
   /** What the judgement rule needs to know of {@code i}. */
   static JudgementRule.Settings settings(IndicatorRow i) {
     return new JudgementRule.Settings(i.polarity(), i.monitorOnly(), i.cumulative(), i.amberTolerance());

@@ -2,6 +2,7 @@ package org.laasuite.indicators.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -229,5 +230,47 @@ class ReportsTest extends OwnDatabaseTest {
     org.laasuite.testkit.GrpcErrors.expectInvalid(() -> client.listIndicatorReports(ListIndicatorReportsRequest
         .newBuilder().setReadMask(com.google.protobuf.FieldMask.newBuilder().addPaths("figures")).build()),
         "read_mask");
+  }
+
+  /** Did the action turn the curve: the city's figures before a day and since, in one call, precise refusals. */
+  @Test
+  void theTrendAroundADayIsAnsweredForEachQuestionInOrder() throws Exception {
+    indicator("R-AROUND", LaaBlock.LAA_BLOCK_ECONOMIC_DEVELOPMENT_AND_ENTERPRISE);
+    yearsOfFigures("R-AROUND"); // the city: 0, 1, 2, 3, 4 for 2002-03 to 2006-07, then 9 for 2007-08
+    var answer = client.batchGetTrendsAround(BatchGetTrendsAroundRequest.newBuilder()
+        .addQuestions(TrendQuestion.newBuilder().setIndicator("indicators/R-AROUND").setAt(Fixtures.date(2007, 8, 22)))
+        .addQuestions(TrendQuestion.newBuilder().setIndicator("indicators/R-AROUND").setAt(Fixtures.date(2002, 8, 1)))
+        .build());
+    assertEquals(2, answer.getAnswersCount());
+    TrendAround first = answer.getAnswers(0);
+    assertEquals("indicators/R-AROUND", first.getIndicator());
+    assertEquals(Direction.DIRECTION_IMPROVING, first.getBefore().getDirection());
+    assertEquals("periods/fy-2006-07", first.getBefore().getPeriod());
+    assertEquals(Direction.DIRECTION_IMPROVING, first.getSince().getDirection());
+    assertEquals("periods/fy-2007-08", first.getSince().getPeriod());
+    assertEquals("5", first.getSince().getChange().getValue(), "9 since against 4 before");
+    assertFalse(first.getTurned());
+    assertEquals(Direction.DIRECTION_UNKNOWN, answer.getAnswers(1).getBefore().getDirection(), "nothing before");
+
+    var bad = assertThrows(io.grpc.StatusRuntimeException.class, () -> client.batchGetTrendsAround(
+        BatchGetTrendsAroundRequest.newBuilder().addQuestions(TrendQuestion.newBuilder().setIndicator("R-AROUND"))
+            .build()));
+    assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
+    var fields = io.grpc.protobuf.StatusProto.fromThrowable(bad).getDetailsList().stream()
+        .filter(d -> d.is(com.google.rpc.BadRequest.class)).map(d -> {
+          try {
+            return d.unpack(com.google.rpc.BadRequest.class);
+          } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+          }
+        }).flatMap(b -> b.getFieldViolationsList().stream()).map(v -> v.getField()).toList();
+    assertEquals(List.of("questions[0].indicator", "questions[0].at"), fields);
+    var none = assertThrows(io.grpc.StatusRuntimeException.class, () -> client.batchGetTrendsAround(
+        BatchGetTrendsAroundRequest.getDefaultInstance()));
+    assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, none.getStatus().getCode());
+    var unknown = assertThrows(io.grpc.StatusRuntimeException.class, () -> client.batchGetTrendsAround(
+        BatchGetTrendsAroundRequest.newBuilder().addQuestions(TrendQuestion.newBuilder()
+            .setIndicator("indicators/NO-SUCH").setAt(Fixtures.date(2007, 8, 22))).build()));
+    assertEquals(io.grpc.Status.Code.NOT_FOUND, unknown.getStatus().getCode());
   }
 }

@@ -1,6 +1,7 @@
 package org.laasuite.indicators.judgement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,6 +163,37 @@ class JudgementRuleTest {
     assertEquals(JudgementBasis.JUDGEMENT_BASIS_DIRECTION_OF_TRAVEL, j.basis());
     Judgement single = JudgementRule.judge(monitor, outturns.subList(0, 1), List.of());
     assertEquals(Rating.RATING_TOO_EARLY_TO_ASSESS, single.rating());
+  }
+
+  /** Did the action agreed on 22 August 2007 turn the curve? The trend before that day and since. */
+  @Test
+  void theTrendAroundADayComparesTheFiguresBeforeItAndTheLatestSince() {
+    java.time.LocalDate day = java.time.LocalDate.of(2007, 8, 22);
+    assertEquals(Direction.DIRECTION_UNKNOWN, Trends.around(Polarity.POLARITY_HIGHER_IS_BETTER, List.of(), day)
+        .before().direction(), "no figure");
+    var single = Trends.around(Polarity.POLARITY_HIGHER_IS_BETTER, List.of(o(fy(2006), null, "5")), day);
+    assertEquals(Direction.DIRECTION_UNKNOWN, single.before().direction(), "one figure has no trend");
+    assertEquals(Direction.DIRECTION_UNKNOWN, single.since().direction(), "and nothing since");
+    assertFalse(single.turned());
+    // 2005-06 and 2006-07 end before the day (worsening); 2007-08 and 2008-09 after: the latest against 2006-07.
+    var turned = Trends.around(Polarity.POLARITY_HIGHER_IS_BETTER, List.of(o(fy(2005), null, "60"),
+        o(fy(2006), null, "55"), o(fy(2007), null, "50"), o(fy(2008), null, "58")), day);
+    assertEquals(Direction.DIRECTION_WORSENING, turned.before().direction());
+    assertEquals("fy-2006-07", turned.before().period().code());
+    assertEquals(Direction.DIRECTION_IMPROVING, turned.since().direction());
+    assertEquals("fy-2008-09", turned.since().period().code());
+    assertEquals("fy-2006-07", turned.since().previousPeriod().code());
+    assertTrue(turned.turned());
+    // Lower is better: falling before and rising since is improving, then worsening; not turned.
+    var lower = Trends.around(Polarity.POLARITY_LOWER_IS_BETTER, List.of(o(fy(2005), null, "60"),
+        o(fy(2006), null, "55"), o(fy(2008), null, "58")), day);
+    assertEquals(Direction.DIRECTION_IMPROVING, lower.before().direction());
+    assertEquals(Direction.DIRECTION_WORSENING, lower.since().direction());
+    assertFalse(lower.turned());
+    // Only figures since the day: no trend before, none since (nothing before to compare with).
+    var after = Trends.around(Polarity.POLARITY_HIGHER_IS_BETTER, List.of(o(fy(2007), null, "1"),
+        o(fy(2008), null, "2")), day);
+    assertEquals(Direction.DIRECTION_UNKNOWN, after.since().direction());
   }
 
   @Test

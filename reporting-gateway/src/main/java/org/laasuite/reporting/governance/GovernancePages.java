@@ -57,9 +57,11 @@ public class GovernancePages {
   private final Pages pages;
   private final Visitors visitors;
   private final OpenDataSettings settings;
+  private final org.laasuite.reporting.assembly.Curves curves;
 
   GovernancePages(GovernanceReads reads, Upstreams upstreams, Pages pages, Visitors visitors,
-      OpenDataSettings settings) {
+      OpenDataSettings settings, org.laasuite.reporting.assembly.Curves curves) {
+    this.curves = curves;
     this.reads = reads;
     this.upstreams = upstreams;
     this.pages = pages;
@@ -272,6 +274,10 @@ public class GovernancePages {
     model.put("notice", done == null ? "" : DONE.getOrDefault(done, ""));
     model.put("manager", manager);
     model.put("requestId", java.util.UUID.randomUUID().toString());
+    // Did each action turn the curve of the indicators it is on, since this meeting agreed it?
+    model.put("curves", "agenda".equals(paper) ? Map.of() : curves.of(meeting.getActionsList(),
+        a -> meeting.getDate()));
+    model.put("caveat", org.laasuite.reporting.assembly.Curves.CAVEAT);
     if (paper != null) {
       return HttpResponse.ok(pages.pdf("meeting", model)).contentType("application/pdf")
           .header("Content-Disposition", "inline; filename=\"" + id + "-" + paper + ".pdf\"");
