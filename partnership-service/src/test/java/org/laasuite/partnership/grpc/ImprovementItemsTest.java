@@ -76,9 +76,10 @@ class ImprovementItemsTest extends SecretariatAndVisitorTest {
     assertEquals(1, first.getProgressNotesCount());
     assertEquals("people/sec", first.getProgressNotes(0).getAuthor());
 
-    // A note alone: no update mask needed; the earlier note stays as it was.
+    // A note alone: an empty update mask; the earlier note stays as it was.
     ImprovementItem second = as("sub-sec").updateImprovementItem(UpdateImprovementItemRequest.newBuilder()
         .setItem(ImprovementItem.newBuilder().setName(c1.getName()).setEtag(first.getEtag()))
+        .setUpdateMask(FieldMask.getDefaultInstance())
         .setAddProgressNote(ProgressNote.newBuilder().setDate(date(2010, 2, 1)).setText("Training plan agreed"))
         .build());
     assertEquals(List.of("Member seminar held", "Training plan agreed"), second.getProgressNotesList().stream()
@@ -116,8 +117,11 @@ class ImprovementItemsTest extends SecretariatAndVisitorTest {
     expectInvalid(() -> as("sub-sec").updateImprovementItem(UpdateImprovementItemRequest.newBuilder()
         .setItem(ImprovementItem.newBuilder().setName(c2.getName()).setRef("Z9"))
         .setUpdateMask(FieldMask.newBuilder().addPaths("ref")).build()), "update_mask");
-    var nothing = expectInvalid(() -> as("sub-sec").updateImprovementItem(UpdateImprovementItemRequest.newBuilder()
+    expectInvalid(() -> as("sub-sec").updateImprovementItem(UpdateImprovementItemRequest.newBuilder()
         .setItem(ImprovementItem.newBuilder().setName(c2.getName()).setStatus("x")).build()), "update_mask");
+    var nothing = expectInvalid(() -> as("sub-sec").updateImprovementItem(UpdateImprovementItemRequest.newBuilder()
+        .setItem(ImprovementItem.newBuilder().setName(c2.getName()).setStatus("x"))
+        .setUpdateMask(FieldMask.getDefaultInstance()).build()), "update_mask");
     assertTrue(nothing.getFirst().getDescription().contains("or add a progress note"), nothing.toString());
     expectInvalid(() -> as("sub-sec").updateImprovementItem(UpdateImprovementItemRequest.newBuilder()
         .setItem(ImprovementItem.newBuilder().setName(PLAN + "/items/C2").setStatus("x"))

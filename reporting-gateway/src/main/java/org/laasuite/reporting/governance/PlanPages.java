@@ -234,7 +234,8 @@ public class PlanPages {
     String noteDate = form.getOrDefault("note-date", "").strip();
     boolean statusChanged = !status.equals(form.getOrDefault("was-status", "").strip());
     Map<String, String> problems = new LinkedHashMap<>();
-    var call = UpdateImprovementItemRequest.newBuilder().setRequestId(form.getOrDefault("request-id", ""));
+    var call = UpdateImprovementItemRequest.newBuilder().setRequestId(form.getOrDefault("request-id", ""))
+        .setUpdateMask(FieldMask.getDefaultInstance()); // empty: only a note, unless the status changed
     var changed = ImprovementItem.newBuilder().setName(name).setEtag(form.getOrDefault("etag", ""));
     if (statusChanged) {
       changed.setStatus(status);
