@@ -1,4 +1,4 @@
-package org.laasuite.funding.lpsa;
+package org.laasuite.common;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
