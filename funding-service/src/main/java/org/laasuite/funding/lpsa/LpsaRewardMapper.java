@@ -48,9 +48,7 @@ public final class LpsaRewardMapper {
   }
 
   public static LpsaReward toProto(LpsaRewardRule.Result result) {
-    return LpsaReward.newBuilder().setStretchAchieved(Protos.decimal(result.stretchAchieved()))
-        .setSharePayable(Protos.decimal(result.sharePayable())).setPayable(Moneys.gbp(result.payablePence()))
-        .setExplanation(result.explanation()).build();
+    return LpsaRewardRule.toProto(result);
   }
 
   private static BigDecimal required(boolean present, Decimal d, String field, Violations v) {

@@ -8,6 +8,9 @@ import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.reporting.assembly.Assembler;
+import org.laasuite.reporting.assembly.LpsaForecasts;
+import org.laasuite.reporting.v1.GetLpsaRewardForecastRequest;
+import org.laasuite.reporting.v1.LpsaRewardForecast;
 import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.GetBlockSummaryRequest;
 import org.laasuite.reporting.v1.GetPerformanceReportRequest;
@@ -23,9 +26,11 @@ import org.laasuite.reporting.v1.ReportingServiceGrpc;
 public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplBase {
 
   private final Assembler assembler;
+  private final LpsaForecasts lpsa;
 
-  public ReportingEndpoint(Assembler assembler) {
+  public ReportingEndpoint(Assembler assembler, LpsaForecasts lpsa) {
     this.assembler = assembler;
+    this.lpsa = lpsa;
   }
 
   @Override
@@ -67,5 +72,10 @@ public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImpl
       }
       return assembler.disagreements(r.getThemeGroup());
     });
+  }
+
+  @Override
+  public void getLpsaRewardForecast(GetLpsaRewardForecastRequest r, StreamObserver<LpsaRewardForecast> out) {
+    reply(out, lpsa::forecast);
   }
 }
