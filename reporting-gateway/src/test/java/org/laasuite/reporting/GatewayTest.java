@@ -516,8 +516,8 @@ class GatewayTest implements TestPropertyProvider {
         checked++;
       }
     }
-    assertEquals(13, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
+    assertEquals(15, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
         + "UnavailableSection, Work, IndicatorWork, DueFigure, ActionWork, JudgementDisagreement, "
-        + "ListJudgementDisagreementsResponse");
+        + "ListJudgementDisagreementsResponse, LpsaRewardForecast, LpsaTargetForecast");
   }
 }
