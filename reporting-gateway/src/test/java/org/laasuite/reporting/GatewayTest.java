@@ -478,7 +478,7 @@ class GatewayTest implements TestPropertyProvider {
     Map<String, Object> doc = new Yaml().load(new StringReader(r.body()));
     Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
     assertEquals(java.util.Set.of("/api/v1/report-cards/{code}", "/api/v1/blocks/{block}", "/api/v1/reports/{kind}",
-        "/api/v1/judgement-disagreements", "/api/v1/exit-plan",
+        "/api/v1/judgement-disagreements", "/api/v1/exit-plan", "/api/v1/lpsa-reward-forecast",
         "/api/v1/reminders:send", "/export/simple-view.csv", "/export/simple-view.xlsx", "/openapi",
         "/open-data/360giving.json", "/open-data/360giving.csv", "/open-data/popolo.json",
         "/open-data/laa-open-data.zip", "/oparl/v1/system", "/oparl/v1/bodies", "/oparl/v1/bodies/{body}",
@@ -516,8 +516,8 @@ class GatewayTest implements TestPropertyProvider {
         checked++;
       }
     }
-    assertEquals(15, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
+    assertEquals(17, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
         + "UnavailableSection, Work, IndicatorWork, DueFigure, ActionWork, JudgementDisagreement, "
-        + "ListJudgementDisagreementsResponse, ExitPlan, ExitCandidate");
+        + "ListJudgementDisagreementsResponse, ExitPlan, ExitCandidate, LpsaRewardForecast, LpsaTargetForecast");
   }
 }

@@ -37,11 +37,13 @@ import org.laasuite.funding.v1.Commitment;
 import org.laasuite.funding.v1.CreateAllocationRequest;
 import org.laasuite.funding.v1.CreateCommitmentRequest;
 import org.laasuite.funding.v1.CreateFundingStreamRequest;
+import org.laasuite.funding.v1.CreateLpsaTargetRequest;
 import org.laasuite.funding.v1.CreateSpendRequest;
 import org.laasuite.funding.v1.DeleteFundingStreamRequest;
 import org.laasuite.funding.v1.FundingServiceGrpc;
 import org.laasuite.funding.v1.FundingStream;
 import org.laasuite.funding.v1.ImportFundingRequest;
+import org.laasuite.funding.v1.LpsaTarget;
 import org.laasuite.funding.v1.Spend;
 import org.laasuite.funding.v1.UpdateFundingStreamRequest;
 import org.laasuite.indicators.v1.ApproveEntriesRequest;
@@ -342,6 +344,8 @@ class RightsMatrixTest {
         unary(FundingServiceGrpc.getCreateSpendMethod(), MANAGE_FUNDING, Status.Code.NOT_FOUND,
             CreateSpendRequest.newBuilder().setParent("commitments/rights-matrix-none")
                 .setSpend(Spend.getDefaultInstance()).build()),
+        unary(FundingServiceGrpc.getCreateLpsaTargetMethod(), MANAGE_FUNDING, Status.Code.INVALID_ARGUMENT,
+            CreateLpsaTargetRequest.newBuilder().setLpsaTarget(LpsaTarget.newBuilder().setId("rights-matrix")).build()),
         unary(FundingServiceGrpc.getImportFundingMethod(), MANAGE_FUNDING, Status.Code.OK,
             ImportFundingRequest.newBuilder().setStreamsCsv(text("not,the,columns\n")).setFinancialYear("2007-08")
                 .setValidateOnly(true).build()),

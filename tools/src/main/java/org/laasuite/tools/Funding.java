@@ -28,11 +28,15 @@ final class Funding {
   private Funding() {
   }
 
-  /** import-funding HOST:PORT DIR YEAR [--skip-if-loaded]: DIR/funding-streams.csv and DIR/commitments.csv. */
+  /**
+   * import-funding HOST:PORT DIR YEAR [--skip-if-loaded]: DIR/funding-streams.csv, and DIR/commitments.csv and
+   * DIR/lpsa-targets.csv where they are.
+   */
   static int importFunding(List<String> args) throws Exception {
     Path dir = Path.of(args.get(1));
     Path streams = dir.resolve("funding-streams.csv");
     Path commitments = dir.resolve("commitments.csv");
+    Path lpsaTargets = dir.resolve("lpsa-targets.csv");
     if (!Calls.readable(streams)) {
       return 1;
     }
@@ -48,11 +52,14 @@ final class Funding {
       if (Files.isRegularFile(commitments)) {
         request.setCommitmentsCsv(ByteString.copyFrom(Files.readAllBytes(commitments)));
       }
+      if (Files.isRegularFile(lpsaTargets)) {
+        request.setLpsaTargetsCsv(ByteString.copyFrom(Files.readAllBytes(lpsaTargets)));
+      }
       var r = client.importFunding(request.build());
       Calls.printProblems(dir, r.getProblemsList());
-      System.out.printf("funding-streams.csv, commitments.csv: %d funding streams, %d allocations for %s, "
-              + "%d commitments %s%n", r.getFundingStreams(), r.getAllocations(), args.get(2), r.getCommitments(),
-          r.getWritten() ? "loaded" : "NOT loaded");
+      System.out.printf("funding-streams.csv, commitments.csv, lpsa-targets.csv: %d funding streams, %d allocations "
+              + "for %s, %d commitments, %d LPSA targets %s%n", r.getFundingStreams(), r.getAllocations(), args.get(2),
+          r.getCommitments(), r.getLpsaTargets(), r.getWritten() ? "loaded" : "NOT loaded");
       return r.getWritten() ? 0 : 1;
     });
   }

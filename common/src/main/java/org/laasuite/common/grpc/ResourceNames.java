@@ -19,6 +19,7 @@ public enum ResourceNames {
   PERIODS("periods", "PERIOD", "[a-z0-9][a-z0-9-]{0,62}", "lower-case letters, digits and dashes (at most 63)"),
   FUNDING_STREAMS("fundingStreams", "FUNDING_STREAM", Ids.SLUG, Ids.SLUG_WORDS),
   COMMITMENTS("commitments", "COMMITMENT", Ids.SLUG, Ids.SLUG_WORDS),
+  LPSA_TARGETS("lpsaTargets", "LPSA_TARGET", Ids.SLUG, Ids.SLUG_WORDS),
   ORGANISATIONS("organisations", "ORGANISATION", Ids.SLUG, Ids.SLUG_WORDS),
   PEOPLE("people", "PERSON", Ids.SLUG, Ids.SLUG_WORDS),
   BODIES("bodies", "BODY", Ids.SLUG, Ids.SLUG_WORDS),

@@ -19,7 +19,9 @@ import org.laasuite.funding.commitment.CommitmentMapper;
 import org.laasuite.funding.commitment.CommitmentService;
 import org.laasuite.funding.importer.FundingImporter;
 import org.laasuite.funding.lpsa.LpsaRewardMapper;
-import org.laasuite.funding.lpsa.LpsaRewardRule;
+import org.laasuite.funding.lpsa.LpsaTargetMapper;
+import org.laasuite.funding.lpsa.LpsaTargetService;
+import org.laasuite.common.LpsaRewardRule;
 import org.laasuite.funding.stream.FundingStreamMapper;
 import org.laasuite.funding.stream.FundingStreamService;
 import org.laasuite.funding.summary.SummaryMapper;
@@ -40,13 +42,15 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   private final CommitmentService commitments;
   private final SummaryService summaries;
   private final FundingImporter importer;
+  private final LpsaTargetService lpsaTargets;
   private final Authorizer authorizer;
   private final AuditLog audit;
   private final ChangeFeed changes;
 
   public FundingEndpoint(FundingStreamService streams, CommitmentService commitments, SummaryService summaries,
-      FundingImporter importer, RequestLog requestLog, Authorizer authorizer, AuditLog audit,
-      ChangeFeed changes) {
+      FundingImporter importer, LpsaTargetService lpsaTargets, RequestLog requestLog, Authorizer authorizer,
+      AuditLog audit, ChangeFeed changes) {
+    this.lpsaTargets = lpsaTargets;
     this.audit = audit;
     this.changes = changes;
     this.requestLog = requestLog;
@@ -213,6 +217,30 @@ public class FundingEndpoint extends FundingServiceGrpc.FundingServiceImplBase {
   public void calculateLpsaReward(CalculateLpsaRewardRequest r, StreamObserver<LpsaReward> out) {
     reply(out, () -> LpsaRewardMapper.toProto(LpsaRewardRule.calculate(
         checked(v -> LpsaRewardMapper.fromProto(r, v)))));
+  }
+
+  @Override
+  public void createLpsaTarget(CreateLpsaTargetRequest r, StreamObserver<LpsaTarget> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_FUNDING, "create", "lpsaTargets/" + r.getLpsaTarget().getId());
+      return requestLog.once(r, () -> {
+        var candidate = checked(v -> LpsaTargetMapper.fromProto(r.getLpsaTarget(), "lpsa_target.", v));
+        return LpsaTargetMapper.toProto(lpsaTargets.create(candidate,
+            sameInput(LpsaTargetMapper::toProto, candidate)));
+      }, LpsaTarget.parser());
+    });
+  }
+
+  @Override
+  public void listLpsaTargets(ListLpsaTargetsRequest r, StreamObserver<ListLpsaTargetsResponse> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      var page = Pages.page(r.getPageSize(), r.getPageToken(), "lpsaTargets", v);
+      v.throwIfAny();
+      var slice = lpsaTargets.list(page);
+      return ListLpsaTargetsResponse.newBuilder().addAllLpsaTargets(slice.map(LpsaTargetMapper::toProto))
+          .setNextPageToken(slice.nextPageToken()).build();
+    });
   }
 
   /** What {@code read} makes of a request, once it found nothing wrong; else INVALID_ARGUMENT naming it all. */

@@ -1,11 +1,13 @@
 package org.laasuite.funding.importer;
 
 import com.google.protobuf.ByteString;
+import com.google.type.Decimal;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import org.laasuite.common.FinancialYear;
 import org.laasuite.common.audit.AuditLog;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.ImportFiles;
+import org.laasuite.common.grpc.Moneys;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
@@ -29,6 +32,9 @@ import org.laasuite.funding.AmountMapper;
 import org.laasuite.funding.AmountValue;
 import org.laasuite.funding.commitment.CommitmentMapper;
 import org.laasuite.funding.commitment.CommitmentService;
+import org.laasuite.funding.lpsa.LpsaTargetMapper;
+import org.laasuite.funding.lpsa.LpsaTargetRow;
+import org.laasuite.funding.lpsa.LpsaTargetService;
 import org.laasuite.funding.stream.AllocationRepository;
 import org.laasuite.funding.stream.AllocationRow;
 import org.laasuite.funding.stream.FundingStreamMapper;
@@ -40,12 +46,14 @@ import org.laasuite.funding.v1.CommitmentKind;
 import org.laasuite.funding.v1.FundingStream;
 import org.laasuite.funding.v1.ImportFundingRequest;
 import org.laasuite.funding.v1.ImportFundingResponse;
+import org.laasuite.funding.v1.LpsaTarget;
 import org.laasuite.funding.v1.YearAmount;
 import org.laasuite.type.v1.ImportProblem;
 import org.laasuite.type.v1.LaaBlock;
 
 /**
- * Loads the agreement's funding table and the commitments recorded in minutes (docs/data-formats.md).
+ * Loads the agreement's funding table, the commitments recorded in minutes and the LPSA stretch targets
+ * (docs/data-formats.md).
  * Both files are checked whole first; then everything is written in one transaction, or nothing.
  */
 @Singleton
@@ -53,6 +61,9 @@ public class FundingImporter {
 
   static final String STREAMS = "funding-streams.csv";
   static final String COMMITMENTS = "commitments.csv";
+  static final String LPSA_TARGETS = "lpsa-targets.csv";
+  static final List<String> LPSA_COLUMNS = List.of("id", "indicator", "lpsa_target", "stretch_target",
+      "stretch_target_text", "reward_grant", "expected_without_stretch", "threshold", "source", "note");
   static final List<String> STREAM_COLUMNS = List.of("arrangement", "block", "heading", "stream",
       "previously_pooled", "capital", "revenue", "note");
   static final List<String> COMMITMENT_COLUMNS = List.of("code", "title", "kind", "programme", "funding_stream",
@@ -64,11 +75,13 @@ public class FundingImporter {
   private final FundingStreamRepository streams;
   private final AllocationRepository allocations;
   private final CommitmentService commitments;
+  private final LpsaTargetService lpsaTargets;
   private final TransactionOperations<?> tx;
   private final AuditLog audit;
 
   public FundingImporter(FundingStreamRepository streams, AllocationRepository allocations,
-      CommitmentService commitments, TransactionOperations<?> tx, AuditLog audit) {
+      CommitmentService commitments, LpsaTargetService lpsaTargets, TransactionOperations<?> tx, AuditLog audit) {
+    this.lpsaTargets = lpsaTargets;
     this.streams = streams;
     this.allocations = allocations;
     this.commitments = commitments;
@@ -90,8 +103,10 @@ public class FundingImporter {
     rows.forEach(r -> streamIds.add(r.stream().code()));
     List<Commitment> cs = year == null || request.getCommitmentsCsv().isEmpty() ? List.of()
         : readCommitments(request.getCommitmentsCsv(), yearColumn, year, streamIds, problems);
+    List<LpsaTargetRow> targets = request.getLpsaTargetsCsv().isEmpty() ? List.of()
+        : readLpsaTargets(request.getLpsaTargetsCsv(), problems);
     var response = ImportFundingResponse.newBuilder().setFundingStreams(rows.size()).setAllocations(rows.size())
-        .setCommitments(cs.size());
+        .setCommitments(cs.size()).setLpsaTargets(targets.size());
     if (!problems.isEmpty() || request.getValidateOnly() || rows.isEmpty() && cs.isEmpty()) {
       return response.addAllProblems(problems).setWritten(false).build();
     }
@@ -104,6 +119,7 @@ public class FundingImporter {
             rows.get(i).note()));
       }
       allocations.saveAll(as);
+      lpsaTargets.saveAll(targets);
       for (int i = 0; i < cs.size(); i++) {
         try {
           Violations v = new Violations();
@@ -251,6 +267,60 @@ public class FundingImporter {
     }
     return out;
   }
+
+  /** The LPSA stretch targets, each checked as CreateLpsaTarget checks one; ids new to the service and the file. */
+  private List<LpsaTargetRow> readLpsaTargets(ByteString content, List<ImportProblem> problems) {
+    List<LpsaTargetRow> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (CSVRecord rec : parse(LPSA_TARGETS, content, LPSA_COLUMNS, problems)) {
+      int line = (int) rec.getRecordNumber() + 1;
+      int before = problems.size();
+      String indicator = rec.get("indicator").strip();
+      var t = LpsaTarget.newBuilder().setId(rec.get("id").strip())
+          .setIndicator(indicator.isEmpty() || indicator.startsWith("indicators/") ? indicator
+              : ResourceNames.INDICATORS.name(indicator))
+          .setLpsaTarget(rec.get("lpsa_target").strip()).setStretchTargetText(rec.get("stretch_target_text").strip())
+          .setSource(rec.get("source").strip()).setNote(rec.get("note").strip());
+      for (String column : List.of("stretch_target", "expected_without_stretch", "threshold")) {
+        String text = rec.get(column).strip();
+        if (!text.isEmpty()) {
+          Decimal d = Decimal.newBuilder().setValue(text).build();
+          switch (column) {
+            case "stretch_target" -> t.setStretchTarget(d);
+            case "expected_without_stretch" -> t.setExpectedWithoutStretch(d);
+            default -> t.setThreshold(d);
+          }
+        }
+      }
+      String grant = rec.get("reward_grant").strip();
+      if (!grant.isEmpty()) {
+        try {
+          BigDecimal pounds = new BigDecimal(grant.replace(",", ""));
+          if (pounds.signum() < 0 || pounds.stripTrailingZeros().scale() > 2 || pounds.compareTo(TRILLION) > 0) {
+            throw new NumberFormatException();
+          }
+          t.setRewardGrant(Moneys.gbp(pounds.movePointRight(2).longValueExact()));
+        } catch (NumberFormatException | ArithmeticException e) {
+          problems.add(problem(LPSA_TARGETS, line, "reward_grant", "must be an amount in pounds like '200,000' or "
+              + "'1250.50' (empty when the grant is not recorded), not '" + Protos.clip(grant) + "'"));
+        }
+      }
+      Violations v = new Violations();
+      LpsaTargetRow row = LpsaTargetMapper.fromProto(t.build(), "", v);
+      v.list().forEach(fv -> problems.add(problem(LPSA_TARGETS, line, fv.getField(), fv.getDescription())));
+      String id = t.getId();
+      if (v.isEmpty() && (!ids.add(id) || lpsaTargets.exists(id))) {
+        problems.add(problem(LPSA_TARGETS, line, "id", ResourceNames.LPSA_TARGETS.name(id) + " is already "
+            + (lpsaTargets.exists(id) ? "loaded" : "in the file")));
+      }
+      if (problems.size() == before) {
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
+  private static final BigDecimal TRILLION = new BigDecimal("1000000000000");
 
   private static List<String> split(String cell) {
     return cell.isBlank() ? List.of() : List.of(cell.strip().split("\\s*;\\s*"));

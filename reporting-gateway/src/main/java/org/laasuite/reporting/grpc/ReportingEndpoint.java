@@ -10,6 +10,9 @@ import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.reporting.assembly.Assembler;
 import org.laasuite.reporting.assembly.ExitPlans;
+import org.laasuite.reporting.assembly.LpsaForecasts;
+import org.laasuite.reporting.v1.GetLpsaRewardForecastRequest;
+import org.laasuite.reporting.v1.LpsaRewardForecast;
 import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.ExitPlan;
 import org.laasuite.reporting.v1.GetExitPlanRequest;
@@ -28,10 +31,12 @@ public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImpl
 
   private final Assembler assembler;
   private final ExitPlans exitPlans;
+  private final LpsaForecasts lpsa;
 
-  public ReportingEndpoint(Assembler assembler, ExitPlans exitPlans) {
+  public ReportingEndpoint(Assembler assembler, ExitPlans exitPlans, LpsaForecasts lpsa) {
     this.assembler = assembler;
     this.exitPlans = exitPlans;
+    this.lpsa = lpsa;
   }
 
   @Override
@@ -83,5 +88,10 @@ public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImpl
       v.throwIfAny();
       return exitPlans.plan(asOf, r.getHorizonMonths());
     });
+  }
+
+  @Override
+  public void getLpsaRewardForecast(GetLpsaRewardForecastRequest r, StreamObserver<LpsaRewardForecast> out) {
+    reply(out, lpsa::forecast);
   }
 }

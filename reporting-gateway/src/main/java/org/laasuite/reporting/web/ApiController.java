@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.laasuite.reporting.assembly.LpsaForecasts;
 
 /**
  * The JSON API: the same model as the pages and the gRPC ReportingService, in the proto3 JSON
@@ -30,10 +31,12 @@ public class ApiController {
   private static final JsonFormat.Printer JSON = JsonFormat.printer().includingDefaultValueFields();
 
   private final Views views;
+  private final LpsaForecasts lpsa;
   private final byte[] openApi;
 
-  public ApiController(Views views) {
+  public ApiController(Views views, LpsaForecasts lpsa) {
     this.views = views;
+    this.lpsa = lpsa;
     try (InputStream in = ApiController.class.getResourceAsStream("/openapi.yaml")) {
       this.openApi = in.readAllBytes();
     } catch (IOException e) {
@@ -66,6 +69,12 @@ public class ApiController {
   public HttpResponse<String> exitPlan(@Nullable @QueryValue("as-of") String asOf,
       @Nullable @QueryValue String horizon) {
     return json(views.exitPlan(asOf, horizon));
+  }
+
+  /** The LPSA reward forecast (docs/lpsa-reward.md): each stretch target's reward payable, or why it is not known. */
+  @Get(uri = "/api/v1/lpsa-reward-forecast", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> lpsaRewardForecast() {
+    return json(lpsa.forecast());
   }
 
   @Get(uri = "/openapi", produces = "application/yaml")

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.laasuite.common.grpc.ApiException;
 import org.laasuite.partnership.v1.CallerRights;
 import org.laasuite.partnership.v1.ListRightsRequest;
+import org.laasuite.reporting.assembly.LpsaForecasts;
 import org.laasuite.reporting.entry.CardFigures;
 import org.laasuite.reporting.entry.Directory;
 import org.laasuite.reporting.render.Pages;
@@ -47,8 +48,11 @@ public class PageController {
   private final Upstreams upstreams;
 
   private final CardFigures cardFigures;
+  private final LpsaForecasts lpsa;
 
-  public PageController(Views views, Pages pages, Visitors visitors, Upstreams upstreams, CardFigures cardFigures) {
+  public PageController(Views views, Pages pages, Visitors visitors, Upstreams upstreams, CardFigures cardFigures,
+      LpsaForecasts lpsa) {
+    this.lpsa = lpsa;
     this.views = views;
     this.pages = pages;
     this.visitors = visitors;
@@ -175,6 +179,19 @@ public class PageController {
     model.put("plan", views.exitPlan(asOf, horizon));
     model.put("asOfAsked", asOf == null ? "" : asOf);
     return model;
+  }
+
+  /** The LPSA reward forecast, target by target, with the total of those the rule could be applied to. */
+  @Get(uri = "/funding/{file}", produces = {MediaType.TEXT_HTML, "application/pdf"})
+  public HttpResponse<?> lpsaForecast(HttpRequest<?> request, String file) {
+    boolean pdf = file.equals("lpsa.pdf");
+    if (!pdf && !file.equals("lpsa")) {
+      throw new ApiException(Status.Code.NOT_FOUND, "PAGE_NOT_FOUND", "/funding/"
+          + (file.length() > 80 ? file.substring(0, 80) + "..." : file) + " is no page: /funding/lpsa is", List.of());
+    }
+    Map<String, Object> model = new HashMap<>(Map.of("forecast", lpsa.forecast()));
+    return pdf ? pdf(pages.pdf("lpsa", model), "lpsa-reward-forecast.pdf")
+        : html(pages.html("lpsa", visitors.page(request, model), false));
   }
 
   private static MutableHttpResponse<String> html(String body) {

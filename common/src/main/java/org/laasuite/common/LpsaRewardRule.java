@@ -1,8 +1,11 @@
-package org.laasuite.funding.lpsa;
+package org.laasuite.common;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.laasuite.common.grpc.Moneys;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.funding.v1.LpsaReward;
 
 /**
  * The share of an LPSA reward grant payable for a stretch target (docs/lpsa-reward.md). The stretch
@@ -26,6 +29,13 @@ public final class LpsaRewardRule {
   /** What a partnership claims for one stretch target: the grant, the three figures and the threshold. */
   public record Claim(long grantPence, BigDecimal expected, BigDecimal stretch, BigDecimal outturn,
       BigDecimal threshold) {
+  }
+
+  /** The result as the funding service's CalculateLpsaReward and the gateway's forecast answer it. */
+  public static LpsaReward toProto(Result result) {
+    return LpsaReward.newBuilder().setStretchAchieved(Protos.decimal(result.stretchAchieved()))
+        .setSharePayable(Protos.decimal(result.sharePayable())).setPayable(Moneys.gbp(result.payablePence()))
+        .setExplanation(result.explanation()).build();
   }
 
   public static Result calculate(Claim c) {

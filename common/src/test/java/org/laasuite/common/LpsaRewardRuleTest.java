@@ -1,4 +1,4 @@
-package org.laasuite.funding.lpsa;
+package org.laasuite.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
