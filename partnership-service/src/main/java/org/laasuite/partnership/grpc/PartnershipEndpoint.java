@@ -340,11 +340,12 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void listActions(ListActionsRequest r, StreamObserver<ListActionsResponse> out) {
     reply(out, () -> {
       Violations v = new Violations();
-      MeetingMapper.checkActionFilters(r.getOwner(), r.getStatus(), r.getIndicator(), v);
+      MeetingMapper.checkActionFilters(r.getOwner(), r.getStatus(), r.getIndicator(), r.getCommitment(), v);
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "actions;" + r.getOwner() + ";" + r.getBody() + ";"
-          + r.getStatus() + ";" + r.getIndicator(), v);
+          + r.getStatus() + ";" + r.getIndicator() + ";" + r.getCommitment(), v);
       v.throwIfAny();
-      var slice = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getIndicator(), p);
+      var slice = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getIndicator(),
+          r.getCommitment(), p);
       return ListActionsResponse.newBuilder().addAllActions(actions(slice.items()))
           .setNextPageToken(slice.nextPageToken()).build();
     });
