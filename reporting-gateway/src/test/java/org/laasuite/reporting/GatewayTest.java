@@ -189,8 +189,9 @@ class GatewayTest implements TestPropertyProvider {
     before = callsByService();
     assertEquals(200, Http.get(base(), "/report-cards/SSC-ENV-14").statusCode());
     assertEquals(Map.of("laa.indicators.v1.IndicatorService", 2.0, "laa.funding.v1.FundingService", 1.0,
-        "laa.partnership.v1.PartnershipService", 1.0), delta(before, callsByService()),
-        "a card: its theme group and its actions in one call; its report and its figures' revisions in two");
+        "laa.partnership.v1.PartnershipService", 2.0), delta(before, callsByService()),
+        "a card: its theme group and its actions in one call, the decisions about it in another; its report and its "
+            + "figures' revisions in two");
   }
 
   /** The street cleanliness action of April 2007 is on the three cleanliness indicators, and only there. */
@@ -477,8 +478,8 @@ class GatewayTest implements TestPropertyProvider {
     assertEquals(200, r.statusCode());
     Map<String, Object> doc = new Yaml().load(new StringReader(r.body()));
     Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
-    assertEquals(java.util.Set.of("/api/v1/report-cards/{code}", "/api/v1/blocks/{block}", "/api/v1/reports/{kind}",
-        "/api/v1/reminders:send", "/export/simple-view.csv", "/export/simple-view.xlsx", "/openapi",
+    assertEquals(java.util.Set.of("/api/v1/report-cards/{code}", "/api/v1/commitments/{id}", "/api/v1/blocks/{block}",
+        "/api/v1/reports/{kind}", "/api/v1/reminders:send", "/export/simple-view.csv", "/export/simple-view.xlsx", "/openapi",
         "/open-data/360giving.json", "/open-data/360giving.csv", "/open-data/popolo.json",
         "/open-data/laa-open-data.zip", "/oparl/v1/system", "/oparl/v1/bodies", "/oparl/v1/bodies/{body}",
         "/oparl/v1/bodies/{body}/{list}", "/oparl/v1/{kind}/{object}"),
@@ -513,7 +514,7 @@ class GatewayTest implements TestPropertyProvider {
         checked++;
       }
     }
-    assertEquals(11, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
-        + "UnavailableSection, Work, IndicatorWork, DueFigure, ActionWork");
+    assertEquals(12, checked, "ReportCard, CommitmentPage, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, "
+        + "JudgementCounts, UnavailableSection, Work, IndicatorWork, DueFigure, ActionWork");
   }
 }

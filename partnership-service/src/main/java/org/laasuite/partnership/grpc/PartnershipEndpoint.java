@@ -311,9 +311,12 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
           + r.getCommitment(), v);
       v.throwIfAny();
       var slice = meetings.listDecisions(r.getIndicator(), r.getCommitment(), p);
-      var ms = meetings.meetingsOf(slice.items());
+      var origins = meetings.originsOfDecisions(slice.items());
       return ListDecisionsResponse.newBuilder()
-          .addAllDecisions(slice.map(d -> MeetingMapper.toProto(d, ms.get(d.meetingId()))))
+          .addAllDecisions(slice.map(d -> {
+            MeetingRow m = origins.meetings().get(d.meetingId());
+            return MeetingMapper.toProto(d, m, origins.bodies().get(m.bodyId()));
+          }))
           .setNextPageToken(slice.nextPageToken()).build();
     });
   }

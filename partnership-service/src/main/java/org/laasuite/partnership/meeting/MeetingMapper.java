@@ -194,15 +194,19 @@ public final class MeetingMapper {
       b.addItems(out);
     });
     f.actions().forEach(a -> b.addActions(toProto(a, f.meeting(), f.body())));
-    f.decisions().forEach(d -> b.addDecisions(toProto(d, f.meeting())));
+    f.decisions().forEach(d -> b.addDecisions(toProto(d, f.meeting(), f.body())));
     f.mattersArising().forEach(a -> b.addMattersArising(toProto(a, null, f.body())));
     return b.build();
   }
 
-  public static Decision toProto(DecisionRow d, MeetingRow meeting) {
-    return Decision.newBuilder().setName(d.name()).setMeeting(meeting.name()).setItem(d.itemNumber())
+  public static Decision toProto(DecisionRow d, MeetingRow meeting, BodyRow body) {
+    var out = Decision.newBuilder().setName(d.name()).setMeeting(meeting.name()).setItem(d.itemNumber())
         .setText(d.text()).addAllIndicators(Lines.split(d.indicators())).addAllCommitments(Lines.split(d.commitments()))
-        .build();
+        .setBody(body.name());
+    if (meeting.date() != null) {
+      out.setMeetingDate(Protos.date(meeting.date()));
+    }
+    return out.build();
   }
 
   /**

@@ -418,10 +418,9 @@ public class MeetingService {
         page.size(), page.offset()));
   }
 
-  /** The meetings of {@code rows}, by id. */
-  public Map<Long, MeetingRow> meetingsOf(List<DecisionRow> rows) {
-    return rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(DecisionRow::meetingId)
-        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(MeetingRow::id, x -> x));
+  /** The meetings decisions were taken at, and those meetings' bodies, by id: to map the decisions. */
+  public Origins originsOfDecisions(List<DecisionRow> rows) {
+    return origins(rows.stream().map(DecisionRow::meetingId).collect(Collectors.toSet()));
   }
 
   /** The earlier versions of meeting {@code parent}'s minutes, oldest first. */
@@ -484,8 +483,12 @@ public class MeetingService {
   }
 
   public Origins originsOf(List<ActionRow> rows) {
-    Map<Long, MeetingRow> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(ActionRow::meetingId)
-        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(MeetingRow::id, m -> m));
+    return origins(rows.stream().map(ActionRow::meetingId).collect(Collectors.toSet()));
+  }
+
+  private Origins origins(Set<Long> meetingIds) {
+    Map<Long, MeetingRow> ms = meetingIds.isEmpty() ? Map.of() : meetings.findByIdIn(meetingIds).stream()
+        .collect(Collectors.toMap(MeetingRow::id, m -> m));
     Map<Long, BodyRow> bs = bodies.byIds(ms.values().stream().map(MeetingRow::bodyId).collect(Collectors.toSet()));
     return new Origins(ms, bs);
   }

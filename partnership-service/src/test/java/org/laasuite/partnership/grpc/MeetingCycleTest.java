@@ -239,6 +239,9 @@ class MeetingCycleTest extends OwnDatabaseTest {
     assertEquals(List.of("Fund two more wardens from the Safer Stronger fund"), byIndicator.stream()
         .map(Decision::getText).toList());
     assertEquals(held.getName(), byIndicator.getFirst().getMeeting());
+    assertEquals(date(2011, 1, 13), byIndicator.getFirst().getMeetingDate(), "the meeting's date, to list it by");
+    assertEquals("bodies/safety", byIndicator.getFirst().getBody());
+    assertEquals(decided.getDecisions(0), byIndicator.getFirst(), "as the meeting gives it");
     var byCommitment = admin.listDecisions(ListDecisionsRequest.newBuilder().setCommitment("commitments/ssc-wardens")
         .build()).getDecisionsList();
     assertEquals(byIndicator, byCommitment);

@@ -7,6 +7,9 @@ import jakarta.inject.Singleton;
 import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.reporting.assembly.Assembler;
+import org.laasuite.reporting.assembly.Commitments;
+import org.laasuite.reporting.v1.CommitmentPage;
+import org.laasuite.reporting.v1.GetCommitmentPageRequest;
 import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.GetBlockSummaryRequest;
 import org.laasuite.reporting.v1.GetPerformanceReportRequest;
@@ -20,9 +23,16 @@ import org.laasuite.reporting.v1.ReportingServiceGrpc;
 public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplBase {
 
   private final Assembler assembler;
+  private final Commitments commitments;
 
-  public ReportingEndpoint(Assembler assembler) {
+  public ReportingEndpoint(Assembler assembler, Commitments commitments) {
     this.assembler = assembler;
+    this.commitments = commitments;
+  }
+
+  @Override
+  public void getCommitmentPage(GetCommitmentPageRequest r, StreamObserver<CommitmentPage> out) {
+    reply(out, () -> commitments.page(Commitments.commitmentName(r.getName(), "name")));
   }
 
   @Override
