@@ -216,6 +216,13 @@ class CommitmentPagesTest {
     assertEquals("2008-03-31", html.selectFirst("[data-test=end]").text());
     assertEquals(List.of("2007-08 NYQ"), html.select("[data-test=amount]").eachText());
     assertTrue(html.selectFirst("[data-test=source]").text().contains("22 August 2007, item 4"));
+    // The minutes' decision and actions on the posts (data/coventry-2007-08/partnership.yaml, item 4).
+    List<Element> decisions = html.select("[data-test=decisions] [data-test=decision]");
+    assertEquals(1, decisions.size(), html.select("[data-test=decisions]").text());
+    assertTrue(decisions.getFirst().text().startsWith("2007-08-22, Leaders And Advisors, item 4: It was agreed that a "
+        + "questionnaire be sent"), decisions.getFirst().text());
+    assertEquals("/meetings/leaders-and-advisors-2007-08-22", decisions.getFirst().selectFirst("a").attr("href"));
+    assertEquals(3, html.select("[data-test=actions] [data-test=action]").size());
   }
 
   @Test
