@@ -13,7 +13,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -122,9 +121,7 @@ class CommitmentPagesTest {
   }
 
   private Document page(String path) {
-    var response = Http.get(base(), path, "text/html");
-    assertEquals(200, response.statusCode(), path + ": " + response.body());
-    return Jsoup.parse(response.body());
+    return Http.page(base(), path);
   }
 
   @Test

@@ -467,6 +467,14 @@ class GatewayTest implements TestPropertyProvider {
         .setName("indicators/CYP-28").setFinancialYear("07-08").build()), "financial_year");
     GrpcErrors.expect(Status.Code.NOT_FOUND, () -> reporting().getReportCard(GetReportCardRequest.newBuilder()
         .setName("reportCards/NO-SUCH-1").build()));
+    var commitment = reporting().getCommitmentPage(org.laasuite.reporting.v1.GetCommitmentPageRequest.newBuilder()
+        .setName("commitmentPages/communications-officer").build());
+    assertEquals("Communications Officer post (Coventry Partnership Secretariat)", commitment.getCommitment().getTitle());
+    assertEquals("commitments/communications-officer", commitment.getCommitmentName());
+    GrpcErrors.expect(Status.Code.NOT_FOUND, () -> reporting().getCommitmentPage(
+        org.laasuite.reporting.v1.GetCommitmentPageRequest.newBuilder().setName("commitments/no-such").build()));
+    GrpcErrors.expectInvalid(() -> reporting().getCommitmentPage(
+        org.laasuite.reporting.v1.GetCommitmentPageRequest.getDefaultInstance()), "name");
     assertEquals(List.of(), HostileRequests.probe(grpc, ReportingServiceGrpc.getServiceDescriptor()),
         "no malformed request is answered INTERNAL or UNKNOWN");
   }

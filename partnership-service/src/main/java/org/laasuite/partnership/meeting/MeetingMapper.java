@@ -130,14 +130,7 @@ public final class MeetingMapper {
    * {@code max}, none twice.
    */
   public static void checkIndicators(List<String> names, int max, String field, Violations v) {
-    v.check(names.size() <= max, field, "names " + names.size() + " indicators; at most " + max);
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < names.size() && i < max; i++) {
-      String n = names.get(i);
-      if (ResourceNames.INDICATORS.id(n, field + "[" + i + "]", v) != null) {
-        v.check(seen.add(n), field + "[" + i + "]", n + " is named twice");
-      }
-    }
+    checkNames(ResourceNames.INDICATORS, "indicators", names, max, field, v);
   }
 
   /**
@@ -146,11 +139,16 @@ public final class MeetingMapper {
    * at most {@code max}, none twice.
    */
   public static void checkCommitments(List<String> names, int max, String field, Violations v) {
-    v.check(names.size() <= max, field, "names " + names.size() + " commitments; at most " + max);
+    checkNames(ResourceNames.COMMITMENTS, "commitments", names, max, field, v);
+  }
+
+  private static void checkNames(ResourceNames kind, String what, List<String> names, int max, String field,
+      Violations v) {
+    v.check(names.size() <= max, field, "names " + names.size() + " " + what + "; at most " + max);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size() && i < max; i++) {
       String n = names.get(i);
-      if (ResourceNames.COMMITMENTS.id(n, field + "[" + i + "]", v) != null) {
+      if (kind.id(n, field + "[" + i + "]", v) != null) {
         v.check(seen.add(n), field + "[" + i + "]", n + " is named twice");
       }
     }

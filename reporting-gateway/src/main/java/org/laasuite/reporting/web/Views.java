@@ -62,12 +62,13 @@ public class Views {
         () -> commitments.assemble(name), render);
   }
 
-  /** A commitment page's template variables: the decisions' section said unavailable when it is. */
+  /** A commitment page's template variables: its decisions and actions said unavailable when they are; no text cut. */
   static Map<String, Object> commitmentPage(CommitmentPage page) {
     return new java.util.HashMap<>(Map.of("page", page, "decisionsUnavailable", page.getUnavailableList().stream()
         .anyMatch(u -> u.getSection() == org.laasuite.reporting.v1.Section.SECTION_DECISIONS),
         "actionsUnavailable", page.getUnavailableList().stream()
-        .anyMatch(u -> u.getSection() == org.laasuite.reporting.v1.Section.SECTION_GOVERNANCE)));
+        .anyMatch(u -> u.getSection() == org.laasuite.reporting.v1.Section.SECTION_GOVERNANCE),
+        "lineLimit", Integer.MAX_VALUE));
   }
 
   /** The same for a block summary. */
