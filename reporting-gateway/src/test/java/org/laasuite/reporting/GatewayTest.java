@@ -487,7 +487,8 @@ class GatewayTest implements TestPropertyProvider {
     Map<String, Object> doc = new Yaml().load(new StringReader(r.body()));
     Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
     assertEquals(java.util.Set.of("/api/v1/report-cards/{code}", "/api/v1/commitments/{id}", "/api/v1/blocks/{block}",
-        "/api/v1/reports/{kind}", "/api/v1/reminders:send", "/export/simple-view.csv", "/export/simple-view.xlsx", "/openapi",
+        "/api/v1/reports/{kind}", "/api/v1/judgement-disagreements", "/api/v1/exit-plan",
+        "/api/v1/reminders:send", "/export/simple-view.csv", "/export/simple-view.xlsx", "/openapi",
         "/open-data/360giving.json", "/open-data/360giving.csv", "/open-data/popolo.json",
         "/open-data/laa-open-data.zip", "/oparl/v1/system", "/oparl/v1/bodies", "/oparl/v1/bodies/{body}",
         "/oparl/v1/bodies/{body}/{list}", "/oparl/v1/{kind}/{object}"),
@@ -514,7 +515,9 @@ class GatewayTest implements TestPropertyProvider {
     // Every schema named after a laa.reporting.v1 message lists exactly that message's fields.
     Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("schemas");
     int checked = 0;
-    for (var message : org.laasuite.reporting.v1.ReportingProto.getDescriptor().getMessageTypes()) {
+    for (var message : java.util.stream.Stream.of(org.laasuite.reporting.v1.ReportingProto.getDescriptor(),
+        org.laasuite.reporting.v1.ReportingServiceProto.getDescriptor()).flatMap(f -> f.getMessageTypes().stream())
+        .toList()) {
       var schema = (Map<String, Object>) schemas.get(message.getName());
       if (schema != null) {
         assertEquals(message.getFields().stream().map(f -> f.getJsonName()).collect(java.util.stream.Collectors.toSet()),
@@ -522,7 +525,8 @@ class GatewayTest implements TestPropertyProvider {
         checked++;
       }
     }
-    assertEquals(12, checked, "ReportCard, CommitmentPage, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, "
-        + "JudgementCounts, UnavailableSection, Work, IndicatorWork, DueFigure, ActionWork");
+    assertEquals(16, checked, "ReportCard, CommitmentPage, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, "
+        + "JudgementCounts, UnavailableSection, Work, IndicatorWork, DueFigure, ActionWork, JudgementDisagreement, "
+        + "ListJudgementDisagreementsResponse, ExitPlan, ExitCandidate");
   }
 }

@@ -84,6 +84,7 @@ import org.laasuite.partnership.v1.ApproveMinutesRequest;
 import org.laasuite.partnership.v1.Body;
 import org.laasuite.partnership.v1.CallerRights;
 import org.laasuite.partnership.v1.CreateBodyRequest;
+import org.laasuite.partnership.v1.CreateImprovementItemRequest;
 import org.laasuite.partnership.v1.CreateMeetingRequest;
 import org.laasuite.partnership.v1.CreateRiskRequest;
 import org.laasuite.partnership.v1.CreateMembershipRequest;
@@ -92,6 +93,7 @@ import org.laasuite.partnership.v1.CreatePersonRequest;
 import org.laasuite.partnership.v1.CreateSignInLinkRequest;
 import org.laasuite.partnership.v1.DeleteSignInLinkRequest;
 import org.laasuite.partnership.v1.GetCallerRightsRequest;
+import org.laasuite.partnership.v1.ImprovementItem;
 import org.laasuite.partnership.v1.ImportPartnershipRequest;
 import org.laasuite.partnership.v1.ListActionsRequest;
 import org.laasuite.partnership.v1.ListSignInLinksRequest;
@@ -103,6 +105,7 @@ import org.laasuite.partnership.v1.Person;
 import org.laasuite.partnership.v1.Risk;
 import org.laasuite.partnership.v1.SignInLink;
 import org.laasuite.partnership.v1.UpdateActionStatusRequest;
+import org.laasuite.partnership.v1.UpdateImprovementItemRequest;
 import org.laasuite.partnership.v1.UpdateMeetingRequest;
 import org.laasuite.partnership.v1.UpdatePersonRequest;
 import org.laasuite.partnership.v1.UpdateRiskRequest;
@@ -371,6 +374,12 @@ class RightsMatrixTest {
                 PartnershipServiceGrpc.getUpdateActionStatusMethod(), options, UpdateActionStatusRequest.newBuilder()
                     .setName(helensAction(channel)).setEtag(STALE_ETAG).setStatus(ActionStatus.ACTION_STATUS_DONE)
                     .build())),
+        unary(PartnershipServiceGrpc.getCreateImprovementItemMethod(), MANAGE_MEETINGS, Status.Code.NOT_FOUND,
+            CreateImprovementItemRequest.newBuilder().setParent("improvementPlans/rights-matrix-none").setAreaRef("A")
+                .setItem(ImprovementItem.newBuilder().setRef("A1").setImprovement("rights matrix")).build()),
+        unary(PartnershipServiceGrpc.getUpdateImprovementItemMethod(), MANAGE_MEETINGS, Status.Code.INVALID_ARGUMENT,
+            UpdateImprovementItemRequest.newBuilder().setItem(ImprovementItem.newBuilder()
+                .setName("improvementPlans/rights-matrix-none/items/1")).setUpdateMask(NO_SUCH_FIELD).build()),
         unary(PartnershipServiceGrpc.getCreateRiskMethod(), MANAGE_MEETINGS, Status.Code.INVALID_ARGUMENT,
             CreateRiskRequest.newBuilder().setRisk(Risk.newBuilder().setId("rights-matrix")).build()),
         unary(PartnershipServiceGrpc.getUpdateRiskMethod(), MANAGE_MEETINGS, Status.Code.INVALID_ARGUMENT,

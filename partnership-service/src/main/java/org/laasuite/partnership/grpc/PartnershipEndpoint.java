@@ -410,7 +410,7 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void getImprovementPlan(GetImprovementPlanRequest r, StreamObserver<ImprovementPlan> out) {
     reply(out, () -> {
       var plan = plans.get(r.getName());
-      return PlanMapper.toProto(plan, plans.itemsOf(List.of(plan)).getOrDefault(plan.id(), List.of()));
+      return plans.toProto(plan, plans.itemsOf(List.of(plan)).getOrDefault(plan.id(), List.of()));
     });
   }
 
@@ -420,9 +420,41 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "plans");
       var slice = plans.list(p);
       var items = plans.itemsOf(slice.items());
+      var notes = plans.notesOf(items.values().stream().flatMap(List::stream).toList());
       return ListImprovementPlansResponse.newBuilder()
-          .addAllImprovementPlans(slice.map(x -> PlanMapper.toProto(x, items.getOrDefault(x.id(), List.of()))))
+          .addAllImprovementPlans(slice.map(x -> PlanMapper.toProto(x, items.getOrDefault(x.id(), List.of()),
+              notes)))
           .setNextPageToken(slice.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void createImprovementItem(CreateImprovementItemRequest r, StreamObserver<ImprovementItem> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "add an item to", r.getParent());
+      return requestLog.once(r, () -> plans.createItem(r.getParent(), r.getAreaRef().strip(), r.getAreaTitle(),
+          r.getItem()), ImprovementItem.parser());
+    });
+  }
+
+  @Override
+  public void updateImprovementItem(UpdateImprovementItemRequest r, StreamObserver<ImprovementItem> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_MEETINGS, "change", r.getItem().getName());
+      Violations v = new Violations();
+      Set<String> paths = Set.of();
+      if (r.getUpdateMask().getPathsCount() > 0) {
+        paths = FieldMasks.paths(r.getUpdateMask(), PlanMapper.UPDATABLE_ITEM, v);
+      } else if (!r.hasAddProgressNote()) {
+        v.add("update_mask", "is required: name the fields to change, or add a progress note");
+      }
+      ResourceNames.child(r.getItem().getName(), ResourceNames.IMPROVEMENT_PLANS, PlanMapper.ITEMS, "item.name", v);
+      v.throwIfAny();
+      String author = authorizer.who();
+      Set<String> masked = paths;
+      return requestLog.once(r, () -> plans.updateItem(r.getItem().getName(), r.getItem().getEtag(), r.getItem(),
+          masked, r.hasAddProgressNote() ? r.getAddProgressNote() : null, author, LocalDate.now()),
+          ImprovementItem.parser());
     });
   }
 

@@ -235,7 +235,8 @@ public class PartnershipImporter {
       }
       for (var it : list(m, "items")) {
         int number = it.get("number") instanceof Number n ? n.intValue() : 0;
-        var ib = AgendaItem.newBuilder().setNumber(number).setTitle(str(it, "title")).setMinutes(str(it, "minutes"));
+        var ib = AgendaItem.newBuilder().setNumber(number).setTitle(str(it, "title")).setMinutes(str(it, "minutes"))
+            .setDescription(str(it, "description"));
         // A decision is its text as minuted or, when it names what it concerns, a map: text, indicators,
         // commitments; that one is also linked (Meeting.decisions).
         for (Object d : it.get("decisions") instanceof List<?> l ? l : strings(it.get("decisions"))) {
@@ -296,7 +297,7 @@ public class PartnershipImporter {
             actions.add(str(it, "action_intro"));
           }
           actions.addAll(strings(it.get("actions")));
-          its.add(new ImprovementItemRow(null, saved.id(), str(area, "ref"), str(area, "title"), str(it, "ref"),
+          its.add(ImprovementItemRow.printed(saved.id(), str(area, "ref"), str(area, "title"), str(it, "ref"),
               str(it, "improvement"), Lines.join(actions), str(it, "timescale"), str(it, "owner"),
               str(it, "status"), str(it, "success_measures"), position++));
         }
@@ -412,7 +413,7 @@ public class PartnershipImporter {
     for (var row : rows) {
       String line = str(row, "source").replaceAll("^.* line ", "line ");
       int n = perRow.merge(line, 1, Integer::sum);
-      its.add(new ImprovementItemRow(null, saved.id(), line, str(row, "theme") + ": "
+      its.add(ImprovementItemRow.printed(saved.id(), line, str(row, "theme") + ": "
           + String.join("; ", strings(row.get("outcome"))), line + " (" + n + ")", str(row, "text"), "", "", "",
           CAA_STATUS, "", its.size()));
     }

@@ -38,6 +38,7 @@ public final class MeetingMapper {
 
   static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   static final int MAX_MINUTES = 100_000;
+  static final int MAX_DESCRIPTION = 20_000;
 
   private MeetingMapper() {
   }
@@ -91,8 +92,9 @@ public final class MeetingMapper {
       v.maxLength(it.getMinutes(), MAX_MINUTES, f + ".minutes");
       String decisions = Lines.join(it.getDecisionsList());
       v.maxLength(decisions, MAX_MINUTES, f + ".decisions");
+      v.maxLength(it.getDescription(), MAX_DESCRIPTION, f + ".description");
       its.add(new MeetingDraft.Item(new AgendaItemRow(null, 0, it.getNumber(), it.getTitle(), null, it.getMinutes(),
-          decisions), it.getPresenter()));
+          decisions, it.getDescription()), it.getPresenter()));
     }
 
     List<ActionRow> acts = new ArrayList<>();
@@ -185,7 +187,7 @@ public final class MeetingMapper {
     });
     f.items().forEach(i -> {
       var out = AgendaItem.newBuilder().setNumber(i.number()).setTitle(i.title()).setMinutes(i.minutes())
-          .addAllDecisions(Lines.split(i.decisions()));
+          .addAllDecisions(Lines.split(i.decisions())).setDescription(i.description());
       if (i.presenterId() != null) {
         out.setPresenter(people.get(i.presenterId()).name());
       }

@@ -158,7 +158,7 @@ public class MeetingService {
         named.put(presenter.id(), presenter);
       }
       its.add(new AgendaItemRow(null, 0, it.row().number(), it.row().title(), presenter == null ? null : presenter.id(),
-          it.row().minutes(), it.row().decisions()));
+          it.row().minutes(), it.row().decisions(), it.row().description()));
     }
     for (int i = 0; i < draft.actions().size(); i++) {
       String owner = draft.actions().get(i).owner();
@@ -205,7 +205,7 @@ public class MeetingService {
     attendance.saveAll(att.stream().map(a -> new AttendanceRow(null, id, a.personId(), a.position(), a.status(),
         a.role(), a.affiliation(), a.asPrinted(), a.substituteForId())).toList());
     items.saveAll(its.stream().map(it -> new AgendaItemRow(null, id, it.number(), it.title(), it.presenterId(),
-        it.minutes(), it.decisions())).toList());
+        it.minutes(), it.decisions(), it.description())).toList());
     actions.saveAll(draft.actions().stream().map(a -> new ActionRow(null, id, a.itemNumber(), a.position(), a.text(),
         a.owner(), a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators(), 0, a.commitments())).toList());
     saveDecisions(id, draft.decisions());
@@ -308,7 +308,7 @@ public class MeetingService {
       for (AgendaItemRow it : r.items()) {
         AgendaItemRow was = itemsBefore.remove(it.number());
         AgendaItemRow now = new AgendaItemRow(was == null ? null : was.id(), id, it.number(), it.title(),
-            it.presenterId(), it.minutes(), it.decisions());
+            it.presenterId(), it.minutes(), it.decisions(), it.description());
         if (was == null) {
           items.save(now);
         } else if (!now.equals(was)) {

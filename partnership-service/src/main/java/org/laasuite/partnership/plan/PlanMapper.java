@@ -13,6 +13,7 @@ import org.laasuite.partnership.Lines;
 import org.laasuite.partnership.v1.ImprovementArea;
 import org.laasuite.partnership.v1.ImprovementItem;
 import org.laasuite.partnership.v1.ImprovementPlan;
+import org.laasuite.partnership.v1.ProgressNote;
 import org.laasuite.partnership.v1.Risk;
 import org.laasuite.partnership.v1.RiskStatus;
 
@@ -22,19 +23,80 @@ public final class PlanMapper {
   private PlanMapper() {
   }
 
-  /** A plan with its areas, each with its items ({@code items}: the plan's, in order). */
-  public static ImprovementPlan toProto(ImprovementPlanRow p, List<ImprovementItemRow> items) {
+  /**
+   * A plan with its areas, each with its items ({@code items}: the plan's, in order; {@code notes}: their progress
+   * notes by item id, oldest first).
+   */
+  public static ImprovementPlan toProto(ImprovementPlanRow p, List<ImprovementItemRow> items,
+      Map<Long, List<ProgressNoteRow>> notes) {
     Map<String, ImprovementArea.Builder> areas = new LinkedHashMap<>();
     for (ImprovementItemRow i : items) {
       areas.computeIfAbsent(i.areaRef(), r -> ImprovementArea.newBuilder().setRef(r).setTitle(i.areaTitle()))
-          .addItems(ImprovementItem.newBuilder().setRef(i.ref())
-              .setImprovement(i.improvement()).addAllActions(Lines.split(i.actions())).setTimescale(i.timescale())
-              .setOwner(i.owner()).setStatus(i.status()).setSuccessMeasures(i.successMeasures()));
+          .addItems(toProto(p.code(), i, notes.getOrDefault(i.id(), List.of())));
     }
     var b = ImprovementPlan.newBuilder().setName(ResourceNames.IMPROVEMENT_PLANS.name(p.code()))
         .setId(p.code()).setTitle(p.title()).setDateText(p.dateText()).setSource(p.source());
     areas.values().forEach(b::addAreas);
     return b.build();
+  }
+
+  /** "improvementPlans/{plan}/items/{id}". */
+  public static String itemName(String planCode, long itemId) {
+    return ResourceNames.IMPROVEMENT_PLANS.name(planCode) + "/" + ITEMS + "/" + itemId;
+  }
+
+  /** The collection of a plan's items in their names. */
+  public static final String ITEMS = "items";
+
+  /** An item of plan {@code planCode}, with its notes, oldest first. */
+  public static ImprovementItem toProto(String planCode, ImprovementItemRow i, List<ProgressNoteRow> notes) {
+    var b = ImprovementItem.newBuilder().setName(itemName(planCode, i.id())).setAreaRef(i.areaRef()).setRef(i.ref())
+        .setImprovement(i.improvement()).addAllActions(Lines.split(i.actions())).setTimescale(i.timescale())
+        .setOwner(i.owner()).setStatus(i.status()).setSuccessMeasures(i.successMeasures())
+        .addAllIndicators(Lines.split(i.indicators())).addAllLinkedActions(Lines.split(i.linkedActions()))
+        .setEtag(i.etag());
+    if (i.dueDate() != null) {
+      b.setDueDate(Protos.date(i.dueDate()));
+    }
+    for (ProgressNoteRow n : notes) {
+      b.addProgressNotes(ProgressNote.newBuilder().setDate(Protos.date(n.noteDate())).setText(n.text())
+          .setAuthor(n.author()));
+    }
+    return b.build();
+  }
+
+  /** The fields UpdateImprovementItem changes. */
+  public static final Set<String> UPDATABLE_ITEM = Set.of("owner", "status", "due_date", "timescale", "improvement",
+      "success_measures", "indicators", "linked_actions");
+
+  /**
+   * The fields of an item a client writes, checked into {@code v} (fields named from {@code p}), onto {@code base}:
+   * its ref and improvement required, lengths as the table keeps them, indicators and actions as names (an action's
+   * existence is the service's to check).
+   */
+  public static ImprovementItemRow itemFromProto(ImprovementItem in, String p, ImprovementItemRow base, Violations v) {
+    v.check(!in.getRef().isBlank() && in.getRef().length() <= 20, p + "ref", in.getRef().isBlank()
+        ? Violations.REQUIRED : "must be at most 20 characters");
+    v.check(!in.getRef().contains("\n"), p + "ref", "must be one line");
+    v.requiredText(in.getImprovement(), Violations.MAX_TEXT, p + "improvement");
+    v.maxLength(in.getTimescale(), Violations.MAX_TITLE, p + "timescale");
+    v.maxLength(in.getOwner(), Violations.MAX_TITLE, p + "owner");
+    v.maxLength(in.getStatus(), Violations.MAX_TITLE, p + "status");
+    v.maxLength(in.getSuccessMeasures(), Violations.MAX_TEXT, p + "success_measures");
+    names(in.getIndicatorsList(), ResourceNames.INDICATORS, p + "indicators", v);
+    names(in.getLinkedActionsList(), ResourceNames.ACTIONS, p + "linked_actions", v);
+    LocalDate due = in.hasDueDate() ? Protos.date(in.getDueDate(), p + "due_date", v).orElse(null) : null;
+    return new ImprovementItemRow(base.id(), base.planId(), base.areaRef(), base.areaTitle(), in.getRef(),
+        in.getImprovement(), Lines.join(in.getActionsList()), in.getTimescale(), in.getOwner(), in.getStatus(),
+        in.getSuccessMeasures(), base.position(), due, Lines.join(in.getIndicatorsList().stream().distinct()
+            .toList()), Lines.join(in.getLinkedActionsList().stream().distinct().toList()), base.version());
+  }
+
+  private static void names(List<String> names, ResourceNames collection, String field, Violations v) {
+    ResourceNames.checkBatch(names.size(), false, field, collection.path(), v);
+    for (int k = 0; k < names.size() && k < ResourceNames.MAX_BATCH; k++) {
+      collection.id(names.get(k), field + "[" + k + "]", v);
+    }
   }
 
   public static Risk toProto(RiskRow r) {

@@ -24,6 +24,22 @@ public final class PlanRepositories {
   @JdbcRepository(dialect = Dialect.POSTGRES)
   public interface ImprovementItemRepository extends CrudRepository<ImprovementItemRow, Long> {
     List<ImprovementItemRow> findByPlanIdInOrderByPosition(Collection<Long> planIds);
+
+    /** The item, its row locked until the transaction ends: what an update reads. */
+    @Query("SELECT * FROM improvement_item WHERE id = :id FOR UPDATE")
+    Optional<ImprovementItemRow> lockById(long id);
+
+    boolean existsByPlanIdAndRef(long planId, String ref);
+
+    List<ImprovementItemRow> findByPlanIdAndAreaRef(long planId, String areaRef);
+
+    @Query("SELECT COALESCE(MAX(position) + 1, 0) FROM improvement_item WHERE plan_id = :planId")
+    int nextPosition(long planId);
+  }
+
+  @JdbcRepository(dialect = Dialect.POSTGRES)
+  public interface ProgressNoteRepository extends CrudRepository<ProgressNoteRow, Long> {
+    List<ProgressNoteRow> findByItemIdInOrderById(Collection<Long> itemIds);
   }
 
   @JdbcRepository(dialect = Dialect.POSTGRES)

@@ -73,7 +73,8 @@ class MeetingCycleTest extends OwnDatabaseTest {
         .setBody("bodies/safety").setDate(on).setStartTime("10:00").setPlace("Council House")
         .setStatus(MeetingStatus.MEETING_STATUS_SCHEDULED)
         .addItems(AgendaItem.newBuilder().setNumber(1).setTitle("Minutes of the last meeting"))
-        .addItems(AgendaItem.newBuilder().setNumber(2).setTitle("Performance report"))).build());
+        .addItems(AgendaItem.newBuilder().setNumber(2).setTitle("Performance report")
+            .setDescription("NI-16 Burglary: Red\nNI-20 Assault: Amber"))).build());
   }
 
   private static UpdateMeetingRequest update(Meeting m, String... paths) {
@@ -101,6 +102,8 @@ class MeetingCycleTest extends OwnDatabaseTest {
   void aMeetingIsScheduledPublishedMinutedCorrectedAndApprovedAtTheNextMeeting() {
     Meeting scheduled = schedule("safety-2008-01-10", date(2008, 1, 10));
     assertEquals(MeetingStatus.MEETING_STATUS_SCHEDULED, scheduled.getStatus());
+    assertEquals("NI-16 Burglary: Red\nNI-20 Assault: Amber", scheduled.getItems(1).getDescription(),
+        "what the agenda prints under the item");
     Meeting published = publish(scheduled);
     assertEquals(MeetingStatus.MEETING_STATUS_AGENDA_PUBLISHED, published.getStatus());
     assertNotEquals(scheduled.getEtag(), published.getEtag(), "every update changes the etag");
@@ -112,6 +115,7 @@ class MeetingCycleTest extends OwnDatabaseTest {
     assertEquals(List.of("The report was noted."), held.getItems(1).getDecisionsList());
     assertEquals("people/sam", held.getActions(0).getOwner());
     assertEquals(0, held.getMinutesRevisionCount(), "minuting a meeting the first time is no revision");
+    assertEquals(scheduled.getItems(1).getDescription(), held.getItems(1).getDescription(), "the agenda as published");
 
     // A correction before approval keeps the earlier minutes as a revision.
     Meeting corrected = as("sub-sec").updateMeeting(update(held.toBuilder().setItems(1, held.getItems(1).toBuilder()

@@ -7,47 +7,15 @@ import static org.laasuite.testkit.GrpcErrors.expect;
 
 import com.google.protobuf.FieldMask;
 import com.google.type.Date;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.micronaut.grpc.annotation.GrpcChannel;
-import io.micronaut.grpc.server.GrpcServerChannel;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.laasuite.partnership.v1.*;
-import org.laasuite.testkit.OwnDatabaseTest;
-import org.laasuite.testkit.TestIssuer;
 
 /** The risk register kept by the secretariat: likelihood and impact scored 1 to 5, the score their product. */
 @MicronautTest(transactional = false)
-class RiskRegisterTest extends OwnDatabaseTest {
-
-  @Inject
-  PartnershipServiceGrpc.PartnershipServiceBlockingStub admin;
-  @Inject
-  @GrpcChannel(GrpcServerChannel.NAME)
-  ManagedChannel channel;
-
-  @BeforeAll
-  void aSecretariatAndAVisitor() {
-    for (String p : List.of("sec", "vis")) {
-      admin.createPerson(CreatePersonRequest.newBuilder().setPerson(Person.newBuilder().setId(p).setDisplayName(p))
-          .build());
-      admin.createSignInLink(CreateSignInLinkRequest.newBuilder().setParent("people/" + p).setSignInLink(SignInLink
-          .newBuilder().setIssuer(TestIssuer.ISSUER).setSubject("sub-" + p)).build());
-    }
-    admin.createBody(CreateBodyRequest.newBuilder().setBody(Body.newBuilder().setId("secretariat").setTitle(
-        "Secretariat").setType(BodyType.BODY_TYPE_SECRETARIAT)).build());
-    admin.createMembership(CreateMembershipRequest.newBuilder().setParent("bodies/secretariat").setMembership(
-        Membership.newBuilder().setPerson("people/sec").setRole(Role.ROLE_MEMBER)
-            .setStartDate(Date.newBuilder().setYear(2007).setMonth(4).setDay(1))).build());
-  }
-
-  private PartnershipServiceGrpc.PartnershipServiceBlockingStub as(String subject) {
-    return PartnershipServiceGrpc.newBlockingStub(channel).withCallCredentials(TestIssuer.as(subject));
-  }
+class RiskRegisterTest extends SecretariatAndVisitorTest {
 
   private static Risk funding() {
     return Risk.newBuilder().setId("nrf-ends").setRisk("Neighbourhood Renewal Fund ends in March 2008")

@@ -45,6 +45,7 @@ import org.laasuite.reporting.upstream.Upstreams;
 import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.IndicatorLine;
 import org.laasuite.reporting.v1.JudgementCounts;
+import org.laasuite.reporting.v1.ListJudgementDisagreementsResponse;
 import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportKind;
@@ -259,8 +260,34 @@ public class Assembler {
       out.addAllDueWork(work.dueAndOverdue(out.getBlocksList().stream().flatMap(b -> b.getThemeGroupsList().stream())
           .toList(), known.isPresent() ? reports.orElse(null) : null, responsible.isPresent()))
           .setDueAsOf(work.asOf());
+      Map<String, String> titles = new LinkedHashMap<>();
+      out.getBlocksList().forEach(b -> b.getThemeGroupsList().forEach(g -> titles.putIfAbsent(g.getName(),
+          g.getTitle())));
+      reports.ifPresent(rs -> out.addAllDisagreements(Disagreements.of(rs, titles)));
     }
     return out.addAllUnavailable(unavailable).setAssembleTime(Protos.timestamp(clock.instant())).build();
+  }
+
+  /**
+   * The judgements recorded that differ from the rule's, of every indicator or of the theme group {@code themeGroup}
+   * ("bodies/{id}"; empty: all), the theme groups in the order of the blocks; a service that does not answer is
+   * listed as unavailable (the partnership's: the theme groups' titles).
+   */
+  public ListJudgementDisagreementsResponse disagreements(String themeGroup) {
+    upstreams.reconnect();
+    var performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(null, LINES));
+    var governance = responsibilities(Blocks.ALL);
+    List<UnavailableSection> unavailable = new ArrayList<>();
+    var reports = performance.result(unavailable);
+    var responsible = governance.result(unavailable);
+    Map<String, String> titles = new LinkedHashMap<>();
+    responsible.ifPresent(rs -> rs.getResponsibilitiesList().stream().filter(Responsibility::hasDetail)
+        .forEach(r -> titles.putIfAbsent(r.getBody(), r.getDetail().getTitle())));
+    List<IndicatorReport> of = reports.orElse(List.of()).stream().filter(r -> themeGroup.isEmpty()
+        || r.getIndicator().getThemeGroup().equals(themeGroup)).toList();
+    return ListJudgementDisagreementsResponse.newBuilder().addAllDisagreements(Disagreements.of(of, titles))
+        .setJudgedBothWays((int) of.stream().filter(Disagreements::judgedBothWays).count())
+        .addAllUnavailable(unavailable).build();
   }
 
   private BlockSummary.Builder summarise(LaaBlock block, Optional<List<IndicatorReport>> reports,
@@ -311,7 +338,8 @@ public class Assembler {
     return out;
   }
 
-  static IndicatorLine line(IndicatorReport r, String themeGroupTitle, List<Action> actions) {
+  /** An indicator as a line of a summary, with {@code actions} the open actions on it. */
+  public static IndicatorLine line(IndicatorReport r, String themeGroupTitle, List<Action> actions) {
     var i = r.getIndicator();
     return IndicatorLine.newBuilder().setIndicator(i.getName()).setCode(i.getId()).setTitle(i.getTitle())
         .setThemeGroupTitle(themeGroupTitle)

@@ -143,7 +143,7 @@ public class GovernancePages {
 
   @Get(uri = "/bodies/{id}", produces = MediaType.TEXT_HTML)
   public HttpResponse<String> body(HttpRequest<?> request, String id) {
-    Governance g = reads.read();
+    Governance g = reads.readListed();
     Names names = Names.of(g);
     Body body = names.bodies().get("bodies/" + id);
     if (body == null) {
@@ -152,8 +152,12 @@ public class GovernancePages {
     List<Membership> memberships = g.memberships().stream().filter(m -> m.getBody().equals(body.getName())).toList();
     Map<String, List<Membership>> bySector = new java.util.TreeMap<>();
     memberships.forEach(m -> bySector.computeIfAbsent(names.sectorName(m), k -> new java.util.ArrayList<>()).add(m));
+    // Its own meetings whole (their attendance), the others' not at all.
     List<Meeting> meetings = g.meetings().stream().filter(m -> m.getBody().equals(body.getName()))
-        .sorted(Comparator.comparing((Meeting m) -> Health.date(m)).reversed()).toList();
+        .sorted(Comparator.comparing((Meeting m) -> Health.date(m)).reversed())
+        .map(m -> upstreams.partnership().getMeeting(org.laasuite.partnership.v1.GetMeetingRequest.newBuilder()
+            .setName(m.getName()).build())).toList() // all asked at once, then awaited
+        .stream().map(call -> Answers.orPassOn(call, upstreams.deadline(), Upstreams.PARTNERSHIP)).toList();
     Health health = Health.of(body, meetings, memberships, names::organisationOf, names::of, names::sector,
         names::sector);
     List<IndicatorReport> indicators = Answers.orPassOn(Paging.all(t -> upstreams.indicators().listIndicatorReports(
@@ -170,6 +174,7 @@ public class GovernancePages {
     model.put("meetings", meetings);
     model.put("health", health);
     model.put("indicators", indicators);
+    model.put("manager", manager(request));
     return html("body", request, model);
   }
 
@@ -202,29 +207,47 @@ public class GovernancePages {
 
   /** A meeting's page; {@code agenda.pdf} and {@code minutes.pdf} below it the same meeting on paper. */
   @Get(uri = "/meetings/{id}", produces = MediaType.TEXT_HTML)
-  public HttpResponse<?> meeting(HttpRequest<?> request, String id) {
-    return meetingPage(request, id, null);
+  public HttpResponse<?> meeting(HttpRequest<?> request, String id,
+      @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String done) {
+    return meetingPage(request, id, null, done);
   }
 
   @Get(uri = "/meetings/{id}/agenda.pdf", produces = "application/pdf")
   public HttpResponse<?> agenda(HttpRequest<?> request, String id) {
-    return meetingPage(request, id, "agenda");
+    return meetingPage(request, id, "agenda", null);
   }
 
   @Get(uri = "/meetings/{id}/minutes.pdf", produces = "application/pdf")
   public HttpResponse<?> minutes(HttpRequest<?> request, String id) {
-    return meetingPage(request, id, "minutes");
+    return meetingPage(request, id, "minutes", null);
   }
 
   /** The attendance of a meeting under one heading, as minutes print it. */
   public record Group(String key, String label, List<Attendance> people) {
   }
 
-  private HttpResponse<?> meetingPage(HttpRequest<?> request, String id, String paper) {
-    Governance g = reads.read();
+  /** What a secretariat's step just taken did, said on the meeting's page after the redirect that follows it. */
+  private static final Map<String, String> DONE = Map.of(
+      "published", "The agenda is published.",
+      "recorded", "Recorded: the minutes are a draft until the next meeting agrees them; each change from now on keeps "
+          + "the earlier version as a revision.",
+      "approved", "The minutes are agreed as a true and accurate record, and published.");
+
+  /** Whether the reader is signed in with the right to manage meetings (the secretariat's forms are offered). */
+  private boolean manager(HttpRequest<?> request) {
+    var signedIn = visitors.of(request).signedIn();
+    return signedIn != null && SecretariatPages.mayManage(org.laasuite.reporting.entry.PersonRights.of(upstreams,
+        signedIn));
+  }
+
+  private HttpResponse<?> meetingPage(HttpRequest<?> request, String id, String paper, String done) {
+    // The meetings as listed, and this one whole: one GetMeeting, not one for every meeting.
+    Governance g = reads.readListed();
     Names names = Names.of(g);
-    Meeting meeting = g.meetings().stream().filter(m -> m.getName().equals("meetings/" + id)).findFirst()
-        .orElseThrow(() -> notFound("MEETING_NOT_FOUND", "meetings/" + clip(id) + " is not a meeting of the partnership"));
+    if (g.meetings().stream().noneMatch(m -> m.getName().equals("meetings/" + id))) {
+      throw notFound("MEETING_NOT_FOUND", "meetings/" + clip(id) + " is not a meeting of the partnership");
+    }
+    Meeting meeting = whole("meetings/" + id);
     Function<AttendanceStatus, List<Attendance>> with = s -> meeting.getAttendanceList().stream()
         .filter(a -> a.getStatus() == s && a.getSubstituteFor().isEmpty()).toList();
     Map<String, Object> model = new HashMap<>();
@@ -239,6 +262,16 @@ public class GovernancePages {
     model.put("substitutes", meeting.getAttendanceList().stream().filter(a -> !a.getSubstituteFor().isEmpty())
         .toList());
     model.put("paper", paper == null ? "" : paper);
+    // The body's meeting before this one, whose minutes this one agrees.
+    boolean manager = paper == null && manager(request);
+    Meeting previous = !manager ? null : g.meetings().stream().filter(m -> m.getBody().equals(meeting.getBody())
+        && Health.date(m).isBefore(Health.date(meeting))
+        && m.getStatus() != org.laasuite.partnership.v1.MeetingStatus.MEETING_STATUS_CANCELLED)
+        .max(Comparator.comparing(Health::date)).map(m -> whole(m.getName())).orElse(null);
+    model.put("previous", previous);
+    model.put("notice", done == null ? "" : DONE.getOrDefault(done, ""));
+    model.put("manager", manager);
+    model.put("requestId", java.util.UUID.randomUUID().toString());
     if (paper != null) {
       return HttpResponse.ok(pages.pdf("meeting", model)).contentType("application/pdf")
           .header("Content-Disposition", "inline; filename=\"" + id + "-" + paper + ".pdf\"");
@@ -246,9 +279,15 @@ public class GovernancePages {
     return html("meeting", request, model);
   }
 
+  /** A meeting with its attendance, items, decisions and actions. */
+  private Meeting whole(String name) {
+    return Answers.orPassOn(upstreams.partnership().getMeeting(org.laasuite.partnership.v1.GetMeetingRequest
+        .newBuilder().setName(name).build()), upstreams.deadline(), Upstreams.PARTNERSHIP);
+  }
+
   @Get(uri = "/people/{id}", produces = MediaType.TEXT_HTML)
   public HttpResponse<String> person(HttpRequest<?> request, String id) {
-    Governance g = reads.read();
+    Governance g = reads.readListed(); // names and memberships: no meeting read whole
     Names names = Names.of(g);
     Person person = names.people().get("people/" + id);
     if (person == null) {

@@ -5,15 +5,22 @@ import static org.laasuite.common.grpc.Unary.reply;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import org.laasuite.common.grpc.ProtoEnums;
+import org.laasuite.common.grpc.Protos;
+import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.reporting.assembly.Assembler;
 import org.laasuite.reporting.assembly.Commitments;
 import org.laasuite.reporting.v1.CommitmentPage;
 import org.laasuite.reporting.v1.GetCommitmentPageRequest;
+import org.laasuite.reporting.assembly.ExitPlans;
 import org.laasuite.reporting.v1.BlockSummary;
+import org.laasuite.reporting.v1.ExitPlan;
+import org.laasuite.reporting.v1.GetExitPlanRequest;
 import org.laasuite.reporting.v1.GetBlockSummaryRequest;
 import org.laasuite.reporting.v1.GetPerformanceReportRequest;
 import org.laasuite.reporting.v1.GetReportCardRequest;
+import org.laasuite.reporting.v1.ListJudgementDisagreementsRequest;
+import org.laasuite.reporting.v1.ListJudgementDisagreementsResponse;
 import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportingServiceGrpc;
@@ -24,10 +31,12 @@ public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImpl
 
   private final Assembler assembler;
   private final Commitments commitments;
+  private final ExitPlans exitPlans;
 
-  public ReportingEndpoint(Assembler assembler, Commitments commitments) {
+  public ReportingEndpoint(Assembler assembler, Commitments commitments, ExitPlans exitPlans) {
     this.assembler = assembler;
     this.commitments = commitments;
+    this.exitPlans = exitPlans;
   }
 
   @Override
@@ -60,6 +69,29 @@ public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImpl
       ProtoEnums.required(r.getKind(), "kind", v);
       v.throwIfAny();
       return assembler.report(r.getKind(), assembler.year(r.getFinancialYear(), "financial_year"));
+    });
+  }
+
+  @Override
+  public void listJudgementDisagreements(ListJudgementDisagreementsRequest r,
+      StreamObserver<ListJudgementDisagreementsResponse> out) {
+    reply(out, () -> {
+      if (!r.getThemeGroup().isEmpty()) {
+        Violations v = new Violations();
+        ResourceNames.BODIES.id(r.getThemeGroup(), "theme_group", v);
+        v.throwIfAny();
+      }
+      return assembler.disagreements(r.getThemeGroup());
+    });
+  }
+
+  @Override
+  public void getExitPlan(GetExitPlanRequest r, StreamObserver<ExitPlan> out) {
+    reply(out, () -> {
+      Violations v = new Violations();
+      java.time.LocalDate asOf = r.hasAsOf() ? Protos.date(r.getAsOf(), "as_of", v).orElse(null) : null;
+      v.throwIfAny();
+      return exitPlans.plan(asOf, r.getHorizonMonths());
     });
   }
 }

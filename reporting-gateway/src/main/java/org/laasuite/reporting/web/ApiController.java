@@ -62,6 +62,17 @@ public class ApiController {
     return json(views.report(kind, period, edition).report());
   }
 
+  @Get(uri = "/api/v1/judgement-disagreements", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> disagreements(@Nullable @QueryValue("theme-group") String themeGroup) {
+    return json(views.disagreements(themeGroup));
+  }
+
+  @Get(uri = "/api/v1/exit-plan", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> exitPlan(@Nullable @QueryValue("as-of") String asOf,
+      @Nullable @QueryValue String horizon) {
+    return json(views.exitPlan(asOf, horizon));
+  }
+
   @Get(uri = "/openapi", produces = "application/yaml")
   public HttpResponse<byte[]> openApi() {
     return HttpResponse.ok(openApi).contentType("application/yaml");

@@ -152,6 +152,41 @@ public class PageController {
         : html(pages.html(template, visitors.page(request, model), false));
   }
 
+  /** Where the recorded judgements differ from the rule's, theme group by theme group ({@code .pdf} on paper). */
+  @Get(uri = "/judgements/{file}", produces = {MediaType.TEXT_HTML, "application/pdf"})
+  public HttpResponse<?> disagreements(HttpRequest<?> request, String file,
+      @Nullable @QueryValue("theme-group") String themeGroup) {
+    boolean pdf = file.equals("disagreements.pdf");
+    if (!pdf && !file.equals("disagreements")) {
+      throw new org.laasuite.common.grpc.ApiException(io.grpc.Status.Code.NOT_FOUND, "PAGE_NOT_FOUND",
+          "/judgements/" + (file.length() > 80 ? file.substring(0, 80) + "..." : file) + " is no page: "
+              + "/judgements/disagreements is", java.util.List.of());
+    }
+    Map<String, Object> model = Views.disagreementsPage(views.disagreements(themeGroup), themeGroup);
+    return pdf ? pdf(pages.pdf("disagreements", model), "judgement-disagreements.pdf")
+        : html(pages.html("disagreements", visitors.page(request, model), false));
+  }
+
+  /** Exit planning: commitments ending within the horizon, which to mainstream first ({@code .pdf} on paper). */
+  @Get(uri = "/exit-planning", produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> exitPlanning(HttpRequest<?> request, @Nullable @QueryValue("as-of") String asOf,
+      @Nullable @QueryValue String horizon) {
+    return html(pages.html("exit-planning", visitors.page(request, exitPlanModel(asOf, horizon)), false));
+  }
+
+  @Get(uri = "/exit-planning.pdf", produces = "application/pdf")
+  public HttpResponse<?> exitPlanningPdf(@Nullable @QueryValue("as-of") String asOf,
+      @Nullable @QueryValue String horizon) {
+    return pdf(pages.pdf("exit-planning", exitPlanModel(asOf, horizon)), "exit-planning.pdf");
+  }
+
+  private Map<String, Object> exitPlanModel(String asOf, String horizon) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("plan", views.exitPlan(asOf, horizon));
+    model.put("asOfAsked", asOf == null ? "" : asOf);
+    return model;
+  }
+
   private static MutableHttpResponse<String> html(String body) {
     return HttpResponse.ok(body).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8");
   }

@@ -36,8 +36,12 @@ public class Views {
   private final Upstreams upstreams;
   private final Commitments commitments;
 
-  public Views(Assembler assembler, Editions editions, PageCache cache, Upstreams upstreams, Commitments commitments) {
+  private final org.laasuite.reporting.assembly.ExitPlans exitPlans;
+
+  public Views(Assembler assembler, Editions editions, PageCache cache, Upstreams upstreams, Commitments commitments,
+      org.laasuite.reporting.assembly.ExitPlans exitPlans) {
     this.commitments = commitments;
+    this.exitPlans = exitPlans;
     this.assembler = assembler;
     this.editions = editions;
     this.cache = cache;
@@ -114,6 +118,52 @@ public class Views {
    */
   public record ReportView(PerformanceReport report, ReportPeriod period, Edition edition,
       java.util.List<Edition> editions) {
+  }
+
+  /** The judgement disagreements of every theme group, or of the theme group {@code themeGroup} ("its-id"). */
+  public org.laasuite.reporting.v1.ListJudgementDisagreementsResponse disagreements(String themeGroup) {
+    String group = themeGroup == null ? "" : themeGroup.strip();
+    if (!group.isEmpty() && !org.laasuite.common.grpc.ResourceNames.BODIES.isId(group)) {
+      throw ApiException.invalid("theme-group", "must be a theme group's id of lower-case letters, digits and dashes "
+          + "like 'community-safety-partnership', not '" + clip(group) + "'");
+    }
+    return assembler.disagreements(group.isEmpty() ? "" : "bodies/" + group);
+  }
+
+  /**
+   * The exit plan from {@code asOf} ("2007-08-22"; null: the gateway's day), {@code horizon} months ahead ("12";
+   * null: 12), each refused (400, naming it) when it is not one.
+   */
+  public org.laasuite.reporting.v1.ExitPlan exitPlan(String asOf, String horizon) {
+    java.time.LocalDate from = null;
+    if (asOf != null && !asOf.isBlank()) {
+      try {
+        from = java.time.LocalDate.parse(asOf.strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw ApiException.invalid("as-of", "must be a date like 2007-08-22, not '" + clip(asOf) + "'");
+      }
+    }
+    int months = 0;
+    if (horizon != null && !horizon.isBlank()) {
+      if (!horizon.strip().matches("\\d{1,2}") || Integer.parseInt(horizon.strip()) < 1
+          || Integer.parseInt(horizon.strip()) > 60) {
+        throw ApiException.invalid("horizon", "must be a number of months from 1 to 60, not '" + clip(horizon) + "'");
+      }
+      months = Integer.parseInt(horizon.strip());
+    }
+    return exitPlans.plan(from, months);
+  }
+
+  /** The disagreements page's template variables. */
+  public static Map<String, Object> disagreementsPage(
+      org.laasuite.reporting.v1.ListJudgementDisagreementsResponse answer, String themeGroup) {
+    String group = themeGroup == null ? "" : themeGroup.strip();
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("answer", answer);
+    model.put("themeGroup", group);
+    model.put("groupTitle", answer.getDisagreementsList().stream().map(d -> d.getThemeGroupTitle())
+        .filter(t -> !t.isEmpty()).findFirst().orElse(group));
+    return model;
   }
 
   public ReportView report(String kind, String period, String edition) {

@@ -135,7 +135,8 @@ public final class WorkBuilder {
     return i.getOwnerOrganisation().isEmpty() ? i.getThemeGroup() : i.getOwnerOrganisation();
   }
 
-  private IndicatorWork indicator(IndicatorReport r, String reason) {
+  /** The indicator's figures owed, where each stands on the day reckoned; {@code reason}: why the holder enters them. */
+  public IndicatorWork indicator(IndicatorReport r, String reason) {
     Indicator i = r.getIndicator();
     var out = IndicatorWork.newBuilder().setIndicator(i.getName()).setCode(i.getId()).setTitle(i.getTitle())
         .setThemeGroup(i.getThemeGroup()).setOwnerOrganisation(i.getOwnerOrganisation()).setReason(reason);

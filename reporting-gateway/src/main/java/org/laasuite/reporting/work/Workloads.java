@@ -159,7 +159,12 @@ public class Workloads {
 
   /** Work reckoned on {@code periods} (null: unknown), today, with the configured lag. */
   public WorkBuilder builder(List<Period> periods) {
-    return new WorkBuilder(periods == null ? List.of() : periods, settings.today(), settings.lagDays());
+    return builder(periods, settings.today());
+  }
+
+  /** Work reckoned on {@code periods} (null: unknown) on the day {@code day}, with the configured lag. */
+  public WorkBuilder builder(List<Period> periods, java.time.LocalDate day) {
+    return new WorkBuilder(periods == null ? List.of() : periods, day, settings.lagDays());
   }
 
   /** Every open action: one call (more only past 500). */
