@@ -65,7 +65,8 @@ class ReplicasMigrateOnceTest {
         assertTrue(rs.getBoolean(3), "version " + rs.getString(1) + " succeeded");
         versions.add(rs.getString(1));
       }
-      assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "17"), versions);
+      assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+          "17"), versions);
     }
   }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.laasuite.indicators.v1.Rating;
 import org.laasuite.reporting.v1.BlockSummary;
+import org.laasuite.reporting.v1.CommitmentPage;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.Section;
 import org.laasuite.reporting.v1.UnavailableSection;
@@ -83,12 +84,33 @@ class DegradationTest {
     try (BlackHole hole = new BlackHole();
         EmbeddedServer gateway = gateway(Map.of("laa.services.partnership", "127.0.0.1:" + hole.port()))) {
       ReportCard card = card(gateway);
-      UnavailableSection governance = only(card.getUnavailableList());
-      assertEquals(Section.SECTION_GOVERNANCE, governance.getSection());
-      assertEquals("DEADLINE_EXCEEDED", governance.getCode());
-      assertTrue(governance.getReason().contains("1500ms"), governance.getReason());
+      // Both of the card's partnership sections: its theme group and actions, and the decisions about it.
+      assertEquals(List.of(Section.SECTION_GOVERNANCE, Section.SECTION_DECISIONS), card.getUnavailableList().stream()
+          .map(UnavailableSection::getSection).sorted().toList());
+      for (UnavailableSection partnership : card.getUnavailableList()) {
+        assertEquals("partnership-service", partnership.getService());
+        assertEquals("DEADLINE_EXCEEDED", partnership.getCode());
+        assertTrue(partnership.getReason().contains("1500ms"), partnership.getReason());
+      }
       assertFalse(card.hasThemeGroup());
+      assertEquals(List.of(), card.getDecisionsList());
       assertEquals(Rating.RATING_RED, card.getPerformance().getComputedJudgement().getRating());
+      var page = Http.get(gateway.getURI(), "/report-cards/CYP-28");
+      assertEquals(200, page.statusCode());
+      assertTrue(page.body().contains("data-section=\"DECISIONS\""), "the page says the decisions are unavailable");
+      assertTrue(page.body().contains("The decisions cannot be shown just now"), page.body());
+
+      // A commitment's page keeps its funding, and says its decisions and actions are unavailable.
+      var commitment = Http.get(gateway.getURI(), "/api/v1/commitments/partnership-support-officers");
+      assertEquals(200, commitment.statusCode(), commitment.body());
+      CommitmentPage.Builder c = CommitmentPage.newBuilder();
+      JsonFormat.parser().merge(commitment.body(), c);
+      assertEquals("Partnership Support Officer posts (Coventry Partnership Secretariat)", c.getCommitment().getTitle());
+      assertEquals(List.of(Section.SECTION_GOVERNANCE, Section.SECTION_DECISIONS), c.getUnavailableList().stream()
+          .map(UnavailableSection::getSection).sorted().toList());
+      var commitmentPage = Http.get(gateway.getURI(), "/commitments/partnership-support-officers");
+      assertEquals(200, commitmentPage.statusCode());
+      assertTrue(commitmentPage.body().contains("The actions cannot be shown just now"), commitmentPage.body());
 
       var r = Http.get(gateway.getURI(), "/api/v1/blocks/children-and-young-people");
       assertEquals(200, r.statusCode());

@@ -105,6 +105,8 @@ class ExitPlanningTest implements TestPropertyProvider {
 
     Document page = Jsoup.parse(Http.get(server.getURI(), "/exit-planning?as-of=2007-08-22&horizon=12").body());
     assertEquals(names, page.select("[data-test=candidate]").eachAttr("data-commitment"));
+    assertEquals(names.stream().map(n -> "/" + n).toList(), page.select("[data-test=candidate] a[data-test=commitment-link]")
+        .eachAttr("href"), "each commitment links to its page");
     assertEquals("2008-08-22", page.selectFirst("[data-test=ends-before]").text());
     assertEquals(Integer.toString(plan.getPostsAtRisk()), page.selectFirst("[data-test=posts]").text());
     var pdf = Http.bytes(server.getURI(), "/exit-planning.pdf?as-of=2007-08-22&horizon=12");

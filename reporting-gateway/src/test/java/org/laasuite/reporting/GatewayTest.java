@@ -189,8 +189,9 @@ class GatewayTest implements TestPropertyProvider {
     before = callsByService();
     assertEquals(200, Http.get(base(), "/report-cards/SSC-ENV-14").statusCode());
     assertEquals(Map.of("laa.indicators.v1.IndicatorService", 2.0, "laa.funding.v1.FundingService", 1.0,
-        "laa.partnership.v1.PartnershipService", 1.0), delta(before, callsByService()),
-        "a card: its theme group and its actions in one call; its report and its figures' revisions in two");
+        "laa.partnership.v1.PartnershipService", 2.0), delta(before, callsByService()),
+        "a card: its theme group and its actions in one call, the decisions about it in another; its report and its "
+            + "figures' revisions in two");
   }
 
   /** The street cleanliness action of April 2007 is on the three cleanliness indicators, and only there. */
@@ -466,6 +467,14 @@ class GatewayTest implements TestPropertyProvider {
         .setName("indicators/CYP-28").setFinancialYear("07-08").build()), "financial_year");
     GrpcErrors.expect(Status.Code.NOT_FOUND, () -> reporting().getReportCard(GetReportCardRequest.newBuilder()
         .setName("reportCards/NO-SUCH-1").build()));
+    var commitment = reporting().getCommitmentPage(org.laasuite.reporting.v1.GetCommitmentPageRequest.newBuilder()
+        .setName("commitmentPages/communications-officer").build());
+    assertEquals("Communications Officer post (Coventry Partnership Secretariat)", commitment.getCommitment().getTitle());
+    assertEquals("commitments/communications-officer", commitment.getCommitmentName());
+    GrpcErrors.expect(Status.Code.NOT_FOUND, () -> reporting().getCommitmentPage(
+        org.laasuite.reporting.v1.GetCommitmentPageRequest.newBuilder().setName("commitments/no-such").build()));
+    GrpcErrors.expectInvalid(() -> reporting().getCommitmentPage(
+        org.laasuite.reporting.v1.GetCommitmentPageRequest.getDefaultInstance()), "name");
     assertEquals(List.of(), HostileRequests.probe(grpc, ReportingServiceGrpc.getServiceDescriptor()),
         "no malformed request is answered INTERNAL or UNKNOWN");
   }
@@ -477,8 +486,8 @@ class GatewayTest implements TestPropertyProvider {
     assertEquals(200, r.statusCode());
     Map<String, Object> doc = new Yaml().load(new StringReader(r.body()));
     Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
-    assertEquals(java.util.Set.of("/api/v1/report-cards/{code}", "/api/v1/blocks/{block}", "/api/v1/reports/{kind}",
-        "/api/v1/judgement-disagreements", "/api/v1/exit-plan", "/api/v1/lpsa-reward-forecast",
+    assertEquals(java.util.Set.of("/api/v1/report-cards/{code}", "/api/v1/commitments/{id}", "/api/v1/blocks/{block}",
+        "/api/v1/reports/{kind}", "/api/v1/judgement-disagreements", "/api/v1/exit-plan", "/api/v1/lpsa-reward-forecast",
         "/api/v1/reminders:send", "/export/simple-view.csv", "/export/simple-view.xlsx", "/openapi",
         "/open-data/360giving.json", "/open-data/360giving.csv", "/open-data/popolo.json",
         "/open-data/laa-open-data.zip", "/oparl/v1/system", "/oparl/v1/bodies", "/oparl/v1/bodies/{body}",
@@ -516,8 +525,8 @@ class GatewayTest implements TestPropertyProvider {
         checked++;
       }
     }
-    assertEquals(17, checked, "ReportCard, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, JudgementCounts, "
-        + "UnavailableSection, Work, IndicatorWork, DueFigure, ActionWork, JudgementDisagreement, "
+    assertEquals(18, checked, "ReportCard, CommitmentPage, BlockSummary, PerformanceReport, IndicatorLine, ThemeGroup, "
+        + "JudgementCounts, UnavailableSection, Work, IndicatorWork, DueFigure, ActionWork, JudgementDisagreement, "
         + "ListJudgementDisagreementsResponse, ExitPlan, ExitCandidate, LpsaRewardForecast, LpsaTargetForecast");
   }
 }

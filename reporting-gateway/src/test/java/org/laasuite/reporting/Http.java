@@ -30,6 +30,13 @@ final class Http {
     return send(base, path, Map.of("Accept", accept), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A page read as a browser reads it, which must answer 200, parsed. */
+  static org.jsoup.nodes.Document page(URI base, String path) {
+    HttpResponse<String> response = get(base, path, "text/html");
+    org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), () -> path + ": " + response.body());
+    return org.jsoup.Jsoup.parse(response.body());
+  }
+
   /** A GET sending {@code authorization} as its Authorization header. */
   static HttpResponse<String> authorized(URI base, String path, String authorization) {
     return send(base, path, Map.of("Authorization", authorization), HttpResponse.BodyHandlers.ofString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.FieldMask;
+import com.google.type.Date;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -22,6 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.laasuite.indicators.v1.Indicator;
 import org.laasuite.indicators.v1.IndicatorServiceGrpc;
 import org.laasuite.indicators.v1.UpdateIndicatorRequest;
+import org.laasuite.partnership.v1.AgendaItem;
+import org.laasuite.partnership.v1.CreateMeetingRequest;
+import org.laasuite.partnership.v1.Decision;
+import org.laasuite.partnership.v1.Meeting;
+import org.laasuite.partnership.v1.MeetingStatus;
+import org.laasuite.partnership.v1.PartnershipServiceGrpc;
 import org.laasuite.reporting.cache.ChangeWatch;
 import org.laasuite.testkit.TestIssuer;
 
@@ -99,6 +106,28 @@ class PageCacheTest implements TestPropertyProvider {
     String second = Http.get(base(), "/api/v1/report-cards/" + CODE).body();
     assertTrue(second.contains("Cached second title"), second);
     assertFalse(second.contains("Cached first title"));
+  }
+
+  @Test
+  void aCardIsKeptUntilADecisionAboutItIsMinutedAndThenListsIt() throws Exception {
+    String decided = "Keep the cached indicator under review";
+    String first = Http.get(base(), "/api/v1/report-cards/" + CODE).body();
+    assertFalse(first.contains(decided), first);
+    long seen = changes.generation();
+    var channel = RunningSuite.get().partnership.channel();
+    try {
+      PartnershipServiceGrpc.newBlockingStub(channel).withCallCredentials(TestIssuer.admin())
+          .createMeeting(CreateMeetingRequest.newBuilder().setMeeting(Meeting.newBuilder().setId("page-cache-2007-10-10")
+              .setBody(OwnIndicator.THEME_GROUP).setDate(Date.newBuilder().setYear(2007).setMonth(10).setDay(10))
+              .setStatus(MeetingStatus.MEETING_STATUS_HELD)
+              .addItems(AgendaItem.newBuilder().setNumber(1).setTitle("Performance"))
+              .addDecisions(Decision.newBuilder().setItem(1).setText(decided).addIndicators(own.name))).build());
+    } finally {
+      channel.shutdownNow();
+    }
+    assertTrue(changes.awaitBeyond(seen, Duration.ofSeconds(60)), "the partnership service told of its write");
+    String second = Http.get(base(), "/api/v1/report-cards/" + CODE).body();
+    assertTrue(second.contains(decided), second);
   }
 
   @Test

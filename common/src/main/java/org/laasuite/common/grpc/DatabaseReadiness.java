@@ -82,7 +82,7 @@ public class DatabaseReadiness {
   }
 
   /** Asks the database, and says what it found to the health service. */
-  @Scheduled(fixedDelay = "${laa.health.interval:5s}", initialDelay = "1s")
+  @Scheduled(fixedDelay = "${laa.health.interval:5s}", initialDelay = "${laa.health.initial-delay:1s}")
   public ServingStatus check() {
     ServingStatus status;
     try {

@@ -91,14 +91,14 @@ public class ResponsibilityReads {
       SELECT 'A' AS kind, a.id, a.meeting_id, a.version, CAST(NULL AS BIGINT), a.item_number, a.position, a.text,
              a.owner, a.due_text, a.status, a.note, a.indicators, a.meeting_code, a.due_date, a.meeting_date,
              a.of_bodies, a.on_indicators,
-             CAST(NULL AS TIMESTAMPTZ)
+             CAST(NULL AS TIMESTAMPTZ), a.commitments
       FROM shown a
       UNION ALL
       SELECT 'G', m.id, m.body_id, NULL, NULL, NULL, NULL, m.code, m.start_time, m.end_time, m.place, m.status, NULL,
-             NULL, m.date, NULL, NULL, NULL, m.create_time
+             NULL, m.date, NULL, NULL, NULL, m.create_time, NULL
       FROM meeting m WHERE m.id IN (SELECT meeting_id FROM shown)
       UNION ALL
-      SELECT 'B', %s, FALSE, NULL FROM body b
+      SELECT 'B', %s, FALSE, NULL, NULL FROM body b
       WHERE b.id IN (SELECT body_id FROM meeting WHERE id IN (SELECT meeting_id FROM shown))
       ORDER BY 1, 16, 14, 6, 7""".formatted(BODY_COLUMNS);
 
@@ -188,7 +188,8 @@ public class ResponsibilityReads {
             case "A" -> {
               ActionRow a = new ActionRow(id, rs.getLong(3), rs.getInt(6), rs.getInt(7), rs.getString(8),
                   rs.getString(9), rs.getObject(15, LocalDate.class), rs.getString(10),
-                  ActionStatus.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13), rs.getLong(4));
+                  ActionStatus.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13), rs.getLong(4),
+                  rs.getString(20));
               if (rs.getBoolean(17)) {
                 out.ofBodies().add(a);
               }

@@ -311,9 +311,12 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
           + r.getCommitment(), v);
       v.throwIfAny();
       var slice = meetings.listDecisions(r.getIndicator(), r.getCommitment(), p);
-      var ms = meetings.meetingsOf(slice.items());
+      var origins = meetings.originsOfDecisions(slice.items());
       return ListDecisionsResponse.newBuilder()
-          .addAllDecisions(slice.map(d -> MeetingMapper.toProto(d, ms.get(d.meetingId()))))
+          .addAllDecisions(slice.map(d -> {
+            MeetingRow m = origins.meetings().get(d.meetingId());
+            return MeetingMapper.toProto(d, m, origins.bodies().get(m.bodyId()));
+          }))
           .setNextPageToken(slice.nextPageToken()).build();
     });
   }
@@ -340,11 +343,12 @@ public class PartnershipEndpoint extends PartnershipServiceGrpc.PartnershipServi
   public void listActions(ListActionsRequest r, StreamObserver<ListActionsResponse> out) {
     reply(out, () -> {
       Violations v = new Violations();
-      MeetingMapper.checkActionFilters(r.getOwner(), r.getStatus(), r.getIndicator(), v);
+      MeetingMapper.checkActionFilters(r.getOwner(), r.getStatus(), r.getIndicator(), r.getCommitment(), v);
       Pages.Page p = Pages.page(r.getPageSize(), r.getPageToken(), "actions;" + r.getOwner() + ";" + r.getBody() + ";"
-          + r.getStatus() + ";" + r.getIndicator(), v);
+          + r.getStatus() + ";" + r.getIndicator() + ";" + r.getCommitment(), v);
       v.throwIfAny();
-      var slice = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getIndicator(), p);
+      var slice = meetings.listActions(r.getOwner(), r.getBody(), r.getStatus(), r.getIndicator(),
+          r.getCommitment(), p);
       return ListActionsResponse.newBuilder().addAllActions(actions(slice.items()))
           .setNextPageToken(slice.nextPageToken()).build();
     });

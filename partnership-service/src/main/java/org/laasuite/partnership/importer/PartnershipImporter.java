@@ -40,6 +40,7 @@ import org.laasuite.partnership.v1.AttendanceStatus;
 import org.laasuite.partnership.v1.Body;
 import org.laasuite.partnership.v1.BodyStatus;
 import org.laasuite.partnership.v1.BodyType;
+import org.laasuite.partnership.v1.Decision;
 import org.laasuite.partnership.v1.ImportPartnershipRequest;
 import org.laasuite.partnership.v1.ImportPartnershipResponse;
 import org.laasuite.partnership.v1.Meeting;
@@ -235,7 +236,20 @@ public class PartnershipImporter {
       for (var it : list(m, "items")) {
         int number = it.get("number") instanceof Number n ? n.intValue() : 0;
         var ib = AgendaItem.newBuilder().setNumber(number).setTitle(str(it, "title")).setMinutes(str(it, "minutes"))
-            .addAllDecisions(strings(it.get("decisions"))).setDescription(str(it, "description"));
+            .setDescription(str(it, "description"));
+        // A decision is its text as minuted or, when it names what it concerns, a map: text, indicators,
+        // commitments; that one is also linked (Meeting.decisions).
+        for (Object d : it.get("decisions") instanceof List<?> l ? l : strings(it.get("decisions"))) {
+          if (d instanceof Map<?, ?> linked) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> dm = (Map<String, Object>) linked;
+            ib.addDecisions(str(dm, "text"));
+            b.addDecisions(Decision.newBuilder().setItem(number).setText(str(dm, "text"))
+                .addAllIndicators(strings(dm.get("indicators"))).addAllCommitments(strings(dm.get("commitments"))));
+          } else if (d != null) {
+            ib.addDecisions(d.toString());
+          }
+        }
         if (!str(it, "presenter").isEmpty()) {
           ib.setPresenter("people/" + str(it, "presenter"));
         }
@@ -250,7 +264,8 @@ public class PartnershipImporter {
             owner = "people/" + owner;
           }
           var ac = Action.newBuilder().setItem(number).setText(str(a, "text")).setOwner(owner)
-              .setDueText(str(a, "due_text")).setNote(note).addAllIndicators(strings(a.get("indicators")));
+              .setDueText(str(a, "due_text")).setNote(note).addAllIndicators(strings(a.get("indicators")))
+              .addAllCommitments(strings(a.get("commitments")));
           date(a.get("due"), path + ".actions.due", problems).ifPresent(d -> ac.setDueDate(Protos.date(d)));
           b.addActions(ac);
           actionCount++;

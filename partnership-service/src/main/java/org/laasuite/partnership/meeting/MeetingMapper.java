@@ -117,12 +117,13 @@ public final class MeetingMapper {
       v.maxLength(a.getNote(), Violations.MAX_TEXT, f + ".note");
       ProtoEnums.known(a.getStatus(), f + ".status", v);
       checkIndicators(a.getIndicatorsList(), 100, f + ".indicators", v);
+      checkCommitments(a.getCommitmentsList(), 100, f + ".commitments", v);
       int position = positions.merge(a.getItem(), 1, Integer::sum);
       acts.add(new ActionRow(null, 0, a.getItem(), position, a.getText(), a.getOwner(), due, a.getDueText(),
           a.getStatus() == ActionStatus.ACTION_STATUS_UNSPECIFIED ? ActionStatus.ACTION_STATUS_OPEN : a.getStatus(),
-          a.getNote(), Lines.join(a.getIndicatorsList()), 0));
+          a.getNote(), Lines.join(a.getIndicatorsList()), 0, Lines.join(a.getCommitmentsList())));
     }
-    return new MeetingDraft(meeting, in.getBody(), att, its, acts);
+    return new MeetingDraft(meeting, in.getBody(), att, its, acts, decisions(in, p, v));
   }
 
   /**
@@ -131,15 +132,30 @@ public final class MeetingMapper {
    * {@code max}, none twice.
    */
   public static void checkIndicators(List<String> names, int max, String field, Violations v) {
-    v.check(names.size() <= max, field, "names " + names.size() + " indicators; at most " + max);
+    checkNames(ResourceNames.INDICATORS, "indicators", names, max, field, v);
+  }
+
+  /**
+   * Names of commitments, as an action or a decision carries them or a caller asks by them: each
+   * "commitments/{id}" (the funding service's names; this service checks their form, not their existence),
+   * at most {@code max}, none twice.
+   */
+  public static void checkCommitments(List<String> names, int max, String field, Violations v) {
+    checkNames(ResourceNames.COMMITMENTS, "commitments", names, max, field, v);
+  }
+
+  private static void checkNames(ResourceNames kind, String what, List<String> names, int max, String field,
+      Violations v) {
+    v.check(names.size() <= max, field, "names " + names.size() + " " + what + "; at most " + max);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size() && i < max; i++) {
       String n = names.get(i);
-      if (ResourceNames.INDICATORS.id(n, field + "[" + i + "]", v) != null) {
+      if (kind.id(n, field + "[" + i + "]", v) != null) {
         v.check(seen.add(n), field + "[" + i + "]", n + " is named twice");
       }
     }
   }
+
   public static Meeting summary(MeetingRow m, BodyRow body) {
     var b = Meeting.newBuilder().setName(m.name()).setId(m.code()).setBody(body.name())
         .setDate(Protos.date(m.date())).setStartTime(m.startTime()).setEndTime(m.endTime()).setPlace(m.place())
@@ -178,15 +194,19 @@ public final class MeetingMapper {
       b.addItems(out);
     });
     f.actions().forEach(a -> b.addActions(toProto(a, f.meeting(), f.body())));
-    f.decisions().forEach(d -> b.addDecisions(toProto(d, f.meeting())));
+    f.decisions().forEach(d -> b.addDecisions(toProto(d, f.meeting(), f.body())));
     f.mattersArising().forEach(a -> b.addMattersArising(toProto(a, null, f.body())));
     return b.build();
   }
 
-  public static Decision toProto(DecisionRow d, MeetingRow meeting) {
-    return Decision.newBuilder().setName(d.name()).setMeeting(meeting.name()).setItem(d.itemNumber())
+  public static Decision toProto(DecisionRow d, MeetingRow meeting, BodyRow body) {
+    var out = Decision.newBuilder().setName(d.name()).setMeeting(meeting.name()).setItem(d.itemNumber())
         .setText(d.text()).addAllIndicators(Lines.split(d.indicators())).addAllCommitments(Lines.split(d.commitments()))
-        .build();
+        .setBody(body.name());
+    if (meeting.date() != null) {
+      out.setMeetingDate(Protos.date(meeting.date()));
+    }
+    return out.build();
   }
 
   /**
@@ -204,15 +224,7 @@ public final class MeetingMapper {
       v.check(numbers.contains(d.getItem()), f + ".item", "names item " + d.getItem()
           + ", which this meeting does not have");
       checkIndicators(d.getIndicatorsList(), 100, f + ".indicators", v);
-      Set<String> seen = new HashSet<>();
-      for (int j = 0; j < d.getCommitmentsCount() && j < 100; j++) {
-        String c = d.getCommitments(j);
-        if (ResourceNames.COMMITMENTS.id(c, f + ".commitments[" + j + "]", v) != null) {
-          v.check(seen.add(c), f + ".commitments[" + j + "]", c + " is named twice");
-        }
-      }
-      v.check(d.getCommitmentsCount() <= 100, f + ".commitments", "names " + d.getCommitmentsCount()
-          + " commitments; at most 100");
+      checkCommitments(d.getCommitmentsList(), 100, f + ".commitments", v);
       out.add(new DecisionRow(null, 0, d.getItem(), positions.merge(d.getItem(), 1, Integer::sum), d.getText(),
           Lines.join(d.getIndicatorsList()), Lines.join(d.getCommitmentsList())));
     }
@@ -273,8 +285,9 @@ public final class MeetingMapper {
     return id == null ? -1 : Long.parseLong(id);
   }
 
-  /** The filters of a listing of actions, checked: owner, status and indicator (each optional). */
-  public static void checkActionFilters(String owner, ActionStatus status, String indicator, Violations v) {
+  /** The filters of a listing of actions, checked: owner, status, indicator and commitment (each optional). */
+  public static void checkActionFilters(String owner, ActionStatus status, String indicator, String commitment,
+      Violations v) {
     if (!owner.isEmpty()) {
       v.check(ResourceNames.isNameIn(owner, ResourceNames.PEOPLE, ResourceNames.BODIES), "owner",
           "must look like 'people/{id}' or 'bodies/{id}'");
@@ -283,13 +296,17 @@ public final class MeetingMapper {
     if (!indicator.isEmpty()) {
       ResourceNames.INDICATORS.id(indicator, "indicator", v);
     }
+    if (!commitment.isEmpty()) {
+      ResourceNames.COMMITMENTS.id(commitment, "commitment", v);
+    }
   }
 
   /** {@code meeting} may be null when only its id is known (matters arising): the name is then not set. */
   public static Action toProto(ActionRow a, MeetingRow meeting, BodyRow body) {
     var out = Action.newBuilder().setName(a.name()).setItem(a.itemNumber())
         .setText(a.text()).setOwner(a.owner()).setDueText(a.dueText()).setStatus(a.status()).setNote(a.note())
-        .setBody(body.name()).addAllIndicators(Lines.split(a.indicators())).setEtag(a.etag());
+        .setBody(body.name()).addAllIndicators(Lines.split(a.indicators()))
+        .addAllCommitments(Lines.split(a.commitments())).setEtag(a.etag());
     if (meeting != null) {
       out.setMeeting(meeting.name());
     }

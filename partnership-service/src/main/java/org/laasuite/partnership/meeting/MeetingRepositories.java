@@ -102,8 +102,10 @@ public final class MeetingRepositories {
           AND (CAST(:bodyId AS BIGINT) IS NULL OR m.body_id = :bodyId)
           AND (CAST(:status AS TEXT) IS NULL OR a.status = :status)
           AND (CAST(:indicator AS TEXT) IS NULL OR CAST(:indicator AS TEXT) = ANY (string_to_array(a.indicators, E'\\n')))
+          AND (CAST(:commitment AS TEXT) IS NULL
+               OR CAST(:commitment AS TEXT) = ANY (string_to_array(a.commitments, E'\\n')))
         ORDER BY m.date, m.code, a.item_number, a.position LIMIT :limit OFFSET :offset""")
     List<ActionRow> search(@Nullable String owner, @Nullable Long bodyId, @Nullable String status,
-        @Nullable String indicator, int limit, int offset);
+        @Nullable String indicator, @Nullable String commitment, int limit, int offset);
   }
 }

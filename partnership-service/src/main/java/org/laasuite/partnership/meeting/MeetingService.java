@@ -172,7 +172,7 @@ public class MeetingService {
   }
 
   /**
-   * Records a meeting with its attendance, items and actions. Everything is checked first: the
+   * Records a meeting with its attendance, items, actions and decisions. Everything is checked first: the
    * draft's shape (into {@code v}, by {@link MeetingMapper#fromProto}), then here that the body and
    * people it names exist and that a substitute stands in for a member. Nothing is written when
    * anything is wrong.
@@ -193,7 +193,8 @@ public class MeetingService {
     var stored = meetings.findByCode(m.code());
     if (stored.isPresent()) {
       Full existing = get(stored.get().name());
-      if (sameAs.apply(new Full(asked, body, att, its, draft.actions(), List.of(), named, false, null, 0, List.of())).test(existing)) {
+      if (sameAs.apply(new Full(asked, body, att, its, draft.actions(), List.of(), named, false, null, 0,
+          draft.decisions())).test(existing)) {
         return existing;
       }
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", m.name()
@@ -206,7 +207,8 @@ public class MeetingService {
     items.saveAll(its.stream().map(it -> new AgendaItemRow(null, id, it.number(), it.title(), it.presenterId(),
         it.minutes(), it.decisions(), it.description())).toList());
     actions.saveAll(draft.actions().stream().map(a -> new ActionRow(null, id, a.itemNumber(), a.position(), a.text(),
-        a.owner(), a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators(), 0)).toList());
+        a.owner(), a.dueDate(), a.dueText(), a.status(), a.note(), a.indicators(), 0, a.commitments())).toList());
+    saveDecisions(id, draft.decisions());
     Full created = get(saved.name());
     audit.record(AuditLog.CREATE, saved.name(), null, MeetingMapper.toProto(created));
     return created;
@@ -288,7 +290,6 @@ public class MeetingService {
       }
       ids.add(id);
     }
-    List<DecisionRow> decided = MeetingMapper.decisions(merged, "meeting.", v);
     Resolved r = resolve(draft, v);
     v.throwIfAny();
     MeetingRow m = draft.meeting();
@@ -322,14 +323,15 @@ public class MeetingService {
         ActionRow was = ids.get(i) == null ? null : kept.get(ids.get(i));
         if (was == null) {
           actions.save(new ActionRow(null, id, a.itemNumber(), a.position(), a.text(), a.owner(), a.dueDate(),
-              a.dueText(), a.status(), a.note(), a.indicators(), 0));
+              a.dueText(), a.status(), a.note(), a.indicators(), 0, a.commitments()));
         } else {
           listed.add(was.id());
           ActionRow now = new ActionRow(was.id(), id, a.itemNumber(), a.position(), a.text(), a.owner(), a.dueDate(),
-              a.dueText(), was.status(), was.note(), a.indicators(), was.version());
+              a.dueText(), was.status(), was.note(), a.indicators(), was.version(), a.commitments());
           if (!now.equals(was)) {
             actions.update(new ActionRow(was.id(), id, a.itemNumber(), a.position(), a.text(), a.owner(),
-                a.dueDate(), a.dueText(), was.status(), was.note(), a.indicators(), was.version() + 1));
+                a.dueDate(), a.dueText(), was.status(), was.note(), a.indicators(), was.version() + 1,
+                a.commitments()));
           }
         }
       }
@@ -337,8 +339,7 @@ public class MeetingService {
     }
     if (paths.contains("decisions")) {
       decisions.deleteByMeetingId(id);
-      decisions.saveAll(decided.stream().map(d -> new DecisionRow(null, id, d.itemNumber(), d.position(), d.text(),
-          d.indicators(), d.commitments())).toList());
+      saveDecisions(id, draft.decisions());
     }
     if (paths.contains("items")) {
       itemsBefore.values().forEach(items::delete);
@@ -353,6 +354,11 @@ public class MeetingService {
     }
     audit.record(AuditLog.UPDATE, name, old, now);
     return after;
+  }
+
+  private void saveDecisions(long meetingId, List<DecisionRow> rows) {
+    decisions.saveAll(rows.stream().map(d -> new DecisionRow(null, meetingId, d.itemNumber(), d.position(), d.text(),
+        d.indicators(), d.commitments())).toList());
   }
 
   /** What the minutes record: attendance, items and actions (their status aside, which UpdateActionStatus sets). */
@@ -412,10 +418,9 @@ public class MeetingService {
         page.size(), page.offset()));
   }
 
-  /** The meetings of {@code rows}, by id. */
-  public Map<Long, MeetingRow> meetingsOf(List<DecisionRow> rows) {
-    return rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(DecisionRow::meetingId)
-        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(MeetingRow::id, x -> x));
+  /** The meetings decisions were taken at, and those meetings' bodies, by id: to map the decisions. */
+  public Origins originsOfDecisions(List<DecisionRow> rows) {
+    return origins(rows.stream().map(DecisionRow::meetingId).collect(Collectors.toSet()));
   }
 
   /** The earlier versions of meeting {@code parent}'s minutes, oldest first. */
@@ -436,13 +441,13 @@ public class MeetingService {
     }
   }
 
-  /** Actions filtered by owner, body, status and indicator (each ignored when empty), paged in SQL. */
+  /** Actions filtered by owner, body, status, indicator and commitment (each ignored when empty), paged in SQL. */
   public Pages.Slice<ActionRow> listActions(String owner, String body, ActionStatus status, String indicator,
-      Pages.Page page) {
+      String commitment, Pages.Page page) {
     Long bodyId = body.isEmpty() ? null : bodies.get(body, "body").id();
     String s = status == ActionStatus.ACTION_STATUS_UNSPECIFIED ? null : status.name();
     List<ActionRow> rows = actions.search(owner.isEmpty() ? null : owner, bodyId, s,
-        indicator.isEmpty() ? null : indicator, page.size(), page.offset());
+        indicator.isEmpty() ? null : indicator, commitment.isEmpty() ? null : commitment, page.size(), page.offset());
     return page.slice(rows);
   }
 
@@ -478,8 +483,12 @@ public class MeetingService {
   }
 
   public Origins originsOf(List<ActionRow> rows) {
-    Map<Long, MeetingRow> ms = rows.isEmpty() ? Map.of() : meetings.findByIdIn(rows.stream().map(ActionRow::meetingId)
-        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(MeetingRow::id, m -> m));
+    return origins(rows.stream().map(ActionRow::meetingId).collect(Collectors.toSet()));
+  }
+
+  private Origins origins(Set<Long> meetingIds) {
+    Map<Long, MeetingRow> ms = meetingIds.isEmpty() ? Map.of() : meetings.findByIdIn(meetingIds).stream()
+        .collect(Collectors.toMap(MeetingRow::id, m -> m));
     Map<Long, BodyRow> bs = bodies.byIds(ms.values().stream().map(MeetingRow::bodyId).collect(Collectors.toSet()));
     return new Origins(ms, bs);
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.laasuite.testkit.GrpcErrors.errorInfo;
 import static org.laasuite.testkit.GrpcErrors.expect;
+import static org.laasuite.testkit.GrpcErrors.expectInvalid;
 
 import com.google.protobuf.FieldMask;
 import com.google.type.Date;
@@ -242,6 +243,9 @@ class MeetingCycleTest extends OwnDatabaseTest {
     assertEquals(List.of("Fund two more wardens from the Safer Stronger fund"), byIndicator.stream()
         .map(Decision::getText).toList());
     assertEquals(held.getName(), byIndicator.getFirst().getMeeting());
+    assertEquals(date(2011, 1, 13), byIndicator.getFirst().getMeetingDate(), "the meeting's date, to list it by");
+    assertEquals("bodies/safety", byIndicator.getFirst().getBody());
+    assertEquals(decided.getDecisions(0), byIndicator.getFirst(), "as the meeting gives it");
     var byCommitment = admin.listDecisions(ListDecisionsRequest.newBuilder().setCommitment("commitments/ssc-wardens")
         .build()).getDecisionsList();
     assertEquals(byIndicator, byCommitment);
@@ -251,5 +255,92 @@ class MeetingCycleTest extends OwnDatabaseTest {
         .addDecisions(Decision.newBuilder().setItem(9).setText("Under no item").addCommitments("not a name")).build(),
         "decisions")));
     assertTrue(bad.getMessage().contains("meeting.decisions[2]"), bad.getMessage());
+  }
+
+  private static Meeting.Builder heldMeeting(String id, Date on) {
+    return Meeting.newBuilder().setId(id).setBody("bodies/safety").setDate(on)
+        .setStatus(MeetingStatus.MEETING_STATUS_HELD)
+        .addAttendance(Attendance.newBuilder().setPerson("people/sam").setStatus(AttendanceStatus.ATTENDANCE_STATUS_PRESENT))
+        .addItems(AgendaItem.newBuilder().setNumber(1).setTitle("Neighbourhood wardens"));
+  }
+
+  private List<String> actionsOn(String commitment) {
+    return admin.listActions(ListActionsRequest.newBuilder().setCommitment(commitment).build()).getActionsList()
+        .stream().map(Action::getText).toList();
+  }
+
+  @Test
+  void actionsOnCommitmentsAreRecordedReturnedAndListedByTheCommitment() {
+    Meeting created = as("sub-sec").createMeeting(CreateMeetingRequest.newBuilder().setMeeting(heldMeeting(
+        "safety-2011-03-10", date(2011, 3, 10))
+        .addActions(Action.newBuilder().setItem(1).setText("Report the wardens' first quarter").setOwner("people/sam")
+            .addCommitments("commitments/cm-wardens").addIndicators("indicators/NI-21"))
+        .addActions(Action.newBuilder().setItem(1).setText("Find a successor for the fund").setOwner("people/sam")))
+        .build());
+    assertEquals(List.of("commitments/cm-wardens"), created.getActions(0).getCommitmentsList());
+    assertEquals(List.of(), created.getActions(1).getCommitmentsList());
+    assertEquals(created.getActionsList(), admin.getMeeting(GetMeetingRequest.newBuilder()
+        .setName(created.getName()).build()).getActionsList());
+    assertEquals(List.of("Report the wardens' first quarter"), actionsOn("commitments/cm-wardens"));
+
+    // UpdateMeeting puts the second action on two commitments; the first keeps its own.
+    Meeting updated = as("sub-sec").updateMeeting(update(created.toBuilder().setActions(1, created.getActions(1)
+        .toBuilder().addCommitments("commitments/cm-wardens").addCommitments("commitments/cm-cctv")).build(),
+        "actions"));
+    assertEquals(created.getActions(1).getName(), updated.getActions(1).getName(), "the same action, changed");
+    assertEquals(List.of("commitments/cm-wardens", "commitments/cm-cctv"), updated.getActions(1).getCommitmentsList());
+    assertEquals(List.of("Report the wardens' first quarter", "Find a successor for the fund"),
+        actionsOn("commitments/cm-wardens"));
+    assertEquals(List.of("Find a successor for the fund"), actionsOn("commitments/cm-cctv"));
+    assertEquals(List.of(), actionsOn("commitments/cm-other"));
+    // The commitment filter combines with the others.
+    assertEquals(List.of(), admin.listActions(ListActionsRequest.newBuilder().setCommitment("commitments/cm-cctv")
+        .setIndicator("indicators/NI-21").build()).getActionsList());
+  }
+
+  @Test
+  void commitmentsNamedInAnotherFormOrTwiceAreRefusedNamingTheField() {
+    expectInvalid(() -> as("sub-sec").createMeeting(CreateMeetingRequest.newBuilder().setMeeting(heldMeeting(
+        "safety-2011-05-12", date(2011, 5, 12))
+        .addActions(Action.newBuilder().setItem(1).setText("Fund it").setOwner("people/sam")
+            .addCommitments("fundingStreams/nrf").addCommitments("commitments/a").addCommitments("commitments/a")))
+        .build()), "meeting.actions[0].commitments[0]", "meeting.actions[0].commitments[2]");
+    expect(Status.Code.NOT_FOUND, () -> admin.getMeeting(GetMeetingRequest.newBuilder()
+        .setName("meetings/safety-2011-05-12").build()));
+    expectInvalid(() -> admin.listActions(ListActionsRequest.newBuilder().setCommitment("wardens").build()),
+        "commitment");
+  }
+
+  @Test
+  void createMeetingRecordsTheMeetingsDecisionsAllOrNothing() {
+    Meeting.Builder asked = heldMeeting("safety-2011-07-14", date(2011, 7, 14))
+        .addDecisions(Decision.newBuilder().setItem(1).setText("Extend the wardens to March 2012")
+            .addCommitments("commitments/cm-extension").addIndicators("indicators/NI-17"));
+    // One decision under an item the meeting does not have: nothing at all is recorded.
+    expectInvalid(() -> as("sub-sec").createMeeting(CreateMeetingRequest.newBuilder().setMeeting(asked.clone()
+        .addDecisions(Decision.newBuilder().setItem(4).setText("Under no item"))).build()),
+        "meeting.decisions[1].item");
+    expect(Status.Code.NOT_FOUND, () -> admin.getMeeting(GetMeetingRequest.newBuilder()
+        .setName("meetings/safety-2011-07-14").build()));
+    assertEquals(List.of(), admin.listDecisions(ListDecisionsRequest.newBuilder()
+        .setCommitment("commitments/cm-extension").build()).getDecisionsList());
+
+    Meeting created = as("sub-sec").createMeeting(CreateMeetingRequest.newBuilder().setMeeting(asked).build());
+    assertEquals(1, created.getDecisionsCount());
+    Decision d = created.getDecisions(0);
+    assertEquals("Extend the wardens to March 2012", d.getText());
+    assertEquals(1, d.getItem());
+    assertEquals(created.getName(), d.getMeeting());
+    assertTrue(d.getName().startsWith("decisions/"), d.getName());
+    assertEquals(created.getDecisionsList(), admin.getMeeting(GetMeetingRequest.newBuilder()
+        .setName(created.getName()).build()).getDecisionsList());
+    assertEquals(List.of(d), admin.listDecisions(ListDecisionsRequest.newBuilder()
+        .setCommitment("commitments/cm-extension").build()).getDecisionsList());
+    assertEquals(List.of(d), admin.listDecisions(ListDecisionsRequest.newBuilder()
+        .setIndicator("indicators/NI-17").build()).getDecisionsList());
+    // Sending the same meeting again answers it as it is and writes no second decision.
+    assertEquals(created, as("sub-sec").createMeeting(CreateMeetingRequest.newBuilder().setMeeting(asked).build()));
+    assertEquals(1, admin.listDecisions(ListDecisionsRequest.newBuilder().setCommitment("commitments/cm-extension")
+        .build()).getDecisionsCount());
   }
 }

@@ -48,7 +48,9 @@ class PartnershipEndpointTest implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> p = db.serviceProperties();
     p.put("laa.test.count-sql", "true");
-    p.put("laa.health.interval", "1h"); // the readiness probe's SELECT 1 would count among a call's statements
+    // The readiness probe's SELECT 1 would count among a call's statements: not even its first, a second after start.
+    p.put("laa.health.interval", "1h");
+    p.put("laa.health.initial-delay", "1h");
     return p;
   }
 
@@ -108,6 +110,31 @@ class PartnershipEndpointTest implements TestPropertyProvider {
         .orElseThrow();
     assertEquals("people/sara-roach", report.getOwner());
     assertEquals(3, report.getItem());
+  }
+
+  /** Item 4 of 22 August 2007 is the paper on the funding of the Secretariat's posts: its decision and actions. */
+  @Test
+  void theDemoLinksTheSecretariatPostsDecisionAndActionsToTheirCommitments() {
+    for (String commitment : List.of("commitments/partnership-support-officers", "commitments/communications-officer")) {
+      var decisions = client.listDecisions(ListDecisionsRequest.newBuilder().setCommitment(commitment).build())
+          .getDecisionsList();
+      assertEquals(1, decisions.size(), commitment);
+      Decision d = decisions.getFirst();
+      assertEquals("meetings/leaders-and-advisors-2007-08-22", d.getMeeting());
+      assertEquals(4, d.getItem());
+      assertTrue(d.getText().startsWith("It was agreed that a questionnaire be sent"), d.getText());
+      assertEquals("bodies/leaders-and-advisors", d.getBody());
+      var actions = client.listActions(ListActionsRequest.newBuilder().setCommitment(commitment).build())
+          .getActionsList();
+      assertEquals(3, actions.size(), commitment);
+      assertTrue(actions.stream().allMatch(a -> a.getItem() == 4));
+    }
+    Meeting m = client.getMeeting(GetMeetingRequest.newBuilder().setName("meetings/leaders-and-advisors-2007-08-22")
+        .build());
+    assertEquals(1, m.getDecisionsCount(), "only the decision the minutes tie to a commitment is linked");
+    assertEquals(m.getDecisions(0).getText(), m.getItems(3).getDecisions(0), "and it stays among the item's decisions");
+    assertEquals(List.of(), client.listDecisions(ListDecisionsRequest.newBuilder().setIndicator("indicators/CYP-28")
+        .build()).getDecisionsList(), "no demo decision is about an indicator");
   }
 
   @Test

@@ -33,6 +33,9 @@ import org.laasuite.indicators.v1.ListIndicatorReportsResponse;
 import org.laasuite.partnership.v1.Action;
 import org.laasuite.partnership.v1.BatchGetResponsibilitiesRequest;
 import org.laasuite.partnership.v1.BatchGetResponsibilitiesResponse;
+import org.laasuite.partnership.v1.Decision;
+import org.laasuite.partnership.v1.ListDecisionsRequest;
+import org.laasuite.partnership.v1.ListDecisionsResponse;
 import org.laasuite.partnership.v1.Responsibility;
 import org.laasuite.reporting.assembly.Fetch.FetchFailed;
 import org.laasuite.reporting.cache.PageCache;
@@ -54,10 +57,11 @@ import org.laasuite.reporting.work.Workloads;
 import org.laasuite.type.v1.LaaBlock;
 
 /**
- * Builds the one model every format serves. A page makes at most one batched call to each service,
- * all started before any is awaited, each with the configured deadline; a service that fails or is
+ * Builds the one model every format serves. A page makes at most one batched call to each service for each
+ * of its sections, all started before any is awaited, each with the configured deadline; a service that fails or is
  * late leaves its section unavailable and the rest of the page is still assembled. (A report card
- * asks the partnership service second, because only the indicator knows its theme group.)
+ * asks the partnership service for its theme group second, because only the indicator knows it; the
+ * decisions about the indicator it asks for at once.)
  */
 @Singleton
 public class Assembler {
@@ -144,6 +148,7 @@ public class Assembler {
     Fetch<BatchGetIndicatorFundingResponse> funding = fetch(Section.SECTION_FUNDING, Upstreams.FUNDING,
         upstreams.funding().batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder()
             .addIndicators(indicator).setFinancialYear(year).build()));
+    Fetch<List<Decision>> decisions = decisions(ListDecisionsRequest.newBuilder().setIndicator(indicator));
     List<UnavailableSection> unavailable = new ArrayList<>();
     var card = ReportCard.newBuilder().setName("reportCards/" + indicator.substring("indicators/".length()))
         .setIndicator(indicator).setFinancialYear(year);
@@ -182,6 +187,7 @@ public class Assembler {
             card.addAllOpenActions(r.getIndicatorActionsList());
           });
     }
+    decisions.result(unavailable).ifPresent(card::addAllDecisions);
     return card.addAllUnavailable(unavailable).setAssembleTime(Protos.timestamp(clock.instant())).build();
   }
 
@@ -397,6 +403,13 @@ public class Assembler {
     }
     return Paging.all(token -> upstreams.indicators().listIndicatorReports(request.setPageToken(token).build()),
         ListIndicatorReportsResponse::getReportsList, ListIndicatorReportsResponse::getNextPageToken);
+  }
+
+  /** Every decision {@code asked} filters for, oldest meeting first: the DECISIONS section of a page. */
+  public Fetch<List<Decision>> decisions(ListDecisionsRequest.Builder asked) {
+    return fetch(Section.SECTION_DECISIONS, Upstreams.PARTNERSHIP, Paging.all(token -> upstreams.partnership()
+        .listDecisions(asked.setPageSize(Paging.PAGE).setPageToken(token).build()),
+        ListDecisionsResponse::getDecisionsList, ListDecisionsResponse::getNextPageToken));
   }
 
   private <T> Fetch<T> fetch(Section section, String service, ListenableFuture<T> call) {

@@ -9,6 +9,9 @@ import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
 import org.laasuite.reporting.assembly.Assembler;
+import org.laasuite.reporting.assembly.Commitments;
+import org.laasuite.reporting.v1.CommitmentPage;
+import org.laasuite.reporting.v1.GetCommitmentPageRequest;
 import org.laasuite.reporting.assembly.ExitPlans;
 import org.laasuite.reporting.assembly.LpsaForecasts;
 import org.laasuite.reporting.v1.GetLpsaRewardForecastRequest;
@@ -30,13 +33,21 @@ import org.laasuite.reporting.v1.ReportingServiceGrpc;
 public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImplBase {
 
   private final Assembler assembler;
+  private final Commitments commitments;
   private final ExitPlans exitPlans;
   private final LpsaForecasts lpsa;
 
-  public ReportingEndpoint(Assembler assembler, ExitPlans exitPlans, LpsaForecasts lpsa) {
+  public ReportingEndpoint(Assembler assembler, Commitments commitments, ExitPlans exitPlans,
+      LpsaForecasts lpsa) {
     this.assembler = assembler;
+    this.commitments = commitments;
     this.exitPlans = exitPlans;
     this.lpsa = lpsa;
+  }
+
+  @Override
+  public void getCommitmentPage(GetCommitmentPageRequest r, StreamObserver<CommitmentPage> out) {
+    reply(out, () -> commitments.page(Commitments.commitmentName(r.getName(), "name")));
   }
 
   @Override

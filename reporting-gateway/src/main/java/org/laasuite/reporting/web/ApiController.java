@@ -49,6 +49,11 @@ public class ApiController {
     return json(views.card(code, period, "json", true, ApiController::print));
   }
 
+  @Get(uri = "/api/v1/commitments/{id}", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> commitment(String id) {
+    return json(views.commitment(id, "json", true, ApiController::print));
+  }
+
   @Get(uri = "/api/v1/blocks/{block}", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> block(String block, @Nullable @QueryValue String period) {
     return json(views.block(block, period, "json", true, ApiController::print));

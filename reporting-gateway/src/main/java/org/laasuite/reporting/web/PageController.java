@@ -33,7 +33,7 @@ import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportKind;
 
 /**
- * The pages partners read: the dashboard of the four blocks, block summaries, report cards, the
+ * The pages partners read: the dashboard of the four blocks, block summaries, report cards, commitments' pages, the
  * quarterly report and the review pack, and who may do what; the card and the reports also as PDF ({@code .pdf}). Public, as the
  * partnerships publish them: the same for every reader, whose header alone says who is signed in.
  */
@@ -119,6 +119,16 @@ public class PageController {
     Map<String, Object> model = new HashMap<>(Views.cardPage(card, false));
     model.putAll(cardFigures.model(request, card, token));
     return pages.html("card", visitors.page(request, model), false);
+  }
+
+  /**
+   * A commitment's page: what it pays for, its spend, the indicators it supports with their judgements, and the
+   * decisions and actions about it.
+   */
+  @Get(uri = "/commitments/{id}", produces = MediaType.TEXT_HTML)
+  public HttpResponse<String> commitment(HttpRequest<?> request, String id) {
+    return html(views.commitment(id, "html", anonymous(request),
+        p -> pages.html("commitment", visitors.page(request, Views.commitmentPage(p)), false)));
   }
 
   /** Whether nobody is signed in: the page is then the same for every such reader. */

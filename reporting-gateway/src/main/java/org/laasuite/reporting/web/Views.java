@@ -9,6 +9,7 @@ import org.laasuite.common.grpc.ApiException;
 import org.laasuite.indicators.v1.Edition;
 import org.laasuite.reporting.assembly.Assembler;
 import org.laasuite.reporting.assembly.Blocks;
+import org.laasuite.reporting.assembly.Commitments;
 import org.laasuite.reporting.assembly.Editions;
 import org.laasuite.reporting.assembly.ReportPeriod;
 import org.laasuite.reporting.render.Charts;
@@ -16,6 +17,7 @@ import org.laasuite.reporting.render.FigureTable;
 import org.laasuite.reporting.render.Fmt;
 import org.laasuite.reporting.render.PeriodNames;
 import org.laasuite.reporting.v1.BlockSummary;
+import org.laasuite.reporting.v1.CommitmentPage;
 import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportKind;
@@ -32,11 +34,13 @@ public class Views {
   private final Editions editions;
   private final PageCache cache;
   private final Upstreams upstreams;
+  private final Commitments commitments;
 
   private final org.laasuite.reporting.assembly.ExitPlans exitPlans;
 
-  public Views(Assembler assembler, Editions editions, PageCache cache, Upstreams upstreams,
+  public Views(Assembler assembler, Editions editions, PageCache cache, Upstreams upstreams, Commitments commitments,
       org.laasuite.reporting.assembly.ExitPlans exitPlans) {
+    this.commitments = commitments;
     this.exitPlans = exitPlans;
     this.assembler = assembler;
     this.editions = editions;
@@ -53,6 +57,22 @@ public class Views {
     String year = year(period);
     return cache.rendered(form + " card " + indicator + " " + year, anonymous && upstreams.readsAsItself(),
         () -> assembler.card(indicator, year, null), render);
+  }
+
+  /** The same for a commitment's page ({@code id} as the client wrote it). */
+  public <R> R commitment(String id, String form, boolean anonymous, Function<CommitmentPage, R> render) {
+    String name = Commitments.commitmentName(id, "id");
+    return cache.rendered(form + " commitment " + name, anonymous && upstreams.readsAsItself(),
+        () -> commitments.assemble(name), render);
+  }
+
+  /** A commitment page's template variables: its decisions and actions said unavailable when they are; no text cut. */
+  static Map<String, Object> commitmentPage(CommitmentPage page) {
+    return new java.util.HashMap<>(Map.of("page", page, "decisionsUnavailable", page.getUnavailableList().stream()
+        .anyMatch(u -> u.getSection() == org.laasuite.reporting.v1.Section.SECTION_DECISIONS),
+        "actionsUnavailable", page.getUnavailableList().stream()
+        .anyMatch(u -> u.getSection() == org.laasuite.reporting.v1.Section.SECTION_GOVERNANCE),
+        "lineLimit", Integer.MAX_VALUE));
   }
 
   /** The same for a block summary. */
@@ -198,6 +218,13 @@ public class Views {
     put(model, "ownActions", card.getOpenActionsList(), print ? PRINTED_OWN_ACTIONS : Integer.MAX_VALUE);
     put(model, "groupActions", groupActions, print ? PRINTED_GROUP_ACTIONS : Integer.MAX_VALUE);
     put(model, "funding", card.getFundingList(), print ? PRINTED_FUNDING : Integer.MAX_VALUE);
+    // The latest decisions matter most on paper: the earliest go first, as with the figures.
+    var decisions = card.getDecisionsList();
+    int undecided = print ? Math.max(0, decisions.size() - PRINTED_DECISIONS) : 0;
+    model.put("decisions", decisions.subList(undecided, decisions.size()));
+    model.put("decisionsMore", undecided);
+    model.put("decisionsUnavailable", card.getUnavailableList().stream()
+        .anyMatch(u -> u.getSection() == org.laasuite.reporting.v1.Section.SECTION_DECISIONS));
     // Online, entry/CardFigures fills these: the figures' revisions, those pending, and whether it is a preview.
     model.put("history", java.util.List.of());
     model.put("pending", java.util.List.of());
@@ -212,6 +239,7 @@ public class Views {
   static final int PRINTED_OWN_ACTIONS = 5;
   static final int PRINTED_GROUP_ACTIONS = 3;
   static final int PRINTED_FUNDING = 5;
+  static final int PRINTED_DECISIONS = 3;
 
   /** {@code name}: the first {@code limit} items; {@code name + "More"}: how many are left out. */
   private static void put(Map<String, Object> model, String name, java.util.List<?> items, int limit) {

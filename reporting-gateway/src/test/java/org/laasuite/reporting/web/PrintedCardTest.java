@@ -21,6 +21,7 @@ import org.laasuite.indicators.v1.Rating;
 import org.laasuite.indicators.v1.RecordedJudgement;
 import org.laasuite.indicators.v1.Target;
 import org.laasuite.partnership.v1.Action;
+import org.laasuite.partnership.v1.Decision;
 import org.laasuite.reporting.render.Pages;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ThemeGroup;
@@ -61,6 +62,11 @@ class PrintedCardTest {
       card.addOpenActions(a);
       group.addOpenActions(a.toBuilder().setName("actions/" + (100 + i)).clearIndicators());
     }
+    for (int i = 0; i < 20; i++) {
+      card.addDecisions(Decision.newBuilder().setName("decisions/" + i).setMeeting("meetings/cyp-" + i)
+          .setMeetingDate(Date.newBuilder().setYear(2001 + i).setMonth(6).setDay(12)).setBody("bodies/cyp")
+          .setItem(3).setText(WORDS.repeat(4)).addIndicators("indicators/T-BIG"));
+    }
     return card.setThemeGroup(group).build();
   }
 
@@ -75,9 +81,13 @@ class PrintedCardTest {
       assertTrue(text.contains("35 more on the card online."), "own actions: 5 of 40 printed");
       assertTrue(text.contains("37 more on the card online."), "theme group's: 3 of 40 printed");
       assertTrue(text.contains("2011-12"), "the latest figures are the ones kept");
+      assertTrue(text.contains("17 more on the card online."), "decisions: 3 of 20 printed");
+      assertTrue(text.contains("2020-06-12, Cyp, item 3") && !text.contains("2016-06-12"),
+          "the latest decisions are the ones kept");
     }
     String html = pages.html("card", Views.cardPage(card, false), false);
     assertEquals(40, html.split("data-test=\"action\"", -1).length - 1, "the page online shows every action");
+    assertEquals(20, html.split("data-test=\"decision\"", -1).length - 1, "and every decision");
     assertTrue(!html.contains("on the card online"), "and everything else");
   }
 }
