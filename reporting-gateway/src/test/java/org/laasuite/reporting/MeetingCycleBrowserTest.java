@@ -127,7 +127,7 @@ class MeetingCycleBrowserTest extends InChromium {
         + red.getIndicator().getTitle() + ": Red"), under("Performance: reds and ambers"));
 
     browser.findElement(By.cssSelector("[data-test=publish]")).click();
-    await("[data-test=notice]");
+    await("[data-test=secretariat]"); // the meeting's page: the agenda's page has a notice too
     assertTrue(browser.getCurrentUrl().endsWith(NEXT + "?done=published"), browser.getCurrentUrl());
     assertEquals("The agenda is published.", text("[data-test=notice]"));
     assertTrue(text("[data-test=agenda]").contains(red.getIndicator().getId()), "the published agenda lists it");
@@ -184,7 +184,7 @@ class MeetingCycleBrowserTest extends InChromium {
     assertTrue(under("Matters arising").contains("Circulate the exceptions report to the theme groups — Nigel Hart "
         + "(agreed 24 October 2007; due 30 November 2007)"), under("Matters arising"));
     browser.findElement(By.cssSelector("[data-test=publish]")).click();
-    await("[data-test=notice]");
+    await("[data-test=secretariat]"); // the meeting's page: the agenda's page has a notice too
     assertTrue(browser.getCurrentUrl().endsWith(AFTER + "?done=published"), browser.getCurrentUrl());
     browser.findElement(By.cssSelector("[data-test=approve-minutes]")).click();
     await("[data-test=minutes-approval]");
