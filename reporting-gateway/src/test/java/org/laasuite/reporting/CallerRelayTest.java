@@ -39,11 +39,15 @@ class CallerRelayTest {
       assertEquals(200, relayed.statusCode(), "the gateway accepts the token: " + relayed.body());
       Map<String, String> refused = new HashMap<>();
       for (UnavailableSection u : card(relayed.body()).getUnavailableList()) {
-        refused.put(u.getService(), u.getCode());
+        refused.put(u.getSection() + " " + u.getService(), u.getCode());
       }
-      // The governance section needs the indicator's theme group, which the refused performance call did not give.
-      assertEquals(Map.of("indicators-service", "UNAUTHENTICATED", "funding-service", "UNAUTHENTICATED",
-          "partnership-service", "FAILED_PRECONDITION"), refused, "the services refuse what they cannot verify");
+      // The governance section needs the indicator's theme group, which the refused performance call did not give;
+      // the decisions are asked of the partnership service at once, which refuses the token itself.
+      assertEquals(Map.of("SECTION_PERFORMANCE indicators-service", "UNAUTHENTICATED",
+          "SECTION_FUNDING funding-service", "UNAUTHENTICATED",
+          "SECTION_GOVERNANCE partnership-service", "FAILED_PRECONDITION",
+          "SECTION_DECISIONS partnership-service", "UNAUTHENTICATED"), refused,
+          "the services refuse what they cannot verify");
     }
   }
 

@@ -86,6 +86,9 @@ class OpenDataTest {
     JsonNode pack = json(gateway, "/open-data/360giving.json?year=2007-08");
     BigDecimal total = BigDecimal.ZERO;
     for (JsonNode grant : pack.get("grants")) {
+      if (grant.get("id").asString().contains("-commitment-")) {
+        continue; // a commitment's grant (other test classes add commitments to the shared suite): not pooled funding
+      }
       total = total.add(grant.get("amountAwarded").decimalValue());
       assertEquals("Coventry City Council", grant.get("recipientOrganization").get(0).get("name").asString());
       assertEquals("360G-coventrypartnership-org-coventry-city-council",
