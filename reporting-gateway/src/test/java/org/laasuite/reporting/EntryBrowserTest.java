@@ -64,15 +64,12 @@ class EntryBrowserTest extends InChromium {
   }
 
   /** Signs in as the demo person {@code person} with the sign-in page's button, after signing out whoever was. */
-  private void signInAs(String person) {
+  @Override
+  void signInAs(String person) {
     signOut();
     browser.get(url("/sign-in"));
     browser.findElement(By.cssSelector("[data-person='" + person + "']")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=signed-in]")));
-  }
-
-  private String text(String css) {
-    return browser.findElement(By.cssSelector(css)).getText();
   }
 
   private List<String> texts(String css) {

@@ -76,4 +76,18 @@ abstract class InChromium implements TestPropertyProvider {
       browser.manage().timeouts().implicitlyWait(Duration.ZERO);
     }
   }
+
+  /** Signs in as the demo person {@code person} ("people/nigel-hart") with the sign-in page's button, anew. */
+  void signInAs(String person) {
+    browser.get(url("/"));
+    browser.manage().deleteAllCookies();
+    browser.get(url("/sign-in"));
+    browser.findElement(By.cssSelector("[data-person='" + person + "']")).click();
+    await("[data-test=signed-in]");
+  }
+
+  /** The text of the element {@code css} names on the page shown. */
+  String text(String css) {
+    return browser.findElement(By.cssSelector(css)).getText();
+  }
 }

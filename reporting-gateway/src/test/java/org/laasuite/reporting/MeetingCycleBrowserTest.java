@@ -63,18 +63,6 @@ class MeetingCycleBrowserTest extends InChromium {
     assertFalse(openActions.isEmpty(), "the 22 August 2007 meeting left actions open");
   }
 
-  private void signInAs(String person) {
-    browser.get(url("/"));
-    browser.manage().deleteAllCookies();
-    browser.get(url("/sign-in"));
-    browser.findElement(By.cssSelector("[data-person='" + person + "']")).click();
-    await("[data-test=signed-in]");
-  }
-
-  private String text(String css) {
-    return browser.findElement(By.cssSelector(css)).getText();
-  }
-
   private WebElement byName(String name) {
     return browser.findElement(By.name(name));
   }
@@ -147,6 +135,7 @@ class MeetingCycleBrowserTest extends InChromium {
     type(row + "text", "Circulate the exceptions report to the theme groups");
     type(row + "due", "2007-11-30");
     type(row + "indicators", red.getIndicator().getId());
+    type(row + "commitments", "partnership-support-officers");
     browser.findElement(By.cssSelector("[data-test=save-minutes]")).click();
     WebElement problem = await("[data-error-for='actions[0].owner']");
     assertFalse(problem.getText().isEmpty(), "the owner is needed");
@@ -162,6 +151,8 @@ class MeetingCycleBrowserTest extends InChromium {
     assertEquals(1, browser.findElements(By.cssSelector("[data-test=decision-links] a[href='/report-cards/"
         + red.getIndicator().getId() + "']")).size(), "the decision links the indicator it concerns");
     assertTrue(text("[data-test=actions]").contains("Circulate the exceptions report to the theme groups"));
+    assertEquals(1, browser.findElements(By.cssSelector("[data-test=actions] a[href='/commitments/"
+        + "partnership-support-officers']")).size(), "the action links the commitment it concerns");
     // Did it turn the curve? The demo has no figure after October 2007 to say, and the page says so, with the caveat.
     assertTrue(text("[data-test=curve]").startsWith(red.getIndicator().getId() + ": "), text("[data-test=curve]"));
     assertTrue(text("[data-test=curve]").endsWith("no figure since to compare"), text("[data-test=curve]"));

@@ -35,10 +35,6 @@ class SignInIT extends InChromium {
     return p;
   }
 
-  private String text(String testId) {
-    return browser.findElement(By.cssSelector("[data-test=" + testId + "]")).getText();
-  }
-
   /** What /me says of the person signed in. */
   private String identity(String testId) {
     return browser.findElement(By.cssSelector("[data-test=identity] [data-test=" + testId + "]")).getText();
@@ -71,9 +67,9 @@ class SignInIT extends InChromium {
 
     await("[data-test=signed-in]");
     assertEquals(url("/"), browser.getCurrentUrl(), "back at the dashboard");
-    assertEquals(Keycloak.SARA_ROACH.name(), text("signed-in"));
-    assertEquals(Keycloak.SARA_ROACH.email(), text("email"));
-    assertEquals("via keycloak", text("issuer"));
+    assertEquals(Keycloak.SARA_ROACH.name(), text("[data-test=signed-in]"));
+    assertEquals(Keycloak.SARA_ROACH.email(), text("[data-test=email]"));
+    assertEquals("via keycloak", text("[data-test=issuer]"));
     assertEquals("155", browser.findElement(By.cssSelector("[data-test=total] strong")).getText(), "the same page");
 
     browser.findElement(By.cssSelector("[data-test=signed-in]")).click();
@@ -86,8 +82,8 @@ class SignInIT extends InChromium {
     assertEquals(Keycloak.SARA_ROACH.email(), identity("email"));
     // The services of this suite trust only the tests' own issuer: the partnership service refuses Keycloak's
     // token, and the page says so rather than guessing.
-    assertTrue(text("rights-unknown").startsWith("Your rights cannot be shown: the partnership service does not "
-        + "accept your sign-in's token"), text("rights-unknown"));
+    assertTrue(text("[data-test=rights-unknown]").startsWith("Your rights cannot be shown: the partnership service "
+        + "does not accept your sign-in's token"), text("[data-test=rights-unknown]"));
 
     browser.findElement(By.cssSelector("[data-test=sign-out]")).click();
     await("[data-test=sign-in]");

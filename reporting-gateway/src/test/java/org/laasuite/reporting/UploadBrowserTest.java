@@ -27,18 +27,6 @@ class UploadBrowserTest extends InChromium {
     SimpleViewFiles.archive(CODES);
   }
 
-  private void signInAs(String person) {
-    browser.get(url("/"));
-    browser.manage().deleteAllCookies();
-    browser.get(url("/sign-in"));
-    browser.findElement(By.cssSelector("[data-person='" + person + "']")).click();
-    await("[data-test=signed-in]");
-  }
-
-  private String text(String css) {
-    return browser.findElement(By.cssSelector(css)).getText();
-  }
-
   /** Chooses {@code file} on the upload page and sends it; the page it leads to shows {@code shown}. */
   private void check(Path file, String shown) {
     browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());

@@ -24,7 +24,7 @@ import org.laasuite.partnership.v1.Membership;
  * "meeting.": "items[0].title", "items[0].description", "items[0].minutes", "items[0].decisions" (one per line),
  * "attendance[3].person" and "attendance[3].status", "actions[1].name" (empty for a new one), "actions[1].item",
  * "actions[1].text", "actions[1].owner", "actions[1].due" (a date, or the minutes' words), "actions[1].indicators"
- * (codes, separated by commas or spaces); "items[0].decision-indicators" and "items[0].decision-commitments", what the
+ * and "actions[1].commitments" (codes and ids, separated by commas or spaces); "items[0].decision-indicators" and "items[0].decision-commitments", what the
  * item's decisions concern (each decision of the item is written as a Decision linked to them).
  */
 final class MeetingForms {
@@ -113,6 +113,7 @@ final class MeetingForms {
       out.put(k + "due", !a.getDueText().isEmpty() ? a.getDueText() : a.hasDueDate()
           ? Health.date(a.getDueDate()).toString() : "");
       out.put(k + "indicators", ids(a.getIndicatorsList().stream()));
+      out.put(k + "commitments", ids(a.getCommitmentsList().stream()));
     }
     return out;
   }
@@ -188,6 +189,7 @@ final class MeetingForms {
         a.setDueText(due);
       }
       a.addAllIndicators(names("indicators/", get(form, k + "indicators")));
+      a.addAllCommitments(names("commitments/", get(form, k + "commitments")));
       rows.put("actions[" + m.getActionsCount() + "]", "actions[" + row + "]");
       m.addActions(a);
     }
