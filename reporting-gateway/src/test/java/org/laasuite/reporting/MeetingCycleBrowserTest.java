@@ -160,13 +160,6 @@ class MeetingCycleBrowserTest extends InChromium {
     assertEquals(1, browser.findElements(By.cssSelector("[data-group=present] [data-test=attendee]")).size());
     assertEquals(1, browser.findElements(By.cssSelector("[data-group=apologies] [data-test=attendee]")).size());
 
-    // The red indicator's card shows the action, and what its curve did since (no figure since, in the demo).
-    browser.get(url("/report-cards/" + red.getIndicator().getId()));
-    assertEquals("Circulate the exceptions report to the theme groups: no figure since to compare",
-        text("[data-test=curves] [data-test=curve]"));
-    assertTrue(text("[data-test=actions] [data-test=caveat]").contains("not a cause"));
-    browser.get(url(NEXT));
-
     // A correction before approval is a revision.
     browser.findElement(By.cssSelector("[data-test=record]")).click();
     await("[data-test=record-form]");

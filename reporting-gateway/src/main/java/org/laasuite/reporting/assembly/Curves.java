@@ -74,29 +74,6 @@ public class Curves {
     return out;
   }
 
-  /**
-   * The curve of {@code indicator} around the day each of {@code actions} was agreed (its meeting's date, asked of the
-   * partnership service, the meetings at once), by action name; empty where a service does not answer.
-   */
-  public Map<String, List<Curve>> onIndicator(List<Action> actions, String indicator) {
-    Map<String, com.google.common.util.concurrent.ListenableFuture<org.laasuite.partnership.v1.Meeting>> asked =
-        new java.util.LinkedHashMap<>();
-    List<Action> on = actions.stream().filter(a -> a.getIndicatorsList().contains(indicator)
-        && !a.getMeeting().isEmpty()).map(a -> a.toBuilder().clearIndicators().addIndicators(indicator).build())
-        .toList();
-    on.forEach(a -> asked.computeIfAbsent(a.getMeeting(), m -> upstreams.partnership().getMeeting(
-        org.laasuite.partnership.v1.GetMeetingRequest.newBuilder().setName(m).build())));
-    Map<String, com.google.type.Date> days = new HashMap<>();
-    for (var e : asked.entrySet()) {
-      try {
-        days.put(e.getKey(), Answers.await(e.getValue(), upstreams.deadline()).getDate());
-      } catch (io.grpc.StatusException ex) {
-        return new HashMap<>();
-      }
-    }
-    return of(on, a -> days.get(a.getMeeting()));
-  }
-
   /** "Worsening before, improving since: the curve turned." */
   public static String words(TrendAround t) {
     Direction before = t.getBefore().getDirection();

@@ -49,11 +49,9 @@ public class PageController {
 
   private final CardFigures cardFigures;
   private final LpsaForecasts lpsa;
-  private final org.laasuite.reporting.assembly.Curves curves;
 
   public PageController(Views views, Pages pages, Visitors visitors, Upstreams upstreams, CardFigures cardFigures,
-      LpsaForecasts lpsa, org.laasuite.reporting.assembly.Curves curves) {
-    this.curves = curves;
+      LpsaForecasts lpsa) {
     this.lpsa = lpsa;
     this.views = views;
     this.pages = pages;
@@ -120,9 +118,6 @@ public class PageController {
   private String cardHtml(HttpRequest<?> request, ReportCard card, String token) {
     Map<String, Object> model = new HashMap<>(Views.cardPage(card, false));
     model.putAll(cardFigures.model(request, card, token));
-    // Did the actions on it turn its curve since the meetings that agreed them? Online only.
-    model.put("curves", curves.onIndicator(card.getOpenActionsList(), card.getIndicator()));
-    model.put("caveat", org.laasuite.reporting.assembly.Curves.CAVEAT);
     return pages.html("card", visitors.page(request, model), false);
   }
 
