@@ -51,6 +51,11 @@ public record PersonRights(CallerRights rights) {
     return holds(Permission.PERMISSION_PUBLISH_FIGURES, List.of());
   }
 
+  /** Whether they keep the meetings, the improvement plans and the risk register: a right over the partnership. */
+  public boolean mayManageMeetings() {
+    return holds(Permission.PERMISSION_MANAGE_MEETINGS, List.of());
+  }
+
   /** Whether they may read the indicators service's audit trail. */
   public boolean mayReadAudit() {
     return holds(Permission.PERMISSION_MANAGE_INDICATORS, List.of());

@@ -28,8 +28,8 @@ import org.laasuite.reporting.v1.IndicatorWork;
  */
 public final class AgendaDraft {
 
-  /** How far ahead funding ending is raised: six months from the meeting's date. */
-  public static final int FUNDING_MONTHS = 6;
+  /** How far ahead funding ending is raised: six months from the meeting's date, as the risk register raises it. */
+  public static final int FUNDING_MONTHS = RaisedForReview.MONTHS;
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 

@@ -237,9 +237,7 @@ public class GovernancePages {
 
   /** Whether the reader is signed in with the right to manage meetings (the secretariat's forms are offered). */
   private boolean manager(HttpRequest<?> request) {
-    var signedIn = visitors.of(request).signedIn();
-    return signedIn != null && SecretariatPages.mayManage(org.laasuite.reporting.entry.PersonRights.of(upstreams,
-        signedIn));
+    return SecretariatPages.signedInManager(request, upstreams);
   }
 
   private HttpResponse<?> meetingPage(HttpRequest<?> request, String id, String paper, String done) {
@@ -328,11 +326,11 @@ public class GovernancePages {
         .replace("pie", "PIE");
   }
 
-  private static ApiException notFound(String reason, String message) {
+  static ApiException notFound(String reason, String message) {
     return new ApiException(Status.Code.NOT_FOUND, reason, message, List.of());
   }
 
-  private static String clip(String s) {
+  static String clip(String s) {
     return s.length() > 80 ? s.substring(0, 80) + "..." : s;
   }
 }

@@ -45,13 +45,11 @@ import org.laasuite.partnership.v1.ImprovementItem;
 import org.laasuite.partnership.v1.ImprovementPlan;
 import org.laasuite.partnership.v1.ListImprovementPlansRequest;
 import org.laasuite.partnership.v1.ListRisksRequest;
-import org.laasuite.partnership.v1.Permission;
 import org.laasuite.partnership.v1.ProgressNote;
 import org.laasuite.partnership.v1.Risk;
 import org.laasuite.partnership.v1.UpdateImprovementItemRequest;
 import org.laasuite.reporting.entry.Directory;
 import org.laasuite.reporting.entry.EntryPages.Notice;
-import org.laasuite.reporting.entry.PersonRights;
 import org.laasuite.reporting.render.Pages;
 import org.laasuite.reporting.signin.SignedIn;
 import org.laasuite.reporting.signin.Visitors;
@@ -214,8 +212,7 @@ public class PlanPages {
 
   /** Whether the visitor is signed in with the right to manage meetings: who keeps the plan and the register. */
   private boolean mayKeep(HttpRequest<?> request) {
-    SignedIn me = request.getUserPrincipal(Authentication.class).flatMap(SignedIn::of).orElse(null);
-    return me != null && PersonRights.of(upstreams, me).holds(Permission.PERMISSION_MANAGE_MEETINGS, List.of());
+    return SecretariatPages.signedInManager(request, upstreams);
   }
 
   /**

@@ -67,7 +67,7 @@ public final class RaisedForReview {
       if (!c.hasEndDate() || registered.contains(riskId(c))) {
         continue;
       }
-      LocalDate end = LocalDate.of(c.getEndDate().getYear(), c.getEndDate().getMonth(), c.getEndDate().getDay());
+      LocalDate end = org.laasuite.reporting.work.DueRule.day(c.getEndDate());
       if (end.isBefore(today) || end.isAfter(until)) {
         continue;
       }

@@ -40,7 +40,6 @@ import org.laasuite.partnership.v1.ListActionsRequest;
 import org.laasuite.partnership.v1.Meeting;
 import org.laasuite.partnership.v1.MeetingStatus;
 import org.laasuite.partnership.v1.Membership;
-import org.laasuite.partnership.v1.Permission;
 import org.laasuite.partnership.v1.UpdateMeetingRequest;
 import org.laasuite.reporting.assembly.Oversight;
 import org.laasuite.reporting.entry.PersonRights;
@@ -85,15 +84,16 @@ public class SecretariatPages {
     this.visitors = visitors;
   }
 
-  /** Whether the person may manage meetings: a right over the whole partnership, the secretariat's. */
-  static boolean mayManage(PersonRights rights) {
-    return rights.holds(Permission.PERMISSION_MANAGE_MEETINGS, List.of());
+  /** Whether the reader of {@code request} is signed in with the right to manage meetings (the forms are offered). */
+  static boolean signedInManager(HttpRequest<?> request, Upstreams upstreams) {
+    SignedIn me = request.getUserPrincipal(Authentication.class).flatMap(SignedIn::of).orElse(null);
+    return me != null && PersonRights.of(upstreams, me).mayManageMeetings();
   }
 
   /** Refused (403) unless the person may manage meetings. */
   private void allowed(SignedIn me) {
     PersonRights rights = PersonRights.of(upstreams, me);
-    if (!mayManage(rights)) {
+    if (!rights.mayManageMeetings()) {
       throw new ApiException(Status.Code.PERMISSION_DENIED, "PERMISSION_DENIED", (rights.person().isEmpty()
           ? "This sign-in" : rights.person()) + " may not manage meetings: that needs the right to manage meetings, "
           + "which the members of the secretariat and of the performance group have.", List.of());
@@ -380,8 +380,8 @@ public class SecretariatPages {
 
   private static org.laasuite.partnership.v1.Body body(Governance g, String id) {
     return g.bodies().stream().filter(b -> b.getName().equals("bodies/" + id)).findFirst().orElseThrow(() ->
-        new ApiException(Status.Code.NOT_FOUND, "BODY_NOT_FOUND", "bodies/" + (id.length() > 80 ? id.substring(0, 80)
-            + "..." : id) + " is not a body of the partnership", List.of()));
+        GovernancePages.notFound("BODY_NOT_FOUND", "bodies/" + GovernancePages.clip(id) + " is not a body of the "
+            + "partnership"));
   }
 
   private static HttpResponse<?> seeOther(String to) {
