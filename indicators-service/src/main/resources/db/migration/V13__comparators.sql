@@ -17,6 +17,8 @@ CREATE TABLE comparator_figure (
   group_id               BIGINT NOT NULL REFERENCES comparator_group (id),
   period_id              BIGINT NOT NULL REFERENCES period (id),
   area                   TEXT NOT NULL CHECK (length(area) BETWEEN 1 AND 1000),
+  -- The local area whose outturns the figure is set against (the city unless a source compares a ward).
+  local_area_id          BIGINT NOT NULL REFERENCES area (id),
   figure_value           NUMERIC,
   figure_comparator      TEXT NOT NULL CHECK (figure_comparator IN ('COMPARATOR_EQUAL', 'COMPARATOR_LESS_THAN',
                            'COMPARATOR_AT_MOST', 'COMPARATOR_MORE_THAN', 'COMPARATOR_AT_LEAST')),

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.laasuite.indicators.figure.FigureValue;
 
-/** A comparator place's figure of an indicator and period; {@code area} is the place as its source names it. */
+/**
+ * A comparator place's figure of an indicator and period; {@code area} is the place as its source names it,
+ * {@code localAreaId} the local area whose outturns it is set against.
+ */
 @MappedEntity("comparator_figure")
 public record ComparatorFigureRow(
     @Id @GeneratedValue @Nullable Long id,
@@ -18,6 +21,7 @@ public record ComparatorFigureRow(
     long groupId,
     long periodId,
     String area,
+    long localAreaId,
     @Relation(Relation.Kind.EMBEDDED) FigureValue figure,
     String source,
     String quote,

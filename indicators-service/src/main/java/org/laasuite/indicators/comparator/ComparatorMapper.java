@@ -5,6 +5,7 @@ import org.laasuite.common.grpc.ProtoEnums;
 import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.figure.FigureMapper;
 import org.laasuite.indicators.v1.ComparatorFigure;
 import org.laasuite.indicators.v1.ComparatorGroup;
@@ -41,12 +42,12 @@ public final class ComparatorMapper {
   }
 
   public static ComparatorFigure toProto(String indicatorCode, String groupCode, String periodCode,
-      ComparatorFigureRow f) {
+      String localAreaCode, ComparatorFigureRow f) {
     var b = ComparatorFigure.newBuilder()
         .setName(ResourceNames.INDICATORS.name(indicatorCode) + "/" + FIGURES + "/" + f.id())
         .setGroup(ResourceNames.COMPARATOR_GROUPS.name(groupCode)).setPeriod(ResourceNames.PERIODS.name(periodCode))
         .setArea(f.area()).setFigure(FigureMapper.toProto(f.figure())).setSource(f.source()).setQuote(f.quote())
-        .setNote(f.note());
+        .setNote(f.note()).setLocalArea(ResourceNames.AREAS.name(localAreaCode));
     if (f.createTime() != null) {
       b.setCreateTime(Protos.timestamp(f.createTime()));
     }
@@ -59,12 +60,15 @@ public final class ComparatorMapper {
     String p = fieldPrefix + ".";
     String group = in.getGroup().isEmpty() ? null : ResourceNames.COMPARATOR_GROUPS.id(in.getGroup(), p + "group", v);
     String period = in.getPeriod().isEmpty() ? null : ResourceNames.PERIODS.id(in.getPeriod(), p + "period", v);
+    String localArea = in.getLocalArea().isEmpty() ? AreaRow.CITY
+        : ResourceNames.AREAS.id(in.getLocalArea(), p + "local_area", v);
     v.requiredText(in.getArea().strip(), Violations.MAX_TITLE, p + "area");
     v.maxLength(in.getSource(), Violations.MAX_TITLE, p + "source");
     v.maxLength(in.getQuote(), Violations.MAX_TEXT, p + "quote");
     v.maxLength(in.getNote(), Violations.MAX_TEXT, p + "note");
     var figure = in.hasFigure() ? FigureMapper.fromProto(in.getFigure(), p + "figure", v) : null;
-    return new ComparatorService.FigureDraft(group, period, in.getArea().strip(), figure, in.getSource().strip(),
+    return new ComparatorService.FigureDraft(group, period, localArea, in.getArea().strip(), figure,
+        in.getSource().strip(),
         in.getQuote().strip(), in.getNote().strip());
   }
 }

@@ -18,6 +18,8 @@ import org.laasuite.common.grpc.ApiException;
 import org.laasuite.common.grpc.Pages;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.common.grpc.Violations;
+import org.laasuite.indicators.area.AreaRepository;
+import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.figure.FigureValue;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
@@ -34,7 +36,8 @@ import org.laasuite.indicators.v1.FigureStatus;
 public class ComparatorService {
 
   /** A figure as a request gives it: its group and period by code (null when the request's were unusable). */
-  public record FigureDraft(@Nullable String groupCode, @Nullable String periodCode, String area,
+  public record FigureDraft(@Nullable String groupCode, @Nullable String periodCode, @Nullable String localAreaCode,
+      String area,
       @Nullable FigureValue figure, String source, String quote, String note) {
   }
 
@@ -43,10 +46,11 @@ public class ComparatorService {
   }
 
   /** A stored figure with the codes that name it. */
-  public record Named(ComparatorFigureRow row, String indicatorCode, String groupCode, String periodCode) {
+  public record Named(ComparatorFigureRow row, String indicatorCode, String groupCode, String periodCode,
+      String localAreaCode) {
 
     public ComparatorFigure toProto() {
-      return ComparatorMapper.toProto(indicatorCode, groupCode, periodCode, row);
+      return ComparatorMapper.toProto(indicatorCode, groupCode, periodCode, localAreaCode, row);
     }
   }
 
@@ -58,12 +62,14 @@ public class ComparatorService {
   private final ComparatorRepositories.GroupRepository groups;
   private final ComparatorRepositories.FigureRepository figures;
   private final PeriodRepository periods;
+  private final AreaRepository areas;
   private final IndicatorService indicators;
   private final AuditLog audit;
 
   public ComparatorService(ComparatorRepositories.GroupRepository groups,
-      ComparatorRepositories.FigureRepository figures, PeriodRepository periods, IndicatorService indicators,
-      AuditLog audit) {
+      ComparatorRepositories.FigureRepository figures, PeriodRepository periods, AreaRepository areas,
+      IndicatorService indicators, AuditLog audit) {
+    this.areas = areas;
     this.groups = groups;
     this.figures = figures;
     this.periods = periods;
@@ -96,8 +102,7 @@ public class ComparatorService {
   /** Saves the figure {@code d} of {@code indicator}, or answers the same one stored (a retry). */
   @Transactional
   public Named createFigure(IndicatorRow indicator, FigureDraft d, Violations v) {
-    var found = new Found(groupsByCode(codes(List.of(d), FigureDraft::groupCode)),
-        periodsByCode(codes(List.of(d), FigureDraft::periodCode)));
+    var found = found(List.of(d));
     ComparatorFigureRow candidate = candidate(indicator, d, "comparator_figure.", found, Map.of(), v);
     v.throwIfAny();
     var stored = stored(candidate);
@@ -105,11 +110,12 @@ public class ComparatorService {
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "COMPARATOR_FIGURE_ALREADY_EXISTS",
           indicator.name() + " has another " + d.area() + " figure of " + ResourceNames.PERIODS.name(d.periodCode())
               + " in " + ResourceNames.COMPARATOR_GROUPS.name(d.groupCode()) + ": "
-              + ComparatorMapper.toProto(indicator.code(), d.groupCode(), d.periodCode(), stored).getName(),
+              + ComparatorMapper.toProto(indicator.code(), d.groupCode(), d.periodCode(), d.localAreaCode(), stored)
+                  .getName(),
           "comparator_figure");
     }
     return new Named(stored != null ? stored : savedFigure(candidate, indicator.code(), d), indicator.code(),
-        d.groupCode(), d.periodCode());
+        d.groupCode(), d.periodCode(), d.localAreaCode());
   }
 
   /** A page of the figures of {@code indicator} (of every indicator when null). */
@@ -118,7 +124,7 @@ public class ComparatorService {
     return page.slice(named(rows));
   }
 
-  /** Names {@code rows} by codes: three statements whatever their number. */
+  /** Names {@code rows} by codes: four statements whatever their number. */
   private List<Named> named(List<ComparatorFigureRow> rows) {
     Map<Long, String> indicatorCodes = new HashMap<>();
     indicators.byIds(rows.stream().map(ComparatorFigureRow::indicatorId).distinct().toList())
@@ -129,8 +135,11 @@ public class ComparatorService {
     Map<Long, String> periodCodes = new HashMap<>();
     periods.findByIdIn(rows.stream().map(ComparatorFigureRow::periodId).distinct().toList())
         .forEach(p -> periodCodes.put(p.id(), p.code()));
+    Map<Long, String> areaCodes = new HashMap<>();
+    areas.findByIdIn(rows.stream().map(ComparatorFigureRow::localAreaId).distinct().toList())
+        .forEach(a -> areaCodes.put(a.id(), a.code()));
     return rows.stream().map(f -> new Named(f, indicatorCodes.get(f.indicatorId()), groupCodes.get(f.groupId()),
-        periodCodes.get(f.periodId()))).toList();
+        periodCodes.get(f.periodId()), areaCodes.get(f.localAreaId()))).toList();
   }
 
   /**
@@ -152,8 +161,7 @@ public class ComparatorService {
           + " already exists with another title, kind, source or note");
     }
     List<FigureDraft> drafts = asked.stream().map(IndicatorFigure::draft).toList();
-    var found = new Found(groupsByCode(codes(drafts, FigureDraft::groupCode)),
-        periodsByCode(codes(drafts, FigureDraft::periodCode)));
+    var found = found(drafts);
     Map<String, IndicatorRow> byCode = indicators.byCodes(asked.stream().map(IndicatorFigure::indicatorCode)
         .filter(Objects::nonNull).distinct().toList());
     List<ComparatorFigureRow> candidates = new ArrayList<>();
@@ -177,8 +185,7 @@ public class ComparatorService {
         var stored = first == null ? stored(c) : null;
         v.check(stored == null || sameFigure(stored, c), at + ".comparator_figure", "another figure of this group,"
             + " period and area is stored for " + code + ": " + (stored == null ? ""
-            : ComparatorMapper.toProto(code, asked.get(i).draft().groupCode(), asked.get(i).draft().periodCode(),
-                stored).getName()));
+            : asNamed(stored, code, asked.get(i).draft()).toProto().getName()));
       }
     }
     v.throwIfAny();
@@ -205,13 +212,25 @@ public class ComparatorService {
         stored = savedFigure(c, asked.get(i).indicatorCode(), d);
         figuresCreated++;
       }
-      outFigures.add(new Named(stored, asked.get(i).indicatorCode(), d.groupCode(), d.periodCode()));
+      outFigures.add(asNamed(stored, asked.get(i).indicatorCode(), d));
     }
     return new Imported(outGroups, outFigures, groupsCreated, figuresCreated);
   }
 
-  /** The groups and periods a request's figures name, read at once. */
-  private record Found(Map<String, ComparatorGroupRow> groups, Map<String, PeriodRow> periods) {
+  /** The groups, periods and local areas a request's figures name, read at once. */
+  private record Found(Map<String, ComparatorGroupRow> groups, Map<String, PeriodRow> periods,
+      Map<String, AreaRow> areas) {
+  }
+
+  private Found found(List<FigureDraft> drafts) {
+    List<String> areaCodes = codes(drafts, FigureDraft::localAreaCode);
+    return new Found(groupsByCode(codes(drafts, FigureDraft::groupCode)),
+        periodsByCode(codes(drafts, FigureDraft::periodCode)), areaCodes.isEmpty() ? Map.of()
+            : areas.findByCodeIn(areaCodes).stream().collect(Collectors.toMap(AreaRow::code, Function.identity())));
+  }
+
+  private static Named asNamed(ComparatorFigureRow row, String indicatorCode, FigureDraft d) {
+    return new Named(row, indicatorCode, d.groupCode(), d.periodCode(), d.localAreaCode());
   }
 
   /**
@@ -229,20 +248,24 @@ public class ComparatorService {
     if (d.periodCode() != null && period == null) {
       v.add(p + "period", ResourceNames.PERIODS.name(d.periodCode()) + " does not exist");
     }
+    AreaRow local = d.localAreaCode() == null ? null : found.areas().get(d.localAreaCode());
+    if (d.localAreaCode() != null && local == null) {
+      v.add(p + "local_area", ResourceNames.AREAS.name(d.localAreaCode()) + " does not exist");
+    }
     if (d.figure() != null && d.figure().status() != FigureStatus.FIGURE_STATUS_VALUE) {
       v.add(p + "figure", "'" + d.figure().originalText() + "' has no number: a comparator figure needs one");
     }
     if (indicator == null || d.groupCode() == null || (group == null && !fileGroups.containsKey(d.groupCode()))
-        || period == null || d.figure() == null || d.area().isEmpty() || !d.figure().hasValue()) {
+        || period == null || local == null || d.figure() == null || d.area().isEmpty() || !d.figure().hasValue()) {
       return null;
     }
-    return new ComparatorFigureRow(null, indicator.id(), groupId, period.id(), d.area(), d.figure(), d.source(),
-        d.quote(), d.note(), null);
+    return new ComparatorFigureRow(null, indicator.id(), groupId, period.id(), d.area(), local.id(), d.figure(),
+        d.source(), d.quote(), d.note(), null);
   }
 
   private static ComparatorFigureRow withGroup(ComparatorFigureRow c, long groupId) {
-    return new ComparatorFigureRow(c.id(), c.indicatorId(), groupId, c.periodId(), c.area(), c.figure(), c.source(),
-        c.quote(), c.note(), c.createTime());
+    return new ComparatorFigureRow(c.id(), c.indicatorId(), groupId, c.periodId(), c.area(), c.localAreaId(),
+        c.figure(), c.source(), c.quote(), c.note(), c.createTime());
   }
 
   private @Nullable ComparatorFigureRow stored(ComparatorFigureRow c) {
@@ -252,7 +275,7 @@ public class ComparatorService {
 
   private static boolean sameFigure(ComparatorFigureRow a, ComparatorFigureRow b) {
     return withGroup(a, a.groupId()).equals(new ComparatorFigureRow(a.id(), b.indicatorId(), b.groupId(),
-        b.periodId(), b.area(), b.figure(), b.source(), b.quote(), b.note(), a.createTime()));
+        b.periodId(), b.area(), b.localAreaId(), b.figure(), b.source(), b.quote(), b.note(), a.createTime()));
   }
 
   private static boolean sameGroup(ComparatorGroupRow a, ComparatorGroupRow b) {
@@ -269,7 +292,7 @@ public class ComparatorService {
 
   private ComparatorFigureRow savedFigure(ComparatorFigureRow candidate, String indicatorCode, FigureDraft d) {
     ComparatorFigureRow saved = figures.save(candidate);
-    ComparatorFigure proto = ComparatorMapper.toProto(indicatorCode, d.groupCode(), d.periodCode(), saved);
+    ComparatorFigure proto = asNamed(saved, indicatorCode, d).toProto();
     audit.record(AuditLog.CREATE, proto.getName(), null, proto);
     return saved;
   }

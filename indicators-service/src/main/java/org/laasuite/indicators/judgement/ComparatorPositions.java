@@ -32,9 +32,28 @@ public final class ComparatorPositions {
   public record Point(String area, PeriodRow period, BigDecimal value, String note) {
   }
 
-  /** A comparator group with its figures (with a number) of one indicator. */
-  public record Group(String id, String title, ComparatorGroupKind kind, List<Point> points) {
+  /**
+   * A comparator group with its figures (with a number) of one indicator that are set against the local area
+   * {@code localArea} (its code, "city" for the city) called {@code localTitle} ("Foleshill ward").
+   */
+  public record Group(String id, String title, ComparatorGroupKind kind, String localArea, String localTitle,
+      List<Point> points) {
+
+    public Group(String id, String title, ComparatorGroupKind kind, List<Point> points) {
+      this(id, title, kind, CITY, "city", points);
+    }
+
+    boolean city() {
+      return CITY.equals(localArea);
+    }
+
+    String possessive() {
+      return city() ? "The city's" : localTitle + "'s";
+    }
   }
+
+  /** The city's area code: its figures are those judged against targets. */
+  public static final String CITY = "city";
 
   /** The position of the local figure in one group; null fields where there is nothing to say. */
   public record Position(Group group, @Nullable PeriodRow period, @Nullable PeriodRow localPeriod,
@@ -48,9 +67,18 @@ public final class ComparatorPositions {
    * of {@code groups}, in their order; {@code judgement} gives the target held against it and whether it is green.
    */
   public static List<Position> of(Polarity polarity, List<Observation> city, Judgement judgement, List<Group> groups) {
-    Optional<Observation> latest = city.stream().max(JudgementRule.byEffectiveEnd());
+    return of(polarity, area -> city, judgement, groups);
+  }
+
+  /**
+   * As {@link #of(Polarity, List, Judgement, List)}, each group's local figure the latest of {@code local}'s outturns
+   * of its local area (by code). The target and the flag are the city's: a ward's figure has neither.
+   */
+  public static List<Position> of(Polarity polarity, java.util.function.Function<String, List<Observation>> local,
+      Judgement judgement, List<Group> groups) {
     List<Position> out = new ArrayList<>();
     for (Group g : groups) {
+      Optional<Observation> latest = local.apply(g.localArea()).stream().max(JudgementRule.byEffectiveEnd());
       out.add(position(polarity, latest.orElse(null), judgement, g));
     }
     return out;
@@ -62,7 +90,7 @@ public final class ComparatorPositions {
     List<Point> used = period == null ? List.of()
         : g.points().stream().filter(p -> p.period().code().equals(period.code())).toList();
     List<BigDecimal> values = used.stream().map(Point::value).sorted().toList();
-    BigDecimal target = local != null && judgement.period() != null
+    BigDecimal target = g.city() && local != null && judgement.period() != null
         && judgement.period().code().equals(local.period().code()) ? judgement.target() : null;
     List<String> areas = used.stream().map(Point::area).toList();
     List<String> notes = used.stream().map(Point::note).filter(n -> !n.isBlank()).distinct().toList();
@@ -79,12 +107,12 @@ public final class ComparatorPositions {
     String of = of(g, used, min, max, median, period);
     if (local == null) {
       return new Position(g, period, null, null, null, values.size(), min, max, median, 0, areas, notes,
-          "There is no city figure yet to set against " + of + ".", false);
+          "There is no " + (g.city() ? "city" : g.localTitle()) + " figure yet to set against " + of + ".", false);
     }
     String when = period.code().equals(localPeriod.code()) ? ""
-        : " (the latest " + g.title() + " figures are of " + label(period) + ", the city's of " + label(localPeriod)
-            + ")";
-    String cityFigure = "The city's " + plain(local.value()) + " (" + label(localPeriod) + ")";
+        : " (the latest " + g.title() + " figures are of " + label(period) + ", the " + (g.city() ? "city"
+            : g.localTitle()) + "'s of " + label(localPeriod) + ")";
+    String cityFigure = g.possessive() + " " + plain(local.value()) + " (" + label(localPeriod) + ")";
     boolean known = polarity == Polarity.POLARITY_HIGHER_IS_BETTER || polarity == Polarity.POLARITY_LOWER_IS_BETTER;
     int quartile = 0;
     String words;
@@ -100,7 +128,7 @@ public final class ComparatorPositions {
       words = cityFigure + " is in the " + ordinal(quartile) + " quartile (1 = best, " + (polarity
           == Polarity.POLARITY_LOWER_IS_BETTER ? "lower" : "higher") + " is better) of " + of + when + ".";
     }
-    boolean flag = quartile == 4 && judgement.rating() == Rating.RATING_GREEN;
+    boolean flag = g.city() && quartile == 4 && judgement.rating() == Rating.RATING_GREEN;
     if (flag) {
       words += " Green against the local target but in the bottom quartile.";
     }

@@ -54,7 +54,8 @@ public final class JudgementMapper {
         .setGroupTitle(p.group().title()).setGroupKind(p.group().kind()).setPeriod(name(p.period()))
         .setPeriodLabel(p.period() == null ? "" : p.period().label()).setLocalPeriod(name(p.localPeriod()))
         .setCount(p.count()).setQuartile(p.quartile()).setWords(p.words())
-        .setGreenButBottomQuartile(p.greenButBottomQuartile()).addAllAreas(p.areas()).addAllNotes(p.notes());
+        .setGreenButBottomQuartile(p.greenButBottomQuartile()).addAllAreas(p.areas()).addAllNotes(p.notes())
+        .setLocalArea("areas/" + p.group().localArea());
     setIfPresent(p.local(), b::setLocalValue);
     setIfPresent(p.target() == null ? null : p.target().stripTrailingZeros(), b::setLocalTarget);
     setIfPresent(p.min(), b::setMin);

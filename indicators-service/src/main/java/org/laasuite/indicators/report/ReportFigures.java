@@ -129,7 +129,7 @@ class ReportFigures {
              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM periods_of WHERE nth > ?
       UNION ALL
-      SELECT 'C', indicator_id, id, period_id, NULL, NULL, figure_value, figure_comparator, figure_due_year,
+      SELECT 'C', indicator_id, id, period_id, NULL, local_area_id, figure_value, figure_comparator, figure_due_year,
              figure_cumulative, figure_secondary_value, figure_status, figure_original_text, group_code, group_title,
              group_kind, area, note, NULL, create_time, NULL, NULL, NULL, NULL, NULL, NULL
       FROM comparators
@@ -137,7 +137,7 @@ class ReportFigures {
       SELECT 'A', NULL, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, code, title, type, NULL, NULL, NULL,
              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM area WHERE id IN (SELECT area_id FROM baselines UNION SELECT area_id FROM targets
-                             UNION SELECT area_id FROM shown)
+                             UNION SELECT area_id FROM shown UNION SELECT local_area_id FROM comparators)
       UNION ALL
       SELECT 'P', NULL, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, code, label, type, NULL, NULL, NULL,
              NULL, NULL, NULL, NULL, NULL, NULL, start_date, end_date
@@ -166,8 +166,8 @@ class ReportFigures {
   }
 
   /** A comparator figure as a report reads it: with its group's id, title and kind. */
-  record Comparison(long id, long periodId, String area, FigureValue figure, String note, String groupCode,
-      String groupTitle, ComparatorGroupKind groupKind) {
+  record Comparison(long id, long periodId, long localAreaId, String area, FigureValue figure, String note,
+      String groupCode, String groupTitle, ComparatorGroupKind groupKind) {
   }
 
   /**
@@ -223,7 +223,7 @@ class ReportFigures {
           PublicationState.valueOf(rs.getString(18)), instant(rs, 21)));
       case "E" -> out.earlierOutturns().add(indicator);
       case "C" -> out.comparators().computeIfAbsent(indicator, k -> new ArrayList<>()).add(new Comparison(
-          rs.getLong(3), rs.getLong(4), rs.getString(17), figure(rs), rs.getString(18), rs.getString(14),
+          rs.getLong(3), rs.getLong(4), rs.getLong(6), rs.getString(17), figure(rs), rs.getString(18), rs.getString(14),
           rs.getString(15), ComparatorGroupKind.valueOf(rs.getString(16))));
       case "A" -> out.lookup().areas().put(rs.getLong(3), new AreaRow(rs.getLong(3), rs.getString(13),
           rs.getString(14), AreaType.valueOf(rs.getString(15))));

@@ -123,7 +123,8 @@ public class ReportService {
       List<PeriodRow> periods = periodIds.stream().filter(Objects::nonNull).sorted(byPeriodStart)
           .map(lookup::period).toList();
       Judgement judged = JudgementRule.judge(settings, city, cityTargets);
-      var comparators = ComparatorPositions.of(i.polarity(), city, judged,
+      var comparators = ComparatorPositions.of(i.polarity(), code -> code.equals(AreaRow.CITY) ? city
+          : observations(os, lookup, area(lookup, code)), judged,
           comparatorGroups(read.comparators().getOrDefault(i.id(), List.of()), lookup));
       List<PeriodRow> named = new java.util.ArrayList<>(periods);
       comparators.stream().map(ComparatorPositions.Position::period).filter(Objects::nonNull)
@@ -158,12 +159,17 @@ public class ReportService {
     return out;
   }
 
-  /** An indicator's comparator figures as the position rule takes them: by group id, each group's by period. */
+  /**
+   * An indicator's comparator figures as the position rule takes them: a group for each group and local area, by
+   * group id then local area code.
+   */
   static List<ComparatorPositions.Group> comparatorGroups(List<ReportFigures.Comparison> figures, Lookup lookup) {
     java.util.Map<String, List<ReportFigures.Comparison>> byGroup = new java.util.TreeMap<>();
-    figures.forEach(f -> byGroup.computeIfAbsent(f.groupCode(), k -> new java.util.ArrayList<>()).add(f));
+    figures.forEach(f -> byGroup.computeIfAbsent(f.groupCode() + " " + lookup.area(f.localAreaId()).code(),
+        k -> new java.util.ArrayList<>()).add(f));
     return byGroup.values().stream().map(fs -> new ComparatorPositions.Group(fs.getFirst().groupCode(),
-        fs.getFirst().groupTitle(), fs.getFirst().groupKind(), fs.stream().filter(f -> f.figure().hasValue())
+        fs.getFirst().groupTitle(), fs.getFirst().groupKind(), lookup.area(fs.getFirst().localAreaId()).code(),
+        lookup.area(fs.getFirst().localAreaId()).title(), fs.stream().filter(f -> f.figure().hasValue())
             .sorted(Comparator.comparing(ReportFigures.Comparison::area))
             .map(f -> new ComparatorPositions.Point(f.area(), lookup.period(f.periodId()), f.figure().value(),
                 f.note())).toList())).toList();

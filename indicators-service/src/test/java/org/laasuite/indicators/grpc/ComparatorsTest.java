@@ -48,6 +48,8 @@ class ComparatorsTest extends OwnDatabaseTest {
   @BeforeAll
   void cityPeriodsAndGroups() {
     Fixtures.cityAnd2006To07(client);
+    client.createArea(CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setId("foleshill")
+        .setTitle("Foleshill ward").setType(AreaType.AREA_TYPE_WARD)).build());
     client.createPeriod(CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setId("fy-2005-06")
         .setType(PeriodType.PERIOD_TYPE_FINANCIAL_YEAR).setStartDate(Fixtures.date(2005, 4, 1))
         .setEndDate(Fixtures.date(2006, 3, 31)).setLabel("2005-06")).build());
@@ -112,8 +114,9 @@ class ComparatorsTest extends OwnDatabaseTest {
   void badFiguresAreRefusedNamingEachField() {
     indicator("C-BAD", Polarity.POLARITY_LOWER_IS_BETTER);
     expectInvalid(() -> client.createComparatorFigure(create("C-BAD",
-        figure("nowhere", "fy-1990-91", "", "Data available 2008"))),
-        "comparator_figure.group", "comparator_figure.period", "comparator_figure.area", "comparator_figure.figure");
+        figure("nowhere", "fy-1990-91", "", "Data available 2008").toBuilder().setLocalArea("areas/atlantis")
+            .build())), "comparator_figure.group", "comparator_figure.period", "comparator_figure.area",
+        "comparator_figure.figure", "comparator_figure.local_area");
     expectInvalid(() -> client.createComparatorGroup(CreateComparatorGroupRequest.newBuilder().setComparatorGroup(
         ComparatorGroup.newBuilder().setId("Bad Id")).build()), "comparator_group.id", "comparator_group.title",
         "comparator_group.kind");
@@ -180,6 +183,17 @@ class ComparatorsTest extends OwnDatabaseTest {
     assertEquals(4, neighbours.getQuartile());
     assertTrue(neighbours.getGreenButBottomQuartile());
     assertFalse(england.getGreenButBottomQuartile());
+
+    assertEquals("areas/city", england.getLocalArea());
+
+    client.createComparatorFigure(create("C-POS", figure("england", "fy-2006-07", "England", "61").toBuilder()
+        .setLocalArea("areas/foleshill").build()));
+    var ward = report("C-POS").getComparatorsList().stream().filter(c -> c.getLocalArea().equals("areas/foleshill"))
+        .findFirst().orElseThrow();
+    assertEquals("comparatorGroups/england", ward.getGroup());
+    assertFalse(ward.hasLocalValue(), "Foleshill has no outturn of its own");
+    assertTrue(ward.getWords().startsWith("There is no Foleshill ward figure yet to set against England's 61"),
+        ward.getWords());
 
     indicator("C-EMPTY", Polarity.POLARITY_HIGHER_IS_BETTER);
     assertEquals(0, report("C-EMPTY").getComparatorsCount(), "no group without figures of the indicator");

@@ -165,6 +165,27 @@ class ComparatorPositionsTest {
   }
 
   @Test
+  void aWardsFiguresAreSetAgainstTheWardsOutturnWithoutTheCitysTargetOrFlag() {
+    var neighbours = group("nearest neighbours", fy(2006), "60", "70", "80", "90");
+    var ward = new ComparatorPositions.Group("england", "England", ComparatorGroupKind.COMPARATOR_GROUP_KIND_ENGLAND,
+        "foleshill", "Foleshill ward", neighbours.points());
+    List<Observation> city = List.of(city(fy(2006), "55"));
+    List<Observation> foleshill = List.of(city(fy(2006), "50"));
+    var p = ComparatorPositions.of(HIGHER, area -> area.equals("foleshill") ? foleshill : city,
+        judged(HIGHER, city, "50"), List.of(ward, neighbours));
+    assertEquals(0, new BigDecimal("50").compareTo(p.get(0).local()), "the ward's own figure");
+    assertNull(p.get(0).target(), "the target is the city's");
+    assertEquals(4, p.get(0).quartile());
+    assertFalse(p.get(0).greenButBottomQuartile(), "the flag is the city's judgement's");
+    assertTrue(p.get(0).words().startsWith("Foleshill ward's 50 (2006-07) is in the 4th (bottom) quartile"),
+        p.get(0).words());
+    assertTrue(p.get(1).greenButBottomQuartile(), "the city's 55, green, in the same group's bottom quartile");
+    var none = ComparatorPositions.of(HIGHER, area -> area.equals("foleshill") ? List.of() : city,
+        judged(HIGHER, city, "50"), List.of(ward)).getFirst();
+    assertTrue(none.words().startsWith("There is no Foleshill ward figure yet"), none.words());
+  }
+
+  @Test
   void anUnknownPolarityGivesNoQuartileAndSaysWhy() {
     var neighbours = group("nearest neighbours", fy(2006), "10", "20", "30", "40");
     var p = only(Polarity.POLARITY_UNSPECIFIED, List.of(city(fy(2006), "15")), null, neighbours);
