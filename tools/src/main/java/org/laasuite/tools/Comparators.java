@@ -1,11 +1,7 @@
 package org.laasuite.tools;
 
-import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.laasuite.indicators.v1.ComparatorFigure;
 import org.laasuite.indicators.v1.ComparatorGroup;
@@ -46,17 +41,8 @@ final class Comparators {
     if (!Calls.readable(file)) {
       return 1;
     }
-    List<CSVRecord> rows;
-    try (Reader in = Files.newBufferedReader(file)) {
-      rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
-    }
-    List<String> missing = new ArrayList<>(COLUMNS);
-    if (!rows.isEmpty()) {
-      missing.removeAll(rows.getFirst().getParser().getHeaderNames());
-    }
-    if (rows.isEmpty() || !missing.isEmpty()) {
-      System.err.println(file + ": " + (rows.isEmpty() ? "no comparator figures" : "no column "
-          + String.join(", ", missing)));
+    List<CSVRecord> rows = Calls.csvRows(file, COLUMNS, "no comparator figures");
+    if (rows == null) {
       return 1;
     }
     var request = ImportComparatorsRequest.newBuilder();
@@ -109,18 +95,11 @@ final class Comparators {
           throw e;
         }
         // Each problem at the file's line: a figure's row, or the first row of its group.
-        for (var d : StatusProto.fromThrowable(e).getDetailsList()) {
-          if (d.is(BadRequest.class)) {
-            for (var v : d.unpack(BadRequest.class).getFieldViolationsList()) {
-              Matcher m = PLACE.matcher(v.getField());
-              String where = !m.matches() ? "[" + v.getField() + "]"
-                  : (m.group(1).equals("groups") ? groupLines.get(Integer.parseInt(m.group(2)))
-                      : rows.get(Integer.parseInt(m.group(2))).getRecordNumber() + 1) + " [" + m.group(3) + "]";
-              System.err.println(file + ":" + where + ": " + v.getDescription());
-            }
-          }
-        }
-        System.err.println(file.getFileName() + ": NOT loaded");
+        Calls.printViolations(file, e, field -> {
+          Matcher m = PLACE.matcher(field);
+          return !m.matches() ? null : (m.group(1).equals("groups") ? groupLines.get(Integer.parseInt(m.group(2)))
+              : rows.get(Integer.parseInt(m.group(2))).getRecordNumber() + 1) + " [" + m.group(3) + "]";
+        });
         return 1;
       }
     });

@@ -1,16 +1,14 @@
 package org.laasuite.reporting.assembly;
 
 import com.google.protobuf.FieldMask;
-import io.grpc.Status;
 import jakarta.inject.Singleton;
 import java.util.List;
-import org.laasuite.common.grpc.ApiException;
 import org.laasuite.indicators.v1.IndicatorReport;
 import org.laasuite.indicators.v1.ListIndicatorReportsRequest;
 import org.laasuite.indicators.v1.ListIndicatorReportsResponse;
+import org.laasuite.reporting.upstream.Answers;
 import org.laasuite.reporting.upstream.Paging;
 import org.laasuite.reporting.upstream.Upstreams;
-import org.laasuite.reporting.v1.Section;
 
 /**
  * Against comparators (docs/comparators.md): the reports of every indicator with comparator figures, as the indicators
@@ -29,19 +27,13 @@ public class ComparatorReports {
     this.upstreams = upstreams;
   }
 
-  /** The reports with comparator positions; UNAVAILABLE when the indicators service does not answer. */
+  /** The reports with comparator positions; the indicators service's refusal passed on (UNAVAILABLE when down). */
   public ListIndicatorReportsResponse read() {
     upstreams.reconnect();
     var request = ListIndicatorReportsRequest.newBuilder().setPageSize(Paging.PAGE).setReadMask(READ);
-    var reports = new Fetch<>(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, Paging.all(token -> upstreams
-        .indicators().listIndicatorReports(request.setPageToken(token).build()),
-        ListIndicatorReportsResponse::getReportsList, ListIndicatorReportsResponse::getNextPageToken),
-        upstreams.deadline());
-    try {
-      return of(reports.await());
-    } catch (Fetch.FetchFailed e) {
-      throw new ApiException(Status.Code.UNAVAILABLE, "UPSTREAM_UNAVAILABLE", e.unavailable.getReason(), List.of());
-    }
+    return of(Answers.orPassOn(Paging.all(token -> upstreams.indicators().listIndicatorReports(request
+        .setPageToken(token).build()), ListIndicatorReportsResponse::getReportsList,
+        ListIndicatorReportsResponse::getNextPageToken), upstreams.deadline(), Upstreams.INDICATORS));
   }
 
   /** Those of {@code reports} with comparator positions, in their order, counted in total_size. */
