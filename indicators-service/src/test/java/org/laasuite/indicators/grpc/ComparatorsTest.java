@@ -111,6 +111,20 @@ class ComparatorsTest extends OwnDatabaseTest {
   }
 
   @Test
+  void aCreateRetriedWithItsRequestIdWritesOnceAndAnotherRequestUnderItIsRefused() {
+    indicator("C-RETRY", Polarity.POLARITY_LOWER_IS_BETTER);
+    String id = java.util.UUID.randomUUID().toString();
+    var request = create("C-RETRY", figure("england", "fy-2006-07", "England", "5")).toBuilder().setRequestId(id)
+        .build();
+    ComparatorFigure first = client.createComparatorFigure(request);
+    assertEquals(first, client.createComparatorFigure(request));
+    expectInvalid(() -> client.createComparatorFigure(create("C-RETRY", figure("england", "fy-2005-06", "England",
+        "6")).toBuilder().setRequestId(id).build()), "request_id");
+    assertEquals(List.of(first), client.listComparatorFigures(ListComparatorFiguresRequest.newBuilder()
+        .setParent("indicators/C-RETRY").build()).getComparatorFiguresList(), "written once");
+  }
+
+  @Test
   void badFiguresAreRefusedNamingEachField() {
     indicator("C-BAD", Polarity.POLARITY_LOWER_IS_BETTER);
     expectInvalid(() -> client.createComparatorFigure(create("C-BAD",
