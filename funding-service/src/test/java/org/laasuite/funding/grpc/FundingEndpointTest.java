@@ -262,6 +262,13 @@ class FundingEndpointTest implements TestPropertyProvider {
     assertTrue(line.getOverspent());
     assertEquals(-1_000, line.getRemaining().getUnits());
     assertEquals(-50 * 10_000_000, line.getRemaining().getNanos());
+    assertEquals(s.getBlock(), line.getBlock(), "the stream's block and arrangement, for the money behind the red");
+    assertEquals(s.getArrangement(), line.getArrangement());
+    var behind = client.batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder()
+        .addIndicators(c.getSupportsIndicators(0)).setFinancialYear(TEST_YEAR).build()).getIndicators(0)
+        .getCommitmentsList().stream().filter(x -> x.getCommitment().getName().equals(c.getName())).findFirst()
+        .orElseThrow();
+    assertEquals(Moneys.gbp(11_000_50L), behind.getSpent(), "what is spent of the commitment");
     expectInvalid(() -> client.getSpendReport(GetSpendReportRequest.newBuilder().setFinancialYear(TEST_YEAR)
         .setFundingStream("streams/" + s.getId()).build()), "funding_stream");
     expect(Status.Code.NOT_FOUND, () -> client.getSpendReport(GetSpendReportRequest.newBuilder()
@@ -284,10 +291,12 @@ class FundingEndpointTest implements TestPropertyProvider {
         .addIndicators("indicators/UNFUNDED").setFinancialYear(TEST_YEAR).build());
     long forTen = statements.count();
     assertEquals(forOne, forTen, "statements for 1: " + forOne + ", for 11: " + forTen);
-    assertTrue(forTen <= 2, "the commitments, then their amounts, supports and streams; was " + forTen);
+    assertTrue(forTen <= 3, "the commitments, then their amounts, supports and streams, then what is spent of them; "
+        + "was " + forTen);
     assertEquals(1, one.getIndicators(0).getCommitmentsCount());
     assertEquals("Test t-batch", one.getIndicators(0).getCommitments(0).getFundingStreamDisplayName());
     assertEquals(Moneys.gbp(100_00L), one.getIndicators(0).getCommitments(0).getAmount().getMoney());
+    assertEquals(Moneys.gbp(0), one.getIndicators(0).getCommitments(0).getSpent(), "nothing spent yet");
     assertEquals(11, ten.getIndicatorsCount());
     assertEquals(0, ten.getIndicators(10).getCommitmentsCount());
   }
