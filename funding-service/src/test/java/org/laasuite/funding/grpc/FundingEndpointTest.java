@@ -71,7 +71,28 @@ class FundingEndpointTest implements TestPropertyProvider {
     assertEquals(List.of(), imported.getProblemsList());
     assertTrue(imported.getWritten());
     assertEquals(47, imported.getFundingStreams());
-    assertEquals(2, imported.getCommitments());
+    // The Secretariat's two NRF post lines (seed 003) and the six funded activities seed 001 ties to indicators.
+    assertEquals(8, imported.getCommitments());
+  }
+
+  @Test
+  void theDemoCommitmentsNameTheIndicatorsTheyPayForAndTheirStreams() {
+    var funding = client.batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder()
+        .addIndicators("indicators/EDE-JE-7").addIndicators("indicators/EDE-JE-3")
+        .addIndicators("indicators/HCOP-OP-4").setFinancialYear("2007-08").build());
+    SupportingCommitment legi = funding.getIndicators(0).getCommitments(0);
+    assertEquals("commitments/legi-programme", legi.getCommitment().getName());
+    assertEquals("fundingStreams/legi-ede", legi.getCommitment().getFundingStream(), "the Annex 3 line it is paid from");
+    assertEquals("LEGI", legi.getFundingStreamDisplayName());
+    assertEquals(Date.newBuilder().setYear(2009).setMonth(3).setDay(31).build(), legi.getCommitment().getEndDate(),
+        "'until March 2009'");
+    assertEquals(AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, legi.getAmount().getStatus(),
+        "the papers give the stream's allocation, not the programme's");
+    assertTrue(legi.getCommitment().getNote().contains("(legi outcome)"), legi.getCommitment().getNote());
+    assertEquals(List.of("commitments/incapacity-benefit-nrf-projects"), funding.getIndicators(1).getCommitmentsList()
+        .stream().map(c -> c.getCommitment().getName()).toList());
+    assertEquals("NRF", funding.getIndicators(1).getCommitments(0).getCommitment().getProgramme());
+    assertEquals(0, funding.getIndicators(2).getCommitmentsCount(), "no paper names money behind it");
   }
 
   @Test
