@@ -194,6 +194,10 @@ class MoneyBehindTheRedTest {
         .map(IndicatorLine::getCode).toList(), money.getBlocksList().stream().flatMap(b -> b.getIndicatorsList()
         .stream()).map(m -> m.getIndicator().getCode()).toList());
     assertEquals(money.getBlocksList(), pack.getMoneyBehind().getBlocksList(), "the review pack holds the same");
+    var listed = money.getBlocksList().stream().flatMap(b -> b.getIndicatorsList().stream()).toList();
+    assertEquals(listed.size(), money.getIndicators());
+    assertEquals(listed.stream().filter(m -> m.getCommitmentsCount() > 0).count(), money.getWithCommitments());
+    assertTrue(money.getDiscussed() >= 1, "ours at least");
   }
 
   @Test

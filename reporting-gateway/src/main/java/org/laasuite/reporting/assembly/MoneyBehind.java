@@ -60,7 +60,10 @@ public final class MoneyBehind {
       }
       out.addBlocks(block);
     }
-    return out;
+    var all = out.getBlocksList().stream().flatMap(b -> b.getIndicatorsList().stream()).toList();
+    return out.setIndicators(all.size()).setWithCommitments((int) all.stream().filter(m -> m.getCommitmentsCount() > 0)
+        .count()).setDiscussed((int) all.stream().filter(org.laasuite.reporting.v1.MoneyBehind::hasLastDiscussed)
+        .count());
   }
 
   /** The streams of {@code block} among {@code lines}, in their order, with what they add up to. */

@@ -239,8 +239,10 @@ public final class Fmt {
   /** A commitment's line: its stream, amount for the year, what is spent of it and when its funding ends. */
   public String supporting(org.laasuite.funding.v1.SupportingCommitment f) {
     return (f.getFundingStreamDisplayName().isEmpty() ? "" : " (" + f.getFundingStreamDisplayName() + ")") + ": "
-        + (f.getAmount().hasMoney() ? money(f.getAmount().getMoney()) : f.getAmount().getOriginalText().isEmpty()
-            ? "amount not recorded" : f.getAmount().getOriginalText())
+        + (f.getAmount().hasMoney() ? money(f.getAmount().getMoney())
+            : f.getAmount().getStatus() == org.laasuite.funding.v1.AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED
+            ? "not yet quantified" : f.getAmount().getOriginalText().isEmpty() ? "amount not recorded"
+            : f.getAmount().getOriginalText())
         + (f.hasSpent() ? ", " + money(f.getSpent()) + " spent" : "")
         + (f.getCommitment().hasEndDate() ? ", funded until " + date(f.getCommitment().getEndDate()) : "");
   }

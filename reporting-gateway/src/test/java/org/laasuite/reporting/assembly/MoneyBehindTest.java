@@ -119,6 +119,7 @@ class MoneyBehindTest {
     assertEquals(List.of(wardens), block.getIndicators(0).getCommitmentsList());
     assertTrue(block.getIndicators(1).getCommitmentsList().isEmpty());
     assertTrue(!block.getIndicators(0).hasLastDiscussed() && block.getIndicators(1).hasLastDiscussed());
+    assertEquals(List.of(2, 1, 1), List.of(money.getIndicators(), money.getWithCommitments(), money.getDiscussed()));
   }
 
   @Test
@@ -132,5 +133,6 @@ class MoneyBehindTest {
     assertTrue(block.getIndicators(0).getCommitmentsList().isEmpty());
     assertTrue(MoneyBehind.of("2007-08", List.of(), Optional.empty(), Optional.empty(), Optional.empty()).build()
         .getBlocksList().isEmpty(), "nothing red or amber: nothing behind it");
+    assertEquals(List.of(1, 0, 0), List.of(money.getIndicators(), money.getWithCommitments(), money.getDiscussed()));
   }
 }
