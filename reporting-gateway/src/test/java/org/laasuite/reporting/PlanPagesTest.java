@@ -248,7 +248,8 @@ class PlanPagesTest {
 
   @Test
   void aCommitmentEndingWithinSixMonthsThatSupportsARedIndicatorIsRaisedUntilTheSecretariatAddsIt() {
-    // The demo's commitments support no indicator: one is made here, for a red indicator, ending in December 2007.
+    // No demo commitment that supports an indicator ends within six months: one is made here, for a red indicator,
+    // ending in December 2007.
     var indicators = RunningSuite.get().indicators.channel();
     var funding = RunningSuite.get().funding.channel();
     String red;

@@ -69,5 +69,12 @@ public final class CommitmentRepositories {
         JOIN commitment c ON c.id = s.commitment_id
         WHERE s.financial_year = :year AND c.stream_id IS NOT NULL GROUP BY c.stream_id""")
     List<StreamPence> spentByStream(String year);
+
+    /** The spend of each of the commitments, in {@code year} or (null) in every year; none: nothing spent. */
+    @Query("""
+        SELECT commitment_id AS stream_id, SUM(pence) AS pence FROM spend
+        WHERE commitment_id IN (:ids) AND (CAST(:year AS text) IS NULL OR financial_year = :year)
+        GROUP BY commitment_id""")
+    List<StreamPence> spentByCommitment(Collection<Long> ids, @io.micronaut.core.annotation.Nullable String year);
   }
 }

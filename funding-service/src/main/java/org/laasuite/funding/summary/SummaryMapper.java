@@ -73,10 +73,15 @@ public final class SummaryMapper {
   }
 
   public static SpendLine toProto(SpendLineValue l) {
-    return SpendLine.newBuilder().setFundingStream(l.stream().name()).setDisplayName(l.stream().displayName())
+    var out = SpendLine.newBuilder().setFundingStream(l.stream().name()).setDisplayName(l.stream().displayName())
         .setAllocated(Moneys.gbp(l.allocatedPence())).setCommitted(Moneys.gbp(l.committedPence()))
         .setSpent(Moneys.gbp(l.spentPence())).setRemaining(signed(l.remainingPence())).setOverspent(l.overspent())
-        .setAllocationUnquantified(l.allocationUnquantified()).build();
+        .setAllocationUnquantified(l.allocationUnquantified()).setBlock(l.stream().block())
+        .setArrangement(l.stream().arrangement());
+    if (l.stream().endDate() != null) {
+      out.setEndDate(org.laasuite.common.grpc.Protos.date(l.stream().endDate()));
+    }
+    return out.build();
   }
 
   /** Money can be negative here only: an overspend. */
@@ -96,7 +101,8 @@ public final class SummaryMapper {
 
   public static SupportingCommitment toProto(SupportingCommitmentValue c) {
     var out = SupportingCommitment.newBuilder().setCommitment(CommitmentMapper.toProto(c.commitment()))
-        .setFundingStreamDisplayName(c.commitment().stream() == null ? "" : c.commitment().stream().displayName());
+        .setFundingStreamDisplayName(c.commitment().stream() == null ? "" : c.commitment().stream().displayName())
+        .setSpent(Moneys.gbp(c.spentPence()));
     if (c.amount() != null) {
       out.setAmount(AmountMapper.toProto(c.amount()));
     }

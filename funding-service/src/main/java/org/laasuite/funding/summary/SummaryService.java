@@ -149,13 +149,17 @@ public class SummaryService {
       return List.of();
     }
     var full = commitmentService.full(commitments.supporting(indicators));
+    // StreamPence carries the commitment's id here: the sum of pence per id.
+    Map<Long, Long> spent = full.isEmpty() ? Map.of() : spend.spentByCommitment(full.stream()
+        .map(c -> c.commitment().id()).distinct().toList(), year == null ? null : year.toString())
+        .stream().collect(Collectors.toMap(StreamPence::streamId, StreamPence::pence));
     List<IndicatorFundingValue> out = new ArrayList<>();
     for (String indicator : indicators) {
       out.add(new IndicatorFundingValue(indicator, full.stream().filter(c -> c.supports().contains(indicator))
           .sorted(Comparator.comparing(c -> c.commitment().code()))
           .map(c -> new SupportingCommitmentValue(c, c.amounts().stream()
               .filter(a -> year != null && a.financialYear().equals(year.toString())).findFirst()
-              .map(CommitmentAmountRow::amount).orElse(null)))
+              .map(CommitmentAmountRow::amount).orElse(null), spent.getOrDefault(c.commitment().id(), 0L)))
           .toList()));
     }
     return out;

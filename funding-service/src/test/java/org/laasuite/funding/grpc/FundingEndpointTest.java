@@ -71,7 +71,28 @@ class FundingEndpointTest implements TestPropertyProvider {
     assertEquals(List.of(), imported.getProblemsList());
     assertTrue(imported.getWritten());
     assertEquals(47, imported.getFundingStreams());
-    assertEquals(2, imported.getCommitments());
+    // The Secretariat's two NRF post lines (seed 003) and the six funded activities seed 001 ties to indicators.
+    assertEquals(8, imported.getCommitments());
+  }
+
+  @Test
+  void theDemoCommitmentsNameTheIndicatorsTheyPayForAndTheirStreams() {
+    var funding = client.batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder()
+        .addIndicators("indicators/EDE-JE-7").addIndicators("indicators/EDE-JE-3")
+        .addIndicators("indicators/HCOP-OP-4").setFinancialYear("2007-08").build());
+    SupportingCommitment legi = funding.getIndicators(0).getCommitments(0);
+    assertEquals("commitments/legi-programme", legi.getCommitment().getName());
+    assertEquals("fundingStreams/legi-ede", legi.getCommitment().getFundingStream(), "the Annex 3 line it is paid from");
+    assertEquals("LEGI", legi.getFundingStreamDisplayName());
+    assertEquals(Date.newBuilder().setYear(2009).setMonth(3).setDay(31).build(), legi.getCommitment().getEndDate(),
+        "'until March 2009'");
+    assertEquals(AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED, legi.getAmount().getStatus(),
+        "the papers give the stream's allocation, not the programme's");
+    assertTrue(legi.getCommitment().getNote().contains("(legi outcome)"), legi.getCommitment().getNote());
+    assertEquals(List.of("commitments/incapacity-benefit-nrf-projects"), funding.getIndicators(1).getCommitmentsList()
+        .stream().map(c -> c.getCommitment().getName()).toList());
+    assertEquals("NRF", funding.getIndicators(1).getCommitments(0).getCommitment().getProgramme());
+    assertEquals(0, funding.getIndicators(2).getCommitmentsCount(), "no paper names money behind it");
   }
 
   @Test
@@ -262,6 +283,13 @@ class FundingEndpointTest implements TestPropertyProvider {
     assertTrue(line.getOverspent());
     assertEquals(-1_000, line.getRemaining().getUnits());
     assertEquals(-50 * 10_000_000, line.getRemaining().getNanos());
+    assertEquals(s.getBlock(), line.getBlock(), "the stream's block and arrangement, for the money behind the red");
+    assertEquals(s.getArrangement(), line.getArrangement());
+    var behind = client.batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder()
+        .addIndicators(c.getSupportsIndicators(0)).setFinancialYear(TEST_YEAR).build()).getIndicators(0)
+        .getCommitmentsList().stream().filter(x -> x.getCommitment().getName().equals(c.getName())).findFirst()
+        .orElseThrow();
+    assertEquals(Moneys.gbp(11_000_50L), behind.getSpent(), "what is spent of the commitment");
     expectInvalid(() -> client.getSpendReport(GetSpendReportRequest.newBuilder().setFinancialYear(TEST_YEAR)
         .setFundingStream("streams/" + s.getId()).build()), "funding_stream");
     expect(Status.Code.NOT_FOUND, () -> client.getSpendReport(GetSpendReportRequest.newBuilder()
@@ -284,10 +312,12 @@ class FundingEndpointTest implements TestPropertyProvider {
         .addIndicators("indicators/UNFUNDED").setFinancialYear(TEST_YEAR).build());
     long forTen = statements.count();
     assertEquals(forOne, forTen, "statements for 1: " + forOne + ", for 11: " + forTen);
-    assertTrue(forTen <= 2, "the commitments, then their amounts, supports and streams; was " + forTen);
+    assertTrue(forTen <= 3, "the commitments, then their amounts, supports and streams, then what is spent of them; "
+        + "was " + forTen);
     assertEquals(1, one.getIndicators(0).getCommitmentsCount());
     assertEquals("Test t-batch", one.getIndicators(0).getCommitments(0).getFundingStreamDisplayName());
     assertEquals(Moneys.gbp(100_00L), one.getIndicators(0).getCommitments(0).getAmount().getMoney());
+    assertEquals(Moneys.gbp(0), one.getIndicators(0).getCommitments(0).getSpent(), "nothing spent yet");
     assertEquals(11, ten.getIndicatorsCount());
     assertEquals(0, ten.getIndicators(10).getCommitmentsCount());
   }

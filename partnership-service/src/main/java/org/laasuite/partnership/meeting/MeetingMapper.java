@@ -195,7 +195,7 @@ public final class MeetingMapper {
     });
     f.actions().forEach(a -> b.addActions(toProto(a, f.meeting(), f.body())));
     f.decisions().forEach(d -> b.addDecisions(toProto(d, f.meeting(), f.body())));
-    f.mattersArising().forEach(a -> b.addMattersArising(toProto(a, null, f.body())));
+    f.mattersArising().forEach(a -> b.addMattersArising(toProto(a, f.arisingFrom().get(a.meetingId()), f.body())));
     return b.build();
   }
 
@@ -301,7 +301,10 @@ public final class MeetingMapper {
     }
   }
 
-  /** {@code meeting} may be null when only its id is known (matters arising): the name is then not set. */
+  /**
+   * {@code meeting} is the one that agreed the action: its name and date become the action's meeting and
+   * meeting_date, as a decision's do (neither is set when it is null).
+   */
   public static Action toProto(ActionRow a, MeetingRow meeting, BodyRow body) {
     var out = Action.newBuilder().setName(a.name()).setItem(a.itemNumber())
         .setText(a.text()).setOwner(a.owner()).setDueText(a.dueText()).setStatus(a.status()).setNote(a.note())
@@ -309,6 +312,9 @@ public final class MeetingMapper {
         .addAllCommitments(Lines.split(a.commitments())).setEtag(a.etag());
     if (meeting != null) {
       out.setMeeting(meeting.name());
+      if (meeting.date() != null) {
+        out.setMeetingDate(Protos.date(meeting.date()));
+      }
     }
     if (a.dueDate() != null) {
       out.setDueDate(Protos.date(a.dueDate()));

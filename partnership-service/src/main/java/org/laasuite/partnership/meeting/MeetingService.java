@@ -73,10 +73,13 @@ public class MeetingService {
     this.audit = audit;
   }
 
-  /** A meeting and all that belongs to it. */
+  /**
+   * A meeting and all that belongs to it; {@code arisingFrom} holds the earlier meetings that agreed the matters
+   * arising, by id.
+   */
   public record Full(MeetingRow meeting, BodyRow body, List<AttendanceRow> attendance, List<AgendaItemRow> items,
       List<ActionRow> actions, List<ActionRow> mattersArising, Map<Long, PersonRow> people, boolean quorate,
-      @Nullable MeetingRow approvedBy, long revisions, List<DecisionRow> decisions) {
+      @Nullable MeetingRow approvedBy, long revisions, List<DecisionRow> decisions, Map<Long, MeetingRow> arisingFrom) {
   }
 
   public MeetingRow find(String name, String field) {
@@ -101,8 +104,10 @@ public class MeetingService {
     boolean quorate = body.quorum() == 0 || att.stream().filter(a -> a.status() == AttendanceStatus.ATTENDANCE_STATUS_PRESENT
         && bodies.isMember(body.id(), a.personId(), m.date())).count() >= body.quorum();
     MeetingRow approvedBy = m.minutesApprovedBy() == null ? null : meetings.findById(m.minutesApprovedBy()).orElseThrow();
+    Map<Long, MeetingRow> arisingFrom = arising.isEmpty() ? Map.of() : meetings.findByIdIn(arising.stream()
+        .map(ActionRow::meetingId).collect(Collectors.toSet())).stream().collect(Collectors.toMap(MeetingRow::id, x -> x));
     return new Full(m, body, att, its, acts, arising, directory.peopleById(personIds), quorate, approvedBy,
-        revisions.countByMeetingId(m.id()), decisions.ofMeeting(m.id()));
+        revisions.countByMeetingId(m.id()), decisions.ofMeeting(m.id()), arisingFrom);
   }
 
   public Pages.Slice<MeetingRow> list(String body, Pages.Page page) {
@@ -194,7 +199,7 @@ public class MeetingService {
     if (stored.isPresent()) {
       Full existing = get(stored.get().name());
       if (sameAs.apply(new Full(asked, body, att, its, draft.actions(), List.of(), named, false, null, 0,
-          draft.decisions())).test(existing)) {
+          draft.decisions(), Map.of())).test(existing)) {
         return existing;
       }
       throw ApiException.withField(Status.Code.ALREADY_EXISTS, "MEETING_ALREADY_EXISTS", m.name()

@@ -114,6 +114,7 @@ class MeetingCycleTest extends OwnDatabaseTest {
         .toList());
     assertEquals(List.of("The report was noted."), held.getItems(1).getDecisionsList());
     assertEquals("people/sam", held.getActions(0).getOwner());
+    assertEquals(date(2008, 1, 10), held.getActions(0).getMeetingDate(), "the update's answer dates the action");
     assertEquals(0, held.getMinutesRevisionCount(), "minuting a meeting the first time is no revision");
     assertEquals(scheduled.getItems(1).getDescription(), held.getItems(1).getDescription(), "the agenda as published");
 
@@ -279,6 +280,7 @@ class MeetingCycleTest extends OwnDatabaseTest {
         .build());
     assertEquals(List.of("commitments/cm-wardens"), created.getActions(0).getCommitmentsList());
     assertEquals(List.of(), created.getActions(1).getCommitmentsList());
+    assertEquals(date(2011, 3, 10), created.getActions(1).getMeetingDate(), "the create's answer dates the action");
     assertEquals(created.getActionsList(), admin.getMeeting(GetMeetingRequest.newBuilder()
         .setName(created.getName()).build()).getActionsList());
     assertEquals(List.of("Report the wardens' first quarter"), actionsOn("commitments/cm-wardens"));

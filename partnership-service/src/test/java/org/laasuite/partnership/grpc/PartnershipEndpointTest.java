@@ -153,6 +153,8 @@ class PartnershipEndpointTest implements TestPropertyProvider {
         .orElseThrow();
     assertEquals("people/rob-allison", guide.getOwner());
     assertEquals(ActionStatus.ACTION_STATUS_OPEN, guide.getStatus());
+    assertTrue(m.getActionsList().stream().allMatch(a -> a.getMeetingDate().equals(date(2007, 4, 24))),
+        "each action carries the date of the meeting that agreed it");
   }
 
   @Test
@@ -163,6 +165,7 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertTrue(sara.getActionsList().stream().allMatch(a -> a.getOwner().equals("people/sara-roach")));
     assertEquals("meetings/operations-group-2007-04-24", sara.getActions(0).getMeeting(), "oldest first");
     assertEquals("bodies/coventry-partnership-operations-group", sara.getActions(0).getBody());
+    assertEquals(date(2007, 4, 24), sara.getActions(0).getMeetingDate());
     var groupHeld = client.listActions(ListActionsRequest.newBuilder().setOwner("bodies/leaders-and-advisors")
         .build());
     assertTrue(groupHeld.getActionsList().stream().anyMatch(a -> a.getNote().contains("No owner is named")),
@@ -182,9 +185,12 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertTrue(june.getMattersArisingList().stream().anyMatch(a -> a.getText().startsWith("Rob to amend")));
     Action guide = june.getMattersArisingList().stream().filter(a -> a.getText().startsWith("Rob to amend"))
         .findFirst().orElseThrow();
+    assertEquals("meetings/operations-group-2007-04-24", guide.getMeeting(), "a matter arising names its meeting");
+    assertEquals(date(2007, 4, 24), guide.getMeetingDate(), "and the date it was agreed, not today's meeting's");
     Action done = client.updateActionStatus(UpdateActionStatusRequest.newBuilder().setName(guide.getName())
         .setStatus(ActionStatus.ACTION_STATUS_DONE).setNote("Guide presented to the May Board").build());
     assertEquals(ActionStatus.ACTION_STATUS_DONE, done.getStatus());
+    assertEquals(date(2007, 4, 24), done.getMeetingDate(), "the updated action as read");
     Meeting again = client.getMeeting(GetMeetingRequest.newBuilder().setName("meetings/operations-group-2007-06-13")
         .build());
     assertEquals(carried - 1, again.getMattersArisingCount());
@@ -394,6 +400,8 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertFalse(leaders.isEmpty());
     assertTrue(leaders.stream().allMatch(a -> a.getBody().equals("bodies/leaders-and-advisors")
         && a.getStatus() == org.laasuite.partnership.v1.ActionStatus.ACTION_STATUS_OPEN), leaders.toString());
+    assertTrue(leaders.stream().allMatch(a -> a.getMeeting().equals("meetings/leaders-and-advisors-2007-08-22")
+        && a.getMeetingDate().equals(date(2007, 8, 22))), leaders.toString());
   }
 
   @Test
@@ -411,6 +419,8 @@ class PartnershipEndpointTest implements TestPropertyProvider {
     assertEquals(0, asked.getResponsibilitiesCount());
     assertEquals(List.of("people/helen-shankster"), asked.getIndicatorActionsList().stream().map(Action::getOwner)
         .toList());
+    assertEquals(date(2007, 4, 24), asked.getIndicatorActions(0).getMeetingDate(), "agreed at the April meeting");
+    assertEquals(street.getActions(0), asked.getIndicatorActions(0), "as ListActions gives it");
     var none = client.batchGetResponsibilities(BatchGetResponsibilitiesRequest.newBuilder()
         .addIndicators("indicators/CYP-28").build());
     assertEquals(0, none.getIndicatorActionsCount());

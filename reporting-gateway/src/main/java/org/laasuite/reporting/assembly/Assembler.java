@@ -24,6 +24,10 @@ import org.laasuite.funding.v1.BatchGetIndicatorFundingResponse;
 import org.laasuite.funding.v1.BlockTotals;
 import org.laasuite.funding.v1.FundingSummary;
 import org.laasuite.funding.v1.GetFundingSummaryRequest;
+import org.laasuite.funding.v1.GetSpendReportRequest;
+import org.laasuite.funding.v1.IndicatorFunding;
+import org.laasuite.funding.v1.SpendLine;
+import org.laasuite.funding.v1.SpendReport;
 import org.laasuite.indicators.v1.BatchGetIndicatorReportsRequest;
 import org.laasuite.indicators.v1.BatchGetIndicatorReportsResponse;
 import org.laasuite.indicators.v1.FigureView;
@@ -42,10 +46,12 @@ import org.laasuite.reporting.cache.PageCache;
 import org.laasuite.reporting.upstream.Answers;
 import org.laasuite.reporting.upstream.Paging;
 import org.laasuite.reporting.upstream.Upstreams;
+import org.laasuite.reporting.v1.ActionCurve;
 import org.laasuite.reporting.v1.BlockSummary;
 import org.laasuite.reporting.v1.IndicatorLine;
 import org.laasuite.reporting.v1.JudgementCounts;
 import org.laasuite.reporting.v1.ListJudgementDisagreementsResponse;
+import org.laasuite.reporting.v1.MoneyBehindTheRed;
 import org.laasuite.reporting.v1.PerformanceReport;
 import org.laasuite.reporting.v1.ReportCard;
 import org.laasuite.reporting.v1.ReportKind;
@@ -73,12 +79,14 @@ public class Assembler {
   private final Upstreams upstreams;
   private final PageCache cache;
   private final Workloads workloads;
+  private final Curves curves;
   private final String defaultYear;
   private final Clock clock;
 
   public Assembler(Upstreams upstreams, @Value("${laa.reporting.financial-year:}") String defaultYear,
-      Workloads workloads, PageCache cache) {
+      Workloads workloads, PageCache cache, Curves curves) {
     this.upstreams = upstreams;
+    this.curves = curves;
     this.cache = cache;
     this.workloads = workloads;
     this.defaultYear = defaultYear;
@@ -149,6 +157,7 @@ public class Assembler {
         upstreams.funding().batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder()
             .addIndicators(indicator).setFinancialYear(year).build()));
     Fetch<List<Decision>> decisions = decisions(ListDecisionsRequest.newBuilder().setIndicator(indicator));
+    Fetch<SpendReport> spend = spendReport(year);
     List<UnavailableSection> unavailable = new ArrayList<>();
     var card = ReportCard.newBuilder().setName("reportCards/" + indicator.substring("indicators/".length()))
         .setIndicator(indicator).setFinancialYear(year);
@@ -188,7 +197,19 @@ public class Assembler {
           });
     }
     decisions.result(unavailable).ifPresent(card::addAllDecisions);
-    return card.addAllUnavailable(unavailable).setAssembleTime(Protos.timestamp(clock.instant())).build();
+    Optional<SpendReport> streams = spend.result(unavailable);
+    if (report != null) {
+      LaaBlock block = report.getIndicator().getBlock();
+      streams.ifPresent(s -> card.addAllBlockStreams(MoneyBehind.streams(block, s.getLinesList()).getStreamsList()));
+    }
+    MoneyBehind.lastDiscussed(indicator, card.getDecisionsList(), card.getOpenActionsList())
+        .ifPresent(card::setLastDiscussed);
+    // Did each open action turn this indicator's curve? Asked once the actions, and so their meetings' days, are known.
+    var curved = curves.of(card.getOpenActionsList().stream().map(a -> a.toBuilder().clearIndicators()
+        .addIndicators(indicator).build()).toList(), a -> a.hasMeetingDate() ? a.getMeetingDate() : null);
+    card.getOpenActionsList().forEach(a -> curved.getOrDefault(a.getName(), List.of()).forEach(c -> card.addCurves(
+        ActionCurve.newBuilder().setAction(a.getName()).setAround(c.around()).setWords(c.words()))));
+    return card.addAllUnavailable(once(unavailable)).setAssembleTime(Protos.timestamp(clock.instant())).build();
   }
 
   public BlockSummary block(LaaBlock block, String year) {
@@ -236,6 +257,8 @@ public class Assembler {
     // The review pack's "Due and overdue" needs every period too: the reporting periods of each frequency.
     boolean pack = kind == ReportKind.REPORT_KIND_REVIEW_PACK;
     var periods = pack ? fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, workloads.periods()) : null;
+    var spend = pack ? spendReport(year) : null;
+    var allDecisions = pack ? decisions(ListDecisionsRequest.newBuilder()) : null;
     List<UnavailableSection> unavailable = new ArrayList<>();
     var reports = performance.result(unavailable);
     var summary = funding.result(unavailable);
@@ -264,8 +287,9 @@ public class Assembler {
       out.getBlocksList().forEach(b -> b.getThemeGroupsList().forEach(g -> titles.putIfAbsent(g.getName(),
           g.getTitle())));
       reports.ifPresent(rs -> out.addAllDisagreements(Disagreements.of(rs, titles)));
+      out.setMoneyBehind(moneyBehind(year, out.getBlocksList(), spend, allDecisions, unavailable));
     }
-    return out.addAllUnavailable(unavailable).setAssembleTime(Protos.timestamp(clock.instant())).build();
+    return out.addAllUnavailable(once(unavailable)).setAssembleTime(Protos.timestamp(clock.instant())).build();
   }
 
   /**
@@ -288,6 +312,51 @@ public class Assembler {
     return ListJudgementDisagreementsResponse.newBuilder().addAllDisagreements(Disagreements.of(of, titles))
         .setJudgedBothWays((int) of.stream().filter(Disagreements::judgedBothWays).count())
         .addAllUnavailable(unavailable).build();
+  }
+
+  /**
+   * The money behind the red of {@code year}: the reds and ambers of every block as the review pack lists them, with
+   * the streams, commitments, spend, end dates, open actions and last meeting behind each (see {@link MoneyBehind}).
+   */
+  public MoneyBehindTheRed moneyBehindTheRed(String year) {
+    upstreams.reconnect();
+    var performance = fetch(Section.SECTION_PERFORMANCE, Upstreams.INDICATORS, reports(null, LINES));
+    var governance = responsibilities(Blocks.ALL);
+    var spend = spendReport(year);
+    var allDecisions = decisions(ListDecisionsRequest.newBuilder());
+    List<UnavailableSection> unavailable = new ArrayList<>();
+    var reports = performance.result(unavailable);
+    var responsible = governance.result(unavailable);
+    List<BlockSummary> blocks = Blocks.ALL.stream().map(b -> summarise(b, reports.map(all -> all.stream()
+        .filter(r -> r.getIndicator().getBlock() == b).toList()), Optional.empty(), responsible, false).build())
+        .toList();
+    var out = moneyBehind(year, blocks, spend, allDecisions, unavailable);
+    return out.toBuilder().clearUnavailable().addAllUnavailable(once(unavailable)).build();
+  }
+
+  /**
+   * The money behind the exceptions of {@code blocks}, asking the funding service for the commitments that name them
+   * (the spend report and the decisions already asked); what does not answer is added to {@code unavailable}.
+   */
+  private MoneyBehindTheRed moneyBehind(String year, List<BlockSummary> blocks, Fetch<SpendReport> spend,
+      Fetch<List<Decision>> allDecisions, List<UnavailableSection> unavailable) {
+    List<String> named = blocks.stream().flatMap(b -> b.getExceptionsList().stream()).map(IndicatorLine::getIndicator)
+        .toList();
+    var funding = named.isEmpty() ? null : fetch(Section.SECTION_FUNDING, Upstreams.FUNDING, upstreams.funding()
+        .batchGetIndicatorFunding(BatchGetIndicatorFundingRequest.newBuilder().addAllIndicators(named)
+            .setFinancialYear(year).build()));
+    Optional<List<SpendLine>> streams = spend.result(unavailable).map(SpendReport::getLinesList);
+    Optional<List<IndicatorFunding>> commitments = funding == null ? Optional.of(List.of())
+        : funding.result(unavailable).map(BatchGetIndicatorFundingResponse::getIndicatorsList);
+    Optional<List<Decision>> decided = allDecisions.result(unavailable);
+    return MoneyBehind.of(year, blocks, streams, commitments, decided).build();
+  }
+
+  /** Each section's unavailability said once: a service down fails each of its calls. */
+  static List<UnavailableSection> once(List<UnavailableSection> unavailable) {
+    Map<String, UnavailableSection> once = new LinkedHashMap<>();
+    unavailable.forEach(u -> once.putIfAbsent(u.getSection() + " " + u.getService(), u));
+    return new ArrayList<>(once.values());
   }
 
   private BlockSummary.Builder summarise(LaaBlock block, Optional<List<IndicatorReport>> reports,
@@ -383,6 +452,11 @@ public class Assembler {
   private Fetch<FundingSummary> fundingSummary(String year) {
     return fetch(Section.SECTION_FUNDING, Upstreams.FUNDING, upstreams.funding().getFundingSummary(
         GetFundingSummaryRequest.newBuilder().setFinancialYear(year).build()));
+  }
+
+  private Fetch<SpendReport> spendReport(String year) {
+    return fetch(Section.SECTION_FUNDING, Upstreams.FUNDING, upstreams.funding().getSpendReport(
+        GetSpendReportRequest.newBuilder().setFinancialYear(year).build()));
   }
 
   private Fetch<BatchGetResponsibilitiesResponse> responsibilities(List<LaaBlock> blocks) {

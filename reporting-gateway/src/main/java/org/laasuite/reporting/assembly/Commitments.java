@@ -127,19 +127,11 @@ public class Commitments {
     }
     spend.result(unavailable).ifPresent(s -> {
       page.addAllSpend(s);
-      page.setSpent(Moneys.gbp(s.stream().mapToLong(Commitments::pence).sum()));
+      page.setSpent(Moneys.gbp(s.stream().mapToLong(x -> MoneyBehind.pence(x.getAmount())).sum()));
     });
     decisions.result(unavailable).ifPresent(page::addAllDecisions);
     actions.result(unavailable).ifPresent(page::addAllActions);
-    // A service down fails each of its calls: its section is said once.
-    Map<Section, UnavailableSection> once = new LinkedHashMap<>();
-    unavailable.forEach(u -> once.putIfAbsent(u.getSection(), u));
-    return page.addAllUnavailable(once.values()).setAssembleTime(Protos.timestamp(clock.instant())).build();
-  }
-
-  private static long pence(Spend s) {
-    Long p = Moneys.pence(s.getAmount(), "spend.amount", new Violations());
-    return p == null ? 0 : p;
+    return page.addAllUnavailable(Assembler.once(unavailable)).setAssembleTime(Protos.timestamp(clock.instant())).build();
   }
 
   private <T> Fetch<T> fetch(Section section, String service, ListenableFuture<T> call) {

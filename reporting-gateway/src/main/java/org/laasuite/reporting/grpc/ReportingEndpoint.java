@@ -102,6 +102,12 @@ public class ReportingEndpoint extends ReportingServiceGrpc.ReportingServiceImpl
   }
 
   @Override
+  public void getMoneyBehindTheRed(org.laasuite.reporting.v1.GetMoneyBehindTheRedRequest r,
+      StreamObserver<org.laasuite.reporting.v1.MoneyBehindTheRed> out) {
+    reply(out, () -> assembler.moneyBehindTheRed(assembler.year(r.getFinancialYear(), "financial_year")));
+  }
+
+  @Override
   public void getLpsaRewardForecast(GetLpsaRewardForecastRequest r, StreamObserver<LpsaRewardForecast> out) {
     reply(out, lpsa::forecast);
   }

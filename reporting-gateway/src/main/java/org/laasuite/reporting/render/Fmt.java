@@ -224,6 +224,34 @@ public final class Fmt {
         .atZone(ZoneId.systemDefault()));
   }
 
+  /** "pooled" or "aligned", as Annex 3 sorts a stream. */
+  public String arrangement(org.laasuite.funding.v1.Arrangement a) {
+    return a == org.laasuite.funding.v1.Arrangement.ARRANGEMENT_ALIGNED ? "aligned" : "pooled";
+  }
+
+  /** A stream's allocation for the year: the sum, and "not yet quantified" when (part of) it is not. */
+  public String allocated(org.laasuite.funding.v1.SpendLine l) {
+    return l.getAllocationUnquantified() && org.laasuite.reporting.assembly.MoneyBehind.pence(l.getAllocated()) == 0
+        ? "not yet quantified" : money(l.getAllocated()) + (l.getAllocationUnquantified() ? " and more not yet quantified"
+        : "");
+  }
+
+  /** A commitment's line: its stream, amount for the year, what is spent of it and when its funding ends. */
+  public String supporting(org.laasuite.funding.v1.SupportingCommitment f) {
+    return (f.getFundingStreamDisplayName().isEmpty() ? "" : " (" + f.getFundingStreamDisplayName() + ")") + ": "
+        + (f.getAmount().hasMoney() ? money(f.getAmount().getMoney())
+            : f.getAmount().getStatus() == org.laasuite.funding.v1.AmountStatus.AMOUNT_STATUS_NOT_YET_QUANTIFIED
+            ? "not yet quantified" : f.getAmount().getOriginalText().isEmpty() ? "amount not recorded"
+            : f.getAmount().getOriginalText())
+        + (f.hasSpent() ? ", " + money(f.getSpent()) + " spent" : "")
+        + (f.getCommitment().hasEndDate() ? ", funded until " + date(f.getCommitment().getEndDate()) : "");
+  }
+
+  /** "2007-08-22, Leaders &amp; Advisors group: minuted a decision". */
+  public String discussed(org.laasuite.reporting.v1.LastDiscussed d) {
+    return date(d.getDate()) + ", " + owner(d.getBody()) + ": " + d.getWhat();
+  }
+
   public String blockTitle(LaaBlock b) {
     return org.laasuite.reporting.assembly.Blocks.title(b);
   }

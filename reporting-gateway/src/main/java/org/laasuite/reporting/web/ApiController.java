@@ -79,6 +79,12 @@ public class ApiController {
     return json(views.exitPlan(asOf, horizon));
   }
 
+  /** The money behind the red (docs/money-behind-the-red.md) of the year asked, else the gateway's year. */
+  @Get(uri = "/api/v1/money-behind-the-red", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> moneyBehindTheRed(@Nullable @QueryValue String year) {
+    return json(views.moneyBehindTheRed(year));
+  }
+
   /** The LPSA reward forecast (docs/lpsa-reward.md): each stretch target's reward payable, or why it is not known. */
   @Get(uri = "/api/v1/lpsa-reward-forecast", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> lpsaRewardForecast() {

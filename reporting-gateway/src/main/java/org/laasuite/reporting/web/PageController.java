@@ -195,15 +195,30 @@ public class PageController {
 
   /** The LPSA reward forecast, target by target, with the total of those the rule could be applied to. */
   @Get(uri = "/funding/{file}", produces = {MediaType.TEXT_HTML, "application/pdf"})
-  public HttpResponse<?> lpsaForecast(HttpRequest<?> request, String file) {
-    boolean pdf = file.equals("lpsa.pdf");
-    if (!pdf && !file.equals("lpsa")) {
-      throw new ApiException(Status.Code.NOT_FOUND, "PAGE_NOT_FOUND", "/funding/"
-          + (file.length() > 80 ? file.substring(0, 80) + "..." : file) + " is no page: /funding/lpsa is", List.of());
+  public HttpResponse<?> funding(HttpRequest<?> request, String file, @Nullable @QueryValue String year) {
+    boolean pdf = file.endsWith(".pdf");
+    String page = pdf ? file.substring(0, file.length() - ".pdf".length()) : file;
+    Map<String, Object> model = new HashMap<>();
+    String template;
+    String printed;
+    switch (page) {
+      case "lpsa" -> {
+        model.put("forecast", lpsa.forecast());
+        template = "lpsa";
+        printed = "lpsa-reward-forecast";
+      }
+      case "money-behind-the-red" -> {
+        var money = views.moneyBehindTheRed(year);
+        model.put("money", money);
+        template = "money-behind";
+        printed = "money-behind-the-red-" + money.getFinancialYear();
+      }
+      default -> throw new ApiException(Status.Code.NOT_FOUND, "PAGE_NOT_FOUND", "/funding/"
+          + (file.length() > 80 ? file.substring(0, 80) + "..." : file)
+          + " is no page: /funding/lpsa and /funding/money-behind-the-red are", List.of());
     }
-    Map<String, Object> model = new HashMap<>(Map.of("forecast", lpsa.forecast()));
-    return pdf ? pdf(pages.pdf("lpsa", model), "lpsa-reward-forecast.pdf")
-        : html(pages.html("lpsa", visitors.page(request, model), false));
+    return pdf ? pdf(pages.pdf(template, model), printed + ".pdf")
+        : html(pages.html(template, visitors.page(request, model), false));
   }
 
   /** Against comparators: every indicator with comparator figures, its positions and the flag ({@code .pdf}). */

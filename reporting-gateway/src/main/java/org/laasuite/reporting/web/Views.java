@@ -120,6 +120,11 @@ public class Views {
       java.util.List<Edition> editions) {
   }
 
+  /** The money behind the red of the financial year {@code year} ("2007-08"; null or empty: the gateway's year). */
+  public org.laasuite.reporting.v1.MoneyBehindTheRed moneyBehindTheRed(String year) {
+    return assembler.moneyBehindTheRed(assembler.year(year, "year"));
+  }
+
   /** The judgement disagreements of every theme group, or of the theme group {@code themeGroup} ("its-id"). */
   public org.laasuite.reporting.v1.ListJudgementDisagreementsResponse disagreements(String themeGroup) {
     String group = themeGroup == null ? "" : themeGroup.strip();
@@ -218,6 +223,18 @@ public class Views {
     put(model, "ownActions", card.getOpenActionsList(), print ? PRINTED_OWN_ACTIONS : Integer.MAX_VALUE);
     put(model, "groupActions", groupActions, print ? PRINTED_GROUP_ACTIONS : Integer.MAX_VALUE);
     put(model, "funding", card.getFundingList(), print ? PRINTED_FUNDING : Integer.MAX_VALUE);
+    // The block's streams in one line on paper, each online; the one whose funding ends first named.
+    var streams = org.laasuite.reporting.assembly.MoneyBehind.streams(card.getPerformance().getIndicator().getBlock(),
+        card.getBlockStreamsList()).build();
+    model.put("blockMoney", streams);
+    model.put("firstEnding", streams.getStreamsList().stream().filter(l -> l.hasEndDate())
+        .min(java.util.Comparator.comparing(l -> org.laasuite.reporting.work.DueRule.day(l.getEndDate())))
+        .orElse(null));
+    // Each open action's curve in words, by action.
+    Map<String, String> curves = new java.util.HashMap<>();
+    card.getCurvesList().forEach(c -> curves.merge(c.getAction(), c.getWords(), (a, b) -> a + "; " + b));
+    model.put("curves", curves);
+    model.put("caveat", org.laasuite.reporting.assembly.Curves.CAVEAT);
     // The latest decisions matter most on paper: the earliest go first, as with the figures.
     var decisions = card.getDecisionsList();
     int undecided = print ? Math.max(0, decisions.size() - PRINTED_DECISIONS) : 0;
