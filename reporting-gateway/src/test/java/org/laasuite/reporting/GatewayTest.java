@@ -489,6 +489,7 @@ class GatewayTest implements TestPropertyProvider {
     Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
     assertEquals(java.util.Set.of("/api/v1/report-cards/{code}", "/api/v1/commitments/{id}", "/api/v1/blocks/{block}",
         "/api/v1/reports/{kind}", "/api/v1/judgement-disagreements", "/api/v1/exit-plan", "/api/v1/lpsa-reward-forecast",
+        "/api/v1/comparators",
         "/api/v1/money-behind-the-red",
         "/api/v1/reminders:send", "/export/simple-view.csv", "/export/simple-view.xlsx", "/openapi",
         "/open-data/360giving.json", "/open-data/360giving.csv", "/open-data/popolo.json",

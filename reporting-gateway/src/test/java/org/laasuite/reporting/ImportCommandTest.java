@@ -127,4 +127,39 @@ class ImportCommandTest {
         "stage by stage, in order: " + imported.out());
     assertTrue(imported.out().lines().noneMatch(l -> l.contains("\r") || l.contains("[#")), "no bar in a log");
   }
+
+  /** {@code bin/laa comparators FILE}: each bad row by its line, nothing written. */
+  @Test
+  void theComparatorsCommandNamesEachBadRowByItsLineAndWritesNothing() throws Exception {
+    String header = "group,group_title,group_kind,group_source,group_note,indicator,period,local_area,area,value,"
+        + "source,quote,note\n";
+    Path file = file("comparators.csv", (header
+        + "cmd-test,Command test,REGION,,,EDE-JE-6,fy-1990-91,,West Midlands,12,,,\n"
+        + "cmd-test,Command test,REGION,,,NO-SUCH-1,cy-2005,,West Midlands,Data available 2008,,,\n")
+        .getBytes(StandardCharsets.UTF_8));
+    Run bad = laa("import-comparators", indicators, file.toString());
+    assertEquals(1, bad.exit(), bad.err());
+    assertTrue(bad.err().contains(file + ":2 [comparator_figure.period]: periods/fy-1990-91 does not exist"),
+        bad.err());
+    assertTrue(bad.err().contains(file + ":3 [parent]: indicators/NO-SUCH-1 does not exist"), bad.err());
+    assertTrue(bad.err().contains(file + ":3 [comparator_figure.figure]: 'Data available 2008' has no number"),
+        bad.err());
+    assertTrue(bad.err().contains("comparators.csv: NOT loaded"), bad.err());
+    var channel = RunningSuite.get().indicators.channel();
+    try {
+      assertTrue(org.laasuite.indicators.v1.IndicatorServiceGrpc.newBlockingStub(channel)
+          .withCallCredentials(TestIssuer.as(TestIssuer.ADMIN)).listComparatorGroups(
+              org.laasuite.indicators.v1.ListComparatorGroupsRequest.newBuilder().setPageSize(500).build())
+          .getComparatorGroupsList().stream().noneMatch(g -> g.getId().equals("cmd-test")), "no group written");
+    } finally {
+      channel.shutdownNow();
+    }
+
+    Path kind = file("kind.csv", (header + "cmd-test,Command test,COUNTY,,,EDE-JE-6,cy-2005,,Somewhere,12,,,\n")
+        .getBytes(StandardCharsets.UTF_8));
+    Run unknownKind = laa("import-comparators", indicators, kind.toString());
+    assertEquals(1, unknownKind.exit());
+    assertTrue(unknownKind.err().contains(kind + ":2 [group_kind]: 'COUNTY' is none of ENGLAND, REGION, "
+        + "NEAREST_NEIGHBOURS, OTHER"), unknownKind.err());
+  }
 }

@@ -263,6 +263,12 @@ class RightsMatrixTest {
         .build();
   }
 
+  /** An empty comparator figure of {@code indicator}: refused, naming its missing fields, by whoever may write it. */
+  private static org.laasuite.indicators.v1.CreateComparatorFigureRequest comparatorFigure(String indicator) {
+    return org.laasuite.indicators.v1.CreateComparatorFigureRequest.newBuilder().setParent(indicator)
+        .setComparatorFigure(org.laasuite.indicators.v1.ComparatorFigure.getDefaultInstance()).build();
+  }
+
   /** An import of one figure of {@code indicator} for a period that does not exist, only validated. */
   private static Object importOutturn(Channel channel, CallOptions options, String indicator) throws Exception {
     var method = IndicatorServiceGrpc.getImportOutturnsMethod();
@@ -290,6 +296,14 @@ class RightsMatrixTest {
             CreateAreaRequest.newBuilder().setArea(Area.newBuilder().setId("rights-matrix")).build()),
         unary(IndicatorServiceGrpc.getCreatePeriodMethod(), MANAGE_INDICATORS, Status.Code.INVALID_ARGUMENT,
             CreatePeriodRequest.newBuilder().setPeriod(Period.newBuilder().setId("rights-matrix")).build()),
+        unary(IndicatorServiceGrpc.getCreateComparatorGroupMethod(), MANAGE_INDICATORS, Status.Code.INVALID_ARGUMENT,
+            org.laasuite.indicators.v1.CreateComparatorGroupRequest.newBuilder().setComparatorGroup(
+                org.laasuite.indicators.v1.ComparatorGroup.newBuilder().setId("rights-matrix")).build()),
+        onIndicator(IndicatorServiceGrpc.getCreateComparatorFigureMethod(), MANAGE_INDICATORS,
+            Status.Code.INVALID_ARGUMENT, n -> comparatorFigure(n)),
+        unary(IndicatorServiceGrpc.getImportComparatorsMethod(), MANAGE_INDICATORS, Status.Code.INVALID_ARGUMENT,
+            org.laasuite.indicators.v1.ImportComparatorsRequest.newBuilder().addFigures(comparatorFigure(OWN))
+                .build()),
         onIndicator(IndicatorServiceGrpc.getCreateBaselineMethod(), MANAGE_INDICATORS, Status.Code.INVALID_ARGUMENT,
             n -> CreateBaselineRequest.newBuilder().setParent(n).setBaseline(Baseline.getDefaultInstance()).build()),
         onIndicator(IndicatorServiceGrpc.getCreateTargetMethod(), MANAGE_INDICATORS, Status.Code.INVALID_ARGUMENT,

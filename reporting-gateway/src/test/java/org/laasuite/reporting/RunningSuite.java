@@ -41,6 +41,7 @@ public final class RunningSuite {
     System.setProperty("laa.token", TestIssuer.token(TestIssuer.ADMIN)); // the imports run as the admin
     check(Laa.run("import-simple-view", indicators.address(), data.resolve("laa-simple-view.csv").toString()));
     check(Laa.run("import-narratives", indicators.address(), data.resolve("narratives.csv").toString()));
+    check(Laa.run("import-comparators", indicators.address(), data.resolve("comparators.csv").toString()));
     check(Laa.run("import-funding", funding.address(), data.toString(), "2007-08"));
     check(Laa.run("import-partnership", partnership.address(), data.resolve("partnership.yaml").toString()));
     // As bin/laa links each demo person to its local issuer: here the tests' issuer, subject "people/{id}".

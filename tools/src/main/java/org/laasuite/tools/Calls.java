@@ -40,6 +40,51 @@ final class Calls {
   }
 
   /**
+   * The rows of a CSV file whose header names every one of {@code columns}; null, having said why ({@code none}
+   * when it has no row), when it has no row or lacks a column.
+   */
+  static java.util.List<org.apache.commons.csv.CSVRecord> csvRows(java.nio.file.Path file,
+      java.util.List<String> columns, String none) throws java.io.IOException {
+    java.util.List<org.apache.commons.csv.CSVRecord> rows;
+    try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file)) {
+      rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)
+          .getRecords();
+    }
+    java.util.List<String> missing = new java.util.ArrayList<>(columns);
+    if (!rows.isEmpty()) {
+      missing.removeAll(rows.getFirst().getParser().getHeaderNames());
+    }
+    if (rows.isEmpty() || !missing.isEmpty()) {
+      System.err.println(file + ": " + (rows.isEmpty() ? none : "no column " + String.join(", ", missing)));
+      return null;
+    }
+    return rows;
+  }
+
+  /**
+   * Prints each field a batch's INVALID_ARGUMENT names at its place in {@code file}, "file:3 [narrative.period]:
+   * description": {@code at} gives the line and the field within the row of a field ("requests[2].narrative.period"),
+   * or null for a field of no row. Then that nothing was loaded.
+   */
+  static void printViolations(java.nio.file.Path file, StatusRuntimeException e,
+      java.util.function.Function<String, String> at) {
+    for (var d : io.grpc.protobuf.StatusProto.fromThrowable(e).getDetailsList()) {
+      if (d.is(com.google.rpc.BadRequest.class)) {
+        try {
+          for (var v : d.unpack(com.google.rpc.BadRequest.class).getFieldViolationsList()) {
+            String where = at.apply(v.getField());
+            System.err.println(file + ":" + (where == null ? "[" + v.getField() + "]" : where) + ": "
+                + v.getDescription());
+          }
+        } catch (com.google.protobuf.InvalidProtocolBufferException bad) {
+          throw new IllegalStateException(bad);
+        }
+      }
+    }
+    System.err.println(file.getFileName() + ": NOT loaded");
+  }
+
+  /**
    * The token the tools call with: the system property laa.token, else the environment's LAA_TOKEN (bin/laa
    * sets the partnership admin's from the local issuer); null: calls without one.
    */

@@ -57,6 +57,7 @@ public final class Laa {
       case "token" -> token(rest);
       case "import-simple-view" -> importSimpleView(rest);
       case "import-narratives" -> Narratives.importNarratives(rest);
+      case "import-comparators" -> Comparators.importComparators(rest);
       case "quarters" -> Quarters.make(rest);
       case "indicators" -> Reading.indicators(rest);
       case "report" -> Reading.report(rest);
@@ -84,6 +85,7 @@ public final class Laa {
                laa-tools import-simple-view HOST:PORT FILE [--validate-only] [--allow-partial] [--skip-if-loaded]
                                           [--progress=bar]   FILE: .csv or .xlsx; a progress bar (else lines)
                laa-tools import-narratives HOST:PORT FILE [--skip-if-loaded]   published as loaded
+               laa-tools import-comparators HOST:PORT FILE [--skip-if-loaded]   comparator groups and figures
                laa-tools quarters HOST:PORT FIRST LAST   the quarters of financial years FIRST to LAST (2006-07 2008-09)
                laa-tools indicators HOST:PORT [BLOCK]
                laa-tools report HOST:PORT CODE...

@@ -1,18 +1,12 @@
 package org.laasuite.tools;
 
-import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.laasuite.indicators.v1.BatchCreateNarrativesRequest;
 import org.laasuite.indicators.v1.CreateNarrativeRequest;
@@ -37,16 +31,9 @@ final class Narratives {
     if (!Calls.readable(file)) {
       return 1;
     }
-    List<CSVRecord> rows;
-    try (Reader in = Files.newBufferedReader(file)) {
-      rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
-    }
-    List<String> missing = new ArrayList<>(List.of("indicator", "period", "achieved", "next_steps", "author"));
-    if (!rows.isEmpty()) {
-      missing.removeAll(rows.getFirst().getParser().getHeaderNames());
-    }
-    if (rows.isEmpty() || !missing.isEmpty()) {
-      System.err.println(file + ": " + (rows.isEmpty() ? "no narratives" : "no column " + String.join(", ", missing)));
+    List<CSVRecord> rows = Calls.csvRows(file, List.of("indicator", "period", "achieved", "next_steps", "author"),
+        "no narratives");
+    if (rows == null) {
       return 1;
     }
     // Narratives brought over from the partnership's papers were agreed and reported already: published as loaded.
@@ -72,17 +59,11 @@ final class Narratives {
           throw e;
         }
         // Each problem at the file's line: the header is line 1, row i of the request line i + 2.
-        for (var d : StatusProto.fromThrowable(e).getDetailsList()) {
-          if (d.is(BadRequest.class)) {
-            for (var v : d.unpack(BadRequest.class).getFieldViolationsList()) {
-              Matcher m = REQUEST.matcher(v.getField());
-              String where = m.matches() ? (rows.get(Integer.parseInt(m.group(1))).getRecordNumber() + 1) + " ["
-                  + m.group(2) + "]" : "[" + v.getField() + "]";
-              System.err.println(file + ":" + where + ": " + v.getDescription());
-            }
-          }
-        }
-        System.err.println(file.getFileName() + ": NOT loaded");
+        Calls.printViolations(file, e, field -> {
+          Matcher m = REQUEST.matcher(field);
+          return m.matches() ? (rows.get(Integer.parseInt(m.group(1))).getRecordNumber() + 1) + " [" + m.group(2)
+              + "]" : null;
+        });
         return 1;
       }
     });

@@ -27,7 +27,10 @@ public enum ResourceNames {
   IMPROVEMENT_PLANS("improvementPlans", "IMPROVEMENT_PLAN", Ids.SLUG, Ids.SLUG_WORDS),
   RISKS("risks", "RISK", Ids.SLUG, Ids.SLUG_WORDS),
   /** Actions are numbered as the partnership service records them: "actions/42". */
-  ACTIONS("actions", "ACTION", "[0-9]{1,18}", "a number");
+  ACTIONS("actions", "ACTION", "[0-9]{1,18}", "a number"),
+  /** "england", "nearest-neighbours". */
+  COMPARATOR_GROUPS("comparatorGroups", "COMPARATOR_GROUP", "[a-z0-9][a-z0-9-]{0,62}",
+      "lower-case letters, digits and dashes (at most 63)");
 
   /** Most ids a batch request may name at once (a block's indicators, a page of bodies). */
   public static final int MAX_BATCH = 1_000;

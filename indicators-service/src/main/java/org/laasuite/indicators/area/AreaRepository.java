@@ -15,6 +15,8 @@ public interface AreaRepository extends CrudRepository<AreaRow, Long> {
 
   List<AreaRow> findByCodeIn(Collection<String> codes);
 
+  List<AreaRow> findByIdIn(Collection<Long> ids);
+
   List<AreaRow> listOrderByCode();
 
   @Query("SELECT * FROM area ORDER BY code LIMIT :limit OFFSET :offset")

@@ -35,6 +35,8 @@ import org.laasuite.common.security.Scopes;
 import org.laasuite.indicators.area.AreaMapper;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.area.AreaService;
+import org.laasuite.indicators.comparator.ComparatorMapper;
+import org.laasuite.indicators.comparator.ComparatorService;
 import org.laasuite.indicators.importer.OutturnImports;
 import org.laasuite.indicators.importer.SimpleViewImporter;
 import org.laasuite.indicators.exporter.SimpleViewExporter;
@@ -85,13 +87,15 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
   /** The audit trail ListAuditEvents reads (every write of this service appends to it). */
   private final AuditLog audit;
   private final ChangeFeed changes;
+  private final ComparatorService comparators;
 
   public IndicatorEndpoint(IndicatorService indicators, AreaService areas, PeriodService periods,
       MeasureService measures, ReportService reports, SimpleViewImporter simpleView, OutturnImports outturnImports,
       References references,
       RequestLog requestLog, Referrers referrers, Authorizer authorizer, Entries entries, EntryReports entryReports,
       Editions editions, TransactionOperations<Connection> transactions, AuditLog audit,
-      ChangeFeed changes, SimpleViewExporter simpleViewExport) {
+      ChangeFeed changes, SimpleViewExporter simpleViewExport, ComparatorService comparators) {
+    this.comparators = comparators;
     this.simpleViewExport = simpleViewExport;
     this.audit = audit;
     this.changes = changes;
@@ -821,6 +825,86 @@ public class IndicatorEndpoint extends IndicatorServiceGrpc.IndicatorServiceImpl
       String who = authorizer.who();
       return requestLog.once(r, () -> editions.attach(r.getEdition(), r.getDocument(), who),
           EditionDocument.parser());
+    });
+  }
+
+  @Override
+  public void createComparatorGroup(CreateComparatorGroupRequest r, StreamObserver<ComparatorGroup> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "create",
+          "comparatorGroups/" + r.getComparatorGroup().getId());
+      return requestLog.once(r, () -> {
+        Violations v = new Violations();
+        var candidate = ComparatorMapper.fromProto(r.getComparatorGroup(), "comparator_group", v);
+        v.throwIfAny();
+        return ComparatorMapper.toProto(comparators.createGroup(candidate, sameInput(ComparatorMapper::toProto,
+            candidate)));
+      }, ComparatorGroup.parser());
+    });
+  }
+
+  @Override
+  public void listComparatorGroups(ListComparatorGroupsRequest r, StreamObserver<ListComparatorGroupsResponse> out) {
+    reply(out, () -> {
+      var page = comparators.listGroups(Pages.page(r.getPageSize(), r.getPageToken(), "comparatorGroups"));
+      return ListComparatorGroupsResponse.newBuilder().addAllComparatorGroups(page.map(ComparatorMapper::toProto))
+          .setNextPageToken(page.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void createComparatorFigure(CreateComparatorFigureRequest r, StreamObserver<ComparatorFigure> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "record a comparator figure of", r.getParent());
+      return requestLog.once(r, () -> {
+        IndicatorRow indicator = indicators.current(r.getParent(), "parent");
+        Violations v = new Violations();
+        var draft = ComparatorMapper.fromProto(r.getComparatorFigure(), "comparator_figure", v);
+        return comparators.createFigure(indicator, draft, v).toProto();
+      }, ComparatorFigure.parser());
+    });
+  }
+
+  @Override
+  public void listComparatorFigures(ListComparatorFiguresRequest r,
+      StreamObserver<ListComparatorFiguresResponse> out) {
+    reply(out, () -> {
+      IndicatorRow indicator = "indicators/-".equals(r.getParent()) ? null : indicators.get(r.getParent(), "parent");
+      var page = comparators.listFigures(indicator, Pages.page(r.getPageSize(), r.getPageToken(),
+          "comparatorFigures;" + r.getParent()));
+      return ListComparatorFiguresResponse.newBuilder()
+          .addAllComparatorFigures(page.map(ComparatorService.Named::toProto))
+          .setNextPageToken(page.nextPageToken()).build();
+    });
+  }
+
+  @Override
+  public void importComparators(ImportComparatorsRequest r, StreamObserver<ImportComparatorsResponse> out) {
+    reply(out, () -> {
+      authorizer.require(Permission.PERMISSION_MANAGE_INDICATORS, "import", "comparator groups and figures");
+      return requestLog.once(r, () -> {
+        Violations v = new Violations();
+        org.laasuite.common.grpc.ResourceNames.checkBatch(r.getGroupsCount(), false, "groups", "groups", v);
+        org.laasuite.common.grpc.ResourceNames.checkBatch(r.getFiguresCount(), false, "figures", "figures", v);
+        v.throwIfAny();
+        List<org.laasuite.indicators.comparator.ComparatorGroupRow> groups = new ArrayList<>();
+        for (int i = 0; i < r.getGroupsCount(); i++) {
+          groups.add(ComparatorMapper.fromProto(r.getGroups(i), "groups[" + i + "]", v));
+        }
+        List<ComparatorService.IndicatorFigure> figures = new ArrayList<>();
+        for (int i = 0; i < r.getFiguresCount(); i++) {
+          var f = r.getFigures(i);
+          String code = org.laasuite.common.grpc.ResourceNames.INDICATORS.id(f.getParent(),
+              "figures[" + i + "].parent", v);
+          figures.add(new ComparatorService.IndicatorFigure(code, ComparatorMapper.fromProto(f.getComparatorFigure(),
+              "figures[" + i + "].comparator_figure", v)));
+        }
+        var done = comparators.importAll(groups, figures, v);
+        return ImportComparatorsResponse.newBuilder()
+            .addAllGroups(done.groups().stream().map(ComparatorMapper::toProto).toList())
+            .addAllFigures(done.figures().stream().map(ComparatorService.Named::toProto).toList())
+            .setGroupsCreated(done.groupsCreated()).setFiguresCreated(done.figuresCreated()).build();
+      }, ImportComparatorsResponse.parser());
     });
   }
 

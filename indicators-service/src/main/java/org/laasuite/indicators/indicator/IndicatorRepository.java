@@ -60,11 +60,13 @@ public interface IndicatorRepository extends CrudRepository<IndicatorRow, Long> 
              (SELECT count(*) FROM target WHERE indicator_id = :id) AS targets,
              (SELECT count(*) FROM outturn WHERE indicator_id = :id) AS outturns,
              (SELECT count(*) FROM narrative WHERE indicator_id = :id) AS narratives,
-             (SELECT count(*) FROM recorded_judgement WHERE indicator_id = :id) AS judgements""")
+             (SELECT count(*) FROM recorded_judgement WHERE indicator_id = :id) AS judgements,
+             (SELECT count(*) FROM comparator_figure WHERE indicator_id = :id) AS comparator_figures""")
   FigureCounts countFigures(long id);
 
   /** The figures of one indicator, by kind. */
   @Introspected
-  record FigureCounts(long baselines, long targets, long outturns, long narratives, long judgements) {
+  record FigureCounts(long baselines, long targets, long outturns, long narratives, long judgements,
+      long comparatorFigures) {
   }
 }

@@ -173,6 +173,7 @@ public class IndicatorService {
     figure(out, indicator, "outturns", "outturn", counts.outturns());
     figure(out, indicator, "narratives", "narrative", counts.narratives());
     figure(out, indicator, "recordedJudgements", "recorded judgement", counts.judgements());
+    figure(out, indicator, "comparatorFigures", "comparator figure", counts.comparatorFigures());
     return out;
   }
 

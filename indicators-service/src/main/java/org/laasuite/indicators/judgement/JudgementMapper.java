@@ -7,6 +7,7 @@ import org.laasuite.common.grpc.Protos;
 import org.laasuite.common.grpc.ResourceNames;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.period.PeriodRow;
+import org.laasuite.indicators.v1.ComparatorPosition;
 import org.laasuite.indicators.v1.ComputedJudgement;
 import org.laasuite.indicators.v1.Gap;
 import org.laasuite.indicators.v1.Trend;
@@ -45,6 +46,21 @@ public final class JudgementMapper {
     var b = Trend.newBuilder().setDirection(t.direction()).setPeriod(name(t.period()))
         .setPreviousPeriod(name(t.previousPeriod()));
     setIfPresent(t.change(), b::setChange);
+    return b.build();
+  }
+
+  public static ComparatorPosition toProto(ComparatorPositions.Position p) {
+    var b = ComparatorPosition.newBuilder().setGroup(ResourceNames.COMPARATOR_GROUPS.name(p.group().id()))
+        .setGroupTitle(p.group().title()).setGroupKind(p.group().kind()).setPeriod(name(p.period()))
+        .setPeriodLabel(p.period() == null ? "" : p.period().label()).setLocalPeriod(name(p.localPeriod()))
+        .setCount(p.count()).setQuartile(p.quartile()).setWords(p.words())
+        .setGreenButBottomQuartile(p.greenButBottomQuartile()).addAllAreas(p.areas()).addAllNotes(p.notes())
+        .setLocalArea("areas/" + p.group().localArea());
+    setIfPresent(p.local(), b::setLocalValue);
+    setIfPresent(p.target() == null ? null : p.target().stripTrailingZeros(), b::setLocalTarget);
+    setIfPresent(p.min(), b::setMin);
+    setIfPresent(p.max(), b::setMax);
+    setIfPresent(p.median(), b::setMedian);
     return b.build();
   }
 

@@ -3,6 +3,7 @@ package org.laasuite.indicators.report;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 import org.laasuite.indicators.indicator.IndicatorRow;
+import org.laasuite.indicators.judgement.ComparatorPositions;
 import org.laasuite.indicators.judgement.GapValue;
 import org.laasuite.indicators.judgement.Judgement;
 import org.laasuite.indicators.judgement.TrendValue;
@@ -19,10 +20,11 @@ import org.laasuite.indicators.period.PeriodRow;
  * the current outturns of its latest periods, earliest period first, with how many outturns of earlier periods are
  * left out; the latest narrative and recorded judgement; the
  * judgement, trend and gap computed from the city's figures; every period these name, in order;
- * and the lookup that names areas and periods.
+ * the lookup that names areas and periods; and the city's position against each comparator group.
  */
 public record IndicatorReportValue(IndicatorRow indicator, List<BaselineRow> baselines, List<TargetRow> targets,
     List<OutturnRevisionRow> outturns, boolean earlierOutturns, @Nullable NarrativeRow narrative,
     @Nullable RecordedJudgementRow recordedJudgement,
-    Judgement computedJudgement, TrendValue trend, GapValue gap, List<PeriodRow> periods, Lookup lookup) {
+    Judgement computedJudgement, TrendValue trend, GapValue gap, List<PeriodRow> periods, Lookup lookup,
+    List<ComparatorPositions.Position> comparators) {
 }

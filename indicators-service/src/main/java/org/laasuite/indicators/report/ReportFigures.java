@@ -23,6 +23,7 @@ import org.laasuite.indicators.measure.References.Lookup;
 import org.laasuite.indicators.measure.TargetRow;
 import org.laasuite.indicators.period.PeriodRow;
 import org.laasuite.indicators.v1.AreaType;
+import org.laasuite.indicators.v1.ComparatorGroupKind;
 import org.laasuite.indicators.v1.Comparator;
 import org.laasuite.indicators.v1.FigureStatus;
 import org.laasuite.indicators.v1.OutturnStatus;
@@ -32,7 +33,8 @@ import org.laasuite.indicators.v1.Rating;
 
 /**
  * What the reports of some indicators show, in one statement whatever their number: each one's baselines and
- * targets, the outturns of its latest periods, its latest narrative and recorded judgement, how many outturns of
+ * targets, the outturns of its latest periods, its latest narrative and recorded judgement, its comparator figures
+ * with their groups, how many outturns of
  * earlier periods it leaves out, and only the areas and periods these name. The rows come back in one fixed shape
  * (a kind, then columns each kind uses in its own way) and are mapped by column index, not by name.
  */
@@ -90,6 +92,10 @@ class ReportFigures {
         SELECT b.* FROM asked a CROSS JOIN LATERAL (SELECT * FROM baseline b WHERE b.indicator_id = a.indicator_id) b
       ), targets AS (
         SELECT t.* FROM asked a CROSS JOIN LATERAL (SELECT * FROM target t WHERE t.indicator_id = a.indicator_id) t
+      ), comparators AS (
+        SELECT f.*, g.code AS group_code, g.title AS group_title, g.kind AS group_kind FROM asked a
+        CROSS JOIN LATERAL (SELECT * FROM comparator_figure f WHERE f.indicator_id = a.indicator_id) f
+        JOIN comparator_group g ON g.id = f.group_id
       )
       SELECT 'B' AS kind, indicator_id, id, period_id, CAST(NULL AS BIGINT) AS data_period_id, area_id,
              figure_value, figure_comparator, figure_due_year, figure_cumulative, figure_secondary_value,
@@ -123,16 +129,22 @@ class ReportFigures {
              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM periods_of WHERE nth > ?
       UNION ALL
+      SELECT 'C', indicator_id, id, period_id, NULL, local_area_id, figure_value, figure_comparator, figure_due_year,
+             figure_cumulative, figure_secondary_value, figure_status, figure_original_text, group_code, group_title,
+             group_kind, area, note, NULL, create_time, NULL, NULL, NULL, NULL, NULL, NULL
+      FROM comparators
+      UNION ALL
       SELECT 'A', NULL, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, code, title, type, NULL, NULL, NULL,
              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM area WHERE id IN (SELECT area_id FROM baselines UNION SELECT area_id FROM targets
-                             UNION SELECT area_id FROM shown)
+                             UNION SELECT area_id FROM shown UNION SELECT local_area_id FROM comparators)
       UNION ALL
       SELECT 'P', NULL, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, code, label, type, NULL, NULL, NULL,
              NULL, NULL, NULL, NULL, NULL, NULL, start_date, end_date
       FROM period WHERE id IN (SELECT period_id FROM baselines UNION SELECT period_id FROM targets
                                UNION SELECT period_id FROM shown UNION SELECT data_period_id FROM shown
-                               UNION SELECT period_id FROM narratives UNION SELECT period_id FROM judgements)""";
+                               UNION SELECT period_id FROM narratives UNION SELECT period_id FROM judgements
+                               UNION SELECT period_id FROM comparators)""";
 
   /** The orders the repositories gave before (published: by period and area; latest: by id), kept for stable sorts. */
   private static final java.util.Comparator<OutturnRevisionRow> BY_PERIOD_AND_AREA = java.util.Comparator
@@ -149,7 +161,13 @@ class ReportFigures {
   /** What the reports of some indicators show, each kind by indicator id. */
   record Figures(Map<Long, List<BaselineRow>> baselines, Map<Long, List<TargetRow>> targets,
       Map<Long, List<OutturnRevisionRow>> outturns, Map<Long, NarrativeRow> narratives,
-      Map<Long, RecordedJudgementRow> judgements, Set<Long> earlierOutturns, Lookup lookup) {
+      Map<Long, RecordedJudgementRow> judgements, Set<Long> earlierOutturns, Lookup lookup,
+      Map<Long, List<Comparison>> comparators) {
+  }
+
+  /** A comparator figure as a report reads it: with its group's id, title and kind. */
+  record Comparison(long id, long periodId, long localAreaId, String area, FigureValue figure, String note,
+      String groupCode, String groupTitle, ComparatorGroupKind groupKind) {
   }
 
   /**
@@ -162,7 +180,7 @@ class ReportFigures {
     return jdbc.prepareStatement(SQL, (PreparedStatement st) -> {
       bind(st, latestFor, ids, periods);
       Figures out = new Figures(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-          new java.util.HashSet<>(), new Lookup(new HashMap<>(), new HashMap<>()));
+          new java.util.HashSet<>(), new Lookup(new HashMap<>(), new HashMap<>()), new HashMap<>());
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           read(rs, out);
@@ -204,6 +222,9 @@ class ReportFigures {
           Rating.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), instant(rs, 20),
           PublicationState.valueOf(rs.getString(18)), instant(rs, 21)));
       case "E" -> out.earlierOutturns().add(indicator);
+      case "C" -> out.comparators().computeIfAbsent(indicator, k -> new ArrayList<>()).add(new Comparison(
+          rs.getLong(3), rs.getLong(4), rs.getLong(6), rs.getString(17), figure(rs), rs.getString(18), rs.getString(14),
+          rs.getString(15), ComparatorGroupKind.valueOf(rs.getString(16))));
       case "A" -> out.lookup().areas().put(rs.getLong(3), new AreaRow(rs.getLong(3), rs.getString(13),
           rs.getString(14), AreaType.valueOf(rs.getString(15))));
       case "P" -> out.lookup().periods().put(rs.getLong(3), new PeriodRow(rs.getLong(3), rs.getString(13),

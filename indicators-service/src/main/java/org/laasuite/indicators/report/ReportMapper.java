@@ -30,6 +30,7 @@ public final class ReportMapper {
       out.setRecordedJudgement(MeasureMapper.toProto(code, r.recordedJudgement(), lookup));
     }
     r.periods().forEach(p -> out.addPeriods(PeriodMapper.toProto(p)));
+    r.comparators().forEach(c -> out.addComparators(JudgementMapper.toProto(c)));
     return out.build();
   }
 }

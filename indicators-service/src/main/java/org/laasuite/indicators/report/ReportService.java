@@ -14,7 +14,9 @@ import org.laasuite.common.grpc.Violations;
 import org.laasuite.indicators.area.AreaRow;
 import org.laasuite.indicators.indicator.IndicatorRow;
 import org.laasuite.indicators.indicator.IndicatorService;
+import org.laasuite.indicators.judgement.ComparatorPositions;
 import org.laasuite.indicators.judgement.GapValue;
+import org.laasuite.indicators.judgement.Judgement;
 import org.laasuite.indicators.judgement.JudgementRule;
 import org.laasuite.indicators.judgement.Observation;
 import org.laasuite.indicators.judgement.TargetPoint;
@@ -28,7 +30,8 @@ import org.laasuite.indicators.period.PeriodRow;
 
 /**
  * Everything a report card needs of many indicators, in two statements whatever their number: the indicators, and
- * {@link ReportFigures}'s one statement for their figures and the areas and periods these name. A report carries the
+ * {@link ReportFigures}'s one statement for their figures (comparator figures too) and the areas and periods these
+ * name. Each report's comparator positions are ComparatorPositions' of its city figures. A report carries the
  * outturns of its indicator's latest {@code laa.reports.outturn-periods} periods (default 20) and says how many earlier
  * ones it leaves out. It answers {@link IndicatorReportValue}s; {@link ReportMapper} makes them protos.
  */
@@ -119,9 +122,16 @@ public class ReportService {
       }
       List<PeriodRow> periods = periodIds.stream().filter(Objects::nonNull).sorted(byPeriodStart)
           .map(lookup::period).toList();
+      Judgement judged = JudgementRule.judge(settings, city, cityTargets);
+      var comparators = ComparatorPositions.of(i.polarity(), code -> code.equals(AreaRow.CITY) ? city
+          : observations(os, lookup, area(lookup, code)), judged,
+          comparatorGroups(read.comparators().getOrDefault(i.id(), List.of()), lookup));
+      List<PeriodRow> named = new java.util.ArrayList<>(periods);
+      comparators.stream().map(ComparatorPositions.Position::period).filter(Objects::nonNull)
+          .filter(p -> !periodIds.contains(p.id())).distinct().forEach(named::add);
+      named.sort(Comparator.comparing(PeriodRow::startDate).thenComparing(PeriodRow::endDate));
       return new IndicatorReportValue(i, bs, ts, os, read.earlierOutturns().contains(i.id()), narrative,
-          recorded, JudgementRule.judge(settings, city, cityTargets), Trends.trend(i.polarity(), city), gap, periods,
-          lookup);
+          recorded, judged, Trends.trend(i.polarity(), city), gap, named, lookup, comparators);
     }).toList();
   }
 
@@ -147,6 +157,22 @@ public class ReportService {
       out.add(Trends.around(i.polarity(), city, days.get(k)));
     }
     return out;
+  }
+
+  /**
+   * An indicator's comparator figures as the position rule takes them: a group for each group and local area, by
+   * group id then local area code.
+   */
+  static List<ComparatorPositions.Group> comparatorGroups(List<ReportFigures.Comparison> figures, Lookup lookup) {
+    java.util.Map<String, List<ReportFigures.Comparison>> byGroup = new java.util.TreeMap<>();
+    figures.forEach(f -> byGroup.computeIfAbsent(f.groupCode() + " " + lookup.area(f.localAreaId()).code(),
+        k -> new java.util.ArrayList<>()).add(f));
+    return byGroup.values().stream().map(fs -> new ComparatorPositions.Group(fs.getFirst().groupCode(),
+        fs.getFirst().groupTitle(), fs.getFirst().groupKind(), lookup.area(fs.getFirst().localAreaId()).code(),
+        lookup.area(fs.getFirst().localAreaId()).title(), fs.stream().filter(f -> f.figure().hasValue())
+            .sorted(Comparator.comparing(ReportFigures.Comparison::area))
+            .map(f -> new ComparatorPositions.Point(f.area(), lookup.period(f.periodId()), f.figure().value(),
+                f.note())).toList())).toList();
   }
 
   /** What the judgement rule needs to know of {@code i}. */

@@ -117,6 +117,25 @@ class DeleteIndicatorTest extends OwnDatabaseTest {
   }
 
   @Test
+  void anIndicatorWithComparatorFiguresIsRefusedNamingThemAndKeepsThem() throws Exception {
+    Indicator compared = create("DEL-COMPARED");
+    client.createComparatorGroup(CreateComparatorGroupRequest.newBuilder().setComparatorGroup(ComparatorGroup
+        .newBuilder().setId("del-england").setTitle("England").setKind(ComparatorGroupKind.COMPARATOR_GROUP_KIND_ENGLAND))
+        .build());
+    client.createComparatorFigure(CreateComparatorFigureRequest.newBuilder().setParent(compared.getName())
+        .setComparatorFigure(ComparatorFigure.newBuilder().setGroup("comparatorGroups/del-england")
+            .setPeriod("periods/fy-2006-07").setArea("England").setFigure(Figure.newBuilder().setOriginalText("7")))
+        .build());
+
+    var status = expect(Status.Code.FAILED_PRECONDITION, () -> client.deleteIndicator(delete(compared.getName())));
+    assertEquals(List.of(PreconditionFailure.Violation.newBuilder().setType("FIGURES")
+        .setSubject(compared.getName() + "/comparatorFigures").setDescription("1 comparator figure").build()),
+        preconditionFailure(status).getViolationsList());
+    assertEquals("1", db.queryOne("SELECT count(*) FROM comparator_figure f JOIN indicator i ON i.id = f.indicator_id"
+        + " WHERE i.code = 'DEL-COMPARED'"), "the figure is there");
+  }
+
+  @Test
   void anIndicatorTheOtherServicesNameIsRefusedNamingEachCommitmentAndAction() {
     Indicator named = create("DEL-NAMED");
     FundingServiceGrpc.newBlockingStub(fundingChannel).createCommitment(CreateCommitmentRequest.newBuilder()

@@ -32,9 +32,12 @@ public class ApiController {
 
   private final Views views;
   private final LpsaForecasts lpsa;
+  private final org.laasuite.reporting.assembly.ComparatorReports comparators;
   private final byte[] openApi;
 
-  public ApiController(Views views, LpsaForecasts lpsa) {
+  public ApiController(Views views, LpsaForecasts lpsa,
+      org.laasuite.reporting.assembly.ComparatorReports comparators) {
+    this.comparators = comparators;
     this.views = views;
     this.lpsa = lpsa;
     try (InputStream in = ApiController.class.getResourceAsStream("/openapi.yaml")) {
@@ -86,6 +89,12 @@ public class ApiController {
   @Get(uri = "/api/v1/lpsa-reward-forecast", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> lpsaRewardForecast() {
     return json(lpsa.forecast());
+  }
+
+  /** Against comparators (docs/comparators.md): the reports of the indicators with comparator figures. */
+  @Get(uri = "/api/v1/comparators", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> comparators() {
+    return json(comparators.read());
   }
 
   @Get(uri = "/openapi", produces = "application/yaml")

@@ -49,9 +49,11 @@ public class PageController {
 
   private final CardFigures cardFigures;
   private final LpsaForecasts lpsa;
+  private final org.laasuite.reporting.assembly.ComparatorReports comparators;
 
   public PageController(Views views, Pages pages, Visitors visitors, Upstreams upstreams, CardFigures cardFigures,
-      LpsaForecasts lpsa) {
+      LpsaForecasts lpsa, org.laasuite.reporting.assembly.ComparatorReports comparators) {
+    this.comparators = comparators;
     this.lpsa = lpsa;
     this.views = views;
     this.pages = pages;
@@ -217,6 +219,27 @@ public class PageController {
     }
     return pdf ? pdf(pages.pdf(template, model), printed + ".pdf")
         : html(pages.html(template, visitors.page(request, model), false));
+  }
+
+  /** Against comparators: every indicator with comparator figures, its positions and the flag ({@code .pdf}). */
+  @Get(uri = "/comparators", produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> comparators(HttpRequest<?> request) {
+    return html(pages.html("comparators", visitors.page(request, comparatorsModel(false)), false));
+  }
+
+  @Get(uri = "/comparators.pdf", produces = "application/pdf")
+  public HttpResponse<?> comparatorsPdf() {
+    return pdf(pages.pdf("comparators", comparatorsModel(true)), "comparators.pdf");
+  }
+
+  private Map<String, Object> comparatorsModel(boolean print) {
+    var answer = comparators.read();
+    Map<String, Object> model = new HashMap<>();
+    model.put("reports", answer);
+    model.put("flagged", org.laasuite.reporting.assembly.ComparatorReports.flagged(answer));
+    model.put("quartiles", org.laasuite.reporting.assembly.ComparatorReports.quartiles(answer));
+    model.put("lineLimit", print ? Views.PRINTED_LINE : Integer.MAX_VALUE);
+    return model;
   }
 
   private static MutableHttpResponse<String> html(String body) {
