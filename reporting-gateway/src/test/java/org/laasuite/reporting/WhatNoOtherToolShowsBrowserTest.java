@@ -14,8 +14,9 @@ import org.openqa.selenium.WebElement;
  * What only a suite holding performance, money and governance together can show, in a real browser
  * ({@link InChromium}) on the demo data, followed from the dashboard's links as a board member would: the money behind
  * the red (the Alcohol Services coordinator behind the red SSC-CSP-17, on the page and on its card), exit planning
- * (the Secretariat's NRF posts ranked), where people and the rule differ, the LPSA reward forecast, and whether the
- * street cleanliness action turned its curve (on the card and the meeting's page, with the caveat). Reads only.
+ * (the Secretariat's NRF posts ranked), where people and the rule differ, the LPSA reward forecast, England's figure
+ * against the gap in claimants (on the comparators page and the card), and whether the street cleanliness action
+ * turned its curve (on the card and the meeting's page, with the caveat). Reads only.
  */
 @MicronautTest(transactional = false)
 class WhatNoOtherToolShowsBrowserTest extends InChromium {
@@ -71,6 +72,20 @@ class WhatNoOtherToolShowsBrowserTest extends InChromium {
     await("[data-test=total]");
     assertTrue(text("h1").contains("LPSA"), text("h1"));
     assertFalse(browser.findElements(By.cssSelector("[data-test=target]")).isEmpty(), "the stretch targets");
+  }
+
+  @Test
+  void theLocalFigureAgainstItsComparatorsFromThePageToTheCard() {
+    follow("a[data-test=comparators-link]");
+    WebElement gap = await("[data-test=indicator][data-code=EDE-JE-6]");
+    WebElement england = gap.findElement(By.cssSelector("[data-test=comparator]"));
+    assertEquals("England", england.findElement(By.cssSelector("[data-test=group]")).getText());
+    assertEquals("17.12 (England)", england.findElement(By.cssSelector("[data-test=range]")).getText());
+    assertEquals("not computed", england.findElement(By.cssSelector("[data-test=quartile]")).getText(),
+        "one figure is no quartile");
+    gap.findElement(By.linkText("EDE-JE-6")).click();
+    WebElement onCard = await("[data-test=comparators] [data-test=comparator]");
+    assertEquals("England", onCard.findElement(By.cssSelector("[data-test=group]")).getText());
   }
 
   @Test
