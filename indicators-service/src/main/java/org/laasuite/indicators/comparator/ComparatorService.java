@@ -164,6 +164,12 @@ public class ComparatorService {
     var found = found(drafts);
     Map<String, IndicatorRow> byCode = indicators.byCodes(asked.stream().map(IndicatorFigure::indicatorCode)
         .filter(Objects::nonNull).distinct().toList());
+    // What is stored of the file's indicators, read once: a figure's slot is its indicator, group, period and area.
+    Map<List<Object>, ComparatorFigureRow> storedFigures = new HashMap<>();
+    List<Long> indicatorIds = byCode.values().stream().map(IndicatorRow::id).toList();
+    if (!indicatorIds.isEmpty()) {
+      figures.findByIndicatorIdIn(indicatorIds).forEach(f -> storedFigures.put(slot(f), f));
+    }
     List<ComparatorFigureRow> candidates = new ArrayList<>();
     Map<List<Object>, Integer> seen = new HashMap<>();
     for (int i = 0; i < asked.size(); i++) {
@@ -179,10 +185,10 @@ public class ComparatorService {
           v);
       candidates.add(c);
       if (c != null) {
-        Integer first = seen.putIfAbsent(List.of(c.indicatorId(), c.groupId(), c.periodId(), c.area()), i);
+        Integer first = seen.putIfAbsent(slot(c), i);
         v.check(first == null, at + ".comparator_figure.area", "the same group, period and area as figures[" + first
             + "]");
-        var stored = first == null ? stored(c) : null;
+        var stored = first == null ? storedFigures.get(slot(c)) : null;
         v.check(stored == null || sameFigure(stored, c), at + ".comparator_figure", "another figure of this group,"
             + " period and area is stored for " + code + ": " + (stored == null ? ""
             : asNamed(stored, code, asked.get(i).draft()).toProto().getName()));
@@ -207,7 +213,7 @@ public class ComparatorService {
       if (c.groupId() < 0) { // a group of this file, saved just now
         c = withGroup(c, saved.get(d.groupCode()).id());
       }
-      var stored = c.groupId() < 0 ? null : stored(c);
+      var stored = c.groupId() < 0 ? null : storedFigures.get(slot(c));
       if (stored == null) {
         stored = savedFigure(c, asked.get(i).indicatorCode(), d);
         figuresCreated++;
@@ -266,6 +272,11 @@ public class ComparatorService {
   private static ComparatorFigureRow withGroup(ComparatorFigureRow c, long groupId) {
     return new ComparatorFigureRow(c.id(), c.indicatorId(), groupId, c.periodId(), c.area(), c.localAreaId(),
         c.figure(), c.source(), c.quote(), c.note(), c.createTime());
+  }
+
+  /** The slot a figure fills: one figure per indicator, group, period and area. */
+  private static List<Object> slot(ComparatorFigureRow f) {
+    return List.of(f.indicatorId(), f.groupId(), f.periodId(), f.area());
   }
 
   private @Nullable ComparatorFigureRow stored(ComparatorFigureRow c) {
