@@ -206,7 +206,7 @@ public class Assembler {
         .ifPresent(card::setLastDiscussed);
     // Did each open action turn this indicator's curve? Asked once the actions, and so their meetings' days, are known.
     var curved = curves.of(card.getOpenActionsList().stream().map(a -> a.toBuilder().clearIndicators()
-        .addIndicators(indicator).build()).toList(), a -> a.hasMeetingDate() ? a.getMeetingDate() : null);
+        .addIndicators(indicator).build()).toList());
     card.getOpenActionsList().forEach(a -> curved.getOrDefault(a.getName(), List.of()).forEach(c -> card.addCurves(
         ActionCurve.newBuilder().setAction(a.getName()).setAround(c.around()).setWords(c.words()))));
     return card.addAllUnavailable(once(unavailable)).setAssembleTime(Protos.timestamp(clock.instant())).build();

@@ -36,19 +36,18 @@ public class Curves {
   }
 
   /**
-   * The curves of {@code actions} agreed on the day {@code agreedOn} gives for each (by action name; actions without
-   * indicators or day are left out), by action name; empty when the indicators service does not answer (the page says
+   * The curves of {@code actions} around the day each was agreed (its meeting's date; actions without indicators or
+   * that date are left out), by action name; empty when the indicators service does not answer (the page says
    * nothing of the curve then, rather than something wrong).
    */
-  public Map<String, List<Curve>> of(List<Action> actions, java.util.function.Function<Action, com.google.type.Date>
-      agreedOn) {
+  public Map<String, List<Curve>> of(List<Action> actions) {
     List<Action> asked = new ArrayList<>();
     var request = BatchGetTrendsAroundRequest.newBuilder();
     for (Action a : actions) {
-      com.google.type.Date day = agreedOn.apply(a);
-      if (day == null) {
+      if (!a.hasMeetingDate()) {
         continue;
       }
+      com.google.type.Date day = a.getMeetingDate();
       for (String indicator : a.getIndicatorsList()) {
         asked.add(a);
         request.addQuestions(TrendQuestion.newBuilder().setIndicator(indicator).setAt(day));

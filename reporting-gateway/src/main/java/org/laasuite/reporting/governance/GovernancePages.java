@@ -273,8 +273,7 @@ public class GovernancePages {
     model.put("manager", manager);
     model.put("requestId", java.util.UUID.randomUUID().toString());
     // Did each action turn the curve of the indicators it is on, since this meeting agreed it?
-    model.put("curves", "agenda".equals(paper) ? Map.of() : curves.of(meeting.getActionsList(),
-        a -> meeting.getDate()));
+    model.put("curves", "agenda".equals(paper) ? Map.of() : curves.of(meeting.getActionsList()));
     model.put("caveat", org.laasuite.reporting.assembly.Curves.CAVEAT);
     if (paper != null) {
       return HttpResponse.ok(pages.pdf("meeting", model)).contentType("application/pdf")
